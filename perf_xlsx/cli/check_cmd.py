@@ -1,0 +1,2 @@
+"""(placeholder module; the command is added by its issue)."""
+command = None

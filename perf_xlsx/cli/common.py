@@ -1,0 +1,72 @@
+"""Shared CLI plumbing: GBK-safe output, --lang, turning errors into exit code 2."""
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any, Callable
+
+import click
+
+from ..errors import PerfXlsxError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+lang_option = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+    help="消息语言 / message language")
+
+
+class UnusableInputError(click.ClickException):
+    """A ClickException that exits 2 (click's own exits 1, which would look like findings)."""
+
+    exit_code = EXIT_UNUSABLE
+
+
+def make_safe_streams() -> None:
+    """Never crash on a console that cannot encode a character (GBK on Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def error_text(err: PerfXlsxError, lang: str) -> str:
+    where = f"{err.path}: " if err.path else ""
+    hint = err.hint(lang)
+    label = "how to fix" if lang == "en" else "处理办法"
+    return f"{where}[{err.code}] {err.message(lang)}" + (f"\n  {label}: {hint}" if hint else "")
+
+
+def main_entry(group: click.Group, args: list[str] | None = None) -> int:
+    """Run the CLI and map every failure to an exit code; never show a traceback to a user."""
+    make_safe_streams()
+    try:
+        group.main(args=args, prog_name="perf-xlsx", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_UNUSABLE if exc.exit_code == 1 else exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("已中止 / aborted", err=True)
+        return EXIT_UNUSABLE
+    except PerfXlsxError as exc:
+        click.echo(error_text(exc, "zh"), err=True)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        click.echo("已中止 / interrupted", err=True)
+        return 130
+    except Exception:  # an internal error: say so plainly, keep the details for a bug report
+        click.echo("perf-xlsx 内部错误 / internal error — 请把以下信息报告给维护者:", err=True)
+        click.echo(traceback.format_exc(limit=5), err=True)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
+def run_result(code: int) -> None:
+    """End a command with an exit code (standalone_mode=False needs an explicit Exit)."""
+    raise click.exceptions.Exit(code)
+
+
+Callback = Callable[..., Any]

@@ -1,0 +1,135 @@
+"""The plain project model the reader produces; every value remembers where it came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .findings import Finding
+
+
+@dataclass(frozen=True)
+class Loc:
+    """A place in the workbook: sheet name and A1 cell reference (cell may be None)."""
+
+    sheet: str | None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else str(self.sheet or "")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value read from a cell.
+
+    ``value`` is typed (Decimal for numbers and money, str for text, datetime.date for dates,
+    None when empty); ``raw`` is the text as the staff typed or as the cell displays it
+    (a 90%-formatted 0.9 gives raw ``"90%"`` and value ``Decimal("0.9")``).
+    ``percent`` is True when the cell displays its number as a percentage.
+    """
+
+    value: Any = None
+    raw: str | None = None
+    loc: Loc | None = None
+    percent: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and (self.raw is None or self.raw.strip() == "")
+
+    @property
+    def decimal(self) -> Decimal | None:
+        return self.value if isinstance(self.value, Decimal) else None
+
+    @property
+    def text(self) -> str:
+        """The raw text, stripped ('' when empty)."""
+        return (self.raw or "").strip()
+
+
+EMPTY = Value()
+
+
+@dataclass
+class FundRow:
+    """One row of the funds block: 年初预算数 / 全年预算数 / 全年执行数."""
+
+    initial: Value = EMPTY
+    budget: Value = EMPTY
+    executed: Value = EMPTY
+
+
+@dataclass
+class Funds:
+    total: FundRow = field(default_factory=FundRow)
+    fiscal: FundRow = field(default_factory=FundRow)
+    carryover: FundRow = field(default_factory=FundRow)
+    other: FundRow = field(default_factory=FundRow)
+    received: Value = EMPTY
+    note: Value = EMPTY
+
+    def source(self, key: str) -> FundRow:
+        return getattr(self, key)
+
+
+@dataclass
+class ExpenseLine:
+    row: int
+    content: Value = EMPTY
+    amount: Value = EMPTY
+    quantity: Value = EMPTY
+    unit: Value = EMPTY
+    indicator: Value = EMPTY
+    note: Value = EMPTY
+
+
+@dataclass
+class Indicator:
+    row: int
+    level1: Value = EMPTY
+    level2: Value = EMPTY
+    level3: Value = EMPTY
+    target: Value = EMPTY
+    actual: Value = EMPTY
+    weight: Value = EMPTY
+    self_score: Value = EMPTY
+    deviation: Value = EMPTY
+
+
+@dataclass
+class Project:
+    """Everything read from one workbook, plus the findings the reader made while reading it."""
+
+    path: str
+    template_version: str | None = None
+    name: Value = EMPTY
+    department: Value = EMPTY
+    implementer: Value = EMPTY
+    year: Value = EMPTY
+    funds: Funds = field(default_factory=Funds)
+    goal_expected: Value = EMPTY
+    goal_actual: Value = EMPTY
+    completion_date: Value = EMPTY
+    #: Optional fields (unit_profile, project_nature, project_use, …) by contract name.
+    extras: dict[str, Value] = field(default_factory=dict)
+    expenses: list[ExpenseLine] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def field_value(self, name: str) -> Value:
+        """A contract field by its defined name (``funds_total_budget``, ``goal_actual``, …)."""
+        if name.startswith("funds_"):
+            rest = name[len("funds_"):]
+            if rest in ("received", "note"):
+                return getattr(self.funds, rest)
+            src, col = rest.split("_", 1)
+            return getattr(self.funds.source(src), col)
+        direct = {"project_name": "name", "department": "department",
+                  "implementer": "implementer", "year": "year", "goal_expected": "goal_expected",
+                  "goal_actual": "goal_actual", "completion_date": "completion_date"}
+        if name in direct:
+            return getattr(self, direct[name])
+        if name == "template_version":
+            return Value(self.template_version, self.template_version)
+        return self.extras.get(name, EMPTY)
