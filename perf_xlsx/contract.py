@@ -23,6 +23,13 @@ SHEET_FORM = "自评表"
 SHEET_FINDINGS = "检查结果"
 OUTPUT_SHEETS = (SHEET_FORM, SHEET_FINDINGS)
 
+#: Hidden helper sheet of the template holding the drop-down lists (一级 / 二级 indicators).
+SHEET_LISTS = "下拉选项"
+#: Workbook-level names of those lists: the 一级 list, and one per 一级 (prefix + 一级 name,
+#: e.g. ``list_产出指标``) that the 二级 drop-down finds with INDIRECT.
+LIST_NAME_LEVEL1 = "list_level1"
+LIST_NAME_PREFIX = "list_"
+
 MONEY_UNIT = "万元"
 
 
