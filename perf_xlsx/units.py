@@ -1,0 +1,125 @@
+"""Units of 年度指标值 / 实际完成值: spelling normalisation, conversion, odd-unit hints."""
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+#: Spelling variants → the normalised unit name.
+ALIASES: dict[str, str] = {
+    "％": "%", "百分比": "%", "百分率": "%",
+    "km": "公里", "KM": "公里", "Km": "公里", "千米": "公里",
+    "m": "米", "cm": "厘米", "mm": "毫米",
+    "m2": "平方米", "㎡": "平方米", "m²": "平方米",
+    "kg": "公斤", "千克": "公斤", "t": "吨",
+    "h": "小时", "个小时": "小时", "钟头": "小时",
+    "分钟": "分钟", "min": "分钟",
+    "日": "天", "个工作日": "工作日",
+    "个月": "月",
+    "人/次": "人次", "人·次": "人次",
+    "台(套)": "台套", "台/套": "台套",
+    "户次": "户次",
+}
+
+#: Dimension groups: unit → factor to the group's base unit. Units convert only within a group.
+GROUPS: tuple[dict[str, Decimal], ...] = (
+    {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)},
+    {"%": Decimal(1), "百分点": Decimal(1), "‰": Decimal("0.1")},
+    {"毫米": Decimal("0.001"), "厘米": Decimal("0.01"), "米": Decimal(1), "公里": Decimal(1000)},
+    {"平方米": Decimal(1), "公顷": Decimal(10000), "平方公里": Decimal(1000000)},
+    {"克": Decimal("0.001"), "斤": Decimal("0.5"), "公斤": Decimal(1), "吨": Decimal(1000)},
+    {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440)},
+    {"月": Decimal(1), "年": Decimal(12)},
+    {"台": Decimal(1), "套": Decimal(1), "台套": Decimal(1)},
+    {"人": Decimal(1), "万人": Decimal(10000)},
+    {"人次": Decimal(1), "万人次": Decimal(10000)},
+)
+
+MONEY_UNITS = frozenset(GROUPS[0])
+PERCENT = "%"
+
+#: Units recognised after a number, tried longest first (the reader of free text uses this).
+KNOWN_UNITS: tuple[str, ...] = tuple(sorted(
+    set(ALIASES) | {u for g in GROUPS for u in g} | {
+        "个", "本", "块", "次", "份", "户", "篇", "期", "场", "件", "项", "家", "所", "条", "张",
+        "册", "辆", "名", "批", "处", "座", "株", "棵", "头", "只", "间", "门", "节", "课时",
+        "学时", "倍", "亩", "周", "工作日", "人天", "人日", "元/人", "万元/人", "元/人次",
+        "万元/个", "元/平方米", "万元/公里", "次/年", "次/月", "小时/天", "户次", "页", "栋",
+        "公顷", "平方公里", "万人", "万人次", "千米", "毫米", "GB", "TB",
+    }, key=len, reverse=True))
+
+_PEOPLE_WORDS = ("人数", "人员", "人次", "学生", "学员", "教师", "职工", "干部", "群众", "农民",
+                 "患者", "受益人", "参与者", "参训", "培训", "对象", "就业", "居民", "老人", "儿童",
+                 "贫困人口", "工作人员")
+
+
+def normalise(unit: str | None) -> str | None:
+    """The normalised spelling of a unit (``百分比`` → ``%``, ``km`` → ``公里``); None stays None."""
+    if unit is None:
+        return None
+    u = unicodedata.normalize("NFKC", str(unit)).strip().replace(" ", "")
+    if not u:
+        return None
+    if u in ALIASES:
+        return ALIASES[u]
+    if "/" in u:
+        num, _, den = u.partition("/")
+        return f"{normalise(num) or num}/{normalise(den) or den}"
+    return u
+
+
+def _factor(unit: str) -> tuple[int, Decimal] | None:
+    for i, group in enumerate(GROUPS):
+        if unit in group:
+            return i, group[unit]
+    return None
+
+
+def convert(number: Decimal, from_unit: str | None, to_unit: str | None) -> Decimal | None:
+    """``number`` expressed in ``from_unit`` converted to ``to_unit``; None if not convertible."""
+    try:
+        src, dst = normalise(from_unit), normalise(to_unit)
+        if src == dst:
+            return number
+        if src is None or dst is None:
+            return None
+        if "/" in src and "/" in dst:
+            (sn, sd), (dn, dd) = src.split("/", 1), dst.split("/", 1)
+            if sd != dd:
+                return None
+            return convert(number, sn, dn)
+        fs, fd = _factor(src), _factor(dst)
+        if fs is None or fd is None or fs[0] != fd[0]:
+            return None
+        return number * fs[1] / fd[1]
+    except (InvalidOperation, ArithmeticError, ValueError):
+        return None
+
+
+def is_money(unit: str | None) -> bool:
+    """True for 元 / 万元 / 千元 / 亿元 and ratios of them (``万元/人``)."""
+    u = normalise(unit)
+    return u is not None and u.split("/", 1)[0] in MONEY_UNITS
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """True when two units are the same or convertible (None is compatible with anything)."""
+    if a is None or b is None:
+        return True
+    return convert(Decimal(1), a, b) is not None
+
+
+def odd_unit(unit: str | None, label: str | None) -> str | None:
+    """A short Chinese advice when ``unit`` (as typed) is odd for the indicator ``label``."""
+    if not unit:
+        return None
+    u = unicodedata.normalize("NFKC", unit).strip()
+    lab = label or ""
+    if u in ("百分比", "百分率"):
+        return f"「{u}」应写作 %，如 ≥100%"
+    if u == "个" and any(w in lab for w in _PEOPLE_WORDS):
+        return "人数的单位应为「人」或「人次」，不要用「个」"
+    if u in ("人/次", "人·次"):
+        return f"「{u}」应写作「人次」"
+    if u == "百分点" and "率" in lab and "提高" not in lab and "增长" not in lab:
+        return "比率指标的单位应为 %，「百分点」只用于表示变化幅度"
+    return None

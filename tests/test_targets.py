@@ -1,0 +1,221 @@
+"""Parsing 年度指标值 / 实际完成值 (DOMAIN.md §4, §6) and comparing actuals with targets."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perf_xlsx.targets import (Comparison, Deadline, NotApplicable, Outcome, Qualitative,
+                               Unparsed, compare, has_comparator, parse_actual, parse_target)
+
+
+def C(op: str, number: str, unit: str | None = None, label: str | None = None) -> tuple:
+    return ("C", op, D(number), unit, label)
+
+
+def shape(p: object) -> tuple:
+    if isinstance(p, Comparison):
+        return ("C", p.op, p.number, p.unit, p.label)
+    if isinstance(p, Deadline):
+        return ("D", p.year, p.month, p.day, p.op)
+    if isinstance(p, Qualitative):
+        return ("Q", p.text, p.level)
+    if isinstance(p, NotApplicable):
+        return ("NA",)
+    return ("U",)
+
+
+DOMAIN_EXAMPLES = [
+    # symbol + number + unit
+    ("≥50个", C(">=", "50", "个")), ("≤90万元", C("<=", "90", "万元")), ("=8个", C("=", "8", "个")),
+    ("≤202.6万元", C("<=", "202.6", "万元")), ("≥90%", C(">=", "90", "%")),
+    ("≤5%", C("<=", "5", "%")), ("≥0.565km", C(">=", "0.565", "公里")),
+    ("≥100百分比", C(">=", "100", "%")), (">=50本", C(">=", "50", "本")),
+    ("＞3次", C(">", "3", "次")), ("<2%", C("<", "2", "%")), ("＜2%", C("<", "2", "%")),
+    ("＝1套", C("=", "1", "套")), ("≦10天", C("<=", "10", "天")),
+    # label + symbol + number
+    ("受益人口满意度≥96%", C(">=", "96", "%", "受益人口满意度")),
+    ("结余率(结余数/预算数)≤5%", C("<=", "5", "%", "结余率(结余数/预算数)")),
+    # split cells
+    ("≧ 735 人次", C(">=", "735", "人次")), ("═ 100 %", C("=", "100", "%")),
+    ("≤ 30 万元", C("<=", "30", "万元")), ("正向 = 24 人/次", C("=", "24", "人次")),
+    ("反向 5", C("<=", "5")), ("正向 5", C(">=", "5")),
+    # number + word comparator
+    ("50本以上", C(">=", "50", "本")), ("40块以上", C(">=", "40", "块")),
+    ("2次以上", C(">=", "2", "次")), ("90%以上", C(">=", "90", "%")),
+    ("0.0062万元以内", C("<=", "0.0062", "万元")), ("8小时以内", C("<=", "8", "小时")),
+    ("至少全年完成2次宣传", C(">=", "2", "次")), ("不低于95%", C(">=", "95", "%")),
+    ("不少于3场", C(">=", "3", "场")), ("达到90%", C(">=", "90", "%")),
+    ("不超过5万元", C("<=", "5", "万元")), ("不高于1%", C("<=", "1", "%")),
+    ("5%以下", C("<=", "5", "%")), ("满意度达95%", C(">=", "95", "%", "满意度")),
+    ("8个工作日内", C("<=", "8", "工作日")),
+    # bare numbers
+    ("43.2", C("=", "43.2")), ("100", C("=", "100")), ("2370人", C("=", "2370", "人")),
+    ("15万元", C("=", "15", "万元")), ("90%", C("=", "90", "%")),
+    # normalisation
+    ("１００％", C("=", "100", "%")), ("≥１，０００人", C(">=", "1000", "人")),
+    ("1,000人", C("=", "1000", "人")), ("≥ 0．5 万元", C(">=", "0.5", "万元")),
+    ("百分之90以上", C(">=", "90", "%")),
+    # deadlines
+    ("9月30日前", ("D", None, 9, 30, "<=")), ("12月底之前完成", ("D", None, 12, None, "<=")),
+    ("2021年12月完成", ("D", 2021, 12, None, "=")), ("1-12月", ("D", None, 12, None, "<=")),
+    ("1月至12月", ("D", None, 12, None, "<=")), ("2018-09-30", ("D", 2018, 9, 30, "=")),
+    ("2018年12月10日前", ("D", 2018, 12, 10, "<=")), ("年底前完成", ("D", None, 12, None, "<=")),
+    ("第三季度", ("D", None, 9, None, "=")), ("上半年", ("D", None, 6, None, "<=")),
+    # deadlines without a date are qualitative (documented decision)
+    ("在项目计划完成时间内完成", ("Q", "在项目计划完成时间内完成", None)), ("及时", ("Q", "及时", None)),
+    # qualitative
+    ("效果明显", ("Q", "效果明显", None)), ("稳步提升", ("Q", "稳步提升", None)),
+    ("稳步运行", ("Q", "稳步运行", None)), ("显著提升", ("Q", "显著提升", None)),
+    ("不断提升", ("Q", "不断提升", None)), ("有效", ("Q", "有效", None)),
+    ("合规", ("Q", "合规", None)), ("符合相关规定", ("Q", "符合相关规定", None)),
+    ("按质按量完成", ("Q", "按质按量完成", None)),
+    ("达成预期指标", ("Q", "达成预期指标", "达成")),
+    ("部分达成年度指标并具有一定效果", ("Q", "部分达成年度指标并具有一定效果", "部分达成")),
+    ("未达成年度指标且效果较差", ("Q", "未达成年度指标且效果较差", "未达成")),
+    # not applicable / unparsed
+    ("不适用", ("NA",)), ("N/A", ("NA",)), ("NA", ("NA",)),
+    ("", ("U",)), (None, ("U",)), ("……", ("U",)), ("XX", ("U",)), ("≥", ("U",)),
+    ("满意度≥", ("U",)), ("50-60本", ("U",)), ("请填写", ("U",)), ("—", ("U",)),
+    ("9月30日前完成80%", ("U",)), ("13月", ("U",)),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOMAIN_EXAMPLES)
+def test_parse_target_domain_forms(text, expected):
+    assert shape(parse_target(text)) == expected
+
+
+SEED_TARGETS = [  # DOMAIN.md §6, both seeds
+    ("50本以上", C(">=", "50", "本")), ("1块", C("=", "1", "块")), ("40块以上", C(">=", "40", "块")),
+    ("2次以上", C(">=", "2", "次")), ("100%", C("=", "100", "%")),
+    ("9月30日前", ("D", None, 9, 30, "<=")), ("0.0062万元以内", C("<=", "0.0062", "万元")),
+    ("0.046万元以内", C("<=", "0.046", "万元")), ("0.0161万元以内", C("<=", "0.0161", "万元")),
+    ("5%以内", C("<=", "5", "%")), ("稳步提升", ("Q", "稳步提升", None)),
+    ("90%以上", C(">=", "90", "%")), ("4次以上", C(">=", "4", "次")),
+    ("2份以上", C(">=", "2", "份")), ("0.3%以内", C("<=", "0.3", "%")),
+    ("8小时以内", C("<=", "8", "小时")), ("9.62万元以内", C("<=", "9.62", "万元")),
+    ("稳步运行", ("Q", "稳步运行", None)), ("80%以上", C(">=", "80", "%")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SEED_TARGETS)
+def test_parse_seed_targets(text, expected):
+    assert shape(parse_target(text)) == expected
+
+
+ACTUALS = [
+    ("52本", C("=", "52", "本")), ("98%", C("=", "98", "%")),
+    ("已完成100%", C("=", "100", "%", "已完成")), ("完成", ("Q", "完成", None)),
+    ("达成预期指标", ("Q", "达成预期指标", "达成")), ("持续有效", ("Q", "持续有效", None)),
+    ("37.24", C("=", "37.24")), ("≥266米", C(">=", "266", "米")),
+    ("2018-09-20", ("D", 2018, 9, 20, "=")), (date(2018, 9, 20), ("D", 2018, 9, 20, "=")),
+    ("不适用", ("NA",)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACTUALS)
+def test_parse_actual(text, expected):
+    assert shape(parse_actual(text)) == expected
+
+
+def test_excel_serial_only_in_timeliness_context():
+    assert shape(parse_target("44561", timeliness=True)) == ("D", 2021, 12, 31, "<=")
+    assert shape(parse_target("44561")) == C("=", "44561")
+    assert parse_target("44561", timeliness=True).as_date(2000) == date(2021, 12, 31)
+    assert shape(parse_target("50", timeliness=True)) == C("=", "50")
+
+
+def test_comparison_direction_and_raw():
+    assert parse_target("≤5%").direction == "reverse"
+    assert parse_target("<5%").direction == "reverse"
+    assert parse_target("=8个").direction == "positive"
+    assert parse_target("≥50本").raw == "≥50本"
+
+
+def test_unparsed_has_reason_and_suggestion():
+    u = parse_target("50-60本")
+    assert isinstance(u, Unparsed) and u.reason and "50" in u.suggestion
+    assert isinstance(parse_target("9月30日前"), Deadline)
+
+
+def test_deadline_as_date_month_end_and_leap_year():
+    assert parse_target("12月底之前完成").as_date(2018) == date(2018, 12, 31)
+    assert parse_target("2月底前").as_date(2020) == date(2020, 2, 29)
+    assert parse_target("2021年12月完成").as_date(1999) == date(2021, 12, 31)
+
+
+def test_has_comparator():
+    assert has_comparator("≥266米") and has_comparator("50本以上") and has_comparator("不低于90%")
+    assert not has_comparator("52本") and not has_comparator("完成") and not has_comparator("98%")
+
+
+COMPARE = [
+    ("≥50本", "52本", {}, True, D("1.04")),
+    ("≥50本", "45本", {}, False, D("0.9")),
+    ("50本以上", "50本", {}, True, D(1)),
+    (">50本", "50本", {}, False, D(1)),
+    ("≤0.0062万元", "62元", {}, True, D(1)),            # 元 converted to 万元
+    ("≤0.0062万元", "0.0124万元", {}, False, D("0.5")),
+    ("<5%", "5%", {}, False, D(1)),
+    ("100%", "已完成100%", {}, True, D(1)),
+    ("≥90%", "0.95", {}, True, D("95") / D("90")),        # a fraction against a percent target
+    ("8小时以内", "1天", {}, False, D(8) / D(24)),
+    ("≥0.565km", "600米", {}, True, D("600") / D("565")),
+    ("=0", "0", {}, True, D(1)), ("=0", "1", {}, False, D(0)),
+    ("≤5%", "0", {}, True, D(1)),
+    ("≥50本", "完成", {}, None, None),
+    ("≥50本", "52块", {}, None, None),                     # units differ
+    ("效果明显", "效果明显", {}, None, None),
+    ("≥50本", "不适用", {}, None, None),
+    ("9月30日前", "2018-09-20", {"year": 2018}, True, D(1)),
+    ("9月30日前", "2018-10-02", {"year": 2018}, False, None),
+    ("9月30日前", "完成", {"completion_date": date(2018, 11, 30)}, False, None),
+    ("12月底之前完成", "完成", {"completion_date": date(2018, 11, 30)}, True, D(1)),
+    ("9月30日前", "完成", {}, None, None),
+]
+
+
+@pytest.mark.parametrize("target,actual,kw,met,ratio", COMPARE)
+def test_compare(target, actual, kw, met, ratio):
+    out = compare(parse_target(target), parse_actual(actual), **kw)
+    assert isinstance(out, Outcome)
+    assert out.met is met
+    assert out.ratio == ratio
+    assert (out.reason is None) == (met is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parse_never_raises(text):
+    for p in (parse_target(text), parse_actual(text), parse_target(text, timeliness=True)):
+        assert isinstance(p, (Comparison, Deadline, Qualitative, NotApplicable, Unparsed))
+        compare(p, parse_actual(text), completion_date=date(2020, 1, 1), year=2020)
+
+
+_PIECES = st.sampled_from(["≥", "≤", "以上", "以内", "%", "万元", "元", "月", "日", "前", "-", "年",
+                           "正向", "反向", "，", ",", ".", "．", "１", "0", "9", "44561", " ",
+                           "不适用", "百分比", "km", "次", "达", "/", "个", "底"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join), st.booleans())
+def test_parse_never_raises_on_plausible_fragments(text, timeliness):
+    p = parse_target(text, timeliness=timeliness)
+    assert isinstance(p, (Comparison, Deadline, Qualitative, NotApplicable, Unparsed))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([">=", ">", "="]),
+       st.decimals(min_value=0, max_value=10**6, places=3),
+       st.decimals(min_value=0, max_value=10**6, places=3),
+       st.decimals(min_value=0, max_value=10**6, places=3))
+def test_compare_monotone_for_positive_targets(op, target, a1, a2):
+    lo, hi = sorted((a1, a2))
+    t = parse_target(f"{op}{target}本")
+    m_lo = compare(t, parse_actual(f"{lo}本")).met
+    m_hi = compare(t, parse_actual(f"{hi}本")).met
+    assert not (m_lo and not m_hi)
