@@ -1,0 +1,34 @@
+"""Shared fixtures: the committed template and a factory that fills copies of it."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from factory import TEMPLATE, fill_template  # noqa: E402
+
+
+@pytest.fixture
+def template_path() -> Path:
+    """The committed template (read it; never write to it)."""
+    return TEMPLATE
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Callable[..., Path]:
+    """``filled(info=None, expenses=None, indicators=None, name="filled.xlsx") -> Path``.
+
+    Writes a filled copy of the template into tmp_path; None parts get the clean defaults
+    (see tests/factory.py), so ``filled()`` is a valid project.
+    """
+
+    def make(info: dict[str, object] | None = None, expenses: list[dict] | None = None,
+             indicators: list[dict] | None = None, *, name: str = "filled.xlsx",
+             template: Path | None = None) -> Path:
+        return fill_template(tmp_path / name, info, expenses, indicators, template=template)
+
+    return make
