@@ -1,7 +1,84 @@
-"""Catalogue entries for this range (see catalogue/__init__.py)."""
+"""Catalogue entries for PX6xx: writing the result workbook (splice + safe write)."""
 from __future__ import annotations
 
 from . import E, I, W, Entry  # noqa: F401
 
 ENTRIES: dict[str, Entry] = {
+    "PX601": Entry(
+        E, "文件正被打开",
+        "文件正在被 Excel/WPS 打开，请关闭后重试：{path}（发现锁文件 {lock}）",
+        "在 Excel/WPS 中关闭该文件后重新运行；若文件并未打开，请删除同一文件夹中的隐藏文件 {lock}。",
+        "The file is open in Excel/WPS; close it and try again: {path} (lock file {lock})",
+        "Close the file in Excel/WPS and run again; if it is not open, delete the hidden file {lock} "
+        "in the same folder.",
+        "绩效自评.xlsx 在 Excel 中打开着，旁边有 ~$绩效自评.xlsx",
+    ),
+    "PX602": Entry(
+        E, "同一文件正在检查",
+        "另一个 perf-xlsx 正在写入同一文件：{path}（锁文件 {lock}）",
+        "等待另一次检查结束后重试；若没有其他检查在运行，删除锁文件 {lock}（{minutes} 分钟后自动失效）。",
+        "Another perf-xlsx run is writing the same file: {path} (lock file {lock})",
+        "Wait for the other run to finish and retry; if none is running, delete {lock} "
+        "(it expires after {minutes} minutes).",
+        "两个终端同时对 绩效自评.xlsx 运行 perf-xlsx check --write",
+    ),
+    "PX603": Entry(
+        E, "磁盘空间不足",
+        "磁盘空间不足，无法写入 {path}；原文件未被修改",
+        "清理磁盘空间，或用 -o 把结果写到其他磁盘后重试。",
+        "Disk full: cannot write {path}; the original file is unchanged",
+        "Free some disk space, or write the result elsewhere with -o, and retry.",
+        "U 盘已满时写入检查结果",
+    ),
+    "PX604": Entry(
+        E, "写出的文件校验失败",
+        "写出的结果文件未通过校验（{error}），已放弃写入 {path}；原文件未被修改",
+        "这是 perf-xlsx 的问题，请把原文件和这条信息一起反馈给维护者。",
+        "The written result failed verification ({error}); {path} was not written and the "
+        "original is unchanged",
+        "This is a perf-xlsx bug: please report it together with the original file.",
+        "拼接后的工作簿读回时项目名称与原文件不一致",
+    ),
+    "PX605": Entry(
+        E, "写入被中断",
+        "写入 {path} 时被中断；原文件未被修改",
+        "重新运行即可。",
+        "Writing {path} was interrupted; the original file is unchanged",
+        "Run the command again.",
+        "写入过程中按了 Ctrl+C",
+    ),
+    "PX606": Entry(
+        E, "没有写入权限",
+        "没有权限在文件夹 {folder} 中写入 {path}（{error}）；原文件未被修改",
+        "把文件复制到有写入权限的文件夹（如桌面）后重试，或用 -o 指定其他输出位置。",
+        "No permission to write {path} in folder {folder} ({error}); the original is unchanged",
+        "Copy the file to a folder you can write to (e.g. the desktop) or choose another output "
+        "with -o.",
+        "原文件在只读的网络共享目录中",
+    ),
+    "PX607": Entry(
+        E, "工作簿结构无法拼接",
+        "无法把结果工作表加入 {path}：{reason}",
+        "在 Excel/WPS 中打开原文件并“另存为” .xlsx 后重试；或用 -o 另存结果。",
+        "Cannot add the result sheets to {path}: {reason}",
+        "Open the file in Excel/WPS, save it again as .xlsx and retry.",
+        "工作簿中已有名为 自评表 的图表工作表",
+    ),
+    "PX608": Entry(
+        E, "写入失败",
+        "写入 {path} 失败：{error}；原文件未被修改",
+        "检查磁盘和文件夹是否可用后重试。",
+        "Writing {path} failed: {error}; the original file is unchanged",
+        "Check that the disk and folder are available and retry.",
+        "网络盘在写入时断开",
+    ),
+    "PX609": Entry(
+        E, "生成结果失败",
+        "生成结果工作簿时出错（{error}），未写入 {path}；原文件未被修改",
+        "这是 perf-xlsx 的问题，请把原文件和这条信息一起反馈给维护者。",
+        "Building the result workbook failed ({error}); {path} was not written and the "
+        "original is unchanged",
+        "This is a perf-xlsx bug: please report it together with the original file.",
+        "拼接代码遇到意外的工作簿内容",
+    ),
 }
