@@ -120,8 +120,9 @@ def _info_sheet(wb: Any, fmt: dict[str, Any]) -> None:
     for row, fields in sorted(rows.items()):
         ws.write(f"A{row}", fund_rows.get(row, fields[0].label), fmt["label"])
         required = any(f.required for f in fields)
-        ws.write(f"E{row}", "必填" if required else "选填",
-                 fmt["required" if required else "optional"])
+        mark = "必填" if required else "选填"
+        ws.write(f"E{row}", "勿改" if fields[0].kind == "version" else mark,
+                 fmt["required" if mark == "必填" and fields[0].kind != "version" else "optional"])
         ws.set_row(row - 1, LONGTEXT_HEIGHT if any(f.kind == "longtext" for f in fields)
                    else ROW_HEIGHT)
         for field in fields:
@@ -214,7 +215,7 @@ def guide_lines() -> list[tuple[str, Any]]:
         ("text", ""),
         ("text", f"一、本工作簿有 {sheets} 四张表。黄色单元格是填写区，其余单元格请勿改动，"
                  "不要增删或改名工作表。"),
-        ("text", "    鼠标停在黄色单元格上会显示填写提示。"),
+        ("text", "    选中黄色单元格时会显示填写提示。"),
         ("text", f"二、「{C.SHEET_INFO}」：项目名称、年度、项目资金和年度总体目标。金额一律以"
                  f"{C.MONEY_UNIT}为单位，只填数字（如 2200 元填 0.22）。"),
         ("text", "    全年预算数与年初预算数不一致，或执行率低于 90% 时，须在「预算调整及执行偏差说明」中写明原因。"),
