@@ -81,4 +81,35 @@ ENTRIES: dict[str, Entry] = {
         "This is a perf-xlsx bug: please report it together with the original file.",
         "拼接代码遇到意外的工作簿内容",
     ),
+    # PX650–PX699: the result writer (perf_xlsx/writer.py).
+    "PX650": Entry(
+        E, "不是自评模板",
+        "{path} 不是 perf-xlsx 的自评模板（没有 填表说明/项目信息/资金明细/绩效指标 任何一张表；"
+        "现有工作表：{sheets}{reason}），为免改坏别的工作簿，拒绝写入",
+        "用 perf-xlsx template 生成模板并把数据填进去；只想检查不写文件时加 --no-write。",
+        "{path} is not a perf-xlsx template (none of the sheets 填表说明/项目信息/资金明细/绩效指标; "
+        "sheets found: {sheets}{reason}); refusing to write into it",
+        "Create a template with perf-xlsx template and fill it in; add --no-write to check "
+        "without writing.",
+        "对一张普通的报销表运行 perf-xlsx check",
+    ),
+    "PX651": Entry(
+        E, "写入后读回不一致",
+        "写入结果后重新读取 {path}，项目数据与原文件不一致（{what}），已放弃写入；原文件未被修改",
+        "这是 perf-xlsx 的问题，请把原文件和这条信息一起反馈给维护者；可先加 --no-write 只检查。",
+        "After writing, {path} reads back differently from the original ({what}); nothing was "
+        "written and the original is unchanged",
+        "This is a perf-xlsx bug: please report it with the original file; use --no-write "
+        "meanwhile.",
+        "拼接后 绩效指标 表的某个实际完成值读回时变了",
+    ),
+    "PX652": Entry(
+        E, "结果工作表缺失",
+        "写入后的 {path} 中缺少工作表 {sheets}，已放弃写入；原文件未被修改",
+        "这是 perf-xlsx 的问题，请把原文件和这条信息一起反馈给维护者。",
+        "The written {path} lacks the sheet(s) {sheets}; nothing was written and the original is "
+        "unchanged",
+        "This is a perf-xlsx bug: please report it together with the original file.",
+        "拼接时 自评表 未能加入工作簿",
+    ),
 }

@@ -1,0 +1,112 @@
+"""Writes the 自评表 and 检查结果 sheets into the checked workbook (splice + safe write + verify)."""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import contract
+from .errors import OutputError
+from .results import CheckReport
+
+#: Creation date written into the in-memory workbook, so the same report gives the same bytes.
+FIXED_CREATED = datetime(2026, 1, 1, 0, 0, 0)
+_REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _profile(profile: Any, report: CheckReport) -> Any:
+    from .profiles import get_profile
+
+    if profile is not None:
+        return get_profile(profile)
+    return get_profile(report.score.profile if report.score else None)
+
+
+def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "zh") -> bytes:
+    """An xlsx (bytes) holding exactly the 自评表 and 检查结果 sheets for ``report``."""
+    import xlsxwriter
+
+    from .findings_sheet import add_findings_sheet
+    from .form_sheet import add_form_sheet
+
+    prof = _profile(profile, report)
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
+                                   "strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties({"title": contract.SHEET_FORM, "author": "perf-xlsx",
+                       "created": FIXED_CREATED})
+    add_form_sheet(wb, report, prof)
+    add_findings_sheet(wb, report, lang, profile=prof)
+    wb.close()
+    return buf.getvalue()
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheet names of an xlsx package, in workbook order (read with zipfile + defusedxml)."""
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(path) as z:
+        part = "xl/workbook.xml"
+        if "_rels/.rels" in z.namelist():
+            for rel in fromstring(z.read("_rels/.rels")):
+                if rel.get("Type") == _REL_DOC:
+                    part = str(PurePosixPath(rel.get("Target", part).lstrip("/")))
+        root = fromstring(z.read(part))
+    return [el.get("name", "") for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "sheet"]
+
+
+def _template_sheets(path: Path) -> list[str]:
+    try:
+        names = sheet_names(path)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError) as exc:
+        raise OutputError("PX650", str(path), sheets="?", reason=f"; {exc}") from exc
+    if not any(s in names for s in contract.INPUT_SHEETS):
+        raise OutputError("PX650", str(path), sheets="、".join(names), reason="")
+    return names
+
+
+def project_fingerprint(project: Any) -> dict[str, Any]:
+    """What must survive a write unchanged: the name, every fund cell, every indicator's text."""
+    funds = {f"{src}.{col}": getattr(project.funds.source(src), col).raw
+             for src, _l, _r in contract.FUND_SOURCES for col, _c, _x in contract.FUND_COLUMNS}
+    inds = [(i.row, *(getattr(i, c.key).raw for c in contract.INDICATORS.columns))
+            for i in project.indicators]
+    return {"name": project.name.raw, "funds": funds, "indicators": inds}
+
+
+def _verify(temp: Path, expected: dict[str, Any], target: Path) -> None:
+    """Re-read the written file: same project, both result sheets present."""
+    from .reader import load_project
+
+    names = sheet_names(temp)
+    missing = [s for s in contract.OUTPUT_SHEETS if s not in names]
+    if missing:
+        raise OutputError("PX652", str(target), sheets="、".join(missing))
+    got = project_fingerprint(load_project(temp))
+    diff = [k for k in expected if expected[k] != got[k]]
+    if diff:
+        raise OutputError("PX651", str(target), what=", ".join(diff))
+
+
+def write_results(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
+                  profile: Any = None, lang: str = "zh") -> Path:
+    """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path."""
+    from .safe_write import atomic_write
+    from .splice import splice_sheets
+
+    src = Path(path)
+    target = Path(out) if out is not None else src
+    _template_sheets(src)
+    sheets = build_result_sheets(report, profile, lang)
+    expected = project_fingerprint(report.project)
+
+    def produce(temp: Path) -> None:
+        splice_sheets(src, sheets, contract.OUTPUT_SHEETS, temp)
+
+    def verify(temp: Path) -> None:
+        _verify(Path(temp), expected, target)
+
+    atomic_write(target, produce, verify)
+    return target
