@@ -1,7 +1,156 @@
-"""Catalogue entries for this range (see catalogue/__init__.py)."""
+"""Catalogue entries for this range (see catalogue/__init__.py): PX3xx indicators and targets."""
 from __future__ import annotations
 
 from . import E, I, W, Entry  # noqa: F401
 
 ENTRIES: dict[str, Entry] = {
+    "PX301": Entry(
+        E, "年度指标值无法识别",
+        "{sheet}!{cell}：「{indicator}」的年度指标值「{actual}」无法识别（{reason}）。",
+        "改写成可以比较的形式，例如「{expected}」；定性指标写「效果明显」，时效指标写「9月30日前」。",
+        "{sheet}!{cell}: the target '{actual}' of '{indicator}' cannot be read ({reason}).",
+        "Rewrite it in a comparable form such as '{expected}'; a qualitative target reads like "
+        "'效果明显', a deadline like '9月30日前'.",
+        "年度指标值写成「50-60本」或「XX」"),
+    "PX302": Entry(
+        W, "实际完成值无法识别",
+        "{sheet}!{cell}：「{indicator}」的实际完成值「{actual}」无法识别（{reason}）。",
+        "填写实际测得的数值和单位，例如「52本」「98%」「2018-09-20」；不适用的填「不适用」。",
+        "{sheet}!{cell}: the actual value '{actual}' of '{indicator}' cannot be read ({reason}).",
+        "Enter the measured value with its unit, e.g. '52本', '98%', '2018-09-20'; enter '不适用' "
+        "when the indicator does not apply.",
+        "实际完成值写成「50-60本」"),
+    "PX303": Entry(
+        W, "未达到年度指标值",
+        "{sheet}!{cell}：「{indicator}」实际完成值 {actual} {verb_zh}年度指标值 {expected}，"
+        "该指标将按比例扣分。",
+        "核对实际完成值；确实未完成的，在「偏差原因分析及改进措施」中写明原因和改进措施。",
+        "{sheet}!{cell}: the actual value {actual} of '{indicator}' {verb_en} the target "
+        "{expected}; the indicator's score is reduced.",
+        "Check the actual value; if the target was really missed, explain why and what will be "
+        "done in the deviation note.",
+        "年度指标值 ≥50本，实际完成值 45本"),
+    "PX304": Entry(
+        W, "大幅超过年度指标值",
+        "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 达到年度指标值 {expected} 的 "
+        "{ratio}（不低于 {limit}），但没有说明原因。",
+        "在「偏差原因分析及改进措施」中说明超额完成的原因（指标是否定得过低）。",
+        "{sheet}!{cell}: the actual value {actual} of '{indicator}' is {ratio} of the target "
+        "{expected} (at least {limit}) and no reason is given.",
+        "Explain in the deviation note why the target was exceeded so far (was it set too low?).",
+        "年度指标值 ≥50本，实际完成值 80本，偏差说明为空"),
+    "PX305": Entry(
+        W, "实际完成值照抄年度指标值",
+        "{sheet}!{cell}：「{indicator}」的实际完成值「{actual}」{how_zh}。",
+        "实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
+        "{sheet}!{cell}: the actual value '{actual}' of '{indicator}' {how_en}.",
+        "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'.",
+        "年度指标值 ≥266米，实际完成值也填 ≥266米"),
+    "PX306": Entry(
+        W, "模板示例文字未删除",
+        "{sheet}!{cell}：「{actual}」含有模板占位文字「{token}」。",
+        "删除示例或占位文字（如「指标1：」「……」「(100字以内)」「请填写」「XX」），填入实际内容。",
+        "{sheet}!{cell}: '{actual}' still contains the template placeholder '{token}'.",
+        "Delete placeholder text ('指标1：', '……', '(100字以内)', '请填写', 'XX') and enter the "
+        "real content.",
+        "三级指标写成「指标1：宣传手册数量」"),
+    "PX307": Entry(
+        E, "一级指标不在指标体系内",
+        "{sheet}!{cell}：一级指标「{actual}」不在指标体系内（应为 {expected} 之一）。",
+        "从下拉列表选择一级指标：{expected}。",
+        "{sheet}!{cell}: the level-1 indicator '{actual}' is not in the taxonomy (one of "
+        "{expected}).",
+        "Choose the level-1 indicator from the drop-down list: {expected}.",
+        "一级指标写成「产出」"),
+    "PX308": Entry(
+        E, "二级指标不属于其一级指标",
+        "{sheet}!{cell}：二级指标「{actual}」不属于一级指标「{level1}」（「{level1}」下应为 "
+        "{expected} 之一）。{where_zh}",
+        "从下拉列表重新选择二级指标，或改正一级指标。",
+        "{sheet}!{cell}: the level-2 indicator '{actual}' does not belong to '{level1}' (one of "
+        "{expected}).{where_en}",
+        "Choose the level-2 indicator again from the drop-down list, or correct the level-1 one.",
+        "一级指标「产出指标」下填「社会效益指标」"),
+    "PX309": Entry(
+        E, "三级指标名称为空",
+        "{sheet}!{cell}：第 {row} 行已填写其他内容，但三级指标名称是空的。",
+        "填写具体的三级指标名称，如「宣传手册数量」；多余的行请整行删除。",
+        "{sheet}!{cell}: row {row} has data but no level-3 indicator name.",
+        "Enter the indicator name (e.g. '宣传手册数量'), or delete the whole row if it is unused.",
+        "一行填了年度指标值和分值，三级指标为空"),
+    "PX310": Entry(
+        E, "年度指标值为空",
+        "{sheet}!{cell}：三级指标「{indicator}」没有填写年度指标值。",
+        "按批复的绩效目标填写年度指标值，如「≥50本」「≤0.0062万元」「9月30日前」「效果明显」。",
+        "{sheet}!{cell}: the indicator '{indicator}' has no target.",
+        "Enter the approved target, e.g. '≥50本', '≤0.0062万元', '9月30日前', '效果明显'.",
+        "三级指标「宣传手册数量」，年度指标值为空"),
+    "PX311": Entry(
+        W, "二级指标下没有三级指标",
+        "{sheet}!{cell}：二级指标「{actual}」下没有任何三级指标，该行只列示、不计分。",
+        "为该二级指标补充三级指标和年度指标值，或删除这一行。",
+        "{sheet}!{cell}: the level-2 indicator '{actual}' has no level-3 indicator; the row is "
+        "reported but not scored.",
+        "Add level-3 indicators with targets under it, or delete the row.",
+        "「时效指标」一行只有一级、二级指标"),
+    "PX312": Entry(
+        W, "年度指标值与实际完成值单位不一致",
+        "{sheet}!{cell}：「{indicator}」年度指标值 {expected} 与实际完成值 {actual} 的单位"
+        "（{target_unit} / {actual_unit}）不一致，无法比较。",
+        "实际完成值使用与年度指标值相同的单位。",
+        "{sheet}!{cell}: the target {expected} and the actual value {actual} of '{indicator}' use "
+        "different units ({target_unit} / {actual_unit}) and cannot be compared.",
+        "Use the target's unit for the actual value.",
+        "年度指标值 ≥50本，实际完成值 52块"),
+    "PX313": Entry(
+        W, "未在期限内完成",
+        "{sheet}!{cell}：「{indicator}」要求 {expected}（即 {deadline} 前）完成，但{source_zh}"
+        "为 {actual}。",
+        "核对完成日期；确实延期的，在「偏差原因分析及改进措施」中说明原因。",
+        "{sheet}!{cell}: '{indicator}' was due {expected} (by {deadline}) but {source_en} is "
+        "{actual}.",
+        "Check the completion date; if the work was late, explain why in the deviation note.",
+        "年度指标值 9月30日前，项目完成日期 2018-11-30"),
+    "PX314": Entry(
+        W, "金额单位元与万元混用",
+        "{sheet}!{cell}：「{indicator}」的年度指标值 {actual} 以「元」为单位，而其他金额指标"
+        "（如 {expected}）以「万元」为单位。",
+        "统一用万元填写金额（如 62元 写作 0.0062万元），避免把元当作万元。",
+        "{sheet}!{cell}: the target {actual} of '{indicator}' is in 元 while other money targets "
+        "(e.g. {expected}) are in 万元.",
+        "Write all amounts in 万元 (62元 = 0.0062万元) so that 元 is never read as 万元.",
+        "一个成本指标写 ≤62元，另一个写 ≤0.046万元"),
+    "PX315": Entry(
+        I, "实际完成值与年度指标值金额单位不同",
+        "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 与年度指标值 {expected} 的金额单位"
+        "不同，已换算为 {converted} 后比较。",
+        "建议实际完成值与年度指标值使用同一单位（万元）。",
+        "{sheet}!{cell}: the actual value {actual} of '{indicator}' and the target {expected} use "
+        "different money units; compared as {converted}.",
+        "Prefer the same unit (万元) for the target and the actual value.",
+        "年度指标值 ≤0.0062万元，实际完成值 60元"),
+    "PX316": Entry(
+        I, "计量单位不规范",
+        "{sheet}!{cell}：「{indicator}」的「{actual}」单位不规范：{advice}。",
+        "按建议改写单位。",
+        "{sheet}!{cell}: the unit in '{actual}' of '{indicator}' is unusual: {advice}.",
+        "Rewrite the unit as suggested.",
+        "年度指标值写成 ≥100百分比；培训人数写成 50个"),
+    "PX317": Entry(
+        W, "指标可能分类错误",
+        "{sheet}!{cell}：「{indicator}」（年度指标值 {actual}）放在「{level2}」下，{why_zh}，"
+        "可能应归入「{expected}」。",
+        "核对指标分类，必要时移到「{expected}」下。",
+        "{sheet}!{cell}: '{indicator}' (target {actual}) sits under '{level2}'; {why_en}, so it "
+        "probably belongs under '{expected}'.",
+        "Check the classification and move the indicator under '{expected}' if needed.",
+        "数量指标下的「宣传手册费用 ≤0.22万元」"),
+    "PX318": Entry(
+        W, "实际完成值为空",
+        "{sheet}!{cell}：三级指标「{indicator}」有年度指标值 {expected}，但实际完成值是空的。",
+        "填写实际完成值；该指标不适用的填「不适用」。",
+        "{sheet}!{cell}: the indicator '{indicator}' has the target {expected} but no actual "
+        "value.",
+        "Enter the actual value, or '不适用' if the indicator does not apply.",
+        "年度指标值 ≥50本，实际完成值为空"),
 }
