@@ -103,6 +103,15 @@ _FIELD_FORMAT = {"text": "text_in", "longtext": "longtext_in", "money": "money_i
                  "year": "year_in", "date": "date_in", "version": "version"}
 
 
+def _mark(fields: list[C.Field], fmt: dict[str, Any]) -> tuple[str, Any]:
+    """The 必填 / 选填 / 勿改 note beside a row of input cells."""
+    if fields[0].kind == "version":
+        return "勿改", fmt["optional"]
+    if any(f.required for f in fields):
+        return "必填", fmt["required"]
+    return "选填", fmt["optional"]
+
+
 def _info_sheet(wb: Any, fmt: dict[str, Any]) -> None:
     ws = wb.add_worksheet(C.SHEET_INFO)
     for letter, width in INFO_WIDTHS.items():
@@ -119,10 +128,7 @@ def _info_sheet(wb: Any, fmt: dict[str, Any]) -> None:
         rows.setdefault(int(field.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), []).append(field)
     for row, fields in sorted(rows.items()):
         ws.write(f"A{row}", fund_rows.get(row, fields[0].label), fmt["label"])
-        required = any(f.required for f in fields)
-        mark = "必填" if required else "选填"
-        ws.write(f"E{row}", "勿改" if fields[0].kind == "version" else mark,
-                 fmt["required" if mark == "必填" and fields[0].kind != "version" else "optional"])
+        ws.write(f"E{row}", *_mark(fields, fmt))
         ws.set_row(row - 1, LONGTEXT_HEIGHT if any(f.kind == "longtext" for f in fields)
                    else ROW_HEIGHT)
         for field in fields:
