@@ -1,7 +1,158 @@
-"""Catalogue entries for this range (see catalogue/__init__.py)."""
+"""Catalogue entries for this range (see catalogue/__init__.py): PX4xx weights and scores."""
 from __future__ import annotations
 
 from . import E, I, W, Entry  # noqa: F401
 
 ENTRIES: dict[str, Entry] = {
+    "PX401": Entry(
+        W, "指标分值合计不符",
+        "{sheet}!{cell}：各三级指标分值合计 {actual} 分，按「{profile}」应为 {expected} 分"
+        "（另有预算执行率 {execution_weight} 分，总分 100）。",
+        "调整各指标分值，使合计为 {expected} 分。",
+        "{sheet}!{cell}: the indicator weights add up to {actual}; profile '{profile}' expects "
+        "{expected} (plus {execution_weight} for budget execution, 100 in all).",
+        "Adjust the weights so that they add up to {expected}.",
+        "分值合计 100（忘了预算执行率占 10 分）"),
+    "PX402": Entry(
+        W, "一级指标分值不符",
+        "{sheet}!{cell}：「{level1}」下各三级指标分值合计 {actual} 分，按「{profile}」应为 "
+        "{expected} 分。",
+        "按规定权重分配分值：{weights}。",
+        "{sheet}!{cell}: the weights under '{level1}' add up to {actual}; profile '{profile}' "
+        "expects {expected}.",
+        "Split the weights as the profile says: {weights}.",
+        "产出指标合计 70 分、效益指标 20 分（应为 50 / 30 / 10）"),
+    "PX403": Entry(
+        E, "分值缺失或不是数字",
+        "{sheet}!{cell}：指标「{indicator}」的分值{problem}。",
+        "在「分值」列填一个正数，如 10；该指标在补上分值之前不计分。",
+        "{sheet}!{cell}: the weight of '{indicator}' {problem_en}.",
+        "Enter a positive number such as 10 in the weight column; the indicator is not scored "
+        "until then.",
+        "分值为空，或填了「十分」"),
+    "PX404": Entry(
+        E, "自评得分高于分值",
+        "{sheet}!{cell}：指标「{indicator}」的自评得分 {actual} 高于分值 {expected}。",
+        "得分不能超过分值：改为不高于 {expected} 的分数。",
+        "{sheet}!{cell}: the self-score {actual} of '{indicator}' is above its weight {expected}.",
+        "A score cannot exceed the weight: enter at most {expected}.",
+        "分值 10，自评得分 12"),
+    "PX405": Entry(
+        W, "自评得分与计算得分不符",
+        "{sheet}!{cell}：指标「{indicator}」按实际完成值计算应得 {expected} 分，自评得分填的是 "
+        "{actual} 分（{rule}）。",
+        "按计算得分修改自评得分，或核对年度指标值和实际完成值是否填对。",
+        "{sheet}!{cell}: from its actual value '{indicator}' scores {expected}, but the "
+        "self-score is {actual} ({rule_en}).",
+        "Use the computed score, or check the target and the actual value.",
+        "指标 ≥50本，实际 40本，分值 10：应得 8 分，自评 10 分"),
+    "PX406": Entry(
+        E, "未达成目标却给满分",
+        "{sheet}!{cell}：指标「{indicator}」未达成年度指标值（{target}，实际 {actual_value}），"
+        "自评得分却是满分 {actual}。",
+        "未达成目标不能给满分：按完成比例打分（应得 {expected} 分），并填写偏差原因。",
+        "{sheet}!{cell}: '{indicator}' missed its target ({target}, actual {actual_value}) yet "
+        "claims full marks {actual}.",
+        "A missed target cannot score full marks: score it in proportion ({expected}) and "
+        "explain the deviation.",
+        "指标 ≤5%，实际 8%，分值 10，自评 10"),
+    "PX407": Entry(
+        W, "达成目标却扣分且未说明",
+        "{sheet}!{cell}：指标「{indicator}」已达成年度指标值，但自评得分 {actual} 低于分值 "
+        "{expected}，且没有说明扣分理由。",
+        "给满分，或在「偏差原因分析及改进措施」中写明扣分理由。",
+        "{sheet}!{cell}: '{indicator}' met its target but scores {actual} of {expected} without "
+        "a stated reason.",
+        "Give full marks, or state the reason for the deduction in the deviation note.",
+        "指标 ≥50本，实际 52本，分值 10，自评 9，偏差原因为空"),
+    "PX408": Entry(
+        E, "缺少偏差原因分析",
+        "{sheet}!{cell}：指标「{indicator}」{why}，但「偏差原因分析及改进措施」是空的。",
+        "写明未完成或扣分的原因，以及下一步改进措施。",
+        "{sheet}!{cell}: '{indicator}' {why_en}, but the deviation note is empty.",
+        "Explain why the target was missed or points were lost, and what will be improved.",
+        "指标 ≥50本，实际 40本，偏差原因为空"),
+    "PX409": Entry(
+        E, "定性指标得分不在等级区间内",
+        "{sheet}!{cell}：定性指标「{indicator}」评为「{level}」，得分应在 {expected} 分之间，"
+        "自评得分填的是 {actual}。",
+        "按等级打分：{bands}。",
+        "{sheet}!{cell}: the qualitative indicator '{indicator}' is rated '{level}', so its score "
+        "must lie in {expected}, but it is {actual}.",
+        "Score within the band of the level: {bands}.",
+        "实际完成值「达成预期指标」，分值 10，自评 6"),
+    "PX410": Entry(
+        I, "总分与等级",
+        "{sheet}：总分 {actual} 分，等级「{grade}」（预算执行率得分 {execution_score}，"
+        "按「{profile}」计算）。",
+        "等级：优 ≥90，良 80–<90，中 60–<80，差 <60。",
+        "{sheet}: total {actual}, grade '{grade}' (budget execution {execution_score}; "
+        "profile '{profile}').",
+        "Grades: 优 ≥90, 良 80–<90, 中 60–<80, 差 <60.",
+        "总分 91.5，等级 优"),
+    "PX411": Entry(
+        W, "预算和执行数都是 0，无法计算执行率",
+        "{sheet}!{cell}：全年预算数和全年执行数都是 0，预算执行率无法计算（0 ÷ 0），"
+        "执行率得分按 0 计。",
+        "核对资金数：项目确有预算的，请填写全年预算数和全年执行数。",
+        "{sheet}!{cell}: the full-year budget and the executed amount are both 0, so the "
+        "execution rate cannot be computed (0 ÷ 0); it scores 0.",
+        "Check the funds: enter the budget and the executed amount.",
+        "全年预算数 0，全年执行数 0"),
+    "PX412": Entry(
+        E, "预算为 0 却有支出",
+        "{sheet}!{cell}：全年预算数是 0，但全年执行数是 {actual}，执行率无法计算，"
+        "执行率得分按 0 计。",
+        "填写调整后的全年预算数（含上年结转）。",
+        "{sheet}!{cell}: the full-year budget is 0 but {actual} was spent; the execution rate "
+        "cannot be computed and scores 0.",
+        "Enter the adjusted full-year budget (including carry-over).",
+        "全年预算数 0，全年执行数 0.52"),
+    "PX413": Entry(
+        W, "指标无法自动计分，采用自评得分",
+        "{sheet}!{cell}：指标「{indicator}」无法自动计分（{reason}），采用单位自评得分 {actual}。",
+        "把年度指标值和实际完成值写成可比较的形式，如 ≥50本 / 52本、≤5% / 3%。",
+        "{sheet}!{cell}: '{indicator}' cannot be scored automatically ({reason_en}); the "
+        "self-score {actual} is used.",
+        "Write the target and actual value in comparable form, e.g. ≥50本 / 52本.",
+        "年度指标值「≥50本」，实际完成值「完成」"),
+    "PX414": Entry(
+        E, "缺少自评得分",
+        "{sheet}!{cell}：指标「{indicator}」需要单位自评得分（{why}），但该单元格{problem}，"
+        "按 0 分计。",
+        "在「自评得分」列填一个 0 到分值之间的数字。",
+        "{sheet}!{cell}: '{indicator}' needs a self-score ({why_en}) but the cell {problem_en}; "
+        "it counts as 0.",
+        "Enter a number between 0 and the weight in the self-score column.",
+        "定性指标「稳步提升」，自评得分为空"),
+    "PX415": Entry(
+        I, "不适用指标已按百分制折算",
+        "{sheet}：{count} 个指标不适用（共 {excluded} 分），其余得分按百分制折算："
+        "总分 = 实际得分 × 100 ÷ (100 − {excluded}) = 实际得分 × {factor}。",
+        "确认这些指标确实不适用；不适用的指标在「实际完成值」填「不适用」。",
+        "{sheet}: {count} indicator(s) do not apply ({excluded} points); the rest is rescaled to "
+        "100: total = score × 100 ÷ (100 − {excluded}) = score × {factor}.",
+        "Make sure these indicators really do not apply (write 不适用 as the actual value).",
+        "满意度指标 10 分，实际完成值「不适用」"),
+    "PX416": Entry(
+        E, "自评得分为负数",
+        "{sheet}!{cell}：指标「{indicator}」的自评得分 {actual} 是负数。",
+        "得分在 0 到分值之间。",
+        "{sheet}!{cell}: the self-score {actual} of '{indicator}' is negative.",
+        "A score lies between 0 and the weight.",
+        "自评得分 -2"),
+    "PX490": Entry(
+        E, "未知的评分规则",
+        "没有名为「{profile}」的评分规则（profile）；可用：{known}。",
+        "用 --profile 选择上面列出的名称之一，或给出 .json / .toml 规则文件的路径。",
+        "There is no scoring profile named '{profile}'; known profiles: {known}.",
+        "Pass one of the names above to --profile, or the path of a .json / .toml profile file.",
+        "--profile sichuan"),
+    "PX491": Entry(
+        E, "评分规则文件无法读取",
+        "{path}：评分规则文件无法读取：{reason}",
+        "对照 docs/profiles.md 检查文件格式（JSON 或 TOML）和字段名。",
+        "{path}: the profile file cannot be read: {reason}",
+        "Check the file format (JSON or TOML) and the keys against docs/profiles.md.",
+        "--profile my.json，文件里有拼错的键"),
 }

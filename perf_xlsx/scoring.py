@@ -1,0 +1,166 @@
+"""Scores (DOMAIN.md §2): budget execution, each indicator, rescaling, total and grade.
+
+What counts for each indicator (``IndicatorScore.final``):
+- quantitative (a Comparison/Deadline target the actual value can be compared with): the
+  computed score — met → the weight; positive → weight × actual/target; reverse → variant A
+  (weight × target/actual) or B (linear fall to 0 at 2 × target); a missed deadline has no
+  proportional score, so the staff's self-score counts (and full marks are refused);
+- qualitative: the staff's self-score, which must lie in the band of its level;
+- unscored (cannot be parsed or compared): the staff's self-score, with a warning;
+- not applicable: excluded; the total is rescaled to 100 (按百分制折算):
+  total = (execution score + Σ finals) × 100 ÷ (100 − excluded weight).
+Every score stays within [0, weight]; the total is rounded to 2 decimals (half up).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from . import contract, targets
+from .findings import Finding, make
+from .model import Indicator, Project, Value
+from .profiles import Profile, get_profile
+from .results import (BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED, IndicatorScore,
+                      ScoreSummary)
+from .scoring_rules import (ind_cell, indicator_findings, level_of,  # noqa: F401
+                            weight_findings)
+
+CENT = Decimal("0.01")
+ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
+
+
+def q2(x: Decimal) -> Decimal:
+    """Round half up to two decimals."""
+    return x.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def clamp(x: Decimal, weight: Decimal) -> Decimal:
+    return max(ZERO, min(x, weight))
+
+
+def is_blank(ind: Indicator) -> bool:
+    return all(getattr(ind, k).is_empty for k in
+               ("level3", "target", "actual", "weight", "self_score"))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the comparison of dates needs from the project."""
+
+    completion_date: date | None = None
+    year: int | None = None
+
+    @classmethod
+    def of(cls, project: Project) -> "Context":
+        cd = project.completion_date.value
+        cd = cd.date() if isinstance(cd, datetime) else cd if isinstance(cd, date) else None
+        y = project.year.decimal
+        return cls(cd, int(y) if y is not None and y == y.to_integral_value() else None)
+
+
+def quantitative_score(weight: Decimal, target: Any, outcome: targets.Outcome,
+                       variant: str = "A") -> Decimal | None:
+    """The computed score of a comparable indicator (None when there is no proportional rule)."""
+    if outcome.met:
+        return weight
+    ratio = outcome.ratio
+    if ratio is None or not isinstance(target, targets.Comparison):
+        return None
+    if target.direction == "reverse" and variant == "B":
+        score = ZERO if ratio <= 0 else weight * (2 - ONE / ratio)
+    else:
+        score = weight * ratio
+    return clamp(score, weight)
+
+
+def _text(v: Value) -> Any:
+    """What the staff see in the cell: the raw text, else the typed value."""
+    return v.raw if v.raw not in (None, "") else v.value
+
+
+def classify(ind: Indicator, profile: Profile, ctx: Context = Context()) -> IndicatorScore:
+    """Parse, compare and score one indicator (the final score before rescaling)."""
+    timely = ind.level2.text in contract.TIMELINESS_LEVEL2
+    target = targets.parse_target(_text(ind.target), timeliness=timely)
+    actual = targets.parse_actual(_text(ind.actual), timeliness=timely)
+    weight = ind.weight.decimal
+    weight = weight if weight is not None and weight > 0 else None
+    self_score = ind.self_score.decimal
+    s = IndicatorScore(ind, UNSCORED, weight, target=target, actual=actual)
+    if isinstance(actual, targets.NotApplicable):
+        s.status = NOT_APPLICABLE
+        return s
+    outcome = targets.compare(target, actual, completion_date=ctx.completion_date, year=ctx.year)
+    if outcome.met is not None:
+        s.status = MET if outcome.met else BREACHED
+        if weight is not None:
+            s.computed = quantitative_score(weight, target, outcome, profile.reverse_variant)
+    elif isinstance(target, targets.Qualitative) or (
+            isinstance(actual, targets.Qualitative) and actual.level is not None):
+        s.status = QUALITATIVE
+    if weight is None:
+        return s
+    if s.computed is not None:
+        s.final = q2(s.computed)
+    else:
+        s.final = q2(clamp(self_score, weight)) if self_score is not None else ZERO
+    return s
+
+
+def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decimal | None,
+                                                           list[Finding]]:
+    """Execution rate (a fraction), its score, and findings for 0 ÷ 0 and spending without budget."""
+    budget, executed = project.funds.total.budget, project.funds.total.executed
+    b, e = budget.decimal, executed.decimal
+    if b is None or e is None:
+        return None, None, []
+    sheet, cell = ((budget.loc.sheet, budget.loc.cell) if budget.loc else
+                   (contract.SHEET_INFO, contract.FIELDS_BY_NAME["funds_total_budget"].cell))
+    if b == 0:
+        code = "PX411" if e == 0 else "PX412"
+        return None, None, [make(code, sheet, cell, actual=format(e, "f"))]
+    rate = e / b
+    score = q2(min(rate, ONE) * profile.execution_weight) if rate > 0 else ZERO
+    return rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP), score, []
+
+
+def score_project(project: Project, profile: Profile | str | None = None
+                  ) -> tuple[ScoreSummary, list[Finding]]:
+    """Score one project under ``profile``; return the summary and the scoring findings."""
+    prof = get_profile(profile)
+    ctx = Context.of(project)
+    rate, exec_score, findings = execution(project, prof)
+    scores = [classify(ind, prof, ctx) for ind in project.indicators if not is_blank(ind)]
+    for s in scores:
+        findings.extend(indicator_findings(s, prof))
+    findings.extend(weight_findings(scores, prof))
+    level1: dict[str, Decimal] = {}
+    for s in scores:
+        if s.status != NOT_APPLICABLE and s.weight is not None:
+            key = s.indicator.level1.text
+            level1[key] = level1.get(key, ZERO) + s.weight
+    excluded = sum((s.weight or ZERO for s in scores if s.status == NOT_APPLICABLE), ZERO)
+    full = prof.execution_weight + prof.indicator_weight_total
+    factor = ONE
+    if excluded > 0 and excluded < full:
+        factor = full / (full - excluded)
+        findings.append(make("PX415", contract.SHEET_INDICATORS, None, excluded=_n(excluded),
+                             count=sum(1 for s in scores if s.status == NOT_APPLICABLE),
+                             factor=_n(factor.quantize(Decimal("0.0001")))))
+    raw_total = (exec_score or ZERO) + sum((s.final or ZERO for s in scores), ZERO)
+    total = q2(raw_total * factor)
+    grade = prof.grade(total)
+    summary = ScoreSummary(prof.name, prof.execution_weight, rate, exec_score, scores, level1,
+                           factor.quantize(Decimal("0.000001")) if factor != ONE else ONE,
+                           total, grade)
+    findings.append(make("PX410", contract.SHEET_INDICATORS, None, actual=_n(total), grade=grade,
+                         execution_score=_n(exec_score) if exec_score is not None else "—",
+                         profile=prof.name))
+    return summary, findings
+
+
+def _n(x: Decimal) -> str:
+    text = format(x, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
