@@ -1,0 +1,63 @@
+"""Unit normalisation and conversion (units.py)."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from perf_xlsx import units
+
+
+@pytest.mark.parametrize("raw,norm", [
+    ("％", "%"), ("百分比", "%"), ("%", "%"), ("km", "公里"), ("千米", "公里"), ("公里", "公里"),
+    ("米", "米"), ("m", "米"), ("人/次", "人次"), ("人次", "人次"), ("个小时", "小时"),
+    ("日", "天"), ("个月", "月"), ("元/人", "元/人"), ("ｋｍ", "公里"), (" 万元 ", "万元"),
+    (None, None), ("", None), ("台套", "台套"), ("本", "本"),
+])
+def test_normalise(raw, norm):
+    assert units.normalise(raw) == norm
+
+
+@pytest.mark.parametrize("number,src,dst,expected", [
+    ("2200", "元", "万元", "0.22"), ("0.22", "万元", "元", "2200"), ("62", "元", "万元", "0.0062"),
+    ("1", "天", "小时", "24"), ("8", "小时", "天", D(8) / D(24)), ("90", "分钟", "小时", "1.5"),
+    ("0.565", "km", "米", "565"), ("600", "米", "公里", "0.6"), ("100", "百分比", "%", "100"),
+    ("5", "台", "台套", "5"), ("3", "人/次", "人次", "3"), ("62", "元/人", "万元/人", "0.0062"),
+    ("1", "年", "月", "12"), ("7", "本", "本", "7"), ("7", None, None, "7"),
+])
+def test_convert(number, src, dst, expected):
+    assert units.convert(D(number), src, dst) == D(expected)
+
+
+@pytest.mark.parametrize("src,dst", [
+    ("本", "块"), ("人", "人次"), ("万元", "%"), ("天", "月"), ("元/人", "元/次"), ("本", None),
+    (None, "万元"), ("小时", "米"),
+])
+def test_convert_refuses_different_dimensions(src, dst):
+    assert units.convert(D(1), src, dst) is None
+
+
+def test_is_money_and_compatible():
+    assert units.is_money("万元") and units.is_money("元") and units.is_money("万元/人")
+    assert not units.is_money("本") and not units.is_money(None) and not units.is_money("%")
+    assert units.compatible("元", "万元") and units.compatible(None, "本")
+    assert not units.compatible("本", "块")
+
+
+@pytest.mark.parametrize("unit,label,odd", [
+    ("百分比", "发放率", True), ("个", "培训人数", True), ("个", "受益学生", True),
+    ("人/次", "培训", True), ("个", "宣传展板数量", False), ("%", "发放率", False),
+    ("人", "培训人数", False), (None, "x", False), ("百分点", "满意率", True),
+    ("百分点", "满意率提高", False),
+])
+def test_odd_unit(unit, label, odd):
+    advice = units.odd_unit(unit, label)
+    assert (advice is not None) is odd
+    if odd:
+        assert isinstance(advice, str) and advice
+
+
+def test_known_units_longest_first():
+    ku = units.KNOWN_UNITS
+    assert ku.index("万元") < ku.index("元") and ku.index("人次") < ku.index("人")
+    assert all(len(a) >= len(b) for a, b in zip(ku, ku[1:]))
