@@ -1,0 +1,177 @@
+"""Indicator checks (PX3xx) on projects built directly and on filled template workbooks."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import pytest
+from factory import default_indicators
+
+from perf_xlsx import contract
+from perf_xlsx.catalogue import CATALOGUE
+from perf_xlsx.checks_indicators import check_indicators, rows
+from perf_xlsx.model import Indicator, Loc, Project, Value
+
+SHEET = contract.SHEET_INDICATORS
+LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
+FIRST_ROW = contract.INDICATORS.header_row + 1
+
+
+def _value(v: Any, cell: str) -> Value:
+    if isinstance(v, (int, D)):
+        return Value(D(v), str(v), Loc(SHEET, cell))
+    if isinstance(v, dt.date):
+        return Value(v, v.isoformat(), Loc(SHEET, cell))
+    return Value(v, v, Loc(SHEET, cell))
+
+
+def project(ind_rows: list[dict], *, year: int | None = 2018,
+            completion: dt.date | None = dt.date(2018, 9, 20)) -> Project:
+    """A Project whose indicator Values carry their 绩效指标 cells, like the reader's."""
+    inds = []
+    for i, r in enumerate(ind_rows):
+        row = FIRST_ROW + i
+        vals = {k: _value(v, f"{LETTER[k]}{row}") for k, v in r.items() if v is not None}
+        inds.append(Indicator(row, **vals))
+    return Project(
+        "test.xlsx", indicators=inds,
+        year=Value(D(year), str(year), Loc(contract.SHEET_INFO, "B5")) if year else Value(),
+        completion_date=(Value(completion, completion.isoformat(), Loc(contract.SHEET_INFO, "B18"))
+                         if completion else Value()))
+
+
+def codes(findings) -> list[tuple[str, str | None, str | None]]:
+    return sorted((f.code, f.sheet, f.cell) for f in findings)
+
+
+def cell(key: str, index: int) -> str:
+    return f"{LETTER[key]}{FIRST_ROW + index}"
+
+
+def edit(index: int, **changes: Any) -> Callable[[list[dict]], list[dict]]:
+    def apply(rs: list[dict]) -> list[dict]:
+        rs[index] = {**rs[index], **changes}
+        return rs
+    return apply
+
+
+def append(**row: Any) -> Callable[[list[dict]], list[dict]]:
+    return lambda rs: rs + [row]
+
+
+OUT, BEN, SAT = contract.LEVEL1_OUTPUT, contract.LEVEL1_BENEFIT, contract.LEVEL1_SATISFACTION
+
+# (id, change, expected findings) — the defaults (tests/factory.py) are a clean project.
+CASES = [
+    ("clean", lambda rs: rs, []),
+    ("target unparsed", edit(0, target="50-60本"), [("PX301", "target", 0)]),
+    ("target placeholder", edit(0, target="XX"), [("PX301", "target", 0)]),
+    ("actual unparsed", edit(0, actual="约50-60本"), [("PX302", "actual", 0)]),
+    ("actual empty", edit(0, actual=None), [("PX318", "actual", 0)]),
+    ("breach positive", edit(0, actual="45本"), [("PX303", "actual", 0)]),
+    ("breach reverse", edit(4, actual="0.007万元"), [("PX303", "actual", 4)]),
+    ("breach percent", edit(7, actual="85%"), [("PX303", "actual", 7)]),
+    ("met exactly", edit(1, actual="40块"), []),
+    ("overshoot no note", edit(0, actual="80本"), [("PX304", "actual", 0)]),
+    ("overshoot with note", edit(0, actual="80本", deviation="追加印制，指标设定偏低"), []),
+    ("just under overshoot", edit(0, actual="64本"), []),
+    ("copied with comparator", edit(0, actual="≥50本"), [("PX305", "actual", 0)]),
+    ("copied word comparator", edit(1, actual="40块以上"), [("PX305", "actual", 1)]),
+    ("copied deadline", edit(3, actual="9月30日前"), [("PX305", "actual", 3)]),
+    ("copied qualitative", edit(6, actual="稳步提升"), [("PX305", "actual", 6)]),
+    ("bare 100% equal is a measurement", edit(2, actual="100%"), []),
+    ("leftover in name", edit(0, level3="指标1：宣传手册数量"), [("PX306", "level3", 0)]),
+    ("leftover in note", edit(0, deviation="(100字以内)"), [("PX306", "deviation", 0)]),
+    ("leftover ellipsis", edit(0, level3="宣传手册……"), [("PX306", "level3", 0)]),
+    ("unknown level1", edit(0, level1="产出"), [("PX307", "level1", 0)]),
+    ("level2 wrong parent", edit(5, level2="数量指标"), [("PX308", "level2", 5)]),
+    ("2021 cost level1", edit(4, level1="成本指标", level2="经济成本指标"), []),
+    ("经济成本指标 under 产出", edit(4, level2="经济成本指标"), []),
+    ("empty level3", edit(0, level3=None), [("PX309", "level3", 0)]),
+    ("empty target", edit(0, target=None), [("PX310", "target", 0)]),
+    ("level2 without level3", append(level1=BEN, level2="生态效益指标"),
+     [("PX311", "level2", 8)]),
+    ("unit mismatch", edit(0, actual="52块"), [("PX312", "actual", 0)]),
+    ("deadline breached by actual date", edit(3, actual="2018-10-08"), [("PX313", "actual", 3)]),
+    ("deadline met by actual date", edit(3, actual="2018年9月28日"), []),
+    ("元 among 万元", append(level1=OUT, level2="成本指标", level3="单块挂板成本", target="≤161元",
+                            actual="150元", weight=0, self_score=0),
+     [("PX314", "target", 8)]),
+    ("元 actual vs 万元 target", edit(4, actual="50元"), [("PX315", "actual", 4)]),
+    ("odd unit 百分比", edit(2, target="≥100百分比"), [("PX316", "target", 2)]),
+    ("odd unit 个 for people", edit(0, level3="培训人数", target="≥50个", actual="52个"),
+     [("PX316", "actual", 0), ("PX316", "target", 0)]),
+    ("money under 数量指标", edit(0, target="≤0.26万元", actual="0.26万元"),
+     [("PX317", "level3", 0)]),
+    ("deadline under 质量指标", edit(2, target="9月30日前", actual="2018-09-20"),
+     [("PX317", "level3", 2)]),
+    ("non-ecological under 生态效益", edit(5, level2="生态效益指标"), [("PX317", "level3", 5)]),
+    ("ecological under 生态效益", edit(5, level2="生态效益指标", level3="垃圾清运率"), []),
+    ("not applicable", edit(0, actual="不适用"), []),
+    ("qualitative actual on number target", edit(0, actual="完成"), []),
+    ("full-width split cells", edit(0, target="≧ 50 本", actual="５２本"), []),
+]
+
+
+@pytest.mark.parametrize("change,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_checks_on_model(change, expected):
+    found = check_indicators(project(change(default_indicators())))
+    want = sorted((code, SHEET, cell(key, i)) for code, key, i in expected)
+    assert codes(found) == want
+    for f in found:
+        assert f.code in CATALOGUE and f.code.startswith("PX3")
+        assert f.message() and f.message("en") and f.hint()
+        assert "{" not in f.message() and "{" not in f.message("en"), f.message()
+
+
+def test_breach_message_names_direction():
+    pos = check_indicators(project(edit(0, actual="45本")(default_indicators())))
+    rev = check_indicators(project(edit(4, actual="0.007万元")(default_indicators())))
+    assert "未达到" in pos[0].message() and "≥50本" in pos[0].message()
+    assert "超过" in rev[0].message() and "≤0.0062万元" in rev[0].message()
+    assert "exceeds" in rev[0].message("en")
+
+
+def test_unparsed_target_shows_suggestion():
+    (f,) = check_indicators(project(edit(0, target="50-60本")(default_indicators())))
+    assert "50-60本" in f.message() and "≥50" in f.hint()
+
+
+def test_deadline_against_completion_date():
+    rs = edit(3, actual="按时完成")(default_indicators())
+    assert check_indicators(project(rs, completion=dt.date(2018, 9, 30))) == []
+    (f,) = check_indicators(project(rs, completion=dt.date(2018, 11, 30)))
+    assert (f.code, f.cell) == ("PX313", cell("actual", 3))
+    assert "2018-09-30" in f.message() and "2018-11-30" in f.message()
+    assert check_indicators(project(rs, completion=None)) == []
+
+
+def test_excel_serial_deadline_in_timeliness_row():
+    rs = edit(3, target="43373", actual="43363")(default_indicators())  # 2018-09-30 / 2018-09-20
+    assert check_indicators(project(rs)) == []
+    rs = edit(3, target="43373", actual="43383")(default_indicators())  # 2018-10-10
+    assert [f.code for f in check_indicators(project(rs))] == ["PX313"]
+
+
+def test_overshoot_ratio_comes_from_profile():
+    rs = edit(0, actual="70本")(default_indicators())  # 140 %
+    assert [f.code for f in check_indicators(project(rs))] == ["PX304"]
+    assert check_indicators(project(rs), SimpleNamespace(overshoot_ratio=D("1.5"))) == []
+
+
+def test_merged_style_blank_levels_are_inherited():
+    rs = default_indicators()
+    rs[1] = {**rs[1], "level1": None, "level2": None}
+    assert check_indicators(project(rs)) == []
+    assert [(r.level1, r.level2) for r in rows(project(rs))][1] == (OUT, "数量指标")
+
+
+def test_blank_rows_are_ignored_and_never_raise():
+    rs = default_indicators() + [{}, {"deviation": None}]
+    assert check_indicators(project(rs)) == []
+    weird = [{"level1": "💥", "level2": "\x00", "level3": "a" * 5000, "target": "≥" * 300,
+              "actual": "9" * 400, "weight": 10}]
+    assert {f.code for f in check_indicators(project(weird, year=None, completion=None))} >= {
+        "PX307"}
