@@ -104,7 +104,8 @@ class _Splicer:
         self.wb_part = self.orig.main_part()
         self.wb = self.orig.text(self.wb_part)
         self.p = root_prefix(self.wb, "workbook")
-        rp = re.search(rf'xmlns:([\w.-]+)="{re.escape(DOC_RELS)}"', self.wb)
+        root_tag = re.search(rf"<{re.escape(self.p)}workbook\b[^>]*>", self.wb)
+        rp = re.search(rf'xmlns:([\w.-]+)="{re.escape(DOC_RELS)}"', root_tag.group(0))
         self.r_decl = "" if rp else f' xmlns:r="{DOC_RELS}"'
         self.rp = rp.group(1) if rp else "r"
         self.wb_rels = self.orig.text(_rels_name(self.wb_part))
@@ -310,13 +311,13 @@ def _rewrite_sheet(xml: bytes, pkg: _Package, styles: tuple | None) -> bytes:
 
     text = re.sub(r"<c(\s[^>]*?)?(?:/>|>(.*?)</c>)", cell, text, flags=re.S)
     if merger is not None:
-        text = re.sub(r'(<row\s[^>]*?\ss=")(\d+)"', lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"',
+        text = re.sub(r'(<row\b[^>]*?\ss=")(\d+)"', lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"',
                       text)
-        text = re.sub(r'(<col\s[^>]*?\sstyle=")(\d+)"',
+        text = re.sub(r'(<col\b[^>]*?\sstyle=")(\d+)"',
                       lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"', text)
-        text = re.sub(r'(<cfRule\s[^>]*?\sdxfId=")(\d+)"',
+        text = re.sub(r'(<cfRule\b[^>]*?\sdxfId=")(\d+)"',
                       lambda a: f'{a.group(1)}{merger.dxf(int(a.group(2)))}"', text)
-    text = re.sub(r'(<sheetView\s[^>]*?)\stabSelected="(?:1|true)"', r"\1", text)
+    text = re.sub(r'(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"', r"\1", text)
     return text.encode("utf-8")
 
 
