@@ -42,7 +42,8 @@ def main_entry(group: click.Group, args: list[str] | None = None) -> int:
     """Run the CLI and map every failure to an exit code; never show a traceback to a user."""
     make_safe_streams()
     try:
-        group.main(args=args, prog_name="perf-xlsx", standalone_mode=False)
+        # standalone_mode=False: click *returns* the code of an Exit raised by a command.
+        rv = group.main(args=args, prog_name="perf-xlsx", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -61,7 +62,7 @@ def main_entry(group: click.Group, args: list[str] | None = None) -> int:
         click.echo("perf-xlsx 内部错误 / internal error — 请把以下信息报告给维护者:", err=True)
         click.echo(traceback.format_exc(limit=5), err=True)
         return EXIT_UNUSABLE
-    return EXIT_OK
+    return rv if isinstance(rv, int) and not isinstance(rv, bool) else EXIT_OK
 
 
 def run_result(code: int) -> None:
