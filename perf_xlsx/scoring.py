@@ -13,7 +13,7 @@ Every score stays within [0, weight]; the total is rounded to 2 decimals (half u
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -75,16 +75,25 @@ def quantitative_score(weight: Decimal, target: Any, outcome: targets.Outcome,
     return clamp(score, weight)
 
 
-def _text(v: Value) -> Any:
-    """What the staff see in the cell: the raw text, else the typed value."""
-    return v.raw if v.raw not in (None, "") else v.value
+def _filled(ind: Indicator, level1: str, level2: str) -> Indicator:
+    """The indicator with 一级/二级 filled down from the rows above (merged cells)."""
+    changes = {}
+    for key, text in (("level1", level1), ("level2", level2)):
+        value: Value = getattr(ind, key)
+        if not value.text and text:
+            changes[key] = Value(text, text, value.loc)
+    return replace(ind, **changes) if changes else ind
 
 
-def classify(ind: Indicator, profile: Profile, ctx: Context = Context()) -> IndicatorScore:
-    """Parse, compare and score one indicator (the final score before rescaling)."""
-    timely = ind.level2.text in contract.TIMELINESS_LEVEL2
-    target = targets.parse_target(_text(ind.target), timeliness=timely)
-    actual = targets.parse_actual(_text(ind.actual), timeliness=timely)
+def classify(ind: Indicator, profile: Profile, ctx: Context = Context(), *,
+             target: Any = None, actual: Any = None) -> IndicatorScore:
+    """Parse (unless given), compare and score one indicator (the final score before rescaling)."""
+    if target is None or actual is None:
+        from .checks_indicators import cell_text
+
+        timely = ind.level2.text in contract.TIMELINESS_LEVEL2
+        target = targets.parse_target(cell_text(ind.target), timeliness=timely)
+        actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely)
     weight = ind.weight.decimal
     weight = weight if weight is not None and weight > 0 else None
     self_score = ind.self_score.decimal
@@ -132,7 +141,10 @@ def score_project(project: Project, profile: Profile | str | None = None
     prof = get_profile(profile)
     ctx = Context.of(project)
     rate, exec_score, findings = execution(project, prof)
-    scores = [classify(ind, prof, ctx) for ind in project.indicators if not is_blank(ind)]
+    from .checks_indicators import rows
+
+    scores = [classify(_filled(r.ind, r.level1, r.level2), prof, ctx, target=r.target,
+                       actual=r.actual) for r in rows(project) if not is_blank(r.ind)]
     for s in scores:
         findings.extend(indicator_findings(s, prof))
     findings.extend(weight_findings(scores, prof))

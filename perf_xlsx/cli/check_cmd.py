@@ -1,2 +1,117 @@
-"""(placeholder module; the command is added by its issue)."""
-command = None
+"""``perf-xlsx check``: check workbooks, print findings and scores, write the result sheets."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import PerfXlsxError
+from ..findings import Severity
+from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
+
+
+def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
+    from ..profiles import ProfileError, get_profile
+
+    try:
+        return get_profile(value)
+    except ProfileError as exc:
+        raise click.BadParameter(exc.message("zh") + "\n" + exc.message("en")) from exc
+
+
+def write_hook() -> Any:
+    """``writer.write_results`` when the writer module is installed, else None."""
+    if importlib.util.find_spec("perf_xlsx.writer") is None:
+        return None
+    from ..writer import write_results
+
+    return write_results
+
+
+def _out_for(path: Path, out: Path | None, several: bool) -> Path | None:
+    if out is None:
+        return None
+    return out / path.name if several or out.is_dir() else out
+
+
+def _error_dict(path: Path, err: PerfXlsxError, lang: str) -> dict[str, Any]:
+    return {"file": str(path), "error": {"code": err.code, "message": err.message(lang),
+                                         "hint": err.hint(lang)}}
+
+
+def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any, lang: str,
+           quiet: bool) -> int:
+    """The single call that writes the result sheets; a failure exits 2, the report still shows."""
+    try:
+        written = writer(path, report, out=out, profile=profile, lang=lang)
+    except PerfXlsxError as exc:
+        click.echo(error_text(exc, lang), err=True)
+        return EXIT_UNUSABLE
+    if not quiet:
+        click.echo(f"已写入 / written: {written}", err=True)
+    return EXIT_OK
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--profile", default="mof2020", show_default=True, callback=_profile,
+              help="评分规则：mof2020 / hubei，或 .json/.toml 规则文件 / scoring profile")
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="输出格式 / output format")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
+              show_default=True, help="何种问题使退出码为 1 / severity that exits 1")
+@click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出 / exit 0 despite findings")
+@click.option("-q", "--quiet", is_flag=True, help="不显示提示和得分 / hide notes and scores")
+@click.option("--no-write", is_flag=True,
+              help="不把自评表和检查结果写回工作簿 / do not write the result sheets")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="结果另存为（多个文件时为文件夹） / write results here instead")
+def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
+            exit_zero: bool, quiet: bool, no_write: bool, out: Path | None) -> None:
+    """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks."""
+    from ..check import check_file
+    from ..render_text import render_report
+
+    several = len(files) > 1
+    if out is not None and several and not out.is_dir():
+        raise click.BadParameter("检查多个文件时 -o 须为已存在的文件夹 / -o must be a folder "
+                                 "when checking several files", param_hint="-o")
+    writer = None if no_write else write_hook()
+    threshold = Severity(fail_on)
+    code, payload, texts = EXIT_OK, [], []
+    for path in files:
+        if not quiet:
+            click.echo(f"检查 / checking {path} …", err=True)
+        try:
+            report = check_file(path, profile)
+        except PerfXlsxError as exc:
+            click.echo(error_text(exc, lang), err=True)
+            payload.append(_error_dict(path, exc, lang))
+            code = EXIT_UNUSABLE
+            continue
+        except Exception:  # noqa: BLE001 - one broken file must not stop the others
+            click.echo(f"{path}: perf-xlsx 内部错误 / internal error\n"
+                       f"{traceback.format_exc(limit=5)}", err=True)
+            code = EXIT_UNUSABLE
+            continue
+        payload.append(report.to_dict(lang))
+        texts.append(render_report(report, lang, quiet=quiet))
+        if not exit_zero:
+            code = max(code, report.exit_code(threshold))
+        if writer is not None:
+            code = max(code, _write(writer, path, report, _out_for(path, out, several),
+                                    profile, lang, quiet))
+    if fmt == "json":
+        data = payload if several else (payload[0] if payload else None)
+        if data is not None:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        if texts:
+            click.echo("\n\n".join(texts))
+    run_result(code)
