@@ -120,6 +120,8 @@ def _taxonomy(rs: list[Row]) -> Iterator[Finding]:
         if not r.level1:
             yield _f("PX307", ind, "level1", expected=known1, actual="（空）")
             continue
+        if r.level1 not in contract.TAXONOMY:  # inherited from a row already reported
+            continue
         own2 = ind.level2.text
         allowed = contract.TAXONOMY[r.level1]
         if own2 and own2 not in allowed:

@@ -149,11 +149,14 @@ _DATE_PATTERNS = (
     (re.compile(r"(?:(\d{4})年)?(?:\d{1,2})月?[-~至到](\d{1,2})月(?:底|末|份)?"), "range"),
     (re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]"), "ymd"),
     (re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末|份|中旬|下旬)?"), "ym"),
+    (re.compile(r"()(?<![\d.])(\d{1,2})[./](\d{1,2})(?=日?(?:前|之前|以前))"), "ymd"),
     (re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?"), "quarter"),
-    (re.compile(r"(?:(\d{4})年)?(上半年|下半年|年底|年末|年内|年度内)"), "yearpart"),
+    (re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年底|年末|年内|年度内)"), "yearpart"),
     (re.compile(r"(\d{4})[-/](\d{1,2})(?![\d.])"), "ym"),
+    (re.compile(r"(?<![\d.])(\d{4})年度?(?![\d月])"), "y"),
 )
 _BEFORE_WORDS = ("前", "截止", "截至", "内", "不晚于", "不迟于", "<=", "<")
+_LOOSE_KINDS = ("quarter", "yearpart", "y")
 
 
 def _deadline(s: str, raw: str) -> Deadline | Unparsed | None:
@@ -172,11 +175,13 @@ def _deadline(s: str, raw: str) -> Deadline | Unparsed | None:
             op = "<=" if kind == "range" else op
         elif kind == "quarter":
             month = 3 * _CN_NUM[g[1]]
-        else:
+        elif kind == "yearpart":
             month = 6 if g[1] == "上半年" else 12
             op = "<="
         rest = s[:m.start()] + s[m.end():]
-        if _NUM_RE.search(rest) and kind in ("quarter", "yearpart"):
+        if kind == "y" and _SYM_RE.search(s):
+            continue
+        if _NUM_RE.search(rest) and kind in _LOOSE_KINDS:
             continue
         if _NUM_RE.search(rest):
             return Unparsed(raw, "日期与其他数字混写", "9月30日前")
@@ -223,6 +228,9 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
     op = label = None
     m = _SYM_RE.search(s)
     first_num = _NUM_RE.search(s)
+    year = re.match(r"\d{4}年度?", s[first_num.start():]) if first_num else None
+    if first_num and year and _NUM_RE.search(s, first_num.start() + year.end()):
+        first_num = _NUM_RE.search(s, first_num.start() + year.end())  # "2018年完成培训50人"
     if m and (first_num is None or m.start() <= first_num.start()):
         op, label, rest = m.group(0), s[:m.start()], s[m.end():]
         n = re.match(r"-?(?:\d+(?:\.\d+)?|\.\d+)", rest)

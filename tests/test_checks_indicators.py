@@ -8,6 +8,8 @@ from typing import Any, Callable
 
 import pytest
 from factory import default_indicators
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
@@ -175,3 +177,17 @@ def test_blank_rows_are_ignored_and_never_raise():
               "actual": "9" * 400, "weight": 10}]
     assert {f.code for f in check_indicators(project(weird, year=None, completion=None))} >= {
         "PX307"}
+
+
+_TEXT = st.one_of(st.none(), st.text(max_size=12),
+                  st.sampled_from(["≥50本", "9月30日前", "不适用", "44561", "XX", "2018-10-01",
+                                   "产出指标", "效益指标", "时效指标", "生态效益指标", "0", "≤0元"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.fixed_dictionaries({k: _TEXT for k in LETTER}), max_size=4),
+       st.one_of(st.none(), st.integers(1, 3000)))
+def test_checks_never_raise(ind_rows, year):
+    for f in check_indicators(project(ind_rows, year=year)):
+        assert f.code in CATALOGUE
+        f.message(), f.message("en")
