@@ -67,6 +67,8 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
         ws.merge_range(i, 0, i, 1, k, key)
         ws.merge_range(i, 2, i, last, text, val)
     r = len(info) + 1
+    for i in range(1, r + 1):
+        heights[i] = 18.0
     total = score.total if score else None
     ws.merge_range(r, 0, r, 1, lab["total"], key)
     if total is None:
@@ -94,7 +96,7 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
         if target:
             ws.write_url(rr, 3, target, link, f.location, lab["link_tip"])
         else:
-            ws.write_string(rr, 3, f.location, text)
+            ws.write(rr, 3, f.location or None, text)
         msg, hint = f.message(lang), f.hint(lang)
         for c, t in ((4, msg), (5, hint), (6, f.expected or ""), (7, f.actual or "")):
             ws.write_string(rr, c, t, text)

@@ -37,12 +37,12 @@ class Styles:
 
 def text_units(text: str) -> float:
     """Approximate width of ``text`` in Excel column units (a CJK character is about two)."""
-    return sum(1.9 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+    return sum(1.85 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
 
 def text_lines(text: str, width: float) -> int:
     """How many wrapped lines ``text`` needs in a cell ``width`` units wide."""
-    usable = max(width - 1.5, 1.0)
+    usable = max(width - 0.5, 1.0)
     return sum(max(1, math.ceil(text_units(part) / usable)) for part in (text or "").split("\n"))
 
 

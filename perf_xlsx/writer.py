@@ -20,7 +20,7 @@ def _profile(profile: Any, report: CheckReport) -> Any:
     from .profiles import get_profile
 
     if profile is not None:
-        return get_profile(profile)
+        return get_profile(profile) if isinstance(profile, str) else profile
     return get_profile(report.score.profile if report.score else None)
 
 

@@ -238,5 +238,5 @@ def test_without_a_score_the_form_shows_the_staff_scores_and_says_why():
 def test_helpers():
     assert [decimals_of(D(x)) for x in ("0.5188", "0.52", "1", "1.00", "1E+1")] == [4, 2, 0, 2, 0]
     assert text_lines("", 10) == 1
-    assert text_lines("一二三四五六七八九十" * 2, 10) == 5
+    assert text_lines("一二三四五六七八九十" * 2, 10) == 4
     assert text_lines("a\nb", 10) == 2
