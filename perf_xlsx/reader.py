@@ -54,7 +54,7 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
         if rs is not None and rs.truncated:
             cells.add("PX115", name, None, max_rows=contract.MAX_SHEET_ROWS,
                       max_cols=contract.MAX_SHEET_COLS)
-    _read_fields(project, raw, cells, sheets.get(contract.SHEET_INFO))
+    _read_fields(project, raw, cells, sheets)
     expenses = read_table(contract.EXPENSES, sheets.get(contract.SHEET_EXPENSES), cells)
     project.expenses = [ExpenseLine(row, **vals) for row, vals in expenses.rows]
     indicators = read_table(contract.INDICATORS, sheets.get(contract.SHEET_INDICATORS), cells)
@@ -125,11 +125,12 @@ def _field_kind(field: contract.Field) -> str:
 
 
 def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
-                 info_sheet: str | None) -> None:
+                 sheets: dict[str, str | None]) -> None:
+    info_sheet = sheets.get(contract.SHEET_INFO)
     missing: list[contract.Field] = []
     version = Value()
     for field in contract.FIELDS:
-        where = _field_cell(field, raw, cells, info_sheet, missing)
+        where = _field_cell(field, raw, cells, sheets, missing)
         if where is None:
             continue
         sheet, row, col = where
@@ -150,12 +151,16 @@ def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
 
 
 def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
-                info_sheet: str | None, missing: list[contract.Field]
+                sheets: dict[str, str | None], missing: list[contract.Field]
                 ) -> tuple[str, int, int] | None:
     """Where to read ``field``: its defined name, else the contract cell on the info sheet."""
     target = raw.resolve_name(field.name)
     if target is not None and target[0] in raw.sheets:
         return target
+    if target is not None and sheets.get(target[0]):
+        # The name still points at a contract sheet that was renamed (PX103 says so).
+        return sheets[target[0]], target[1], target[2]  # type: ignore[return-value]
+    info_sheet = sheets.get(contract.SHEET_INFO)
     if info_sheet is None:
         return None
     row, col = parse_cell_ref(field.cell)

@@ -1,2 +1,30 @@
-"""(placeholder module; the command is added by its issue)."""
-command = None
+"""``perf-xlsx show``: print what the reader makes of a workbook (text tables or JSON)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .common import EXIT_OK, lang_option, run_result
+
+
+@click.command("show")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="输出格式 / output format")
+@lang_option
+def command(file: Path, fmt: str, lang: str) -> None:
+    """显示从工作簿读到的项目数据及其单元格 / show the project data read from a workbook."""
+    from ..reader import load_project
+
+    project = load_project(file)
+    if fmt == "json":
+        from ..project_json import project_to_dict
+
+        click.echo(json.dumps(project_to_dict(project, lang), ensure_ascii=False, indent=2))
+    else:
+        from ..project_text import render_project
+
+        click.echo(render_project(project, lang))
+    run_result(EXIT_OK)
