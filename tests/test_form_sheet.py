@@ -240,3 +240,21 @@ def test_helpers():
     assert text_lines("", 10) == 1
     assert text_lines("一二三四五六七八九十" * 2, 10) == 4
     assert text_lines("a\nb", 10) == 2
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.xlsx"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_sample_form_written_into_the_workbook_matches_reviewed_golden(sample, tmp_path):
+    from perf_xlsx.check import check_project
+    from perf_xlsx.profiles import get_profile
+    from perf_xlsx.reader import load_project
+    from perf_xlsx.writer import write_results
+
+    report = check_project(load_project(sample))
+    out = write_results(sample, report, out=tmp_path / sample.name)
+    spliced = snapshot(openpyxl.load_workbook(out)[contract.SHEET_FORM])
+    check_golden(f"form-sample-{sample.stem}", spliced)
+    direct = snapshot(build_form(report, get_profile(report.score.profile))[contract.SHEET_FORM])
+    assert spliced == direct          # the splice keeps every value, merge, style and print setting
