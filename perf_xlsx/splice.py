@@ -194,7 +194,8 @@ class _Splicer:
         folder = posixpath.join(posixpath.dirname(self.wb_part), "worksheets")
         taken = {n.casefold() for n in self.orig.parts} | {n.casefold() for n, _ in self.added}
         n = 1
-        while f"{folder}/sheet{n}.xml".casefold() in taken:
+        while {f"{folder}/sheet{n}.xml".casefold(),
+               _rels_name(f"{folder}/sheet{n}.xml").casefold()} & taken:
             n += 1
         return f"{folder}/sheet{n}.xml"
 

@@ -210,3 +210,15 @@ def test_lock_is_released_after_failure_and_not_stolen(target: Path) -> None:
     with file_lock(target) as lock:
         lock.write_text("someone else\n")      # our lock was broken and taken over meanwhile
     assert lock.read_text() == "someone else\n"
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs POSIX, non-root")
+def test_read_only_folder(target: Path) -> None:
+    target.parent.chmod(0o555)
+    try:
+        with pytest.raises(OutputError) as info:
+            atomic_write(target, lambda tmp: tmp.write_bytes(b"x"))
+        assert info.value.code == "PX606"
+    finally:
+        target.parent.chmod(0o755)
+    assert_untouched(target)

@@ -249,3 +249,27 @@ def test_libreoffice_saved_original_is_preserved(tmp_path: Path, new_book: Path)
     assert {n for n in before if before[n] != after[n]} <= ALLOWED
     cached = openpyxl.load_workbook(io.BytesIO(splice_sheets(src, new_book, NAMES)), data_only=True)
     assert cached["资金明细"]["E2"].value == pytest.approx(0.52)
+
+
+def test_real_result_sheets_into_a_wps_workbook(books: dict[str, Path], tmp_path: Path) -> None:
+    writer = pytest.importorskip("perf_xlsx.writer")
+    form = pytest.importorskip("test_form_sheet")
+    sheets = writer.build_result_sheets(form.seed000_report())
+    src = books["wps"]
+    once = splice_sheets(src, sheets, NAMES)
+    before, after = parts(src), parts(once)
+    assert {n for n in before if before[n] != after[n]} <= ALLOWED
+    assert splice_sheets(once, sheets, NAMES) == once
+    want, got = openpyxl.load_workbook(io.BytesIO(sheets)), openpyxl.load_workbook(io.BytesIO(once))
+    for name in NAMES:
+        assert {str(r) for r in got[name].merged_cells.ranges} == \
+            {str(r) for r in want[name].merged_cells.ranges}
+        for row in want[name].iter_rows():
+            for c in row:
+                assert got[name][c.coordinate].value == c.value
+                if c.has_style:
+                    assert _style(got[name][c.coordinate]) == _style(c), (name, c.coordinate)
+    if has_soffice():
+        out = tmp_path / "real.xlsx"
+        out.write_bytes(once)
+        assert soffice_convert(out, "pdf", tmp_path).stat().st_size > 1000
