@@ -17,11 +17,15 @@ _REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 
 
 def _profile(profile: Any, report: CheckReport) -> Any:
+    from .errors import PerfXlsxError
     from .profiles import get_profile
 
     if profile is not None:
         return get_profile(profile) if isinstance(profile, str) else profile
-    return get_profile(report.score.profile if report.score else None)
+    try:
+        return get_profile(report.score.profile if report.score else None)
+    except PerfXlsxError:       # a profile loaded from a file: its name is not in the registry
+        return get_profile(None)
 
 
 def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "zh") -> bytes:

@@ -198,3 +198,10 @@ def test_samples_write_and_read_back(sample, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[-2:] == list(contract.OUTPUT_SHEETS)
     assert wb[contract.SHEET_FORM]["B3"].value == rep.project.name.text
+
+
+def test_a_report_scored_with_a_file_profile_falls_back_to_the_default_layout():
+    rep = seed000_report()
+    rep.score.profile = "my-province.json-profile"
+    wb = load(build_result_sheets(rep))
+    assert wb[contract.SHEET_FORM].max_column == 9
