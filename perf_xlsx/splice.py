@@ -123,7 +123,8 @@ class _Splicer:
         styles = self._styles(rels, new_rels)
         folded = [s[0].casefold() for s in sheets]
         new_folded = [s[0].casefold() for s in new_sheets]
-        names_xml, replaced_idx, old_rels_parts = [], set(), set()
+        names_xml: list[str] = []
+        replaced_idx: set[int] = set()
         next_sheet_id = max([int(s[1]) for s in sheets] or [0]) + 1
         for name in names:
             if name.casefold() not in new_folded:
@@ -142,7 +143,6 @@ class _Splicer:
                                       reason=f"已有的“{sheets[idx][0]}”不是普通工作表")
                 part = rel.part
                 replaced_idx.add(idx)
-                old_rels_parts.add(_rels_name(part))
                 self.removed |= self._owned_parts(part)
             else:
                 idx = len(sheets)
