@@ -63,8 +63,7 @@ def quantize(d: Decimal, places: str) -> Decimal:
 
 def plain(d: Decimal) -> str:
     """A weight as people write it: 50, 12.5."""
-    text = format(d.normalize(), "f")
-    return text
+    return format(d.normalize(), "f")
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,8 @@ class _Form:
         """Write ``value`` into a (possibly merged) range; numbers as numbers, None as blank."""
         if last > first or rows > 1:
             self.ws.merge_range(row, first, row + rows - 1, last, "", fmt)
+        if isinstance(value, Decimal) and not value.is_finite():
+            value = str(value)
         if isinstance(value, Decimal):
             self.ws.write_number(row, first, float(value), fmt)
         elif value is None or value == "":
