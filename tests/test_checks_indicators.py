@@ -191,3 +191,32 @@ def test_checks_never_raise(ind_rows, year):
     for f in check_indicators(project(ind_rows, year=year)):
         assert f.code in CATALOGUE
         f.message(), f.message("en")
+
+
+# ---- the same checks on real workbooks: the template filled in code, then read back ------------
+WORKBOOK_CASES = [
+    ("clean", lambda rs: rs, []),
+    ("breach", edit(0, actual="45本"), [("PX303", "actual", 0)]),
+    ("copied target", edit(0, actual="≥50本"), [("PX305", "actual", 0)]),
+    ("unknown level1", edit(0, level1="产出"), [("PX307", "level1", 0)]),
+    ("empty target", edit(1, target=None), [("PX310", "target", 1)]),
+    ("unparsed target", edit(1, target="40-50块"), [("PX301", "target", 1)]),
+    ("deadline typed as a date cell", edit(3, actual=dt.date(2018, 10, 8)),
+     [("PX313", "actual", 3)]),
+    ("deadline as an Excel serial number", edit(3, target=43373, actual=dt.date(2018, 9, 28)), []),
+    ("percent typed as a fraction", edit(7, actual=D("0.95")), []),
+    ("percent fraction breached", edit(7, actual=D("0.85")), [("PX303", "actual", 7)]),
+    ("number typed as a number", edit(0, target="≥50本", actual=52), []),
+]
+
+
+@pytest.mark.parametrize("change,expected", [c[1:] for c in WORKBOOK_CASES],
+                         ids=[c[0] for c in WORKBOOK_CASES])
+def test_checks_on_workbook(filled, change, expected):
+    from perf_xlsx.reader import load_project
+
+    proj = load_project(filled(indicators=change(default_indicators())))
+    first = min(i.row for i in proj.indicators)
+    found = check_indicators(proj)
+    want = sorted((code, SHEET, f"{LETTER[key]}{first + i}") for code, key, i in expected)
+    assert codes(found) == want
