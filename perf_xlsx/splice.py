@@ -3,7 +3,9 @@
 Only the workbook part, its rels, [Content_Types].xml and styles.xml change, and only by text
 insertion/removal; every other part keeps its bytes and its place in the zip. Sheets that already
 exist under one of the names are replaced in place (same part, sheetId, r:id and position), so a
-second splice of the same sheets gives the same bytes as the first.
+second splice of the same sheets gives the same bytes as the first. calcChain is kept, unless a
+replaced sheet had formulas: then it is dropped (Excel rebuilds it) rather than left dangling.
+The user's active sheet stays active; the new sheets are never tab-selected.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 from xml.sax.saxutils import quoteattr, unescape
 
 from defusedxml import ElementTree as DET
@@ -143,6 +145,8 @@ class _Splicer:
                                       reason=f"已有的“{sheets[idx][0]}”不是普通工作表")
                 part = rel.part
                 replaced_idx.add(idx)
+                if re.search(rb"<(?:[\w.-]+:)?f[\s>/]", self.orig.parts[part]):
+                    self._drop_calc_chain(rels.values())
                 self.removed |= self._owned_parts(part)
             else:
                 idx = len(sheets)
@@ -246,6 +250,14 @@ class _Splicer:
                          for tag in ("sheets", "functionGroups", "externalReferences"))
             self.wb = self.wb[:anchor] + f"<{p}definedNames>{block}</{p}definedNames>" + \
                 self.wb[anchor:]
+
+    def _drop_calc_chain(self, rels: Iterable[_Rel]) -> None:
+        """A replaced sheet had formulas: drop calcChain (Excel rebuilds it) so no entry dangles."""
+        for rel in rels:
+            if rel.type == f"{DOC_RELS}/calcChain":
+                self.removed.add(rel.part)
+                pattern = rf'<Relationship\s[^>]*\bId="{re.escape(rel.id)}"[^>]*/>'
+                self.wb_rels = re.sub(pattern, "", self.wb_rels)
 
     def _drop_overrides(self) -> None:
         for part in self.removed:

@@ -5,7 +5,7 @@ Each builder writes into the given path and returns it:
 defined names, text box, sparklines/extLst, Table, merges, a non-first active sheet),
 ``wps_workbook`` (rich + a WPS in-cell picture: xl/cellimages.xml, its rels and a DISPIMG cell),
 ``excel365_workbook`` (wps + an Excel 365 style workbook.xml with mc:Ignorable, xr:revisionPtr,
-AlternateContent and extLst), ``prefixed_workbook`` (main namespace under an ``x:`` prefix in
+AlternateContent, extLst and a calcChain), ``prefixed_workbook`` (main namespace under an ``x:`` prefix in
 workbook.xml and styles.xml, as the Open XML SDK writes), ``libreoffice_workbook`` (saved by
 LibreOffice, real cached values), ``template_workbook`` (our template filled by tests/factory.py).
 """
@@ -168,7 +168,7 @@ EXCEL365_TAIL = (
 
 
 def excel365_workbook(path: Path) -> Path:
-    """wps_workbook with an Excel 365 style workbook.xml (mc:Ignorable prefixes, extLst)."""
+    """wps_workbook with an Excel 365 style workbook.xml (mc:Ignorable prefixes, extLst), calcChain."""
     wps_workbook(path)
 
     def wb(text: str) -> str:
@@ -178,7 +178,18 @@ def excel365_workbook(path: Path) -> Path:
                       text, count=1)
         return text.replace("</workbook>", EXCEL365_TAIL)
 
-    _rewrite(path, {"xl/workbook.xml": wb}, {})
+    calc_chain = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="'
+                  'http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="E2" i="2"/>'
+                  '<c r="E3"/><c r="E4"/><c r="F4" i="3"/></calcChain>')
+    _rewrite(path, {
+        "xl/workbook.xml": wb,
+        "[Content_Types].xml": lambda t: t.replace("</Types>", (
+            '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.calcChain+xml"/></Types>')),
+        "xl/_rels/workbook.xml.rels": lambda t: t.replace("</Relationships>", (
+            '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/calcChain" Target="calcChain.xml"/></Relationships>')),
+    }, {"xl/calcChain.xml": calc_chain.encode("utf-8")})
     return path
 
 

@@ -213,6 +213,28 @@ def test_user_sheet_with_same_name_is_replaced_with_its_drawing(tmp_path: Path, 
     assert book["自评表"]["C2"].value == "政府网站宣传项目" and not book["自评表"]._images
 
 
+def test_replacing_a_sheet_with_formulas_drops_calc_chain(books: dict[str, Path], tmp_path: Path,
+                                                         new_book: Path) -> None:
+    src = books["excel365"]
+    assert "xl/calcChain.xml" in parts(splice_sheets(src, new_book, NAMES))
+    renamed = tmp_path / "renamed.xlsx"     # the user's own 资金明细 (with formulas) becomes 自评表
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(renamed, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace('name="资金明细"'.encode(), 'name="自评表"'.encode())
+            zout.writestr(info, data)
+    after = parts(splice_sheets(renamed, new_book, NAMES))
+    assert "xl/calcChain.xml" not in after
+    assert b"calcChain" not in after["[Content_Types].xml"]
+    assert b"calcChain" not in after["xl/_rels/workbook.xml.rels"]
+    assert set(parts(renamed)) - set(after) == {
+        "xl/calcChain.xml", "xl/worksheets/_rels/sheet2.xml.rels", "xl/tables/table1.xml"}
+    assert b"table1" not in after["[Content_Types].xml"]
+    wb = openpyxl.load_workbook(io.BytesIO(splice_sheets(renamed, new_book, NAMES)))
+    assert wb.sheetnames == ["填表说明", "自评表", "绩效指标", "检查结果"]
+
+
 def test_unknown_sheet_name_and_broken_original(tmp_path: Path, new_book: Path) -> None:
     good = BUILDERS["rich"](tmp_path / "r.xlsx")
     with pytest.raises(ValueError):
