@@ -111,6 +111,16 @@ def _new_temp(target: Path) -> Path:
             continue
 
 
+def sweep_stale_temps(folder: Path, older_than: float = STALE_LOCK_SECONDS) -> None:
+    """Delete temp files a killed run left in `folder` (our prefix, older than `older_than` s)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for tmp in Path(folder).glob(f"{TEMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if tmp.is_file() and now - tmp.stat().st_mtime > older_than:
+                    tmp.unlink()
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -135,6 +145,7 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
     check_not_open(target)
     with file_lock(target, wait=wait, stale_after=stale_after):
         tmp: Path | None = None
+        sweep_stale_temps(target.parent, stale_after)
         try:
             tmp = _new_temp(target)
             _run(produce, tmp, target, "PX609")

@@ -222,3 +222,13 @@ def test_read_only_folder(target: Path) -> None:
     finally:
         target.parent.chmod(0o755)
     assert_untouched(target)
+
+
+def test_temp_files_of_a_killed_run_are_swept(target: Path) -> None:
+    old, fresh = target.with_name(".perf-xlsx-dead.xlsx"), target.with_name(".perf-xlsx-live.xlsx")
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"y")
+    past = time.time() - safe_write.STALE_LOCK_SECONDS - 60
+    os.utime(old, (past, past))
+    atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert leftovers(target.parent) == [fresh.name]
