@@ -1,0 +1,189 @@
+"""Text → number / date coercion and the small formula evaluator."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perf_xlsx import coerce
+from perf_xlsx.formula_eval import Circular, Unsupported, XlError, evaluate, tokenize
+
+
+@pytest.mark.parametrize("text, kind, value, percent, converted", [
+    ("0.22万元", "money", D("0.22"), False, False),
+    ("2200元", "money", D("0.22"), False, True),
+    ("2,200元", "money", D("0.22"), False, True),
+    ("1,000", "money", D("1000"), False, False),
+    ("１２３．４５", "money", D("123.45"), False, False),
+    ("  0.5 ", "money", D("0.5"), False, False),
+    ("0.5\u3000万元", "money", D("0.5"), False, False),
+    ("￥2200", "money", D("2200"), False, False),
+    ("52%", "number", D("0.52"), True, False),
+    ("５２％", "number", D("0.52"), True, False),
+    ("0.52", "number", D("0.52"), False, False),
+    ("50本", "number", D("50"), False, False),
+    ("10分", "weight", D("10"), False, False),
+    ("-3", "score", D("-3"), False, False),
+    ("1.5e2", "number", D("150"), False, False),
+    ("0.30000000000000004", "number", D("0.3"), False, False),
+])
+def test_numbers_typed_as_text(text, kind, value, percent, converted):
+    got = coerce.parse_number_text(text, kind)
+    assert got is not None
+    assert got.value == value
+    assert (got.percent, got.converted) == (percent, converted)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("abc", "money"), ("52%", "money"), ("0,22", "money"), ("1,2345", "number"),
+    ("5美元", "money"), ("10个", "weight"), ("约2000元", "money"), ("", "money"),
+    ("1.2.3", "number"), ("2018-09-30", "number"),
+])
+def test_uncoercible_text(text, kind):
+    assert coerce.parse_number_text(text, kind) is None
+
+
+def test_converted_money_has_no_trailing_zeros():
+    assert str(coerce.parse_number_text("2200元", "money").value) == "0.22"
+    assert str(coerce.parse_number_text("10000元", "money").value) == "1"
+
+
+@pytest.mark.parametrize("stored, expected", [
+    ("0.30000000000000004", "0.3"), ("0.52", "0.52"), ("1E-3", "0.001"),
+    ("1000.0000000000001", "1000"), ("9.62", "9.62"), ("43373", "43373"), ("-0.1", "-0.1"),
+])
+def test_decimal_from_stored_drops_float_noise(stored, expected):
+    assert coerce.fmt_decimal(coerce.decimal_from_stored(stored)) == expected
+
+
+def test_decimal_from_stored_rejects_garbage():
+    assert coerce.decimal_from_stored("abc") is None
+    assert coerce.decimal_from_stored("inf") is None
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False))
+def test_thousands_separated_text_reads_back(d):
+    text = f"{d:,.4f}"
+    got = coerce.parse_number_text(text, "number")
+    assert got is not None and got.value == d
+
+
+@pytest.mark.parametrize("fmt, is_pct, is_date", [
+    ("General", False, False), ("0%", True, False), ("0.00%", True, False),
+    ("yyyy-mm-dd", False, True), ('yyyy"年"m"月"d"日"', False, True), ("m/d/yy", False, True),
+    ("0.00", False, False), ("#,##0.00", False, False), ('0.00"%"', False, False),
+    ("[Red]0.00", False, False), ("@", False, False), ("0.00E+00", False, False),
+])
+def test_number_formats(fmt, is_pct, is_date):
+    assert coerce.is_percent_format(fmt) is is_pct
+    assert coerce.is_date_format(fmt) is is_date
+
+
+def test_display_number():
+    assert coerce.display_number(D("0.9"), "0%") == "90%"
+    assert coerce.display_number(D("0.525"), "0.00%") == "52.5%"
+    assert coerce.display_number(D("43373"), "yyyy-mm-dd") == "2018-09-30"
+    assert coerce.display_number(D("41911"), "yyyy-mm-dd", date1904=True) == "2018-09-30"
+    assert coerce.display_number(D("0.52"), "General") == "0.52"
+
+
+@pytest.mark.parametrize("serial, date1904, expected", [
+    (D(44561), False, date(2021, 12, 31)), (D(1), False, date(1900, 1, 1)),
+    (D(59), False, date(1900, 2, 28)), (D(61), False, date(1900, 3, 1)),
+    (D(0), True, date(1904, 1, 1)), (D("43373.75"), False, date(2018, 9, 30)),
+    (D(-1), False, None), (D(10**8), False, None),
+])
+def test_serial_to_date(serial, date1904, expected):
+    assert coerce.serial_to_date(serial, date1904) == expected
+
+
+def test_date_to_serial_inverts():
+    for d in (date(2018, 9, 30), date(2021, 12, 31)):
+        for flag in (False, True):
+            assert coerce.serial_to_date(D(coerce.date_to_serial(d, flag)), flag) == d
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018-11-30", date(2018, 11, 30)), ("2018/11/30", date(2018, 11, 30)),
+    ("2018年11月30日", date(2018, 11, 30)), ("2018.1.5", date(2018, 1, 5)),
+    ("２０１８－１１－３０", date(2018, 11, 30)), ("20181130", date(2018, 11, 30)),
+    (" 2018年11月30号 ", date(2018, 11, 30)), ("2018-11-30 00:00:00", date(2018, 11, 30)),
+    ("2018-02-30", None), ("年底", None), ("11月30日", None),
+])
+def test_parse_date_text(text, expected):
+    assert coerce.parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018", 2018), ("2018年", 2018), ("2018年度", 2018), ("２０１８", 2018), ("18年", None),
+    ("1800", None), ("二〇一八", None),
+])
+def test_parse_year_text(text, expected):
+    assert coerce.parse_year_text(text) == expected
+
+
+# ---- formulas ------------------------------------------------------------------------------------
+def _book(cells: dict[tuple[str, int, int], object]):
+    def cell(sheet, row, col):
+        return cells.get((sheet, row, col))
+
+    def rng(sheet, r1, c1, r2, c2):
+        return [v for (s, r, c), v in sorted(cells.items())
+                if s == sheet and r1 <= r <= r2 and c1 <= c <= c2]
+
+    return cell, rng
+
+
+CELLS = {("A", 1, 1): D("1.5"), ("A", 2, 1): D("2"), ("A", 3, 1): "text",
+         ("项目信息", 9, 2): D("9.62"), ("项目 信息", 1, 1): D(7), ("A", 4, 1): XlError("#N/A")}
+
+
+@pytest.mark.parametrize("formula, expected", [
+    ("1+2*3", D(7)), ("(1+2)*3", D(9)), ("-A1", D("-1.5")), ("A1+A2", D("3.5")),
+    ("$A$1*2", D(3)), ("SUM(A1:A3)", D("3.5")), ("SUM(A1,A2,4)", D("7.5")),
+    ("ROUND(2/3,2)", D("0.67")), ("ROUND(2.5,0)", D(3)), ("ROUND(-2.5,0)", D(-3)),
+    ("ROUND(1234,-2)", D(1200)), ("项目信息!B9/2", D("4.81")), ("'项目 信息'!A1+1", D(8)),
+    ("50%", D("0.5")), ("2^3", D(8)), ("MAX(A1:A2)-MIN(A1,A2)", D("0.5")),
+    ("AVERAGE(A1:A2)", D("1.75")), ("ABS(-A2)", D(2)), ("1/3", D("0.333333333333333")),
+    ("0.1+0.2", D("0.3")), ("B1+1", D(1)), ("SUM(B1:B9)", D(0)), ("budget*2", D("19.24")),
+    ("1/0", XlError("#DIV/0!")), ("A1/(A2-2)", XlError("#DIV/0!")), ("A3+1", XlError("#VALUE!")),
+    ("A4+1", XlError("#N/A")), ("SUM(A1:A4)", XlError("#N/A")), ("nosuchname+1", XlError("#NAME?")),
+    ("\"x\"", "x"), ("TRUE", True),
+])
+def test_evaluate(formula, expected):
+    cell, rng = _book(CELLS)
+    got = evaluate(formula, "A", cell, rng, {"budget": "'项目信息'!$B$9"})
+    assert got == expected
+    assert type(got) is type(expected)
+
+
+@pytest.mark.parametrize("formula", [
+    "VLOOKUP(A1,B1:C9,2,0)", "IF(A1>1,1,2)", "A1&\"x\"", "A:A", "A1>1", "SUM(A1:A2",
+    "INDIRECT(\"A1\")", "{1,2}", "A1:A2",
+])
+def test_unsupported_formulas(formula):
+    cell, rng = _book(CELLS)
+    with pytest.raises(Unsupported):
+        evaluate(formula, "A", cell, rng, {})
+
+
+def test_deep_nesting_is_unsupported_not_a_crash():
+    cell, rng = _book(CELLS)
+    with pytest.raises(Unsupported):
+        evaluate("(" * 3000 + "1" + ")" * 3000, "A", cell, rng, {})
+
+
+def test_circular_propagates_from_lookup():
+    def cell(sheet, row, col):
+        raise Circular("A1")
+
+    with pytest.raises(Circular):
+        evaluate("A1+1", "A", cell, lambda *a: [], {})
+
+
+def test_tokenize_keeps_function_names_apart_from_cells():
+    kinds = [k for k, _ in tokenize("LOG10(A1)+SUM($B$2:C3)")]
+    assert kinds == ["ident", "op", "ref", "op", "op", "ident", "op", "ref", "op"]
