@@ -1,0 +1,178 @@
+"""``perf-xlsx check``: output, JSON == library report, exit codes, writing hook."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime, timezone
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from click.testing import CliRunner
+from factory import default_info
+from model_factory import funds
+
+import perf_xlsx.check
+from perf_xlsx.check import check_file
+from perf_xlsx.cli import cli
+
+FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+def run(*args: Any) -> Any:
+    return CliRunner().invoke(cli, ["check", *map(str, args)])
+
+
+def money_error(filled: Callable[..., Path], name: str = "bad.xlsx") -> Path:
+    """A workbook whose expense lines (0.95) do not add up to the executed 0.62: PX201."""
+    info = {**funds(default_info(), "1", "1", D("0.62")), "funds_received": None,
+            "funds_note": "部分活动推迟"}
+    return filled(info=info, name=name)
+
+
+def warning_only(filled: Callable[..., Path]) -> Path:
+    """Budget adjusted from 1 to 1.2 without a note: PX206 (a warning), nothing worse."""
+    info = {**funds(default_info(), "1", "1.2", D("0.95")), "funds_received": None}
+    info["funds_total_executed"] = info["funds_fiscal_executed"] = D("1.1")
+    return filled(info=info, expenses=[{"content": "宣传", "amount": D("1.1")}], name="warn.xlsx")
+
+
+@pytest.fixture
+def clean(filled: Callable[..., Path]) -> Path:
+    return filled(name="clean.xlsx")
+
+
+@pytest.fixture
+def not_a_workbook(tmp_path: Path) -> Path:
+    p = tmp_path / "不是工作簿.xlsx"
+    p.write_text("项目名称,金额\n宣传,1\n", encoding="utf-8")
+    return p
+
+
+def test_clean_workbook_exits_0_with_score(clean: Path) -> None:
+    r = run(clean, "--no-write")
+    assert r.exit_code == 0, r.output
+    assert "总分 99.50  等级 优" in r.stdout and "预算执行率 95.00%" in r.stdout
+    assert "错误 0 个" in r.stdout
+    assert "检查" in r.stderr and "检查" not in r.stdout.splitlines()[0]
+
+
+def test_errors_exit_1_and_are_grouped_with_hint(filled: Callable[..., Path]) -> None:
+    r = run(money_error(filled), "--no-write")
+    assert r.exit_code == 1
+    out = r.stdout
+    assert out.index("错误 (") < out.index("提示 (") < out.index("得分（评分规则 mof2020）")
+    assert "[PX201] 项目信息!D9" in out and "处理办法：" in out
+    assert "合计 0.95 万元，但全年执行数填的是 0.62 万元" in out
+
+
+def test_english_output(filled: Callable[..., Path]) -> None:
+    r = run(money_error(filled), "--no-write", "--lang", "en")
+    assert r.exit_code == 1
+    assert "Errors (" in r.stdout and "how to fix:" in r.stdout
+    assert "the expense lines add up to 0.95" in r.stdout
+
+
+def test_fail_on_warning_and_exit_zero(filled: Callable[..., Path]) -> None:
+    path = warning_only(filled)
+    r = run(path, "--no-write")
+    assert r.exit_code == 0 and "[PX206]" in r.stdout, r.stdout
+    assert run(path, "--no-write", "--fail-on", "warning").exit_code == 1
+    assert run(money_error(filled), "--no-write", "--exit-zero").exit_code == 0
+
+
+def test_quiet_hides_notes_and_scores(filled: Callable[..., Path]) -> None:
+    r = run(money_error(filled), "--no-write", "-q")
+    assert r.exit_code == 1 and "[PX201]" in r.stdout
+    assert "提示 (" not in r.stdout and "得分（" not in r.stdout and r.stderr == ""
+
+
+def test_json_equals_library_report(clean: Path, filled: Callable[..., Path],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> datetime:  # type: ignore[override]
+            return FIXED
+
+    monkeypatch.setattr(perf_xlsx.check, "datetime", Frozen)
+    bad = money_error(filled)
+    r = run(bad, "--no-write", "--format", "json", "--lang", "en")
+    assert r.exit_code == 1
+    assert json.loads(r.stdout) == check_file(bad, now=FIXED).to_dict("en")
+    r2 = run(clean, bad, "--no-write", "--format", "json")
+    assert json.loads(r2.stdout) == [check_file(p, now=FIXED).to_dict("zh") for p in (clean, bad)]
+    assert r2.exit_code == 1
+
+
+def test_unusable_input_exits_2(not_a_workbook: Path, tmp_path: Path) -> None:
+    r = run(not_a_workbook, "--no-write")
+    assert r.exit_code == 2 and "[PX0" in r.stderr and r.stdout == ""
+    assert run(tmp_path / "missing.xlsx").exit_code == 2
+
+
+def test_several_files_take_the_max(clean: Path, filled: Callable[..., Path],
+                                    not_a_workbook: Path) -> None:
+    bad = money_error(filled)
+    assert run(clean, bad, "--no-write").exit_code == 1
+    r = run(bad, not_a_workbook, clean, "--no-write", "--format", "json")
+    assert r.exit_code == 2
+    data = json.loads(r.stdout)
+    assert [d["file"] for d in data] == [str(bad), str(not_a_workbook), str(clean)]
+    assert data[1]["error"]["code"].startswith("PX0") and data[1]["error"]["message"]
+    assert run(clean, not_a_workbook, "--no-write", "--exit-zero").exit_code == 2
+
+
+def test_unknown_profile_is_a_usage_error(clean: Path) -> None:
+    r = run(clean, "--profile", "sichuan")
+    assert r.exit_code == 2 and "mof2020" in r.output and "hubei" in r.output
+
+
+def test_hubei_profile(clean: Path) -> None:
+    r = run(clean, "--no-write", "--profile", "hubei")
+    assert "得分（评分规则 hubei）" in r.stdout and "19.00 / 20" in r.stdout
+
+
+def test_no_write_leaves_the_file_alone(clean: Path) -> None:
+    before = clean.read_bytes()
+    assert run(clean, "--no-write").exit_code == 0
+    assert clean.read_bytes() == before and sorted(clean.parent.iterdir()) == [clean]
+
+
+def test_output_copy_gets_the_result_sheets(clean: Path, tmp_path: Path) -> None:
+    from perf_xlsx.cli.check_cmd import write_hook
+
+    if write_hook() is None:
+        pytest.skip("writer not installed")
+    before = clean.read_bytes()
+    out = tmp_path / "结果.xlsx"
+    r = run(clean, "-o", out)
+    assert r.exit_code == 0, r.output
+    from openpyxl import load_workbook
+
+    assert {"自评表", "检查结果"} <= set(load_workbook(out).sheetnames)
+    assert clean.read_bytes() == before
+
+
+def test_output_must_be_a_folder_for_several_files(clean: Path, filled: Callable[..., Path],
+                                                   tmp_path: Path) -> None:
+    r = run(clean, money_error(filled), "-o", tmp_path / "x.xlsx")
+    assert r.exit_code == 2
+
+
+def _subprocess(*args: Any) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "perf_xlsx", "check", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_subprocess_exit_codes_and_json(filled: Callable[..., Path],
+                                        not_a_workbook: Path) -> None:
+    bad = money_error(filled, name="自评表（有错）.xlsx")
+    p = _subprocess(bad, "--no-write", "--format", "json")
+    assert p.returncode == 1, p.stderr
+    data = json.loads(p.stdout)
+    assert data["file"] == str(bad) and data["summary"]["errors"] >= 1
+    assert any(f["code"] == "PX201" and f["cell"] == "D9" for f in data["findings"])
+    assert _subprocess(not_a_workbook, "--no-write").returncode == 2
+    assert _subprocess("--no-write").returncode == 2          # no FILE: usage error
