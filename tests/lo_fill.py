@@ -21,6 +21,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,7 @@ C = _load_contract()
 
 
 def _props(**kwargs: Any) -> tuple:
-    import uno
+    import uno  # noqa: F401  (installs the com.sun.star import hook)
     from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
     out = []
@@ -67,6 +68,7 @@ class Office:
         self.pipe = f"perfxlsx_{os.getpid()}_{uuid.uuid4().hex[:12]}"
         self.proc: subprocess.Popen | None = None
         self.desktop: Any = None
+        self.killed = False
 
     def _start(self) -> None:
         binary = os.environ.get("SOFFICE") or shutil.which("soffice") or "soffice"
@@ -74,9 +76,32 @@ class Office:
             [binary, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
              "--nolockcheck", f"-env:UserInstallation={self.profile.as_uri()}",
              f"--accept=pipe,name={self.pipe};urp;"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # soffice is a wrapper that starts soffice.bin as a child: own process group, so a
+            # kill reaches both.
+            start_new_session=hasattr(os, "killpg"))
+
+    def _kill_group(self) -> None:
+        """Kill the soffice we started (and, on POSIX, its soffice.bin child) by PID."""
+        if self.proc is None:
+            return
+        if hasattr(os, "killpg"):
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
 
     def __enter__(self) -> "Office":
+        try:
+            self._connect()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _connect(self) -> None:
         import uno
         from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
@@ -97,6 +122,7 @@ class Office:
                     # The first start of a fresh profile exits 81 after creating it: start again.
                     if code == 81 and restarts < 2:
                         restarts += 1
+                        self._kill_group()
                         self._start()
                     else:
                         raise RuntimeError(f"soffice exited with {code} before accepting")
@@ -105,7 +131,6 @@ class Office:
                 time.sleep(0.1)
         self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
                                                                     ctx)
-        return self
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -117,14 +142,16 @@ class Office:
             try:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+                pass
+            self._kill_group()  # nothing left to kill after a clean terminate
+            self.proc.wait(timeout=10)
         shutil.rmtree(self.profile, ignore_errors=True)
 
     def kill(self) -> None:
         """Watchdog: stop soffice by its PID (pending UNO calls then fail)."""
         if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
+            self.killed = True
+            self._kill_group()
 
 
 def _set(cell: Any, value: Any, kind: str) -> None:
@@ -203,6 +230,8 @@ def fill(template: Path, data: dict[str, Any], out: Path, timeout: float) -> Pat
         watchdog.start()
         try:
             with office:
+                if office.killed:
+                    raise TimeoutError(f"LibreOffice did not finish within {timeout} s")
                 doc = office.desktop.loadComponentFromURL(
                     uno.systemPathToFileUrl(str(copy)), "_blank", 0, _props(Hidden=True))
                 if doc is None:
@@ -220,10 +249,14 @@ def fill(template: Path, data: dict[str, Any], out: Path, timeout: float) -> Pat
                                    _props(FilterName=FILTER, Overwrite=True))
                 finally:
                     doc.close(True)
+        except Exception as exc:
+            if office.killed:
+                raise TimeoutError(f"LibreOffice did not finish within {timeout} s") from exc
+            raise
         finally:
             watchdog.cancel()
-        stale = [p.name for p in (*work.iterdir(), *out.parent.iterdir())
-                 if p.name.startswith(".~lock.")]
+        stale = [p for p in (work / f".~lock.{copy.name}#", out.parent / f".~lock.{out.name}#")
+                 if p.exists()]
         if stale:
             raise RuntimeError(f"LibreOffice left lock files behind: {stale}")
     finally:
