@@ -40,7 +40,8 @@ class ScoreSummary:
     indicators: list[IndicatorScore] = field(default_factory=list)
     #: 一级 label → sum of its applicable weights, in table order.
     level1_weights: dict[str, Decimal] = field(default_factory=dict)
-    #: Multiplier applied to indicator scores when some indicators are not applicable (1 if none).
+    #: 按百分制折算 when some indicators are not applicable (1 if none): total =
+    #: (execution score + Σ indicator finals) × factor, factor = 100 ÷ (100 − excluded weight).
     rescale_factor: Decimal = Decimal(1)
     total: Decimal | None = None
     grade: str | None = None
