@@ -198,6 +198,13 @@ def test_samples_write_and_read_back(sample, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[-2:] == list(contract.OUTPUT_SHEETS)
     assert wb[contract.SHEET_FORM]["B3"].value == rep.project.name.text
+    links = [c.hyperlink.location for row in wb[contract.SHEET_FINDINGS].iter_rows()
+             for c in row if c.hyperlink is not None]
+    located = [f for f in rep.findings if link_target(f)]
+    assert len(links) == len(located) > 0
+    for loc in links:                       # every link jumps to a real cell of this workbook
+        sheet, cell = loc.rsplit("!", 1)
+        assert sheet.strip("'") in wb.sheetnames and cell[0].isalpha()
 
 
 def test_a_report_scored_with_a_file_profile_falls_back_to_the_default_layout():
