@@ -246,8 +246,13 @@ class _Splicer:
         elif f"</{p}definedNames>" in self.wb:
             self.wb = _insert_before(self.wb, f"</{p}definedNames>", block, self.label)
         else:
-            anchor = max(self.wb.rfind(f"</{p}{tag}>") + len(f"</{p}{tag}>")
-                         for tag in ("sheets", "functionGroups", "externalReferences"))
+            q = re.escape(p)
+            ends = [m.end() for m in re.finditer(
+                rf"</{q}(?:sheets|functionGroups|externalReferences)>|<{q}functionGroups\b[^>]*/>",
+                self.wb)]
+            if not ends:
+                raise OutputError("PX607", self.label, reason="找不到 </sheets>")
+            anchor = ends[-1]
             self.wb = self.wb[:anchor] + f"<{p}definedNames>{block}</{p}definedNames>" + \
                 self.wb[anchor:]
 
