@@ -92,6 +92,9 @@ def rows(project: Project) -> list[Row]:
 
 def check_indicators(project: Project, profile: Any = None) -> list[Finding]:
     """All PX3xx indicator checks for one project; never raises on bad data."""
+    if profile is None or isinstance(profile, str):
+        from .profiles import get_profile
+        profile = get_profile(profile)
     ratio = getattr(profile, "overshoot_ratio", None) or Decimal("1.3")
     rs = rows(project)
     out: list[Finding] = []

@@ -161,6 +161,7 @@ def test_overshoot_ratio_comes_from_profile():
     rs = edit(0, actual="70本")(default_indicators())  # 140 %
     assert [f.code for f in check_indicators(project(rs))] == ["PX304"]
     assert check_indicators(project(rs), SimpleNamespace(overshoot_ratio=D("1.5"))) == []
+    assert [f.code for f in check_indicators(project(rs), "mof2020")] == ["PX304"]
 
 
 def test_merged_style_blank_levels_are_inherited():
