@@ -299,11 +299,13 @@ class _Form:
         score = self.report.score
         if score is None:
             return "未能计算得分：请先按“检查结果”表修正错误后重新检查。"
-        na = sum(1 for s in score.indicators if s.status == NOT_APPLICABLE)
-        if na and score.rescale_factor != 1:
-            return (f"有 {na} 项指标不适用，不计分；总分按适用指标得分以百分制折算"
-                    f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
-        return ""
+        na = [s for s in score.indicators if s.status == NOT_APPLICABLE]
+        if not na or score.rescale_factor == 1:
+            return ""
+        excluded = sum((s.weight or Decimal(0) for s in na), Decimal(0))
+        return (f"有 {len(na)} 项指标不适用（分值合计 {plain(excluded)}），不计分；总分按百分制折算："
+                f"（预算执行率得分＋适用指标得分）× 100 ÷ {plain(100 - excluded)}"
+                f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
 
     # -- page -----------------------------------------------------------------------------------
     def finish(self) -> None:
