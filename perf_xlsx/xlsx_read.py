@@ -1,8 +1,10 @@
-"""The lean raw reader: zip limits, then streaming defused XML parsing of the parts a check needs.
+"""The lean raw reader: zip limits, then defused, streaming XML parsing of the parts a check needs.
 
-No openpyxl: each part is fed in chunks to an expat parser that defusedxml has armed (DTDs,
-entities and external references are refused), with small handlers that keep only what
-``RawWorkbook`` holds. Cells beyond contract.MAX_SHEET_ROWS/COLS are skipped, never stored.
+No openpyxl. Each part is first fed to an expat parser armed by defusedxml (``forbid_dtd``) until
+its root element opens: a DTD — the only place entities can be declared — must come before the
+root, so a part that passes this gate cannot expand or fetch entities. The same bytes then go to
+the C pull parser (several times faster than a pure-Python one). Parts larger than
+``_TREE_BYTES`` are streamed: each row or string is dropped from the tree once read.
 """
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ import posixpath
 import time
 import zipfile
 import zlib
-from typing import Iterable
-from xml.etree.ElementTree import ParseError
+from typing import Any, Iterable, Iterator
+from xml.etree.ElementTree import ParseError, XMLParser, XMLPullParser
 from pyexpat import ExpatError
 
 from defusedxml import DefusedXmlException
@@ -21,152 +23,31 @@ from . import contract
 from .errors import InputError
 from .rawbook import RawSheet, RawTable, RawWorkbook
 from .sniff import PathLike, open_package, part_names
-from .xlsx_sheet import BUILTIN_FORMATS, SheetHandler, unescape
+from .xlsx_sheet import BUILTIN_FORMATS, SheetReader, local_name, rich_text, unescape
 
 _CHUNK = 1 << 16
-_REL_DOC = "/officeDocument/2006/relationships/"
+_TREE_BYTES = 1 << 21      # parts up to 2 MiB are parsed whole; larger ones are streamed
+Events = Iterator[tuple[str, Any]]
 
 
-class _Stop:
-    """A parser target with no callbacks: we install our own handlers on the expat parser."""
+class _RootSeen(Exception):
+    """The gate saw the root element open without a DTD: the rest may go to the C parser."""
 
 
-def _local(tag: str) -> str:
-    return tag[tag.rfind("}") + 1:]
+class _NoTarget:
+    """A parser target without callbacks (the gate only needs its security handlers)."""
 
 
-class _Rels:
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str, str]] = []   # (Id, Type, Target) of internal targets
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if _local(tag) == "Relationship" and attrs.get("TargetMode") != "External":
-            self.items.append((attrs.get("Id", ""), attrs.get("Type", ""), attrs.get("Target", "")))
-
-    def of_type(self, suffix: str) -> list[str]:
-        return [t for _, typ, t in self.items if typ.endswith(suffix)]
-
-
-class _Workbook:
-    def __init__(self) -> None:
-        self.sheets: list[tuple[str, str]] = []        # (name, r:id) in order
-        self.names: dict[str, str] = {}
-        self.date1904 = False
-        self._name: str | None = None
-        self.buf: list[str] | None = None
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
-        if local == "sheet":
-            rid = next((v for k, v in attrs.items() if k.endswith("}id")), "")
-            self.sheets.append((attrs.get("name", ""), rid))
-        elif local == "workbookPr":
-            self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
-        elif local == "definedName":
-            name = attrs.get("name", "")
-            scoped = "localSheetId" in attrs or name.lower().startswith(("_xlnm.", "_xlfn."))
-            self._name, self.buf = (None if scoped else name), []
-
-    def end(self, tag: str) -> None:
-        if self.buf is not None and _local(tag) == "definedName":
-            if self._name:
-                self.names[self._name] = "".join(self.buf).strip()
-            self._name, self.buf = None, None
-
-    def data(self, text: str) -> None:
-        if self.buf is not None:
-            self.buf.append(text)
-
-
-class _Strings:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self.buf: list[str] = []
-        self.in_t = False
-        self.phonetic = 0
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
-        if local == "t":
-            self.in_t = not self.phonetic
-        elif local == "si":
-            self.buf = []
-        elif local == "rPh":
-            self.phonetic += 1
-
-    def end(self, tag: str) -> None:
-        local = _local(tag)
-        if local == "t":
-            self.in_t = False
-        elif local == "si":
-            self.items.append(unescape("".join(self.buf)))
-        elif local == "rPh":
-            self.phonetic -= 1
-
-    def data(self, text: str) -> None:
-        if self.in_t:
-            self.buf.append(text)
-
-
-class _Styles:
-    def __init__(self) -> None:
-        self.custom: dict[int, str] = {}
-        self.xf_ids: list[int] = []
-        self.in_xfs = False
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
-        if local == "xf" and self.in_xfs:
-            self.xf_ids.append(_int(attrs.get("numFmtId"), 0))
-        elif local == "numFmt":
-            self.custom[_int(attrs.get("numFmtId"), -1)] = attrs.get("formatCode", "General")
-        elif local == "cellXfs":
-            self.in_xfs = True
-
-    def end(self, tag: str) -> None:
-        if _local(tag) == "cellXfs":
-            self.in_xfs = False
-
-    def formats(self) -> list[str]:
-        return [self.custom.get(i) or BUILTIN_FORMATS.get(i, "General") for i in self.xf_ids]
-
-
-class _Table:
-    def __init__(self) -> None:
-        self.attrs: dict[str, str] = {}
-        self.headers: list[str] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
-        if local == "tableColumn":
-            self.headers.append(unescape(attrs.get("name", "")))
-        elif local == "table":
-            self.attrs = attrs
-
-    def table(self) -> RawTable | None:
-        a = self.attrs
-        name = a.get("displayName") or a.get("name")
-        if not name or not a.get("ref"):
-            return None
-        return RawTable(name, a["ref"], tuple(self.headers),
-                        _int(a.get("headerRowCount"), 1), _int(a.get("totalsRowCount"), 0))
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+def _root_seen(name: str, attrs: object) -> None:
+    raise _RootSeen
 
 
 def resolve_target(source_part: str, target: str) -> str:
     """A relationship target → normalised part name ('/xl/x.xml' is absolute, else relative)."""
     target = target.replace("\\", "/")
-    if target.startswith("/"):
-        joined = target.lstrip("/")
-    else:
-        joined = posixpath.join(posixpath.dirname(source_part), target)
-    return posixpath.normpath(joined).lstrip("/").lower()
+    joined = target if target.startswith("/") else posixpath.join(
+        posixpath.dirname(source_part), target)
+    return posixpath.normpath(joined.lstrip("/")).lstrip("/").lower()
 
 
 def rels_part(part: str) -> str:
@@ -176,7 +57,7 @@ def rels_part(part: str) -> str:
 
 
 class _Package:
-    """One open package: part lookup, chunked defused parsing, the deadline."""
+    """One open package: part lookup, gated parsing, the deadline."""
 
     def __init__(self, path: PathLike, zf: zipfile.ZipFile, deadline: float | None) -> None:
         self.path, self.zf, self.deadline = str(path), zf, deadline
@@ -186,27 +67,41 @@ class _Package:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise InputError("PX018", path=self.path, limit=contract.MAX_SECONDS_PER_FILE)
 
-    def parse(self, part: str, handler: object) -> bool:
-        """Feed one part to ``handler``; False when the (optional) part is absent."""
+    def events(self, part: str) -> Events | None:
+        """("root", root) for a part parsed whole, else streamed ("start"/"end", element) pairs."""
         member = self.names.get(part)
         if member is None:
-            return False
+            return None
         self.tick()
-        parser = DefusedXMLParser(target=_Stop(), forbid_dtd=True).parser
-        parser.ordered_attributes = False
-        parser.StartElementHandler = getattr(handler, "start")
-        if hasattr(handler, "end"):
-            parser.EndElementHandler = handler.end
-        parser.CharacterDataHandler = getattr(handler, "data", None)
+        big = self.zf.getinfo(member).file_size > _TREE_BYTES
+        return self._events(member, big)
+
+    def _events(self, member: str, big: bool) -> Events:
+        gate = DefusedXMLParser(target=_NoTarget(), forbid_dtd=True).parser
+        gate.StartElementHandler = _root_seen
+        gated, parser = False, (XMLPullParser(("start", "end")) if big else XMLParser())
         try:
             with self.zf.open(member) as fh:
                 while True:
-                    chunk = fh.read(_CHUNK)
+                    chunk = fh.read(_CHUNK if big else -1)
+                    if not gated:
+                        try:
+                            gate.Parse(chunk, not chunk)
+                        except _RootSeen:
+                            gated = True
                     if not chunk:
                         break
-                    parser.Parse(chunk, False)
-                    self.tick()
-            parser.Parse(b"", True)
+                    parser.feed(chunk)
+                    if big:
+                        yield from parser.read_events()
+                        self.tick()
+                    elif not gated:  # a whole part whose root never opened: malformed
+                        gate.Parse(b"", True)
+            if big:
+                parser.close()
+                yield from parser.read_events()
+            else:
+                yield "root", parser.close()
         except DefusedXmlException as exc:
             raise InputError("PX016", path=self.path, part=member,
                              detail=type(exc).__name__) from None
@@ -215,12 +110,83 @@ class _Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError,
                 OSError) as exc:
             raise InputError("PX005", path=self.path, detail=f"{member}: {exc}"[:160]) from None
-        return True
 
-    def rels(self, part: str) -> _Rels:
-        rels = _Rels()
-        self.parse(rels_part(part), rels)
-        return rels
+    def ends(self, part: str) -> Iterator[tuple[str, Any]]:
+        """(local name, element) of every element whose content is complete."""
+        for event, el in self.events(part) or ():
+            if event == "end":
+                yield local_name(el.tag), el
+            elif event == "root":
+                for sub in el.iter():
+                    yield local_name(sub.tag), sub
+
+    def rels(self, part: str) -> list[tuple[str, str, str]]:
+        """(Id, Type, resolved target) of the internal relationships of ``part``."""
+        return [(el.get("Id", ""), el.get("Type", ""), resolve_target(part, el.get("Target", "")))
+                for name, el in self.ends(rels_part(part))
+                if name == "Relationship" and el.get("TargetMode") != "External"]
+
+
+def _workbook(pkg: _Package, part: str) -> tuple[list[tuple[str, str]], dict[str, str], bool]:
+    sheets, names, date1904 = [], {}, False
+    for name, el in pkg.ends(part):
+        if name == "sheet":
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
+            sheets.append((el.get("name", ""), rid))
+        elif name == "definedName":
+            key = el.get("name", "")
+            if el.get("localSheetId") is None and not key.lower().startswith(("_xlnm.", "_xlfn.")):
+                names[key] = (el.text or "").strip()
+        elif name == "workbookPr":
+            date1904 = (el.get("date1904") or "").lower() in ("1", "true")
+    return sheets, names, date1904
+
+
+def _strings(pkg: _Package, part: str) -> list[str]:
+    items: list[str] = []
+    container = None
+    for event, el in pkg.events(part) or ():
+        name = local_name(el.tag)
+        if event == "root":
+            items.extend(rich_text(si) for si in el if local_name(si.tag) == "si")
+        elif event == "start":
+            container = el if name == "sst" else container
+        elif name == "si":
+            items.append(rich_text(el))
+            if container is not None:
+                container.clear()
+    return items
+
+
+def _formats(pkg: _Package, part: str) -> list[str]:
+    custom: dict[int, str] = {}
+    xf_ids: list[int] = []
+    for name, el in pkg.ends(part):
+        if name == "numFmt":
+            custom[_int(el.get("numFmtId"), -1)] = el.get("formatCode") or "General"
+        elif name == "cellXfs":
+            xf_ids = [_int(xf.get("numFmtId"), 0) for xf in el if local_name(xf.tag) == "xf"]
+    return [custom.get(i) or BUILTIN_FORMATS.get(i, "General") for i in xf_ids]
+
+
+def _table(pkg: _Package, part: str) -> RawTable | None:
+    for name, el in pkg.ends(part):
+        if name == "table":
+            display, ref = el.get("displayName") or el.get("name"), el.get("ref")
+            if not display or not ref:
+                return None
+            headers = tuple(unescape(col.get("name", "")) for cols in el
+                            if local_name(cols.tag) == "tableColumns" for col in cols)
+            return RawTable(display, ref, headers, _int(el.get("headerRowCount"), 1),
+                            _int(el.get("totalsRowCount"), 0))
+    return None
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
@@ -230,32 +196,31 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
     with zf:
         pkg = _Package(path, zf, deadline)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
-        book = _Workbook()
-        pkg.parse(wb_part, book)
+        order, names, date1904 = _workbook(pkg, wb_part)
         rels = pkg.rels(wb_part)
-        targets = {rid: resolve_target(wb_part, t) for rid, _, t in rels.items}
-        strings = _Strings()
-        for target in rels.of_type("/sharedStrings")[:1] or ["sharedStrings.xml"]:
-            pkg.parse(resolve_target(wb_part, target), strings)
-        styles = _Styles()
-        for target in rels.of_type("/styles")[:1] or ["styles.xml"]:
-            pkg.parse(resolve_target(wb_part, target), styles)
-        formats = styles.formats()
+        targets = {rid: target for rid, _, target in rels}
+
+        def of_type(suffix: str, default: str) -> str:
+            return next((t for _, typ, t in rels if typ.endswith(suffix)),
+                        resolve_target(wb_part, default))
+
+        strings = _strings(pkg, of_type("/sharedStrings", "sharedStrings.xml"))
+        formats = _formats(pkg, of_type("/styles", "styles.xml"))
         wanted = None if sheets is None else set(sheets)
         out: dict[str, RawSheet] = {}
-        for name, rid in book.sheets:
+        for name, rid in order:
             if wanted is not None and name not in wanted:
                 continue
-            part = targets.get(rid) or ""
-            sheet = RawSheet(name)
-            handler = SheetHandler(sheet, strings.items, formats)
-            if not pkg.parse(part, handler):
-                raise InputError("PX005", path=pkg.path, detail=f"缺少工作表部件 / missing part "
-                                 f"{part or rid} ({name})")
-            for target in pkg.rels(part).of_type("/table"):
-                table = _Table()
-                if pkg.parse(resolve_target(part, target), table) and table.table():
-                    sheet.tables.append(table.table())  # type: ignore[arg-type]
-            out[name] = sheet
-        return RawWorkbook(path=str(path), sheets=out, defined_names=book.names,
-                           date1904=book.date1904, parts=tuple(zf.namelist()))
+            part = targets.get(rid, "")
+            events = pkg.events(part)
+            if events is None:
+                raise InputError("PX005", path=pkg.path,
+                                 detail=f"缺少工作表部件 / missing sheet part {part or rid} ({name})")
+            sheet = out[name] = RawSheet(name)
+            SheetReader(sheet, strings, formats).feed(events)
+            for _, typ, target in pkg.rels(part):
+                table = _table(pkg, target) if typ.endswith("/table") else None
+                if table is not None:
+                    sheet.tables.append(table)
+        return RawWorkbook(path=str(path), sheets=out, defined_names=names, date1904=date1904,
+                           parts=tuple(zf.namelist()))

@@ -1,12 +1,13 @@
 """The worksheet part parser of the lean reader, plus number-format facts (built-in ids, dates).
 
-``SheetHandler`` receives expat callbacks for one ``xl/worksheets/sheetN.xml`` and fills a
+``SheetReader`` consumes the parse events of one ``xl/worksheets/sheetN.xml`` and fills a
 ``RawSheet``: cells (values kept as stored text), merges, protection. It never trusts
 ``<dimension>``; cells beyond the caps are skipped and mark the sheet ``truncated``.
 """
 from __future__ import annotations
 
 import re
+from typing import Any, Iterable
 
 from . import contract
 from .rawbook import RawCell, RawSheet, col_to_index, index_to_col
@@ -36,7 +37,6 @@ _FORMULA_TOKEN = re.compile(
     r"|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(!])")
 _DIGITS = "0123456789"
 _COLS: dict[str, int] = {}
-_SKIP = ("skip",)
 
 
 def _section(code: str) -> str:
@@ -78,6 +78,33 @@ def shift_formula(text: str, drow: int, dcol: int) -> str:
     return _FORMULA_TOKEN.sub(move, text)
 
 
+_LOCALS: dict[str, str] = {}
+
+
+def local_name(tag: str) -> str:
+    """'{namespace}c' → 'c' (cached: parts repeat a handful of tags many times)."""
+    name = _LOCALS.get(tag)
+    if name is None:
+        name = tag[tag.rfind("}") + 1:]
+        if len(_LOCALS) < 4096:
+            _LOCALS[tag] = name
+    return name
+
+
+def rich_text(el: Any) -> str:
+    """Text of an ``<si>`` / ``<is>``: plain ``<t>`` or rich-text runs; phonetic ``<rPh>`` ignored."""
+    parts: list[str] = []
+    for child in el:
+        name = _LOCALS.get(child.tag) or local_name(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            for sub in child:
+                if (_LOCALS.get(sub.tag) or local_name(sub.tag)) == "t":
+                    parts.append(sub.text or "")
+    return unescape("".join(parts))
+
+
 def _split_ref(ref: str) -> tuple[int, int]:
     letters = ref.rstrip(_DIGITS)
     col = _COLS.get(letters)
@@ -88,122 +115,107 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters):]), col
 
 
-class SheetHandler:
-    """Expat callbacks for one worksheet part → ``sheet``."""
+class SheetReader:
+    """Fills ``sheet`` from the (event, element) stream of one worksheet part."""
 
     def __init__(self, sheet: RawSheet, strings: list[str], formats: list[str],
                  max_rows: int = contract.MAX_SHEET_ROWS,
                  max_cols: int = contract.MAX_SHEET_COLS) -> None:
         self.sheet, self.cells, self.strings, self.formats = sheet, sheet.cells, strings, formats
         self.max_rows, self.max_cols = max_rows, max_cols
-        self.fmt_cache: dict[str, str] = {}
+        self.fmt_cache: dict[str | None, str] = {None: "General"}
         self.shared: dict[str | None, tuple[int, int, str]] = {}
-        self.row = self.col = self.phonetic = 0
-        self.in_data = False
-        self.cell: tuple | None = None
-        self.v: str | None = None
-        self.f: str | None = None
-        self.fattrs: dict[str, str] = {}
-        self.inline: list[str] | None = None
-        self.buf: list[str] | None = None
+        self.row = 0
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = tag[tag.rfind("}") + 1:]
-        if local == "c":
-            if not self.in_data:
-                return
-            ref = attrs.get("r")
-            try:
-                row, col = _split_ref(ref) if ref else (self.row, self.col + 1)
-            except ValueError:
-                row, col = self.row, self.col + 1
-            self.col = col
-            self.v = self.f = self.inline = None
-            if row > self.max_rows or col > self.max_cols:
-                self.cell = _SKIP
-            else:
-                self.cell = (row, col, attrs.get("t", "n"), attrs.get("s"))
-        elif local == "v" or local == "f" or local == "is":
-            if self.cell is None:
-                return
-            if self.cell is _SKIP:
+    def feed(self, events: Iterable[tuple[str, Any]]) -> None:
+        """Consume the events; rows are dropped from the tree as soon as they are read."""
+        locals_get, container = _LOCALS.get, None
+        for event, el in events:
+            name = locals_get(el.tag) or local_name(el.tag)
+            if event == "root":
+                self._tree(el)
+            elif event == "start":
+                if name == "sheetData":
+                    container = el
+            elif name == "row":
+                self._row(el)
+                if container is not None:
+                    container.clear()
+            elif name == "mergeCell":
+                if el.get("ref"):
+                    self.sheet.merged.append(el.get("ref"))
+            elif name == "sheetProtection":
+                self.sheet.protected = (el.get("sheet") or "").lower() in ("1", "true")
+
+    def _tree(self, root: Any) -> None:
+        for part in root:
+            name = local_name(part.tag)
+            if name == "sheetData":
+                for row in part:
+                    self._row(row)
+            elif name == "mergeCells":
+                self.sheet.merged.extend(m.get("ref") for m in part if m.get("ref"))
+            elif name == "sheetProtection":
+                self.sheet.protected = (part.get("sheet") or "").lower() in ("1", "true")
+
+    def _row(self, row_el: Any) -> None:
+        r = row_el.get("r")
+        self.row = int(r) if r and r.isdigit() else self.row + 1
+        if self.row > self.max_rows:
+            if any(len(c) for c in row_el):
                 self.sheet.truncated = True
-            elif local == "is":
-                self.inline = []
-            else:
-                self.buf = []
-                if local == "f":
-                    self.fattrs = attrs
-        elif local == "row":
-            r = attrs.get("r")
-            self.row = int(r) if r and r.isdigit() else self.row + 1
-            self.col = 0
-        elif local == "t":
-            if self.inline is not None and not self.phonetic:
-                self.buf = self.inline
-        elif local == "rPh":
-            self.phonetic += 1
-        elif local == "sheetData":
-            self.in_data = True
-        elif local == "mergeCell":
-            if attrs.get("ref"):
-                self.sheet.merged.append(attrs["ref"])
-        elif local == "sheetProtection":
-            self.sheet.protected = attrs.get("sheet", "").lower() in ("1", "true")
+            return
+        locals_get, col = _LOCALS.get, 0
+        for c in row_el:
+            ref = c.get("r")
+            try:
+                row, col = _split_ref(ref) if ref else (self.row, col + 1)
+            except ValueError:
+                row, col = self.row, col + 1
+            if row > self.max_rows or col > self.max_cols:
+                if len(c):
+                    self.sheet.truncated = True
+                continue
+            v = fel = isel = None
+            for child in c:
+                name = locals_get(child.tag) or local_name(child.tag)
+                if name == "v":
+                    v = child.text or ""
+                elif name == "f":
+                    fel = child
+                elif name == "is":
+                    isel = child
+            if v is None and fel is None and isel is None:
+                continue
+            f = None if fel is None else self._formula(fel, row, col)
+            self._cell(row, col, c.get("t") or "n", c.get("s"), v, f, isel)
 
-    def end(self, tag: str) -> None:
-        local = tag[tag.rfind("}") + 1:]
-        if local == "v":
-            if self.buf is not None:
-                self.v, self.buf = "".join(self.buf), None
-        elif local == "c":
-            if self.cell is not None and self.cell is not _SKIP:
-                self._finish(*self.cell)
-            self.cell = None
-        elif local == "f":
-            if self.buf is not None:
-                self._formula("".join(self.buf))
-                self.buf = None
-        elif local == "t":
-            if self.inline is not None:
-                self.buf = None
-        elif local == "rPh":
-            self.phonetic -= 1
-        elif local == "sheetData":
-            self.in_data = False
-
-    def data(self, text: str) -> None:
-        if self.buf is not None:
-            self.buf.append(text)
-
-    def _formula(self, text: str) -> None:
-        fattrs = self.fattrs
-        if fattrs.get("t") == "shared":
-            si = fattrs.get("si")
-            row, col = self.cell[0], self.cell[1]  # type: ignore[index]
+    def _formula(self, fel: Any, row: int, col: int) -> str | None:
+        text = fel.text or ""
+        if fel.get("t") == "shared":
+            si = fel.get("si")
             if text:
                 self.shared[si] = (row, col, text)
             elif si in self.shared:
                 mrow, mcol, master = self.shared[si]
                 text = shift_formula(master, row - mrow, col - mcol)
-        self.f = text or None
+        return text or None
 
-    def _finish(self, row: int, col: int, t: str, s: str | None) -> None:
-        v, f, inline = self.v, self.f, self.inline
-        if f is None and v is None and inline is None:
-            return
-        numfmt = "General" if s is None else self._numfmt(s)
-        if f is not None and inline is None and (v is None or (v == "" and t != "str")):
+    def _cell(self, row: int, col: int, t: str, s: str | None, v: str | None, f: str | None,
+              isel: Any) -> None:
+        numfmt = self.fmt_cache.get(s) or self._numfmt(s)
+        if f is not None and isel is None and (v is None or (v == "" and t != "str")):
             kind = t if t in ("str", "b", "e") else "n"
             self.cells[(row, col)] = RawCell(kind, None, f, False, numfmt)
             return
+        value: object
         if t == "s":
             try:
-                value: object = self.strings[int(v)]  # type: ignore[arg-type]
+                value = self.strings[int(v)]  # type: ignore[arg-type]
             except (ValueError, IndexError, TypeError):
                 value = ""
-        elif t == "inlineStr" or inline is not None:
-            t, value = "s", unescape("".join(inline or ()))
+        elif isel is not None:
+            t, value = "s", rich_text(isel)
         elif t == "str":
             value = unescape(v or "")
         elif t == "b":
@@ -218,12 +230,10 @@ class SheetHandler:
                 return
         self.cells[(row, col)] = RawCell(t, value, f, True, numfmt)
 
-    def _numfmt(self, s: str) -> str:
-        fmt = self.fmt_cache.get(s)
-        if fmt is None:
-            try:
-                fmt = self.formats[int(s)]
-            except (ValueError, IndexError):
-                fmt = "General"
-            self.fmt_cache[s] = fmt
+    def _numfmt(self, s: str | None) -> str:
+        try:
+            fmt = self.formats[int(s)]  # type: ignore[arg-type]
+        except (ValueError, IndexError, TypeError):
+            fmt = "General"
+        self.fmt_cache[s] = fmt
         return fmt
