@@ -3,6 +3,7 @@ reads back as the same project as the openpyxl twin filled by tests/factory.py."
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -27,7 +28,7 @@ TIMEOUT = 60
 
 def _uno_python() -> str | None:
     """Why LibreOffice cannot be driven here, or None when it can."""
-    if shutil.which("soffice") is None:
+    if shutil.which(os.environ.get("SOFFICE") or "soffice") is None:
         return "soffice is not installed"
     if not SYSTEM_PYTHON.is_file():
         return f"{SYSTEM_PYTHON} is missing"
