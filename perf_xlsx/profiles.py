@@ -185,7 +185,10 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     if "grades" in data:
         kw["grades"] = tuple(sorted(((D(str(b)), str(g)) for b, g in data["grades"]),
                                     reverse=True))
-    return replace(base, **kw)
+    prof = replace(base, **kw)
+    if prof.execution_weight + prof.indicator_weight_total != 100:
+        raise ValueError("execution_weight + the block weights must add up to 100")
+    return prof
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:

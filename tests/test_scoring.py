@@ -238,3 +238,22 @@ def test_level1_blocks_match_taxonomy() -> None:
     for prof in (MOF2020, HUBEI):
         members = {m for b in prof.blocks for m in b.members}
         assert members == set(contract.TAXONOMY)
+
+
+def test_profiles_doc_matches_the_data(tmp_path: Any) -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    from perf_xlsx.profiles import PROFILES, profile_from_dict
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "profiles.md").read_text("utf-8")
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", doc, re.S)]
+    assert blocks == [profile_to_dict(p) for p in PROFILES.values()]
+    assert [profile_from_dict(b) for b in blocks] == list(PROFILES.values())
+    toml = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)  # type: ignore[union-attr]
+    (tmp_path / "x.toml").write_text(toml, encoding="utf-8")
+    example = get_profile(str(tmp_path / "x.toml"))
+    assert (example.reverse_variant, example.low_execution_threshold) == ("B", D("0.95"))
+    for p in PROFILES.values():
+        assert f"`{p.name}`" in doc and f"`{p.layout}`" in doc
