@@ -212,3 +212,19 @@ def test_a_report_scored_with_a_file_profile_falls_back_to_the_default_layout():
     rep.score.profile = "my-province.json-profile"
     wb = load(build_result_sheets(rep))
     assert wb[contract.SHEET_FORM].max_column == 9
+
+
+def test_the_hubei_profile_writes_the_hubei_layout(filled, tmp_path):
+    check_mod = pytest.importorskip("perf_xlsx.check")
+    src = filled()
+    rep = check_mod.check_file(src, "hubei")
+    out = write_results(src, rep, out=tmp_path / "hubei.xlsx")   # layout from score.profile
+    ws = openpyxl.load_workbook(out)[contract.SHEET_FORM]
+    assert ws.max_column == 8
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "一级指标")
+    assert [ws.cell(head, c).value for c in range(2, 9)] == [
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"]
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "年度资金总额")
+    assert ws.cell(total_row, 6).value == 20
+    assert ws.cell(ws.max_row, 1).value == "总分（满分100分）"
+    assert ws.cell(ws.max_row, 7).value == pytest.approx(float(rep.score.total))
