@@ -50,7 +50,7 @@ def lock_path(target: Path) -> Path:
 @contextlib.contextmanager
 def file_lock(target: Path, wait: float = 10.0,
               stale_after: float = STALE_LOCK_SECONDS) -> Iterator[Path]:
-    """Hold the exclusive per-file lock for `target`; a lock older than `stale_after` s is broken."""
+    """Hold the exclusive lock for `target`; a lock older than `stale_after` s is broken."""
     lock, token = lock_path(target), f"{os.getpid()} {secrets.token_hex(8)}\n"
     deadline = time.monotonic() + wait
     while True:
@@ -140,7 +140,7 @@ def _replace(tmp: Path, target: Path) -> None:
 def atomic_write(target: Path, produce: Callable[[Path], None],
                  verify: Callable[[Path], None] | None = None, *, wait: float = 10.0,
                  stale_after: float = STALE_LOCK_SECONDS) -> None:
-    """Let `produce` write a temp file beside `target`, `verify` it, then replace `target` atomically."""
+    """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace."""
     target = Path(target).absolute()
     check_not_open(target)
     with file_lock(target, wait=wait, stale_after=stale_after):

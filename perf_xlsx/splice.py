@@ -1,4 +1,4 @@
-"""Splice sheets from a small xlsxwriter workbook into a user's package, leaving every other part alone.
+"""Splice sheets from a small xlsxwriter workbook into a user's package; nothing else changes.
 
 Only the workbook part, its rels, [Content_Types].xml and styles.xml change, and only by text
 insertion/removal; every other part keeps its bytes and its place in the zip. Sheets that already
@@ -212,7 +212,8 @@ class _Splicer:
 
     def _add_sheet_entry(self, name: str, sheet_id: int, rid: str, part: str) -> None:
         p, rp = self.p, self.rp
-        entry = f'<{p}sheet name={quoteattr(name)} sheetId="{sheet_id}" {rp}:id="{rid}"{self.r_decl}/>'
+        entry = (f'<{p}sheet name={quoteattr(name)} sheetId="{sheet_id}" {rp}:id="{rid}"'
+                 f'{self.r_decl}/>')
         self.wb = _insert_before(self.wb, f"</{p}sheets>", entry, self.label)
         target = posixpath.relpath(part, posixpath.dirname(self.wb_part))
         rel = f'<Relationship Id="{rid}" Type="{WS_TYPE}" Target="{target}"/>'
@@ -311,7 +312,7 @@ def _shared_strings(pkg: _Package) -> list[str]:
 
 
 def _rewrite_sheet(xml: bytes, pkg: _Package, styles: tuple | None) -> bytes:
-    """Inline the shared strings, remap style indices and unselect the tab of an xlsxwriter sheet."""
+    """Inline shared strings, remap style indices and unselect the tab of an xlsxwriter sheet."""
     text, strings = xml.decode("utf-8"), _shared_strings(pkg)
     merger = styles[0] if styles else None
 
@@ -329,8 +330,8 @@ def _rewrite_sheet(xml: bytes, pkg: _Package, styles: tuple | None) -> bytes:
 
     text = re.sub(r"<c(\s[^>]*?)?(?:/>|>(.*?)</c>)", cell, text, flags=re.S)
     if merger is not None:
-        text = re.sub(r'(<row\b[^>]*?\ss=")(\d+)"', lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"',
-                      text)
+        text = re.sub(r'(<row\b[^>]*?\ss=")(\d+)"',
+                      lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"', text)
         text = re.sub(r'(<col\b[^>]*?\sstyle=")(\d+)"',
                       lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"', text)
         text = re.sub(r'(<cfRule\b[^>]*?\sdxfId=")(\d+)"',
@@ -341,7 +342,7 @@ def _rewrite_sheet(xml: bytes, pkg: _Package, styles: tuple | None) -> bytes:
 
 def splice_sheets(original: Path | bytes, new_sheets_xlsx: Path | bytes,
                   sheet_names: Sequence[str], out: Path | None = None) -> bytes:
-    """Add (or replace) `sheet_names` from `new_sheets_xlsx` in `original`; return the new package."""
+    """Add (or replace) `sheet_names` from `new_sheets_xlsx` in `original`; return the package."""
     try:
         data = _Splicer(original, new_sheets_xlsx).run(sheet_names)
     except (zipfile.BadZipFile, UnicodeDecodeError, SyntaxError) as exc:
