@@ -176,3 +176,25 @@ def test_subprocess_exit_codes_and_json(filled: Callable[..., Path],
     assert any(f["code"] == "PX201" and f["cell"] == "D9" for f in data["findings"])
     assert _subprocess(not_a_workbook, "--no-write").returncode == 2
     assert _subprocess("--no-write").returncode == 2          # no FILE: usage error
+
+
+def _shape(x: Any) -> Any:
+    if isinstance(x, dict):
+        return {k: _shape(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_shape(x[0])] if x else []
+    return type(x).__name__ if x is not None else "null"
+
+
+def test_json_doc_example_has_the_real_shape(filled: Callable[..., Path],
+                                             not_a_workbook: Path) -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "json-report.md").read_text("utf-8")
+    example, error = (json.loads(b) for b in re.findall(r"```json\n(.*?)```", doc, re.S))
+    real = check_file(money_error(filled)).to_dict()
+    real["findings"] = [f for f in real["findings"] if f["code"] == "PX201"]
+    assert _shape(example) == _shape(real)
+    assert example["findings"][0]["message"] == real["findings"][0]["message"]
+    r = run(not_a_workbook, "--no-write", "--format", "json")
+    assert r.exit_code == 2 and _shape(json.loads(r.stdout)) == _shape(error)
