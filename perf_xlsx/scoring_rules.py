@@ -110,7 +110,8 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str,
     note_cell = _cell(ind, "deviation")
     level = level_of(s)
     if s.status == BREACHED and sd is not None and sd >= weight:
-        yield make("PX406", *where, expected=_n(s.final if s.computed is not None else ZERO),
+        yield make("PX406", *where, expected=_n(s.final) if s.computed is not None else
+                   f"<{_n(weight)}",
                    actual=_n(sd), indicator=name, target=ind.target.text,
                    actual_value=ind.actual.text)
     elif s.computed is not None and sd is not None and 0 <= sd <= weight and \

@@ -50,10 +50,10 @@ ENTRIES: dict[str, Entry] = {
         E, "未达成目标却给满分",
         "{sheet}!{cell}：指标「{indicator}」未达成年度指标值（{target}，实际 {actual_value}），"
         "自评得分却是满分 {actual}。",
-        "未达成目标不能给满分：按完成比例打分（应得 {expected} 分），并填写偏差原因。",
+        "未达成目标不能给满分：按完成程度打分（应得 {expected} 分），并填写偏差原因。",
         "{sheet}!{cell}: '{indicator}' missed its target ({target}, actual {actual_value}) yet "
         "claims full marks {actual}.",
-        "A missed target cannot score full marks: score it in proportion ({expected}) and "
+        "A missed target cannot score full marks: score it by what was achieved ({expected}) and "
         "explain the deviation.",
         "指标 ≤5%，实际 8%，分值 10，自评 10"),
     "PX407": Entry(
