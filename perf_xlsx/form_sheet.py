@@ -165,7 +165,8 @@ class _Form:
         last = self.lay.last
         year = self.report.project.year
         y = year.value if isinstance(year.value, (int, Decimal)) else None
-        ytext = str(int(y)) if y is not None else (year.text or "    ")
+        ytext = str(int(y)) if y is not None else (year.text.removesuffix("年度").removesuffix("年")
+                                                    or "    ")
         self.put(0, 0, last, "项目支出绩效自评表",
                  self.st.get(border=False, bold=True, font_size=18, align="center"))
         self.put(1, 0, last, f"（{ytext}年度）", self.st.get(border=False, align="center",

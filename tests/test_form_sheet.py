@@ -258,3 +258,11 @@ def test_sample_form_written_into_the_workbook_matches_reviewed_golden(sample, t
     check_golden(f"form-sample-{sample.stem}", spliced)
     direct = snapshot(build_form(report, get_profile(report.score.profile))[contract.SHEET_FORM])
     assert spliced == direct          # the splice keeps every value, merge, style and print setting
+
+
+@pytest.mark.parametrize("raw, shown", [("2018", "（2018年度）"), ("2019年", "（2019年度）"),
+                                        ("2020年度", "（2020年度）"), (None, "（    年度）")])
+def test_the_year_line(raw, shown):
+    rep = seed000_report()
+    rep.project.year = v(raw, cell="B5")
+    assert build_form(rep, MOF)[contract.SHEET_FORM]["A2"].value == shown
