@@ -27,6 +27,7 @@ PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WS_TYPE = f"{DOC_RELS}/worksheet"
 WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -175,9 +176,17 @@ class _Splicer:
         new = next((r.part for r in new_rels.values() if r.type == stype), None)
         if new is None:
             return None
-        if orig is None or orig not in self.orig.parts:
-            raise OutputError("PX607", self.label, reason="工作簿没有样式部件 styles.xml")
-        return StyleMerger(self.orig.parts[orig], self.new.parts[new]), orig
+        if orig is not None and orig in self.orig.parts:
+            return StyleMerger(self.orig.parts[orig], self.new.parts[new]), orig
+        if orig is None:                 # no styles at all: the new ones become the workbook's
+            orig = posixpath.join(posixpath.dirname(self.wb_part), "styles.xml")
+            rel = f'<Relationship Id="{self._free_rid()}" Type="{stype}" Target="styles.xml"/>'
+            self.wb_rels = _insert_before(self.wb_rels, "</Relationships>", rel, self.label)
+        override = f'<Override PartName="/{orig}" ContentType="{STYLES_CT}"/>'
+        if f'PartName="/{orig}"' not in self.types:
+            self.types = _insert_before(self.types, "</Types>", override, self.label)
+        self._put(orig, self.new.parts[new])
+        return None
 
     def _owned_parts(self, part: str) -> set[str]:
         """The sheet's rels part plus internal targets no other relationship points at."""

@@ -57,10 +57,12 @@ class StyleMerger:
         self.appended: dict[str, list[str]] = {sec: [] for sec in ITEM}
         self.fmt_code = {int(e.get("numFmtId")): e.get("formatCode", "")
                          for e in _items(self.new, "numFmts")}
-        self.fmt_id = {}
+        self.fmt_id: dict[str, int] = {}
+        self.orig_code = {int(e.get("numFmtId")): e.get("formatCode", "")
+                          for e in _items(orig, "numFmts")}
         for e in _items(orig, "numFmts"):
             self.fmt_id.setdefault(e.get("formatCode", ""), int(e.get("numFmtId")))
-        self.next_fmt = max([FIRST_CUSTOM_NUMFMT - 1, *self.fmt_id.values()]) + 1
+        self.next_fmt = max([FIRST_CUSTOM_NUMFMT - 1, *self.orig_code]) + 1
         builtin = {c.get("xfId"): c.get("builtinId") for c in _items(self.new, "cellStyles")}
         orig_builtin = {c.get("builtinId"): c.get("xfId") for c in _items(orig, "cellStyles")}
         self.style_xf = {k: int(orig_builtin.get(v) or 0) for k, v in builtin.items()}
@@ -81,9 +83,16 @@ class StyleMerger:
 
     def numfmt(self, num_fmt_id: int) -> int:
         """The numFmtId to use in the user's workbook for the new workbook's id."""
-        if num_fmt_id < FIRST_CUSTOM_NUMFMT or num_fmt_id not in self.fmt_code:
+        if num_fmt_id < FIRST_CUSTOM_NUMFMT:
+            if num_fmt_id not in self.orig_code:
+                return num_fmt_id        # a built-in the user's workbook has not redefined
+            code = _builtin_code(num_fmt_id)
+            if code is None or self.orig_code[num_fmt_id] == code:
+                return num_fmt_id
+        elif num_fmt_id in self.fmt_code:
+            code = self.fmt_code[num_fmt_id]
+        else:
             return num_fmt_id
-        code = self.fmt_code[num_fmt_id]
         if code not in self.fmt_id:
             self.fmt_id[code] = self.next_fmt
             self.next_fmt += 1
@@ -150,3 +159,10 @@ def _insert_section(text: str, p: str, sec: str, block: str) -> str:
     end = text.rindex(f"</{p}styleSheet>")
     return text[:end] + block + text[end:]
 
+
+
+def _builtin_code(num_fmt_id: int) -> str | None:
+    """The format code of a built-in numFmtId (only needed when a workbook redefined it)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    return BUILTIN_FORMATS.get(num_fmt_id)

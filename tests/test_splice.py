@@ -235,6 +235,44 @@ def test_replacing_a_sheet_with_formulas_drops_calc_chain(books: dict[str, Path]
     assert wb.sheetnames == ["填表说明", "自评表", "绩效指标", "检查结果"]
 
 
+def _edit(src: Path, dst: Path, edits: dict, drop: set[str] = frozenset()) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            if info.filename not in drop:
+                data = zin.read(info)
+                for old, new in edits.get(info.filename, []):
+                    data = re.sub(old, new, data.decode()).encode()
+                zout.writestr(info, data)
+    return dst
+
+
+def test_redefined_builtin_number_format_gets_its_own_id(books: dict[str, Path], tmp_path: Path,
+                                                         new_book: Path) -> None:
+    # WPS files redefine built-in ids (41–44); here 4 (#,##0.00) means something else.
+    src = _edit(books["rich"], tmp_path / "redef.xlsx", {"xl/styles.xml": [
+        (r"<numFmts count=\"(\d+)\">", r'<numFmts count="\1"><numFmt numFmtId="4" formatCode="0.0"/>')]})
+    other = tmp_path / "builtin.xlsx"
+    wb = xlsxwriter.Workbook(str(other))
+    wb.add_worksheet(NAMES[0]).write("A1", 1234.5, wb.add_format({"num_format": 4}))
+    wb.close()
+    got = openpyxl.load_workbook(io.BytesIO(splice_sheets(src, other, NAMES[:1])))
+    assert got[NAMES[0]]["A1"].number_format == "#,##0.00"
+
+
+def test_workbook_without_styles_gets_the_new_ones(books: dict[str, Path], tmp_path: Path,
+                                                   new_book: Path) -> None:
+    src = _edit(books["rich"], tmp_path / "bare.xlsx", {
+        "xl/_rels/workbook.xml.rels": [(r'<Relationship [^>]*styles"[^>]*/>', "")],
+        "[Content_Types].xml": [(r'<Override PartName="/xl/styles.xml"[^>]*/>', "")],
+        **{f"xl/worksheets/sheet{i}.xml": [(r'\ss="\d+"', "")] for i in (1, 2, 3)},
+    }, drop={"xl/styles.xml"})
+    once = splice_sheets(src, new_book, NAMES)
+    assert parts(once)["xl/styles.xml"] == parts(new_book)["xl/styles.xml"]
+    assert splice_sheets(once, new_book, NAMES) == once
+    got = openpyxl.load_workbook(io.BytesIO(once))
+    assert got["自评表"]["A1"].font.name == "黑体" and got["绩效指标"]["A2"].value == "产出指标"
+
+
 def test_unknown_sheet_name_and_broken_original(tmp_path: Path, new_book: Path) -> None:
     good = BUILDERS["rich"](tmp_path / "r.xlsx")
     with pytest.raises(ValueError):
