@@ -198,3 +198,35 @@ def test_json_doc_example_has_the_real_shape(filled: Callable[..., Path],
     assert example["findings"][0]["message"] == real["findings"][0]["message"]
     r = run(not_a_workbook, "--no-write", "--format", "json")
     assert r.exit_code == 2 and _shape(json.loads(r.stdout)) == _shape(error)
+
+
+def test_check_project_merges_dedupes_and_sorts() -> None:
+    from model_factory import build_project
+
+    from perf_xlsx.check import check_project
+    from perf_xlsx.findings import Severity, make
+
+    info = {**funds(default_info(), "1", "1", D("0.62")), "funds_received": None,
+            "funds_total_initial": "一万"}
+    project = build_project(info)
+    reader_finding = make("PX122", "项目信息", "B9", actual="一万", label="年度资金总额·年初预算数")
+    project.findings = [reader_finding, reader_finding]
+    report = check_project(project, "hubei", now=FIXED)
+    assert report.checked_at == FIXED and report.tool_version == perf_xlsx.__version__
+    assert report.score is not None and report.score.profile == "hubei"
+    found = [(f.code, f.cell) for f in report.findings]
+    assert found.count(("PX122", "B9")) == 1          # reader finding kept once
+    assert ("PX210", "B9") not in found                # the reader already flagged that cell
+    assert ("PX201", "D9") in found and ("PX410", None) in found
+    ranks = [f.severity.rank for f in report.findings]
+    assert ranks == sorted(ranks, reverse=True)
+    assert report.exit_code() == 1 and report.exit_code(Severity.WARNING) == 1
+
+
+def test_check_project_runs_indicator_checks(filled: Callable[..., Path]) -> None:
+    from factory import default_indicators
+
+    inds = default_indicators()
+    inds[0] = {**inds[0], "actual": "≥50本"}              # the target copied into the actual
+    report = check_file(filled(indicators=inds))
+    assert any(f.code.startswith("PX3") and f.cell == "E3" for f in report.findings)
