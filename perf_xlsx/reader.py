@@ -154,7 +154,7 @@ def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
                 sheets: dict[str, str | None], missing: list[contract.Field]
                 ) -> tuple[str, int, int] | None:
     """Where to read ``field``: its defined name, else the contract cell on the info sheet."""
-    target = raw.resolve_name(field.name)
+    target = raw.resolve_name(field.name) or _top_left(raw, field.name)
     if target is not None and target[0] in raw.sheets:
         return target
     if target is not None and sheets.get(target[0]):
@@ -170,6 +170,22 @@ def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
     else:
         missing.append(field)
     return info_sheet, row, col
+
+
+def _top_left(raw: RawWorkbook, name: str) -> tuple[str, int, int] | None:
+    """A defined name that points at a range (e.g. a merged B16:E16) → its top-left cell."""
+    text = raw.defined_names.get(name, "")
+    sheet, sep, ref = text.rpartition("!")
+    if not sep or ":" not in ref or "," in ref:
+        return None
+    try:
+        r1, c1, _r2, _c2 = parse_range_ref(ref)
+    except ValueError:
+        return None
+    sheet = sheet.strip()
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, r1, c1
 
 
 def _merged_into(raw: RawWorkbook, sheet: str, row: int, col: int) -> str | None:

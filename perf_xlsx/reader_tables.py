@@ -58,10 +58,11 @@ def read_table(spec: contract.TableSpec, sheet_name: str | None, cells: CellRead
     if found is not None:
         rs, table = found
         r1, c1, r2, _c2 = parse_range_ref(table.ref)
-        header_row = r1 + max(table.header_row_count, 1) - 1
+        header_row = r1 + table.header_row_count - 1
         if table.totals_row_count:
             totals_row = r2
-        headers = _row_headers(rs, header_row, cells)
+        # A Table with its header row switched off keeps the column names in its part only.
+        headers = _row_headers(rs, header_row, cells) if table.header_row_count else {}
         for i, name in enumerate(table.headers):
             headers.setdefault(c1 + i, name)
     else:
@@ -81,13 +82,13 @@ def read_table(spec: contract.TableSpec, sheet_name: str | None, cells: CellRead
     return TableRows(rs.name, _read_rows(spec, rs, header_row, totals_row, columns, cells))
 
 
-def _row_headers(rs: RawSheet, row: int, cells: CellReader) -> dict[int, str]:
+def _row_headers(rs: RawSheet, row: int, cells: CellReader,
+                 cols: list[int] | None = None) -> dict[int, str]:
     out: dict[int, str] = {}
-    for (r, c) in rs.cells:
-        if r == row:
-            eff = cells.effective(rs.name, r, c)
-            if eff.kind == "s" and eff.value.strip():
-                out[c] = eff.value
+    for c in cols if cols is not None else [c for (r, c) in rs.cells if r == row]:
+        eff = cells.effective(rs.name, row, c)
+        if eff.kind == "s" and eff.value.strip():
+            out[c] = eff.value
     return out
 
 
@@ -95,9 +96,14 @@ def _search_header(spec: contract.TableSpec, rs: RawSheet, cells: CellReader) ->
     """The row holding most of the contract headers (at least two and half the required)."""
     wanted = {norm_header(c.header) for c in spec.columns}
     required = sum(1 for c in spec.columns if c.required)
+    by_row: dict[int, list[int]] = {}
+    for r, c in rs.cells:
+        if r <= _HEADER_SEARCH_ROWS:
+            by_row.setdefault(r, []).append(c)
     best, best_row = 0, None
-    for row in sorted({r for r, _ in rs.cells if r <= _HEADER_SEARCH_ROWS}):
-        found = {norm_header(t) for t in _row_headers(rs, row, cells).values()} & wanted
+    for row in sorted(by_row):
+        found = {norm_header(t) for t in _row_headers(rs, row, cells, by_row[row]).values()}
+        found &= wanted
         if len(found) > best:
             best, best_row = len(found), row
     return best_row if best >= max(2, (required + 1) // 2) else None

@@ -624,3 +624,52 @@ def test_long_circular_chain_does_not_hang():
     assert time.perf_counter() - start < 2
     assert project.funds.total.initial.value is None
     assert any(f.code in ("PX131", "PX133") and f.cell == "B9" for f in project.findings)
+
+
+def test_table_with_header_row_switched_off():
+    sheet = RawSheet(EXP)
+    sheet.cells[(2, 1)] = RawCell("s", "（标题行已关闭）")
+    sheet.cells[(3, 1)] = RawCell("s", "宣传手册")
+    sheet.cells[(3, 2)] = RawCell("n", "0.22")
+    sheet.tables.append(RawTable("expenses", "A3:F5", contract.EXPENSES.headers,
+                                 header_row_count=0))
+    project = project_from_raw(RawWorkbook("x.xlsx", {EXP: sheet}))
+    assert [(e.row, e.content.value, e.amount.value) for e in project.expenses] == \
+        [(3, "宣传手册", D("0.22"))]
+    assert not [f for f in project.findings if f.sheet == EXP]
+
+
+def test_table_totals_row_is_not_a_line():
+    sheet = RawSheet(EXP, {(2, i + 1): RawCell("s", h)
+                           for i, h in enumerate(contract.EXPENSES.headers)})
+    sheet.cells[(3, 1)] = RawCell("s", "宣传手册")
+    sheet.cells[(3, 2)] = RawCell("n", "0.22")
+    sheet.cells[(4, 2)] = RawCell("n", "0.22", formula="SUBTOTAL(109,[金额（万元）])")
+    sheet.tables.append(RawTable("expenses", "A2:F4", contract.EXPENSES.headers,
+                                 totals_row_count=1))
+    project = project_from_raw(RawWorkbook("x.xlsx", {EXP: sheet}))
+    assert [e.row for e in project.expenses] == [3]
+
+
+def test_defined_name_on_a_range_reads_its_top_left():
+    sheet = RawSheet(INFO, {(16, 2): RawCell("s", "预期目标文字")})
+    names = {"goal_expected": f"'{INFO}'!$B$16:$E$16"}
+    project = project_from_raw(RawWorkbook("x.xlsx", {INFO: sheet}, names))
+    assert project.goal_expected.value == "预期目标文字"
+    assert project.goal_expected.loc.cell == "B16"
+    assert not [f for f in project.findings if f.code in ("PX104", "PX106")]
+
+
+def test_large_sheet_maps_quickly():
+    sheet = RawSheet(IND, {(2, i + 1): RawCell("s", h)
+                           for i, h in enumerate(contract.INDICATORS.headers)})
+    for r in range(3, contract.MAX_SHEET_ROWS + 1):
+        for c, text in enumerate(("产出指标", "数量指标", f"指标{r}", "≥50本", "52本"), start=1):
+            sheet.cells[(r, c)] = RawCell("s", text)
+        sheet.cells[(r, 6)] = RawCell("n", "10")
+        sheet.cells[(r, 7)] = RawCell("s", "10")
+    start = time.perf_counter()
+    project = project_from_raw(RawWorkbook("x.xlsx", {IND: sheet}))
+    assert time.perf_counter() - start < 3
+    assert len(project.indicators) == contract.MAX_SHEET_ROWS - 2
+    assert sum(1 for f in project.findings if f.code == "PX120") == contract.MAX_SHEET_ROWS - 2
