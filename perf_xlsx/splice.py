@@ -9,11 +9,9 @@ The user's active sheet stays active; the new sheets are never tab-selected.
 """
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 from xml.sax.saxutils import quoteattr, unescape
@@ -21,65 +19,9 @@ from xml.sax.saxutils import quoteattr, unescape
 from defusedxml import ElementTree as DET
 
 from .errors import OutputError
+from .splice_package import (DOC_RELS, STYLES_CT, WS_CT, WS_TYPE, Package, Rel, insert_before,
+                             rels_name, shared_strings)
 from .splice_styles import StyleMerger, root_prefix
-
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WS_TYPE = f"{DOC_RELS}/worksheet"
-WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
-NEW_PART_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class _Rel:
-    id: str
-    type: str
-    part: str          # resolved part name (or the raw target when external)
-    external: bool
-
-
-class _Package:
-    def __init__(self, src: Path | bytes, label: str) -> None:
-        self.label = label
-        data = src if isinstance(src, (bytes, bytearray)) else Path(src).read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            self.infos = zf.infolist()
-            self.parts = {i.filename: zf.read(i) for i in self.infos}
-
-    def text(self, name: str) -> str:
-        if name not in self.parts:
-            raise OutputError("PX607", self.label, reason=f"缺少部件 {name}")
-        return self.parts[name].decode("utf-8")
-
-    def rels(self, part: str) -> list[_Rel]:
-        name = _rels_name(part)
-        if name not in self.parts:
-            return []
-        out = []
-        for el in DET.fromstring(self.parts[name]).iter(f"{{{PKG_RELS}}}Relationship"):
-            external = el.get("TargetMode") == "External"
-            target = el.get("Target", "")
-            out.append(_Rel(el.get("Id", ""), el.get("Type", ""),
-                            target if external else _resolve(part, target), external))
-        return out
-
-    def main_part(self) -> str:
-        for rel in self.rels(""):
-            if rel.type == f"{DOC_RELS}/officeDocument":
-                return rel.part
-        raise OutputError("PX607", self.label, reason="找不到 workbook 部件")
-
-
-def _rels_name(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
-
-
-def _resolve(source: str, target: str) -> str:
-    if target.startswith("/"):
-        return target[1:]
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
 def _sheets(wb_xml: str) -> list[tuple[str, str, str]]:
@@ -103,7 +45,7 @@ def _defined_names(wb_xml: str, p: str) -> list[re.Match[str]]:
 class _Splicer:
     def __init__(self, original: Path | bytes, new: Path | bytes) -> None:
         self.label = str(original) if isinstance(original, Path) else "workbook"
-        self.orig, self.new = _Package(original, self.label), _Package(new, "new sheets")
+        self.orig, self.new = Package(original, self.label), Package(new, "new sheets")
         self.wb_part = self.orig.main_part()
         self.wb = self.orig.text(self.wb_part)
         self.p = root_prefix(self.wb, "workbook")
@@ -111,7 +53,7 @@ class _Splicer:
         rp = re.search(rf'xmlns:([\w.-]+)="{re.escape(DOC_RELS)}"', root_tag.group(0))
         self.r_decl = "" if rp else f' xmlns:r="{DOC_RELS}"'
         self.rp = rp.group(1) if rp else "r"
-        self.wb_rels = self.orig.text(_rels_name(self.wb_part))
+        self.wb_rels = self.orig.text(rels_name(self.wb_part))
         self.types = self.orig.text("[Content_Types].xml")
         self.updated: dict[str, bytes] = {}
         self.added: list[tuple[str, bytes]] = []
@@ -135,7 +77,7 @@ class _Splicer:
             new_idx = new_folded.index(name.casefold())
             src = new_rels[new_sheets[new_idx][2]].part
             xml = _rewrite_sheet(self.new.parts[src], self.new, styles)
-            sheet_rels = self.new.parts.get(_rels_name(src))
+            sheet_rels = self.new.parts.get(rels_name(src))
             if any(not r.external for r in self.new.rels(src)):
                 raise ValueError(f"sheet {name!r} has internal relationships; not supported")
             if name.casefold() in folded:
@@ -158,19 +100,19 @@ class _Splicer:
                 next_sheet_id += 1
             self._put(part, xml)
             if sheet_rels is not None:
-                self._put(_rels_name(part), sheet_rels)
+                self._put(rels_name(part), sheet_rels)
             names_xml += self._names_for(new_idx, idx)
         self._replace_names(replaced_idx, names_xml)
         self.removed -= set(self.updated) | {n for n, _ in self.added}
         self._drop_overrides()
         self.updated[self.wb_part] = self.wb.encode("utf-8")
-        self.updated[_rels_name(self.wb_part)] = self.wb_rels.encode("utf-8")
+        self.updated[rels_name(self.wb_part)] = self.wb_rels.encode("utf-8")
         self.updated["[Content_Types].xml"] = self.types.encode("utf-8")
         if styles is not None:
             self.updated[styles[1]] = styles[0].result()
-        return self._zip()
+        return self.orig.write(self.updated, self.added, self.removed)
 
-    def _styles(self, rels: dict[str, _Rel], new_rels: dict[str, _Rel]) -> tuple | None:
+    def _styles(self, rels: dict[str, Rel], new_rels: dict[str, Rel]) -> tuple | None:
         stype = f"{DOC_RELS}/styles"
         orig = next((r.part for r in rels.values() if r.type == stype), None)
         new = next((r.part for r in new_rels.values() if r.type == stype), None)
@@ -181,20 +123,20 @@ class _Splicer:
         if orig is None:                 # no styles at all: the new ones become the workbook's
             orig = posixpath.join(posixpath.dirname(self.wb_part), "styles.xml")
             rel = f'<Relationship Id="{self._free_rid()}" Type="{stype}" Target="styles.xml"/>'
-            self.wb_rels = _insert_before(self.wb_rels, "</Relationships>", rel, self.label)
+            self.wb_rels = insert_before(self.wb_rels, "</Relationships>", rel, self.label)
         override = f'<Override PartName="/{orig}" ContentType="{STYLES_CT}"/>'
         if f'PartName="/{orig}"' not in self.types:
-            self.types = _insert_before(self.types, "</Types>", override, self.label)
+            self.types = insert_before(self.types, "</Types>", override, self.label)
         self._put(orig, self.new.parts[new])
         return None
 
     def _owned_parts(self, part: str) -> set[str]:
         """The sheet's rels part plus internal targets no other relationship points at."""
-        owned, todo = {_rels_name(part)}, [part]
+        owned, todo = {rels_name(part)}, [part]
         while todo:
             for rel in self.orig.rels(todo.pop()):
                 if not rel.external and rel.part in self.orig.parts and rel.part not in owned:
-                    owned |= {rel.part, _rels_name(rel.part)}
+                    owned |= {rel.part, rels_name(rel.part)}
                     todo.append(rel.part)
         for name in self.orig.parts:
             if name.endswith(".rels") and name not in owned:
@@ -208,7 +150,7 @@ class _Splicer:
         taken = {n.casefold() for n in self.orig.parts} | {n.casefold() for n, _ in self.added}
         n = 1
         while {f"{folder}/sheet{n}.xml".casefold(),
-               _rels_name(f"{folder}/sheet{n}.xml").casefold()} & taken:
+               rels_name(f"{folder}/sheet{n}.xml").casefold()} & taken:
             n += 1
         return f"{folder}/sheet{n}.xml"
 
@@ -223,12 +165,12 @@ class _Splicer:
         p, rp = self.p, self.rp
         entry = (f'<{p}sheet name={quoteattr(name)} sheetId="{sheet_id}" {rp}:id="{rid}"'
                  f'{self.r_decl}/>')
-        self.wb = _insert_before(self.wb, f"</{p}sheets>", entry, self.label)
+        self.wb = insert_before(self.wb, f"</{p}sheets>", entry, self.label)
         target = posixpath.relpath(part, posixpath.dirname(self.wb_part))
         rel = f'<Relationship Id="{rid}" Type="{WS_TYPE}" Target="{target}"/>'
-        self.wb_rels = _insert_before(self.wb_rels, "</Relationships>", rel, self.label)
+        self.wb_rels = insert_before(self.wb_rels, "</Relationships>", rel, self.label)
         override = f'<Override PartName="/{part}" ContentType="{WS_CT}"/>'
-        self.types = _insert_before(self.types, "</Types>", override, self.label)
+        self.types = insert_before(self.types, "</Types>", override, self.label)
 
     def _names_for(self, new_idx: int, idx: int) -> list[str]:
         new_wb = self.new.text(self.new.main_part())
@@ -254,7 +196,7 @@ class _Splicer:
             self.wb = (self.wb[: empty.start()] + f"<{p}definedNames>{block}</{p}definedNames>"
                        + self.wb[empty.end():])
         elif f"</{p}definedNames>" in self.wb:
-            self.wb = _insert_before(self.wb, f"</{p}definedNames>", block, self.label)
+            self.wb = insert_before(self.wb, f"</{p}definedNames>", block, self.label)
         else:
             q = re.escape(p)
             ends = [m.end() for m in re.finditer(
@@ -266,7 +208,7 @@ class _Splicer:
             self.wb = self.wb[:anchor] + f"<{p}definedNames>{block}</{p}definedNames>" + \
                 self.wb[anchor:]
 
-    def _drop_calc_chain(self, rels: Iterable[_Rel]) -> None:
+    def _drop_calc_chain(self, rels: Iterable[Rel]) -> None:
         """A replaced sheet had formulas: drop calcChain (Excel rebuilds it) so no entry dangles."""
         for rel in rels:
             if rel.type == f"{DOC_RELS}/calcChain":
@@ -285,44 +227,11 @@ class _Splicer:
         else:
             self.added.append((name, data))
 
-    def _zip(self) -> bytes:
-        buf, seen = io.BytesIO(), set()
-        with zipfile.ZipFile(buf, "w") as out:
-            for info in self.orig.infos:
-                name = info.filename
-                if name in seen or name in self.removed:
-                    continue
-                seen.add(name)
-                zi = zipfile.ZipInfo(name, info.date_time)
-                zi.compress_type, zi.external_attr = info.compress_type, info.external_attr
-                zi.create_system = info.create_system
-                out.writestr(zi, self.updated.get(name, self.orig.parts[name]))
-            for name, data in self.added:
-                zi = zipfile.ZipInfo(name, NEW_PART_TIME)
-                zi.compress_type, zi.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-                out.writestr(zi, data)
-        return buf.getvalue()
 
 
-def _insert_before(text: str, anchor: str, block: str, label: str) -> str:
-    at = text.rfind(anchor)
-    if at < 0:
-        raise OutputError("PX607", label, reason=f"找不到 {anchor}")
-    return text[:at] + block + text[at:]
-
-
-def _shared_strings(pkg: _Package) -> list[str]:
-    main = pkg.main_part()
-    rel = next((r for r in pkg.rels(main) if r.type == f"{DOC_RELS}/sharedStrings"), None)
-    if rel is None or rel.part not in pkg.parts:
-        return []
-    text = pkg.text(rel.part)
-    return [m.group(1) or "" for m in re.finditer(r"<si(?:\s[^>]*)?(?:/>|>(.*?)</si>)", text, re.S)]
-
-
-def _rewrite_sheet(xml: bytes, pkg: _Package, styles: tuple | None) -> bytes:
+def _rewrite_sheet(xml: bytes, pkg: Package, styles: tuple | None) -> bytes:
     """Inline shared strings, remap style indices and unselect the tab of an xlsxwriter sheet."""
-    text, strings = xml.decode("utf-8"), _shared_strings(pkg)
+    text, strings = xml.decode("utf-8"), shared_strings(pkg)
     merger = styles[0] if styles else None
 
     def cell(m: re.Match[str]) -> str:
