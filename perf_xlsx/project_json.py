@@ -1,4 +1,4 @@
-"""The stable JSON shape of a parsed project (``perf-xlsx show --format json``; docs/show-json.md)."""
+"""The stable JSON shape of a parsed project: ``perf-xlsx show --format json`` (docs/show-json.md)."""
 from __future__ import annotations
 
 from datetime import date

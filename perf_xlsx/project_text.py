@@ -81,7 +81,8 @@ def render_project(project: Project, lang: str = "zh") -> str:
     info_rows += [[_label(k, lang), _shown(v, 48), _cell(v)] for k, v in project.extras.items()]
     out += table([t["field"], t["value"], t["cell"]], info_rows)
     out += ["", t["funds"]]
-    heads = [t["source"]] + [(k if lang == "en" else label) for k, label, _ in contract.FUND_COLUMNS]
+    heads = [t["source"]] + [(k if lang == "en" else label)
+                             for k, label, _ in contract.FUND_COLUMNS]
     grid = []
     for src, label, _row in contract.FUND_SOURCES:
         row = project.funds.source(src)

@@ -63,7 +63,7 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
     return project
 
 
-# ---- sheets ---------------------------------------------------------------------------------------
+# ---- sheets -------------------------------------------------------------------------------------
 def _is_other_template(raw: RawWorkbook) -> bool:
     """No input sheet, no contract name, no contract Table: a workbook of another template."""
     if any(s in raw.sheets for s in contract.INPUT_SHEETS[1:]):
@@ -119,7 +119,7 @@ def _locate_sheets(raw: RawWorkbook, cells: CellReader) -> dict[str, str | None]
     return out
 
 
-# ---- fields --------------------------------------------------------------------------------------
+# ---- fields -------------------------------------------------------------------------------------
 def _field_kind(field: contract.Field) -> str:
     return {"money": "money", "year": "year", "date": "date"}.get(field.kind, "text")
 

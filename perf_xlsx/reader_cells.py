@@ -174,9 +174,9 @@ class CellReader:
             if got.converted:
                 self._add("PX121", loc, expected=shown, actual=text, unit=got.unit)
             else:
-                self._add("PX120", loc, expected=(shown if not got.percent else
-                                                  f"{shown}（{coerce.fmt_decimal(got.value * 100)}%）"),
-                          actual=text)
+                if got.percent:
+                    shown = f"{shown}（{coerce.fmt_decimal(got.value * 100)}%）"
+                self._add("PX120", loc, expected=shown, actual=text)
             return Value(got.value, text, loc, got.percent)
         shown = self._shown(eff)
         self._add("PX122", loc, actual=shown, label=label, example=_EXAMPLES.get(kind, "1"))

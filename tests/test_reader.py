@@ -25,7 +25,7 @@ from perf_xlsx.reader import load_project, project_from_raw, similar_sheet
 INFO, EXP, IND = contract.SHEET_INFO, contract.SHEET_EXPENSES, contract.SHEET_INDICATORS
 
 
-# ---- helpers --------------------------------------------------------------------------------------
+# ---- helpers ------------------------------------------------------------------------------------
 def codes(project: Project, severities: tuple[str, ...] = ("error", "warning", "info")
           ) -> list[tuple[str, str | None, str | None]]:
     return [(f.code, f.sheet, f.cell) for f in project.findings
@@ -159,7 +159,7 @@ def test_unusable_input_raises_input_error(tmp_path):
         load_project(bad)
 
 
-# ---- values typed as text --------------------------------------------------------------------------
+# ---- values typed as text -----------------------------------------------------------------------
 def test_amounts_typed_as_text(filled_path):
     rows = [{"content": c, "amount": a} for c, a in (
         ("手册", "0.22万元"), ("展板", "300元"), ("挂板", "1,000"), ("宣传", "１２３．４５"),
@@ -221,7 +221,8 @@ def test_indicator_values_keep_what_the_user_sees(filled_path):
         ws[f"{actual}3"] = 0.30000000000000004
     project = load_project(edit(path, change))
     ind = {i.row: i for i in project.indicators}
-    assert (ind[5].actual.raw, ind[5].actual.value, ind[5].actual.percent) == ("90%", D("0.9"), True)
+    pct = ind[5].actual
+    assert (pct.raw, pct.value, pct.percent) == ("90%", D("0.9"), True)
     assert (ind[6].actual.raw, ind[6].actual.value) == ("2018-09-20", dt.date(2018, 9, 20))
     assert (ind[3].target.raw, ind[3].target.value) == ("50", D(50))
     assert (ind[3].actual.raw, ind[3].actual.value) == ("0.3", D("0.3"))
@@ -285,7 +286,7 @@ def test_required_text_field_empty(filled_path):
     assert codes(project) == [("PX140", INFO, "B2")]
 
 
-# ---- table rows ------------------------------------------------------------------------------------
+# ---- table rows ---------------------------------------------------------------------------------
 def test_blank_rows_in_between_are_skipped(filled_path):
     a, b, c, d = default_expenses()
     project = load_project(filled_path(expenses=[a, {}, b, {}, {}, c, d]))
@@ -439,7 +440,7 @@ def test_table_dropped_and_header_gone(filled_path):
     assert [e.content.value for e in project.expenses] == [r["content"] for r in default_expenses()]
 
 
-# ---- broken templates -----------------------------------------------------------------------------
+# ---- broken templates ---------------------------------------------------------------------------
 def test_missing_defined_name_falls_back_to_the_contract_cell(filled_path):
     path = edit(filled_path(), lambda wb: wb.defined_names.pop("project_name"))
     project = load_project(path)
@@ -546,7 +547,7 @@ def test_truncated_sheet_is_a_warning():
     assert next(f for f in project.findings if f.code == "PX115").severity is Severity.WARNING
 
 
-# ---- formulas ------------------------------------------------------------------------------------
+# ---- formulas -----------------------------------------------------------------------------------
 def _with_formula(filled_path, formula: str) -> tuple[Path, str]:
     info = {**default_info(), "funds_total_executed": formula}
     return filled_path(info=info), contract.FIELDS_BY_NAME["funds_total_executed"].cell
@@ -673,3 +674,18 @@ def test_large_sheet_maps_quickly():
     assert time.perf_counter() - start < 3
     assert len(project.indicators) == contract.MAX_SHEET_ROWS - 2
     assert sum(1 for f in project.findings if f.code == "PX120") == contract.MAX_SHEET_ROWS - 2
+
+
+@pytest.mark.skipif(not __import__("lo").has_soffice(), reason="needs LibreOffice")
+def test_formulas_saved_by_a_spreadsheet_program_use_their_results(filled_path, tmp_path):
+    from lo import soffice_convert
+
+    amount = col_of(contract.EXPENSES, "amount")
+    info = {**default_info(), "funds_total_executed": "=SUM(D10:D12)",
+            "funds_total_budget": f"=ROUND(SUM('{EXP}'!{amount}3:{amount}20)/0.95,2)"}
+    src = filled_path(info=info, name="formulas.xlsx")
+    saved = soffice_convert(src, "xlsx", tmp_path / "lo")
+    project = load_project(saved)
+    assert project.funds.total.executed.value == D("0.95")
+    assert project.funds.total.budget.value == D("1")
+    assert not [f for f in project.findings if f.code.startswith("PX13")]
