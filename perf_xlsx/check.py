@@ -5,16 +5,25 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import __version__
+from . import __version__, contract
 from .checks_money import check_money
 from .findings import Finding
 from .model import Project
 from .profiles import Profile, get_profile
-from .results import CheckReport
+from .results import CheckReport, ScoreSummary
 from .scoring import score_project
 
 #: Codes this package emits about a money cell that the reader may already have reported.
 _CELL_CODES = ("PX209", "PX210")
+_MISSING_SHEET = "PX102"
+#: Money findings that are about another sheet than the one they point at.
+_DEPENDS_ON = {"PX201": contract.SHEET_EXPENSES, "PX213": contract.SHEET_INDICATORS,
+               "PX214": contract.SHEET_INFO}
+
+
+def _about_missing(f: Finding, missing: set[str | None]) -> bool:
+    """True for a finding about a sheet the reader reported missing (it would only be noise)."""
+    return f.sheet in missing or _DEPENDS_ON.get(f.code) in missing
 
 
 def _indicator_checks() -> Callable[[Project, Profile], list[Finding]] | None:
@@ -55,11 +64,16 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     prof = get_profile(profile)
     reader = list(project.findings)
     flagged = {(f.sheet, f.cell) for f in reader if f.cell}
+    missing = {f.expected for f in reader if f.code == _MISSING_SHEET}
     money = [f for f in check_money(project, prof)
-             if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)]
+             if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
+             and not _about_missing(f, missing)]
     indicators = _indicator_checks()
     ind_findings = indicators(project, prof) if indicators else []
+    summary: ScoreSummary | None
     summary, score_findings = score_project(project, prof)
+    if not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
+        summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
     findings = dedupe([*reader, *money, *ind_findings, *score_findings])
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),

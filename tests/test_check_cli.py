@@ -230,3 +230,20 @@ def test_check_project_runs_indicator_checks(filled: Callable[..., Path]) -> Non
     inds[0] = {**inds[0], "actual": "≥50本"}              # the target copied into the actual
     report = check_file(filled(indicators=inds))
     assert any(f.code.startswith("PX3") and f.cell == "E3" for f in report.findings)
+
+
+@pytest.mark.parametrize("sheet,silent", [("绩效指标", {"PX213", "PX401", "PX402", "PX410"}),
+                                          ("项目信息", {"PX209", "PX201", "PX214"}),
+                                          ("资金明细", {"PX201"})])
+def test_missing_sheet_is_not_buried_in_noise(clean: Path, sheet: str, silent: set[str]) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(clean)
+    del wb[sheet]
+    wb.save(clean)
+    report = check_file(clean)
+    found = {f.code for f in report.findings}
+    assert ("PX102", sheet) in {(f.code, f.expected) for f in report.findings}
+    assert not found & silent, found
+    if sheet == "绩效指标":
+        assert report.score is None and report.to_dict()["score"] is None
