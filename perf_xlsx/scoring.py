@@ -28,7 +28,7 @@ from .scoring_rules import (ind_cell, indicator_findings, level_of,  # noqa: F40
                             weight_findings)
 
 CENT = Decimal("0.01")
-ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
+ZERO, ONE = Decimal(0), Decimal(1)
 
 
 def q2(x: Decimal) -> Decimal:
@@ -169,8 +169,22 @@ def score_project(project: Project, profile: Profile | str | None = None
                            total, grade)
     findings.append(make("PX410", contract.SHEET_INDICATORS, None, actual=_n(total), grade=grade,
                          execution_score=_n(exec_score) if exec_score is not None else "—",
-                         profile=prof.name))
+                         profile=prof.name, grades=grades_text(prof)))
     return summary, findings
+
+
+def grades_text(profile: Profile) -> str:
+    """``优 ≥90 · 良 80–<90 · 中 60–<80 · 差 <60`` from the profile's grade bounds."""
+    parts, upper = [], None
+    for bound, grade in profile.grades:
+        if upper is None:
+            parts.append(f"{grade} ≥{_n(bound)}")
+        elif bound > 0:
+            parts.append(f"{grade} {_n(bound)}–<{_n(upper)}")
+        else:
+            parts.append(f"{grade} <{_n(upper)}")
+        upper = bound
+    return " · ".join(parts)
 
 
 def _n(x: Decimal) -> str:

@@ -85,10 +85,10 @@ ENTRIES: dict[str, Entry] = {
         I, "总分与等级",
         "{sheet}：总分 {actual} 分，等级「{grade}」（预算执行率得分 {execution_score}，"
         "按「{profile}」计算）。",
-        "等级：优 ≥90，良 80–<90，中 60–<80，差 <60。",
+        "等级：{grades}。",
         "{sheet}: total {actual}, grade '{grade}' (budget execution {execution_score}; "
         "profile '{profile}').",
-        "Grades: 优 ≥90, 良 80–<90, 中 60–<80, 差 <60.",
+        "Grades: {grades}.",
         "总分 91.5，等级 优"),
     "PX411": Entry(
         W, "预算和执行数都是 0，无法计算执行率",
