@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from . import contract
+from .findings import Finding
 from .model import ExpenseLine, Indicator, Loc, Project, Value
 from .rawbook import RawWorkbook, cell_ref, parse_cell_ref, parse_range_ref
 from .reader_cells import CellReader
@@ -59,8 +60,20 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
     project.expenses = [ExpenseLine(row, **vals) for row, vals in expenses.rows]
     indicators = read_table(contract.INDICATORS, sheets.get(contract.SHEET_INDICATORS), cells)
     project.indicators = [Indicator(row, **vals) for row, vals in indicators.rows]
-    project.findings = cells.findings
+    project.findings = _unique(cells.findings)
     return project
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """Drop repeats (a merged cell read for several rows reports its problem once)."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.sheet, f.cell, f.expected, f.actual)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 # ---- sheets -------------------------------------------------------------------------------------
@@ -107,7 +120,7 @@ def _locate_sheets(raw: RawWorkbook, cells: CellReader) -> dict[str, str | None]
             out[sheet] = sheet
             continue
         others = [n for n in raw.sheets if n not in taken]
-        alike = similar_sheet(sheet, others)
+        alike = similar_sheet(sheet, others) if sheet != contract.SHEET_GUIDE else None
         if alike is not None:
             taken.add(alike)
             out[sheet] = alike

@@ -689,3 +689,20 @@ def test_formulas_saved_by_a_spreadsheet_program_use_their_results(filled_path, 
     assert project.funds.total.executed.value == D("0.95")
     assert project.funds.total.budget.value == D("1")
     assert not [f for f in project.findings if f.code.startswith("PX13")]
+
+
+def test_missing_guide_sheet_is_only_a_note(filled_path):
+    project = load_project(edit(filled_path(), lambda wb: wb.remove(wb[contract.SHEET_GUIDE])))
+    assert [(f.code, f.severity) for f in project.findings] == [("PX119", Severity.INFO)]
+    assert len(project.indicators) == len(default_indicators())
+
+
+def test_renamed_sheet_with_names_updated_like_excel_does():
+    renamed = "项目信息（2）"
+    sheet = RawSheet(renamed, {(2, 2): RawCell("s", "某项目")})
+    names = {f.name: contract.defined_name_ref(f).replace(INFO, renamed)
+             for f in contract.FIELDS}
+    project = project_from_raw(RawWorkbook("x.xlsx", {renamed: sheet}, names))
+    assert project.name.value == "某项目" and project.name.loc.sheet == renamed
+    assert ("PX103", renamed, None) in codes(project)
+    assert not [f for f in project.findings if f.code in ("PX104", "PX105", "PX106")]
