@@ -144,3 +144,17 @@ def test_ole_without_a_directory_falls_back_to_a_byte_search(tmp_path: Path) -> 
     with pytest.raises(InputError) as caught:
         sniff_file(path)
     assert caught.value.code == "PX008"
+
+
+def test_refuses_doc_lists_every_code_and_the_contract_limits() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "refuses.md").read_text("utf-8")
+    for code in (c for c in CATALOGUE if c.startswith("PX0")):
+        assert f"| {code} |" in doc or f"**{code}**" in doc, code
+    limits = {"MAX_FILE_BYTES": f"{contract.MAX_FILE_BYTES // 2 ** 20} MiB",
+              "MAX_ZIP_PARTS": str(contract.MAX_ZIP_PARTS),
+              "MAX_UNCOMPRESSED_BYTES": f"{contract.MAX_UNCOMPRESSED_BYTES // 2 ** 20} MiB",
+              "MAX_SHEET_ROWS": str(contract.MAX_SHEET_ROWS),
+              "MAX_SHEET_COLS": str(contract.MAX_SHEET_COLS),
+              "MAX_SECONDS_PER_FILE": f"{contract.MAX_SECONDS_PER_FILE} s"}
+    for name, value in limits.items():
+        assert f"| `{name}` | {value} |" in doc, name
