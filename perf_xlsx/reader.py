@@ -140,31 +140,36 @@ def _field_kind(field: contract.Field) -> str:
 def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
                  sheets: dict[str, str | None]) -> None:
     info_sheet = sheets.get(contract.SHEET_INFO)
-    missing: list[contract.Field] = []
+    missing = [f for f in contract.FIELDS if f.name not in raw.defined_names]
+    one_by_one = len(missing) <= _NAMES_ONE_BY_ONE
+    if missing and not one_by_one and info_sheet is not None:
+        names = "、".join(f.name for f in missing[:6]) + ("…" if len(missing) > 6 else "")
+        cells.add("PX105", info_sheet, None, count=len(missing), names=names)
     version = Value()
     for field in contract.FIELDS:
-        where = _field_cell(field, raw, cells, sheets, missing)
+        where = _field_cell(field, raw, cells, sheets, one_by_one)
         if where is None:
             continue
         sheet, row, col = where
         merged = _merged_into(raw, sheet, row, col)
         if merged:
-            cells.add("PX116", sheet, cell_ref(row, col), label=field.label, range=merged)
+            cells.add("PX116", sheet, cell_ref(row, col), label=field.label,
+                      label_en=field.label_en, range=merged)
             value = Value(None, None, Loc(sheet, cell_ref(row, col)))
         else:
-            value = cells.value(sheet, row, col, _field_kind(field), field.label)
+            value = cells.value(sheet, row, col, _field_kind(field), field.label,
+                                field.label_en)
             if field.required and value.is_empty and field.kind not in ("money", "version"):
                 cells.add("PX140", sheet, cell_ref(row, col), label=field.label,
                           label_en=field.label_en)
         if field.name == "template_version":
             version = value
         _assign(project, field, value)
-    _report_missing_names(missing, cells, info_sheet)
     _check_version(version, cells, info_sheet)
 
 
 def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
-                sheets: dict[str, str | None], missing: list[contract.Field]
+                sheets: dict[str, str | None], report_missing: bool
                 ) -> tuple[str, int, int] | None:
     """Where to read ``field``: its defined name, else the contract cell on the info sheet."""
     target = raw.resolve_name(field.name) or _top_left(raw, field.name)
@@ -179,9 +184,10 @@ def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
     row, col = parse_cell_ref(field.cell)
     if field.name in raw.defined_names:
         cells.add("PX106", info_sheet, field.cell, name=field.name, label=field.label,
-                  actual=raw.defined_names[field.name])
-    else:
-        missing.append(field)
+                  label_en=field.label_en, actual=raw.defined_names[field.name])
+    elif report_missing:
+        cells.add("PX104", info_sheet, field.cell, name=field.name, label=field.label,
+                  label_en=field.label_en)
     return info_sheet, row, col
 
 
@@ -211,18 +217,6 @@ def _merged_into(raw: RawWorkbook, sheet: str, row: int, col: int) -> str | None
         if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (row, col):
             return ref
     return None
-
-
-def _report_missing_names(missing: list[contract.Field], cells: CellReader,
-                          info_sheet: str | None) -> None:
-    if not missing or info_sheet is None:
-        return
-    if len(missing) <= _NAMES_ONE_BY_ONE:
-        for f in missing:
-            cells.add("PX104", info_sheet, f.cell, name=f.name, label=f.label)
-        return
-    names = "、".join(f.name for f in missing[:6]) + ("…" if len(missing) > 6 else "")
-    cells.add("PX105", info_sheet, None, count=len(missing), names=names)
 
 
 def _assign(project: Project, field: contract.Field, value: Value) -> None:

@@ -125,9 +125,11 @@ class CellReader:
         return [self._lookup(sheet, r, c) for r, c in keys]
 
     # ---- Value ------------------------------------------------------------------------------
-    def value(self, sheet: str, row: int, col: int, kind: str, label: str = "") -> Value:
+    def value(self, sheet: str, row: int, col: int, kind: str, label: str = "",
+              label_en: str = "") -> Value:
         """The cell as a model Value of ``kind``; findings for anything odd."""
         loc = Loc(sheet, cell_ref(row, col))
+        lab = {"label": label, "label_en": label_en or label}
         eff = self.effective(sheet, row, col)
         if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
             shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
@@ -142,11 +144,11 @@ class CellReader:
             self._add("PX132", loc, actual=eff.value, formula=eff.formula or "")
             return Value(None, str(eff.value), loc)
         if kind in NUMERIC_KINDS:
-            return self._numeric(eff, loc, kind, label)
+            return self._numeric(eff, loc, kind, lab)
         if kind == "year":
-            return self._year(eff, loc, label)
+            return self._year(eff, loc, lab)
         if kind == "date":
-            return self._date(eff, loc, label)
+            return self._date(eff, loc, lab)
         if eff.kind == "s":
             text = eff.value
             return Value(text.strip() or None, text, loc)
@@ -157,7 +159,7 @@ class CellReader:
             return Value(typed, shown, loc, pct)
         return Value(shown, shown, loc)
 
-    def _numeric(self, eff: Eff, loc: Loc, kind: str, label: str) -> Value:
+    def _numeric(self, eff: Eff, loc: Loc, kind: str, lab: dict[str, str]) -> Value:
         if eff.kind == "n":
             pct = coerce.is_percent_format(eff.numfmt)
             return Value(eff.value, self._shown(eff), loc, pct)
@@ -167,7 +169,7 @@ class CellReader:
                 return Value(None, text, loc)
             got = coerce.parse_number_text(text, kind)
             if got is None:
-                self._add("PX122", loc, actual=text, label=label,
+                self._add("PX122", loc, actual=text, **lab,
                           example=_EXAMPLES.get(kind, "1"))
                 return Value(None, text, loc)
             shown = coerce.fmt_decimal(got.value)
@@ -179,10 +181,10 @@ class CellReader:
                 self._add("PX120", loc, expected=shown, actual=text)
             return Value(got.value, text, loc, got.percent)
         shown = self._shown(eff)
-        self._add("PX122", loc, actual=shown, label=label, example=_EXAMPLES.get(kind, "1"))
+        self._add("PX122", loc, actual=shown, **lab, example=_EXAMPLES.get(kind, "1"))
         return Value(None, shown, loc)
 
-    def _year(self, eff: Eff, loc: Loc, label: str) -> Value:
+    def _year(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         shown = self._shown(eff) if eff.kind != "s" else eff.value
         year: int | None = None
         if eff.kind == "n" and eff.value == eff.value.to_integral_value():
@@ -194,10 +196,10 @@ class CellReader:
             if year is not None and coerce.normalize_text(eff.value) != str(year):
                 self._add("PX120", loc, expected=year, actual=eff.value)
         if year is None:
-            self._add("PX126", loc, actual=shown, label=label)
+            self._add("PX126", loc, actual=shown, **lab)
         return Value(year, shown, loc)
 
-    def _date(self, eff: Eff, loc: Loc, label: str) -> Value:
+    def _date(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         if eff.kind == "d":
             return Value(eff.value, eff.value.isoformat(), loc)
         if eff.kind == "s":
@@ -205,7 +207,7 @@ class CellReader:
                 return Value(None, eff.value, loc)
             day = coerce.parse_date_text(eff.value)
             if day is None:
-                self._add("PX124", loc, actual=eff.value, label=label)
+                self._add("PX124", loc, actual=eff.value, **lab)
             return Value(day, eff.value, loc)
         if eff.kind == "n":
             day = coerce.serial_to_date(eff.value, self.raw.date1904)
@@ -216,10 +218,10 @@ class CellReader:
                 else:
                     day = None
             if day is None:
-                self._add("PX124", loc, actual=self._shown(eff), label=label)
+                self._add("PX124", loc, actual=self._shown(eff), **lab)
                 return Value(None, self._shown(eff), loc)
             return Value(day, day.isoformat(), loc)
-        self._add("PX124", loc, actual=self._shown(eff), label=label)
+        self._add("PX124", loc, actual=self._shown(eff), **lab)
         return Value(None, self._shown(eff), loc)
 
     def _shown(self, eff: Eff) -> str:

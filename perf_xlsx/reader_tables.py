@@ -150,7 +150,7 @@ def _read_rows(spec: contract.TableSpec, rs: RawSheet, header_row: int, totals_r
             column = specs[key]
             src = fill.get((row, col), (row, col))
             values[key] = cells.value(rs.name, src[0], src[1], column_kind(column),
-                                      column.header)
+                                      column.header, column.key)
         own = [k for k, c in columns.items() if (row, c) not in fill]
         if all(values[k].is_empty for k in own):
             del cells.findings[mark:]

@@ -41,7 +41,7 @@ ENTRIES: dict[str, Entry] = {
         "定义名称 {name}（{label}）不存在，已按模板位置 {sheet}!{cell} 读取。",
         "不要删除模板的定义名称。在「公式 → 名称管理器」中新建名称 {name}，引用 {sheet}!{cell}；"
         "或用新模板重新填写。",
-        "The defined name {name} ({label}) does not exist; {sheet}!{cell}, its place in the "
+        "The defined name {name} ({label_en}) does not exist; {sheet}!{cell}, its place in the "
         "template, was read instead.",
         "Do not delete the template's defined names. In Formulas → Name Manager, create {name} "
         "referring to {sheet}!{cell}, or fill in a fresh template.",
@@ -61,7 +61,7 @@ ENTRIES: dict[str, Entry] = {
         "定义名称 {name}（{label}）指向 {actual}，不是一个可读的单元格，已按模板位置 {sheet}!{cell} "
         "读取。",
         "在「公式 → 名称管理器」中把 {name} 的引用改为 {sheet}!{cell}。",
-        "The defined name {name} ({label}) refers to {actual}, which is not a readable cell; "
+        "The defined name {name} ({label_en}) refers to {actual}, which is not a readable cell; "
         "{sheet}!{cell}, its place in the template, was read instead.",
         "In Formulas → Name Manager, make {name} refer to {sheet}!{cell}.",
         "删除了 B2 所在的行，名称变成 #REF!"),
@@ -144,8 +144,8 @@ ENTRIES: dict[str, Entry] = {
         E, "输入单元格被合并",
         "{sheet}!{cell}（{label}）被合并进区域 {range}，内容无法读取。",
         "选中 {range}，点「合并后居中」取消合并，再把{label}填在 {cell}。",
-        "{sheet}!{cell} ({label}) is merged into {range}, so its content cannot be read.",
-        "Select {range}, click Merge & Center to unmerge it, and type the {label} into {cell}.",
+        "{sheet}!{cell} ({label_en}) is merged into {range}, so its content cannot be read.",
+        "Select {range}, click Merge & Center to unmerge it, and type the {label_en} into {cell}.",
         "把 A2:B2 合并后，项目名称单元格 B2 消失"),
     "PX117": Entry(
         I, "合计行未计入明细",
@@ -187,14 +187,15 @@ ENTRIES: dict[str, Entry] = {
         E, "应为数字",
         "{sheet}!{cell}（{label}）应为数字，但填的是「{actual}」，无法读取。",
         "请只填数字，如 {example}。",
-        "{sheet}!{cell} ({label}) should be a number but holds '{actual}', which cannot be read.",
+        "{sheet}!{cell} ({label_en}) should be a number but holds '{actual}', which cannot be "
+        "read.",
         "Type a number only, e.g. {example}.",
         "金额填成「约两千元」"),
     "PX124": Entry(
         E, "日期无法识别",
         "{sheet}!{cell}（{label}）的「{actual}」不是可识别的日期。",
         "请填写日期，如 2018-11-30 或 2018年11月30日。",
-        "{sheet}!{cell} ({label}): '{actual}' is not a recognisable date.",
+        "{sheet}!{cell} ({label_en}): '{actual}' is not a recognisable date.",
         "Type a date such as 2018-11-30.",
         "完成日期填「年底」"),
     "PX125": Entry(
@@ -208,7 +209,7 @@ ENTRIES: dict[str, Entry] = {
         E, "年度无法识别",
         "{sheet}!{cell}（{label}）的「{actual}」不是四位年份。",
         "请填写四位年份，如 2018。",
-        "{sheet}!{cell} ({label}): '{actual}' is not a four-digit year.",
+        "{sheet}!{cell} ({label_en}): '{actual}' is not a four-digit year.",
         "Type a four-digit year such as 2018.",
         "年度填「18年」"),
     "PX130": Entry(
