@@ -11,6 +11,7 @@ import click
 
 from ..errors import PerfXlsxError
 from ..findings import Severity
+from . import batch_cmd
 from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 
 
@@ -57,12 +58,11 @@ def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any,
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--profile", default="mof2020", show_default=True, callback=_profile,
               help="评分规则：mof2020 / hubei，或 .json/.toml 规则文件 / scoring profile")
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="输出格式 / output format")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="何种问题使退出码为 1 / severity that exits 1")
@@ -72,9 +72,18 @@ def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any,
               help="不把自评表和检查结果写回工作簿 / do not write the result sheets")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="结果另存为（多个文件时为文件夹） / write results here instead")
+@batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
-            exit_zero: bool, quiet: bool, no_write: bool, out: Path | None) -> None:
-    """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks."""
+            exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
+            summary: Path | None = None, jobs: int | None = None, write_: bool = False) -> None:
+    """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
+
+    给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查（docs/batch.md）。
+    """
+    if batch_cmd.wants_batch(files, summary, jobs, fmt):
+        run_result(batch_cmd.run_batch(
+            files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
+            quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs))
     from ..check import check_file
     from ..render_text import render_report
 

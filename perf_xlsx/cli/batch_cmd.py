@@ -1,0 +1,194 @@
+"""Batch mode of ``perf-xlsx check``: folders, a process pool, progress, a summary workbook.
+
+``check_cmd`` hands over to ``run_batch`` when ``wants_batch`` says so (a folder among the
+arguments, or --summary / --jobs / --format jsonl). Exit codes: 0 every workbook clean, 1 any
+workbook with errors (or findings at --fail-on) or unreadable, 2 the run could not proceed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import click
+
+from .. import __version__
+from ..errors import PerfXlsxError
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text
+
+_MSG = {
+    "zh": {"none": "没有找到要检查的工作簿：{where}", "skipped": "已跳过 {n} 个 Office 锁定/临时文件（~$…）",
+           "checking": "检查", "summary": "汇总表已写入：{path}",
+           "total": "共 {n} 个工作簿：通过 {clean}，有警告 {warnings}，有错误 {errors}，"
+                    "无法读取 {failed}；用时 {sec:.1f} 秒（{rate:.0f} 个/秒）",
+           "score": "得分 {score} {grade}", "counts": "错误 {e} 警告 {w}",
+           "status": {"clean": "通过", "warnings": "有警告", "errors": "有错误",
+                      "unreadable": "无法读取", "timeout": "超时", "internal": "内部错误"},
+           "written": "已写入", "not_written": "未能写入"},
+    "en": {"none": "no workbooks to check found in: {where}",
+           "skipped": "skipped {n} Office lock/temp file(s) (~$…)", "checking": "checking",
+           "summary": "summary written: {path}",
+           "total": "{n} workbook(s): {clean} passed, {warnings} with warnings, {errors} with "
+                    "errors, {failed} unreadable; {sec:.1f} s ({rate:.0f}/s)",
+           "score": "score {score} {grade}", "counts": "{e} error(s) {w} warning(s)",
+           "status": {"clean": "passed", "warnings": "warnings", "errors": "errors",
+                      "unreadable": "unreadable", "timeout": "timed out",
+                      "internal": "internal error"},
+           "written": "written", "not_written": "not written"},
+}
+
+
+def batch_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options only batch runs use: --summary, --jobs, --write."""
+    f = click.option("--write", "write_", is_flag=True,
+                     help="批量检查时也把结果写回工作簿（默认不写） / write result sheets in a "
+                          "batch run too")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="并行进程数（默认＝CPU 核数） / worker processes (default: cores)")(f)
+    f = click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="把汇总表写入此 .xlsx / write the reviewers' summary workbook here")(f)
+    return f
+
+
+def wants_batch(files: Sequence[Path], summary: Path | None, jobs: int | None,
+                fmt: str) -> bool:
+    """A folder argument, a summary, --jobs or --format jsonl make a run a batch run."""
+    return (summary is not None or jobs is not None or fmt == "jsonl"
+            or any(Path(f).is_dir() for f in files))
+
+
+def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str = "text",
+              fail_on: str = "error", exit_zero: bool = False, quiet: bool = False,
+              write: bool = False, no_write: bool = False, out: Path | None = None,
+              summary: Path | None = None, jobs: int | None = None) -> int:
+    """Check every workbook under ``files``; return the exit code (0 / 1 / 2)."""
+    from ..batch import BatchOptions, collect_files, row_fails, run_batch as pool_run
+
+    t = _MSG["en" if lang == "en" else "zh"]
+    if write and no_write:
+        raise click.UsageError("--write 与 --no-write 不能同时使用 / --write and --no-write "
+                               "exclude each other")
+    do_write = (write or out is not None) and not no_write
+    _check_summary_path(summary)
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            raise click.BadParameter("批量检查时 -o 须为文件夹 / -o must be a folder in a batch "
+                                     "run", param_hint="-o")
+        out.mkdir(parents=True, exist_ok=True)
+    collected = collect_files(files, exclude=[p for p in (summary, out) if p is not None])
+    if not collected.files:
+        raise UnusableInputError(t["none"].format(where=", ".join(map(str, files))))
+    if collected.skipped_locks and not quiet and fmt == "text":
+        click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
+    options = BatchOptions(profile=profile, lang=lang, write=do_write,
+                           out_dir=None if out is None else str(out))
+    rows: list[dict[str, Any] | None] = [None] * len(collected.files)
+    start = time.monotonic()
+    stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)
+    with _progress(len(rows), fmt, quiet, t["checking"]) as bar:
+        for i, row in stream:
+            row["index"] = i
+            rows[i] = row
+            if fmt == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False))
+                sys.stdout.flush()
+            bar.update(1)
+    done = [r for r in rows if r is not None]
+    seconds = time.monotonic() - start
+    totals = _totals(done, seconds)
+    code = EXIT_OK
+    if not exit_zero and any(row_fails(r, fail_on) for r in done):
+        code = EXIT_FINDINGS
+    if fmt == "json":
+        click.echo(json.dumps({"tool_version": __version__, "summary": totals, "files": done},
+                              ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        _print_text(done, totals, t, quiet)
+    if summary is not None:
+        code = max(code, _write_summary(done, summary, lang, profile, quiet, t))
+    return code
+
+
+def _check_summary_path(summary: Path | None) -> None:
+    if summary is None:
+        return
+    folder = summary.absolute().parent
+    if summary.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise UnusableInputError(f"无法写入汇总表 / cannot write the summary: {summary}")
+
+
+def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
+                   quiet: bool, t: dict[str, Any]) -> int:
+    from ..summary_workbook import DEFAULT_GRADES, write_summary
+
+    grades = tuple(g for _b, g in getattr(profile, "grades", ())) or DEFAULT_GRADES
+    try:
+        write_summary(rows, summary, lang=lang, grades=grades)
+    except PerfXlsxError as exc:
+        click.echo(error_text(exc, lang), err=True)
+        return EXIT_UNUSABLE
+    if not quiet:
+        click.echo(t["summary"].format(path=summary), err=True)
+    return EXIT_OK
+
+
+class _NoBar:
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+def _progress(n: int, fmt: str, quiet: bool, label: str) -> Any:
+    """click's progress bar on a terminal's stderr; nothing when piped, quiet or JSON."""
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if quiet or fmt != "text" or not tty:
+        return _NoBar()
+    return click.progressbar(length=n, label=label, file=click.get_text_stream("stderr"),
+                             show_pos=True, show_eta=True)
+
+
+def _totals(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
+    from ..batch import FAILED_STATUSES
+
+    count = {s: sum(1 for r in rows if r["status"] == s)
+             for s in ("clean", "warnings", "errors", *FAILED_STATUSES)}
+    return {"files": len(rows), **count,
+            "failed": sum(count[s] for s in FAILED_STATUSES),
+            "seconds": round(seconds, 3)}
+
+
+def _print_text(rows: list[dict[str, Any]], totals: dict[str, Any], t: dict[str, Any],
+                quiet: bool) -> None:
+    lines = []
+    for r in rows:
+        if quiet and r["status"] == "clean":
+            continue
+        head = f"[{t['status'][r['status']]}] {r['file']}"
+        if r["error"]:
+            lines.append(f"{head}\n    [{r['error']['code']}] {r['error']['message']}")
+            continue
+        score = t["score"].format(score=r["score"] or "—", grade=r["grade"] or "")
+        lines.append(f"{head}  {score.strip()}  {t['counts'].format(e=r['errors'], w=r['warnings'])}")
+        lines += [f"    [{f['code']}] {f['message']}" for f in r["findings"]
+                  if f["severity"] == "error"]
+        if r.get("written"):
+            lines.append(f"    {t['written']}: {r['written']}")
+        if r.get("write_error"):
+            w = r["write_error"]
+            lines.append(f"    {t['not_written']}: [{w['code']}] {w['message']}")
+    rate = totals["files"] / totals["seconds"] if totals["seconds"] else 0.0
+    lines.append(t["total"].format(n=totals["files"], clean=totals["clean"],
+                                   warnings=totals["warnings"], errors=totals["errors"],
+                                   failed=totals["failed"], sec=totals["seconds"], rate=rate))
+    click.echo("\n".join(lines))
