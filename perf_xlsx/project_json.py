@@ -16,15 +16,13 @@ INFO_FIELDS = ("project_name", "department", "implementer", "year",
 
 
 def value_type(value: Any) -> str | None:
-    """The JSON type tag of a Value's value: decimal, integer, date, text or None."""
+    """The JSON type tag of a Value's value: decimal, date, text or None."""
     if value is None:
         return None
     if isinstance(value, bool):
         return "text"
-    if isinstance(value, Decimal):
+    if isinstance(value, (Decimal, int)):
         return "decimal"
-    if isinstance(value, int):
-        return "integer"
     if isinstance(value, date):
         return "date"
     return "text"
@@ -36,7 +34,7 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return fmt_decimal(value)
     if isinstance(value, int):
-        return value
+        return str(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

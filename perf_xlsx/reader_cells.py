@@ -197,7 +197,7 @@ class CellReader:
                 self._add("PX120", loc, expected=year, actual=eff.value)
         if year is None:
             self._add("PX126", loc, actual=shown, **lab)
-        return Value(year, shown, loc)
+        return Value(None if year is None else Decimal(year), shown, loc)
 
     def _date(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         if eff.kind == "d":

@@ -277,6 +277,7 @@ def test_completion_date_serial_in_a_general_cell(filled_path):
 def test_year(filled_path, typed, expected, found):
     project = load_project(filled_path(info={**default_info(), "year": typed}))
     assert project.year.value == expected
+    assert project.year.decimal == (None if expected is None else D(expected))
     assert [c for c, *_ in codes(project)] == found
 
 

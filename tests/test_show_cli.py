@@ -65,7 +65,7 @@ def test_json_equals_the_library_dict(tmp_path):
     assert data == json.loads(json.dumps(project_to_dict(load_project(path))))
     assert data["schema"] == SCHEMA
     assert data["info"]["project_name"]["cell"] == "B2"
-    assert data["info"]["year"] == {"value": 2018, "type": "integer", "raw": "2018",
+    assert data["info"]["year"] == {"value": "2018", "type": "decimal", "raw": "2018",
                                     "sheet": contract.SHEET_INFO, "cell": "B5", "percent": False}
     assert data["funds"]["total"]["executed"]["value"] == "0.95"
     assert data["funds"]["total"]["executed"]["type"] == "decimal"
