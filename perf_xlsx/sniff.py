@@ -25,6 +25,10 @@ _OTHER_ZIPS = (("word/document.xml", "Word 文档 (.docx)"), ("ppt/presentation.
                ("mimetype", "OpenDocument (.ods/.odt)"), ("xl/workbook.bin", ""))
 
 
+def _os_error(path: PathLike, exc: OSError) -> InputError:
+    return InputError("PX021", path=str(path), detail=exc.strerror or type(exc).__name__)
+
+
 def check_path(path: PathLike) -> int:
     """Raise for a missing path, a folder, an empty or too large file; return the size."""
     p = Path(path)
@@ -35,7 +39,7 @@ def check_path(path: PathLike) -> int:
     except FileNotFoundError:
         raise InputError("PX001", path=str(path)) from None
     except OSError as exc:
-        raise InputError("PX021", path=str(path), detail=exc.strerror or type(exc).__name__) from None
+        raise _os_error(path, exc) from None
     if size == 0:
         raise InputError("PX003", path=str(path))
     if size > contract.MAX_FILE_BYTES:
@@ -88,7 +92,7 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
         sniff_bytes(path)  # raises the precise reason when the bytes are not a zip at all
         raise InputError("PX005", path=str(path), detail="zip 目录缺失 / no zip directory") from None
     except OSError as exc:
-        raise InputError("PX021", path=str(path), detail=exc.strerror or type(exc).__name__) from None
+        raise _os_error(path, exc) from None
     try:
         check_zip_limits(zf, path)
         names = part_names(zf)
@@ -135,7 +139,7 @@ def sniff_bytes(path: PathLike) -> None:
             if head.startswith(OLE_MAGIC):
                 names = _ole_names(fh)
     except OSError as exc:
-        raise InputError("PX021", path=str(path), detail=exc.strerror or type(exc).__name__) from None
+        raise _os_error(path, exc) from None
     if head.startswith(b"PK"):
         return  # a zip with a broken directory: the caller says PX005
     if head.startswith(OLE_MAGIC):
@@ -183,7 +187,7 @@ def _looks_like_csv(text: str, complete: bool) -> bool:
     lines = lines[:30]
     if not lines:
         return False
-    for sep in (",", "\t", ";", "，"):
+    for sep in (",", "\t", ";"):
         counts = [ln.count(sep) for ln in lines]
         mode = max(set(counts), key=counts.count)
         if mode >= 1 and counts.count(mode) >= 0.8 * len(counts):

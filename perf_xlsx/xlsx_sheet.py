@@ -92,7 +92,7 @@ def local_name(tag: str) -> str:
 
 
 def rich_text(el: Any) -> str:
-    """Text of an ``<si>`` / ``<is>``: plain ``<t>`` or rich-text runs; phonetic ``<rPh>`` ignored."""
+    """Text of an ``<si>`` / ``<is>``: plain ``<t>`` or rich-text runs, no phonetic ``<rPh>``."""
     parts: list[str] = []
     for child in el:
         name = _LOCALS.get(child.tag) or local_name(child.tag)
@@ -119,10 +119,10 @@ class SheetReader:
     """Fills ``sheet`` from the (event, element) stream of one worksheet part."""
 
     def __init__(self, sheet: RawSheet, strings: list[str], formats: list[str],
-                 max_rows: int = contract.MAX_SHEET_ROWS,
-                 max_cols: int = contract.MAX_SHEET_COLS) -> None:
+                 max_rows: int | None = None, max_cols: int | None = None) -> None:
         self.sheet, self.cells, self.strings, self.formats = sheet, sheet.cells, strings, formats
-        self.max_rows, self.max_cols = max_rows, max_cols
+        self.max_rows = contract.MAX_SHEET_ROWS if max_rows is None else max_rows
+        self.max_cols = contract.MAX_SHEET_COLS if max_cols is None else max_cols
         self.fmt_cache: dict[str | None, str] = {None: "General"}
         self.shared: dict[str | None, tuple[int, int, str]] = {}
         self.row = 0

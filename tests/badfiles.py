@@ -77,9 +77,11 @@ def workbook_parts(sheets: Mapping[str, str] | None = None, *, strings: list[str
     names = f"<definedNames>{defined_names}</definedNames>" if defined_names else ""
     parts["xl/workbook.xml"] = (f'{XML_DECL}<workbook xmlns="{MAIN}" xmlns:r="{REL}">{workbook_pr}'
                                 f'<sheets>{"".join(entries)}</sheets>{names}</workbook>')
-    parts["xl/_rels/workbook.xml.rels"] = f'{XML_DECL}<Relationships xmlns="{PKG}">{"".join(rels)}</Relationships>'
+    parts["xl/_rels/workbook.xml.rels"] = (f'{XML_DECL}<Relationships xmlns="{PKG}">'
+                                           f'{"".join(rels)}</Relationships>')
     parts["_rels/.rels"] = (f'{XML_DECL}<Relationships xmlns="{PKG}"><Relationship Id="rId1" '
-                            f'Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+                            f'Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
+                            "</Relationships>")
     parts["[Content_Types].xml"] = (
         f'{XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'

@@ -139,7 +139,8 @@ def _hand_made(tmp_path: Path) -> Path:
         '<c r="D1" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c>'
         '<c r="E1" t="s"><v>2</v></c></row>'
         '<row r="2"><c r="A2" s="1"><v>0.52</v></c><c r="B2" s="2"><v>43434</v></c>'
-        '<c r="C2" s="3"><v>1E-3</v></c><c r="D2" s="4"><v>43434</v></c><c r="E2" s="9"><v>7</v></c>'
+        '<c r="C2" s="3"><v>1E-3</v></c><c r="D2" s="4"><v>43434</v></c>'
+        '<c r="E2" s="9"><v>7</v></c>'
         '<c r="F2" t="b"><v>0</v></c><c r="G2" t="e"><v>#REF!</v></c><c r="H2" s="1"/></row>'
         '<row r="3"><c r="A3"><f t="shared" ref="A3:A5" si="0">B3*$C$1+SUM(B$2:C3)</f><v>1</v></c>'
         '<c r="B3"><f>"A1"&amp;Sheet2!B3</f></c></row>'
@@ -213,7 +214,8 @@ def test_only_requested_sheets_are_parsed(tmp_path: Path) -> None:
     assert _read(path, sheets=["好"]).sheets["好"].get(1, 1).value == "1"
     with pytest.raises(InputError) as caught:
         read_raw_workbook(path)
-    assert caught.value.code == "PX017" and caught.value.params["part"] == "xl/worksheets/sheet2.xml"
+    assert caught.value.code == "PX017"
+    assert caught.value.params["part"] == "xl/worksheets/sheet2.xml"
 
 
 def test_missing_optional_parts_and_odd_part_names(tmp_path: Path) -> None:
@@ -256,7 +258,8 @@ def test_caps_on_rows_and_columns(tmp_path: Path) -> None:
 
 
 def test_many_rows_are_streamed_with_bounded_memory(tmp_path: Path) -> None:
-    row = '<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="inlineStr"><is><t>x</t></is></c></row>'
+    row = ('<row r="{r}"><c r="A{r}"><v>{r}</v></c>'
+           '<c r="B{r}" t="inlineStr"><is><t>x</t></is></c></row>')
     body = "".join(row.format(r=r) for r in range(1, 25001))
     path = write_package(tmp_path / "long.xlsx", workbook_parts({"S": sheet_xml(body)}))
     assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 2 ** 21

@@ -32,7 +32,8 @@ ENTRIES: dict[str, Entry] = {
         "{path} 是空文件（0 字节），里面没有任何内容。",
         "文件可能没有下载或复制完整：请重新下载或从原处重新复制，打开确认有内容后再检查。",
         "{path} is empty (0 bytes).",
-        "The download or copy was probably incomplete: fetch the file again and make sure it opens.",
+        "The download or copy was probably incomplete: fetch the file again and make sure it "
+        "opens.",
         "邮件附件下载中断，得到 0 字节的 .xlsx"),
     "PX004": Entry(
         E, "文件太大",
