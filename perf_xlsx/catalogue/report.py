@@ -1,7 +1,117 @@
-"""Catalogue entries for this range (see catalogue/__init__.py)."""
+"""Catalogue entries for PX5xx: the narrative 自评报告 (``perf-xlsx report`` / ``check --report``).
+
+Findings about a report text carry ``sheet`` = the report's file name and no cell; their params
+are ``loc`` (第N段, with the section), ``quote`` (the sentence), ``what`` (the figure's name),
+``wb_loc`` (the workbook cell(s) the figure comes from) and ``expected`` / ``actual`` (workbook /
+stated). PX520-PX522 are raised as ``InputError`` for a report file that cannot be read.
+"""
 from __future__ import annotations
 
 from . import E, I, W, Entry  # noqa: F401
 
+_FIX_ZH = "以工作簿为准改正报告中的数字（或先改正工作簿再重新生成报告）。"
+_FIX_EN = "Correct the figure in the report to the workbook's (or fix the workbook and regenerate)."
+
 ENTRIES: dict[str, Entry] = {
+    "PX501": Entry(
+        E, "报告金额与工作簿不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，工作簿为 {expected} 万元（{wb_loc}）。",
+        _FIX_ZH,
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; the workbook has {expected} 万元 "
+        "({wb_loc}).",
+        _FIX_EN,
+        "报告写「结余0.4812万元」，工作簿全年预算数 1 − 全年执行数 0.52 = 0.48 万元"),
+    "PX502": Entry(
+        W, "报告金额是工作簿数字的四舍五入",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，工作簿为 {expected} 万元（{wb_loc}），"
+        "报告把它四舍五入了。",
+        "按工作簿的精度写出金额（写 {expected} 万元），全文同一金额只用一种写法。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}, the workbook's {expected} 万元 "
+        "({wb_loc}) rounded.",
+        "State the amount at the workbook's precision ({expected} 万元), the same way everywhere.",
+        "工作簿实际到位资金 0.5188 万元，报告写「实际收到预算资金0.52万元」"),
+    "PX503": Entry(
+        E, "报告比率与工作簿不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，按工作簿计算为 {expected}（{wb_loc}）。",
+        "按工作簿计算比率（保留两位小数）后改正报告。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; from the workbook it is "
+        "{expected} ({wb_loc}).",
+        "Compute the rate from the workbook (two decimals) and correct the report.",
+        "报告写「预算执行率52.00%」，工作簿 0.5188 ÷ 1 = 51.88%"),
+    "PX504": Entry(
+        E, "报告指标个数与工作簿不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual} 个，工作簿为 {expected} 个（{wb_loc}）。",
+        "数一数绩效指标表中的指标（或已完成的指标）后改正报告。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; the workbook has {expected} "
+        "({wb_loc}).",
+        "Count the indicators (or the met ones) on the indicator sheet and correct the report.",
+        "报告写「已完成三级指标12个」，但有 1 个时效指标未达成"),
+    "PX505": Entry(
+        E, "报告中的项目名称与工作簿不符",
+        "报告{loc}「{quote}」称本项目为「{actual}」，工作簿的项目名称是「{expected}」（{wb_loc}）。",
+        "改用与预算批复一致的项目全称；多半是从别的项目的报告复制过来的。",
+        "Report {loc} \"{quote}\" calls the project \"{actual}\"; the workbook's project name is "
+        "\"{expected}\" ({wb_loc}).",
+        "Use the project's approved full name; this was probably copied from another report.",
+        "宣传项目的报告写「喀什政府网站网络运行维护项目预算安排总额为1万元」"),
+    "PX506": Entry(
+        W, "报告中的年度或日期与工作簿不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，工作簿为 {expected}（{wb_loc}）。",
+        "核对年度和项目完成日期，改正报告或工作簿。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; the workbook has {expected} "
+        "({wb_loc}).",
+        "Check the year and the completion date; correct the report or the workbook.",
+        "报告写「截至2018年10月底项目已经全部实施完成」，工作簿完成日期 2018-11-30"),
+    "PX507": Entry(
+        W, "报告得分或等级与工作簿不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，按工作簿计算为 {expected}。",
+        "以 perf-xlsx 计算的得分和等级为准改正报告，或先改正自评表。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; from the workbook it is "
+        "{expected}.",
+        "Use the score and grade perf-xlsx computes, or fix the form first.",
+        "报告写「自评总分98分」，按工作簿计算为 95.20 分"),
+    "PX508": Entry(
+        W, "报告前后数字不一致",
+        "报告中{what}前后写法不一：{actual}。",
+        "同一个数全文只能有一个值：核对后统一改为工作簿的数字（{expected}）。",
+        "The report states {what} in different ways: {actual}.",
+        "One figure, one value: make every mention equal to the workbook's ({expected}).",
+        "报告第9段「结余资金0.48万元」，第25段「结余0.4812万元」"),
+    "PX509": Entry(
+        W, "报告的比率与报告自己的数字不符",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，按报告自己写的 {basis} 计算应为 {expected}。",
+        "用未经四舍五入的金额计算比率（保留两位小数）后改正。",
+        "Report {loc} \"{quote}\": {what} is stated as {actual}; the report's own figures "
+        "({basis}) give {expected}.",
+        "Compute the rate from the unrounded amounts (two decimals) and correct it.",
+        "报告写「预算执行率52.00%」，又写「于当年支出0.5188万元」，0.5188 ÷ 1 = 51.88%"),
+    "PX510": Entry(
+        I, "报告中没有可核对的数字",
+        "在报告 {sheet} 中没有找到可以和工作簿核对的金额、比率或指标个数。",
+        "确认选对了报告文件；只有 .docx 正文段落和 .txt 能读取（表格、图片中的数字不读）。",
+        "No amount, rate or indicator count in report {sheet} could be matched to the workbook.",
+        "Make sure this is the right report; only .docx body paragraphs and .txt are read "
+        "(not tables or images).",
+        "把空白的报告模板当作报告检查"),
+    "PX520": Entry(
+        E, "找不到报告文件",
+        "找不到报告文件 {path}。",
+        "检查 --report 后面的路径和文件名（含扩展名 .docx 或 .txt）。",
+        "Report file not found: {path}.",
+        "Check the path after --report (including the .docx or .txt extension).",
+        "perf-xlsx check 自评表.xlsx --report 自评报告.doc，但文件其实是 .docx"),
+    "PX521": Entry(
+        E, "报告文件格式不支持",
+        "报告文件 {path} 不是 .docx 或 .txt（{detail}）。",
+        "用 Word 或 WPS 打开后「另存为」Word 文档 (*.docx)，或另存为纯文本 (*.txt)，再检查。",
+        "Report file {path} is not a .docx or .txt ({detail}).",
+        "Open it in Word or WPS and Save As 'Word Document (*.docx)' or plain text (*.txt).",
+        "旧版 Word 97-2003 的 .doc 文件"),
+    "PX522": Entry(
+        E, "报告文件已损坏",
+        "报告文件 {path} 无法读取（{detail}）。",
+        "重新获取文件；若 Word/WPS 能打开，另存为 .docx 后再检查。",
+        "Report file {path} cannot be read ({detail}).",
+        "Get the file again; if Word or WPS opens it, save it as .docx and retry.",
+        "只下载了一半的 .docx"),
 }

@@ -1,2 +1,58 @@
-"""(placeholder module; the command is added by its issue)."""
-command = None
+"""``perf-xlsx report``: draft the narrative 自评报告 (.docx) from a workbook."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import EXIT_OK, UnusableInputError, lang_option, run_result
+
+_TEXT = {
+    "zh": {"done": "已生成自评报告：{out}", "holes": "定稿前需人工填写 {n} 处（文中黄色【待填写：…】）：",
+           "self": "注意：报告引用的工作簿文字中有 {n} 处与工作簿数字不一致，请改正工作簿中的这些文字：",
+           "findings": "工作簿检查：错误 {e} 条、警告 {w} 条（perf-xlsx check {file} 查看详情）"},
+    "en": {"done": "Report written: {out}", "holes": "{n} placeholders to fill before it is final "
+           "(highlighted 【待填写：…】):",
+           "self": "Note: {n} figures in text copied from the workbook disagree with its figures; "
+           "fix that text in the workbook:",
+           "findings": "Workbook check: {e} errors, {w} warnings (run perf-xlsx check {file})"},
+}
+
+
+@click.command("report")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="报告保存位置（.docx），默认「项目名称_自评报告.docx」 / output .docx")
+@click.option("--profile", default="mof2020", show_default=True,
+              help="评分规则：mof2020 / hubei / 规则文件路径 / scoring profile")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
+@lang_option
+def command(file: Path, output: Path | None, profile: str, force: bool, lang: str) -> None:
+    """根据自评表工作簿起草绩效自评报告（Word）/ draft the narrative report from a workbook."""
+    from ..check import check_file
+    from ..findings import Severity
+    from ..report_check import check_report_file
+    from ..report_docx import build_report
+
+    t = _TEXT[lang]
+    report = check_file(file, profile)
+    out = output or file.with_name(f"{report.project.name.text or file.stem}_自评报告.docx")
+    if out.suffix.lower() != ".docx":
+        raise UnusableInputError(f"报告文件名须以 .docx 结尾 / must end in .docx：{out}")
+    if out.exists() and not force:
+        raise UnusableInputError(f"文件已存在，未覆盖：{out}\n  如需覆盖，请加 --force")
+    if not out.parent.is_dir():
+        raise UnusableInputError(f"文件夹不存在 / no such folder：{out.parent}")
+    holes = build_report(report, out)
+    click.echo(t["done"].format(out=out))
+    click.echo(t["holes"].format(n=len(holes)))
+    for i, hole in enumerate(holes, 1):
+        click.echo(f"  {i}. {hole}")
+    own = [f for f in check_report_file(out, report.project, report.score) if f.code != "PX510"]
+    if own:
+        click.echo(t["self"].format(n=len(own)))
+        for f in own:
+            click.echo(f"  [{f.code}] {f.message(lang)}")
+    click.echo(t["findings"].format(e=report.count(Severity.ERROR),
+                                    w=report.count(Severity.WARNING), file=file))
+    run_result(EXIT_OK)
