@@ -89,7 +89,7 @@ def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = 
             continue
         for path in _walk(item):
             if is_lock_or_temp(path.name):
-                out.skipped_locks += int(path.suffix.lower() in SPREADSHEET_SUFFIXES)
+                out.skipped_locks += 1
             elif path.name.startswith(".") or path.suffix.lower() not in SPREADSHEET_SUFFIXES:
                 out.skipped_other += 1
             else:

@@ -1,0 +1,229 @@
+"""Batch mode: folders, the process pool, the summary workbook, jsonl, exit codes."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from factory import default_info, fill_template
+from openpyxl import load_workbook
+
+from perf_xlsx import batch
+from perf_xlsx.batch import BatchOptions, collect_files, run_batch
+from perf_xlsx.cli import cli
+
+GOOD = ("a-clean.xlsx", "sub/b-clean-项目.xlsx")
+MONEY_ERROR = "c-money-error.xlsx"
+BAD = {"d-empty.xlsx": "PX003", "e-csv.xlsx": "PX009", "f-truncated.xlsx": "PX005"}
+LOCK = "~$a-clean.xlsx"
+
+
+def _money_error_info() -> dict[str, object]:
+    """Executed 0.62 while the expense lines add up to 0.95: an error (PX201)."""
+    info = dict(default_info())
+    for key in ("funds_total_executed", "funds_fiscal_executed"):
+        info[key] = D("0.62")
+    info["funds_note"] = "部分活动推迟"
+    return info
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """good (2, one in a sub-folder), one with a money error, three bad, an Excel lock file."""
+    root = tmp_path_factory.mktemp("batch") / "收件箱"
+    (root / "sub").mkdir(parents=True)
+    for name in GOOD:
+        fill_template(root / name)
+    fill_template(root / MONEY_ERROR, info=_money_error_info())
+    (root / "d-empty.xlsx").write_bytes(b"")
+    (root / "e-csv.xlsx").write_text("项目名称,金额\n宣传,1\n", encoding="utf-8")
+    whole = (root / GOOD[0]).read_bytes()
+    (root / "f-truncated.xlsx").write_bytes(whole[: len(whole) // 2])
+    (root / LOCK).write_bytes(b"\x08owner" + b"\x00" * 100)
+    (root / "notes.txt").write_text("not a workbook", encoding="utf-8")
+    return root
+
+
+def _digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _cli(*args: Any) -> Any:
+    return CliRunner().invoke(cli, ["check", *map(str, args)])
+
+
+def _stable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "seconds"}
+
+
+# ---- collecting files -----------------------------------------------------------------------
+def test_collect_skips_locks_temps_and_other_files(folder: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "x"
+    extra.mkdir()
+    for name in (".~lock.a.xlsx#", ".perf-xlsx-0a1b2c.xlsx", "a.xlsx.perf-xlsx.lock",
+                 "._mac.xlsx", "old.xls", "wps.et"):
+        (extra / name).write_bytes(b"x")
+    (extra / ".git").mkdir()
+    (extra / ".git" / "hidden.xlsx").write_bytes(b"x")
+    got = collect_files([folder, extra, folder / GOOD[0]], exclude=[folder / MONEY_ERROR])
+    rel = [p.name for p in got.files]
+    assert rel == ["a-clean.xlsx", "d-empty.xlsx", "e-csv.xlsx", "f-truncated.xlsx",
+                   "b-clean-项目.xlsx", "old.xls", "wps.et"]
+    assert got.names[folder / GOOD[1]] == GOOD[1]
+    assert got.skipped_locks == 4 and got.skipped_other >= 2
+    assert collect_files([folder]).files == collect_files([folder]).files   # deterministic
+
+
+# ---- the CLI ---------------------------------------------------------------------------------
+def test_summary_workbook_and_exit_code(folder: Path, tmp_path: Path) -> None:
+    before = _digest(folder)
+    summary = tmp_path / "汇总.xlsx"
+    r = _cli(folder, "--summary", summary, "--jobs", "2")
+    assert r.exit_code == 1, r.output
+    assert _digest(folder) == before                       # nothing written by default
+    assert "[无法读取]" in r.stdout and "共 6 个工作簿" in r.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["汇总.xlsx"]   # no temp left
+
+    wb = load_workbook(summary)
+    assert wb.sheetnames == ["汇总", "问题清单", "等级分布"]
+    ws = wb["汇总"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:4] == ("文件", "项目名称", "主管部门", "实施单位")
+    assert rows[0][13] == "状态" and ws.freeze_panes == "B2" and ws.auto_filter.ref
+    by_name = {Path(r[0]).name: r for r in rows[1:]}
+    assert len(by_name) == 6 and LOCK not in by_name
+    clean = by_name["a-clean.xlsx"]
+    assert clean[1] == default_info()["project_name"] and clean[4] == 2018
+    assert clean[5] == 1 and clean[6] == 0.95 and clean[7] == pytest.approx(0.95)
+    assert clean[9] == "优" and clean[10] == 0 and clean[13] == "通过"
+    assert ws.cell(2, 8).number_format == "0.00%"
+    bad = by_name[MONEY_ERROR]
+    assert bad[13] == "有错误" and bad[10] >= 1
+    for name, code in BAD.items():
+        assert by_name[name][13] == "无法读取" and by_name[name][14].startswith(f"[{code}]")
+    assert len(ws.conditional_formatting) >= 3
+
+    findings = list(wb["问题清单"].iter_rows(values_only=True))
+    assert findings[0][:3] == ("文件", "代码", "级别")
+    codes = {(Path(f[0]).name, f[1]) for f in findings[1:]}
+    assert (MONEY_ERROR, "PX201") in codes
+    assert {(n, c) for n, c in BAD.items()} <= codes
+    assert sum(1 for f in findings[1:] if f[2] == "错误") == sum(r[10] for r in rows[1:]) + 3
+
+    grades = wb["等级分布"]
+    counts = dict(grades.iter_rows(min_row=2, values_only=True))
+    assert counts["无等级"] == 3 and sum(counts.values()) == 6
+    assert len(grades._charts) == 1
+
+
+def test_all_clean_exits_0_and_english_summary(folder: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.xlsx"
+    r = _cli(folder / GOOD[0], folder / "sub", "--summary", summary, "--lang", "en", "-j", "1")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(summary)
+    assert wb.sheetnames == ["Summary", "Findings", "Grades"]
+    head = next(wb["Summary"].iter_rows(values_only=True))
+    assert head[0] == "File" and head[13] == "Status"
+    assert [c[13] for c in wb["Summary"].iter_rows(min_row=2, values_only=True)] == ["passed"] * 2
+
+
+def test_run_cannot_proceed_exits_2(folder: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.txt").write_text("x", encoding="utf-8")
+    r = _cli(empty)
+    assert r.exit_code == 2 and "没有找到" in r.stderr
+    r = _cli(folder, "--summary", tmp_path / "no-such-folder" / "s.xlsx")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert _cli(folder, "--summary", tmp_path).exit_code == 2          # a folder, not a file
+    locked = tmp_path / "s.xlsx"
+    (tmp_path / "~$s.xlsx").write_bytes(b"x")                         # open in Excel
+    r = _cli(folder, "--summary", locked, "-j", "1")
+    assert r.exit_code == 2 and "PX601" in r.stderr and not locked.exists()
+
+
+def test_jsonl_streams_one_line_per_workbook(folder: Path) -> None:
+    r = _cli(folder, "--format", "jsonl", "--jobs", "2")
+    assert r.exit_code == 1
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(lines) == 6 and sorted(x["index"] for x in lines) == list(range(6))
+    by_name = {Path(x["file"]).name: x for x in lines}
+    assert by_name["e-csv.xlsx"]["status"] == "unreadable"
+    assert by_name["e-csv.xlsx"]["error"]["code"] == "PX009"
+    money = by_name[MONEY_ERROR]
+    assert money["status"] == "errors" and money["budget"] == "1" and money["executed"] == "0.62"
+    assert any(f["code"] == "PX201" and f["sheet"] and f["message"] for f in money["findings"])
+    assert by_name["a-clean.xlsx"]["grade"] == "优" and r.stderr == ""
+
+
+def test_jobs_1_and_2_give_the_same_rows(folder: Path) -> None:
+    files = collect_files([folder]).files
+    one = sorted(run_batch(files, BatchOptions(), jobs=1), key=lambda x: x[0])
+    two = sorted(run_batch(files, BatchOptions(), jobs=2), key=lambda x: x[0])
+    assert [_stable(r) for _, r in one] == [_stable(r) for _, r in two]
+    assert [i for i, _ in one] == list(range(len(files)))
+
+
+def test_json_and_exit_zero_and_fail_on(folder: Path) -> None:
+    r = _cli(folder / GOOD[0], folder / MONEY_ERROR, "--jobs", "1", "--format", "json")
+    data = json.loads(r.stdout)
+    assert r.exit_code == 1 and data["summary"]["files"] == 2 and data["summary"]["errors"] == 1
+    assert [Path(f["file"]).name for f in data["files"]] == ["a-clean.xlsx", MONEY_ERROR]
+    assert _cli(folder, "--exit-zero", "-q").exit_code == 0
+    assert _cli(folder / "sub", "--fail-on", "warning", "-j", "1").exit_code == 0
+
+
+def test_write_copies_into_output_folder(folder: Path, tmp_path: Path) -> None:
+    before = _digest(folder)
+    out = tmp_path / "out"
+    r = _cli(folder / "sub", "-o", out, "-j", "1")
+    assert r.exit_code == 0, r.output
+    assert _digest(folder) == before
+    wb = load_workbook(out / "b-clean-项目.xlsx")
+    assert {"自评表", "检查结果"} <= set(wb.sheetnames)
+    assert _cli(folder, "--write", "--no-write").exit_code == 2
+
+
+def test_subprocess_no_progress_when_piped(folder: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "s.xlsx"
+    p = subprocess.run([sys.executable, "-m", "perf_xlsx", "check", str(folder), "--summary",
+                        str(summary)], capture_output=True, text=True, encoding="utf-8",
+                       timeout=120)
+    assert p.returncode == 1, p.stderr
+    assert summary.is_file() and "检查  [" not in p.stderr and "%" not in p.stderr
+    assert p.stdout.count("[无法读取]") == 3
+
+
+# ---- the pool: hung and crashing workers ------------------------------------------------------
+def _unruly_worker(path: str, name: str | None = None) -> dict:
+    """A worker that hangs on 'hang' files and dies on 'crash' files (module level: picklable)."""
+    if "hang" in Path(path).name:
+        time.sleep(120)
+    if "crash" in Path(path).name:
+        os._exit(3)
+    return batch.check_one(path, name)
+
+
+def test_hung_and_crashing_files_become_rows(folder: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("hang.xlsx", "crash.xlsx"):
+        (tmp_path / name).write_bytes((folder / GOOD[0]).read_bytes())
+    files = [folder / GOOD[0], tmp_path / "hang.xlsx", tmp_path / "crash.xlsx",
+             folder / MONEY_ERROR, folder / "e-csv.xlsx"]
+    monkeypatch.setattr(batch, "HANG_GRACE", 0.5)
+    start = time.monotonic()
+    rows = dict(run_batch(files, BatchOptions(time_limit=1.0), jobs=2, worker=_unruly_worker))
+    assert time.monotonic() - start < 30
+    assert [rows[i]["status"] for i in range(5)] == [
+        "clean", "timeout", "internal", "errors", "unreadable"]
+    assert rows[1]["error"]["code"] == "PX018" and rows[2]["error"]["code"] == "crash"
