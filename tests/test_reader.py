@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from factory import default_expenses, default_indicators, default_info, fill_template
 from openpyxl import Workbook, load_workbook
 
@@ -707,3 +709,42 @@ def test_renamed_sheet_with_names_updated_like_excel_does():
     assert project.name.value == "某项目" and project.name.loc.sheet == renamed
     assert ("PX103", renamed, None) in codes(project)
     assert not [f for f in project.findings if f.code in ("PX104", "PX105", "PX106")]
+
+
+# ---- bad data never raises -------------------------------------------------------------------------
+_TEXTS = st.sampled_from(["", " ", "0.22万元", "2200元", "abc", "52%", "１２３．４５", "合计",
+                          "注：说明", "2018年11月30日", "#N/A", "1,000", "≥50本", "=", "'"])
+_CELLS = st.one_of(
+    st.builds(lambda t: RawCell("s", t), _TEXTS),
+    st.builds(lambda n, f: RawCell("n", n, numfmt=f),
+              st.sampled_from(["0", "0.9", "43373", "-1", "1E+300", "abc", "0.30000000000000004"]),
+              st.sampled_from(["General", "0%", "yyyy-mm-dd", "@"])),
+    st.builds(lambda e: RawCell("e", e), st.sampled_from(["#DIV/0!", "#REF!", "#VALUE!"])),
+    st.builds(lambda b: RawCell("b", b), st.booleans()),
+    st.builds(lambda f: RawCell("n", None, f, cached=False),
+              st.sampled_from(["A1+1", "SUM(A1:H40)", "B9/0", "VLOOKUP(1,A:B,2)", "(((", "A1",
+                               "'资金明细'!B3*2", "ROUND(C9,2)", "nosuch+1", "1/3"])),
+)
+
+
+@given(st.dictionaries(st.tuples(st.sampled_from([INFO, EXP, IND]), st.integers(1, 40),
+                                 st.integers(1, 9)), _CELLS, max_size=60),
+       st.lists(st.sampled_from(["A1:B2", "B2:B5", "A3:A9", "B16:E16", "C9:D9", "bad"]),
+                max_size=3),
+       st.booleans(), st.booleans())
+def test_bad_data_never_raises(cells, merges, with_names, with_tables):
+    from perf_xlsx.catalogue import CATALOGUE
+
+    sheets = {s: RawSheet(s, merged=list(merges)) for s in (INFO, EXP, IND)}
+    for (s, r, c), cell in cells.items():
+        sheets[s].cells[(r, c)] = cell
+    if with_tables:
+        sheets[EXP].tables.append(RawTable("expenses", "A2:F12", contract.EXPENSES.headers))
+        sheets[IND].tables.append(RawTable("indicators", "A2:H17", contract.INDICATORS.headers))
+    names = {f.name: contract.defined_name_ref(f) for f in contract.FIELDS} if with_names else {}
+    project = project_from_raw(RawWorkbook("x.xlsx", sheets, names))
+    for f in project.findings:
+        assert f.code in CATALOGUE
+        assert "{" not in f.message() and "{" not in f.message("en")
+    for item in [*project.expenses, *project.indicators]:
+        assert all(getattr(item, k).loc is not None for k in vars(item) if k != "row")
