@@ -91,6 +91,14 @@ def test_unusable_input_exits_2(tmp_path, capsys):
     assert "[PX0" in err and "坏文件.xlsx" in err
 
 
+def test_unusable_input_message_in_english(tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"")
+    assert main_entry(cli, ["show", str(bad), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "how to fix" in err and "bad.xlsx" in err
+
+
 def test_subprocess_show_and_exit_codes(tmp_path):
     path = fill_template(tmp_path / "项目 自评.xlsx")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_OK, lang_option, run_result
+from ..errors import PerfXlsxError
+from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 
 
 @click.command("show")
@@ -18,7 +19,12 @@ def command(file: Path, fmt: str, lang: str) -> None:
     """显示从工作簿读到的项目数据及其单元格 / show the project data read from a workbook."""
     from ..reader import load_project
 
-    project = load_project(file)
+    try:
+        project = load_project(file)
+    except PerfXlsxError as exc:  # unusable input: the message in the chosen language, exit 2
+        click.echo(error_text(exc, lang), err=True)
+        run_result(EXIT_UNUSABLE)
+        return
     if fmt == "json":
         from ..project_json import project_to_dict
 
