@@ -140,16 +140,22 @@ def _field_kind(field: contract.Field) -> str:
 def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
                  sheets: dict[str, str | None]) -> None:
     info_sheet = sheets.get(contract.SHEET_INFO)
-    missing = [f for f in contract.FIELDS if f.name not in raw.defined_names]
-    one_by_one = len(missing) <= _NAMES_ONE_BY_ONE
-    if missing and not one_by_one and info_sheet is not None:
-        names = "、".join(f.name for f in missing[:6]) + ("…" if len(missing) > 6 else "")
-        cells.add("PX105", info_sheet, None, count=len(missing), names=names)
+    places = {f.name: _name_target(f, raw, sheets) for f in contract.FIELDS}
+    unusable = [f for f in contract.FIELDS if places[f.name] is None]
+    one_by_one = len(unusable) <= _NAMES_ONE_BY_ONE
+    if not one_by_one and info_sheet is not None:
+        names = "、".join(f.name for f in unusable[:6]) + ("…" if len(unusable) > 6 else "")
+        cells.add("PX105", info_sheet, None, count=len(unusable), names=names)
     version = Value()
     for field in contract.FIELDS:
-        where = _field_cell(field, raw, cells, sheets, one_by_one)
+        where = places[field.name]
         if where is None:
-            continue
+            # The defined name is gone or broken: read the contract cell on the info sheet.
+            if info_sheet is None:
+                continue
+            where = (info_sheet, *parse_cell_ref(field.cell))
+            if one_by_one:
+                _report_name(field, raw, cells, info_sheet)
         sheet, row, col = where
         merged = _merged_into(raw, sheet, row, col)
         if merged:
@@ -168,27 +174,28 @@ def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
     _check_version(version, cells, info_sheet)
 
 
-def _field_cell(field: contract.Field, raw: RawWorkbook, cells: CellReader,
-                sheets: dict[str, str | None], report_missing: bool
-                ) -> tuple[str, int, int] | None:
-    """Where to read ``field``: its defined name, else the contract cell on the info sheet."""
+def _name_target(field: contract.Field, raw: RawWorkbook, sheets: dict[str, str | None]
+                 ) -> tuple[str, int, int] | None:
+    """The cell ``field``'s defined name points at, or None when the name is gone or broken."""
     target = raw.resolve_name(field.name) or _top_left(raw, field.name)
-    if target is not None and target[0] in raw.sheets:
-        return target
-    if target is not None and sheets.get(target[0]):
-        # The name still points at a contract sheet that was renamed (PX103 says so).
-        return sheets[target[0]], target[1], target[2]  # type: ignore[return-value]
-    info_sheet = sheets.get(contract.SHEET_INFO)
-    if info_sheet is None:
+    if target is None:
         return None
-    row, col = parse_cell_ref(field.cell)
+    if target[0] in raw.sheets:
+        return target
+    renamed = sheets.get(target[0])
+    if renamed:  # the name still points at a contract sheet that was renamed (PX103 says so)
+        return renamed, target[1], target[2]
+    return None
+
+
+def _report_name(field: contract.Field, raw: RawWorkbook, cells: CellReader,
+                 info_sheet: str) -> None:
+    """PX106 for a name that points nowhere usable, PX104 for a deleted one."""
+    kw = dict(name=field.name, label=field.label, label_en=field.label_en)
     if field.name in raw.defined_names:
-        cells.add("PX106", info_sheet, field.cell, name=field.name, label=field.label,
-                  label_en=field.label_en, actual=raw.defined_names[field.name])
-    elif report_missing:
-        cells.add("PX104", info_sheet, field.cell, name=field.name, label=field.label,
-                  label_en=field.label_en)
-    return info_sheet, row, col
+        cells.add("PX106", info_sheet, field.cell, actual=raw.defined_names[field.name], **kw)
+    else:
+        cells.add("PX104", info_sheet, field.cell, **kw)
 
 
 def _top_left(raw: RawWorkbook, name: str) -> tuple[str, int, int] | None:

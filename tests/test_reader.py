@@ -748,3 +748,12 @@ def test_bad_data_never_raises(cells, merges, with_names, with_tables):
         assert "{" not in f.message() and "{" not in f.message("en")
     for item in [*project.expenses, *project.indicators]:
         assert all(getattr(item, k).loc is not None for k in vars(item) if k != "row")
+
+
+def test_many_broken_names_are_one_finding():
+    sheet = RawSheet(INFO, {(2, 2): RawCell("s", "某项目")})
+    names = {f.name: "#REF!" for f in contract.FIELDS}
+    project = project_from_raw(RawWorkbook("x.xlsx", {INFO: sheet}, names))
+    assert [c for c in codes(project) if c[0] in ("PX104", "PX105", "PX106")] == \
+        [("PX105", INFO, None)]
+    assert project.name.value == "某项目"

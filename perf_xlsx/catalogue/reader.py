@@ -48,12 +48,12 @@ ENTRIES: dict[str, Entry] = {
         "名称管理器里删除了 project_name"),
     "PX105": Entry(
         W, "大量定义名称缺失",
-        "工作簿缺少 {count} 个模板定义名称（{names}），已按模板位置从「{sheet}」读取；"
+        "工作簿缺少 {count} 个可用的模板定义名称（{names}），已按模板位置从「{sheet}」读取；"
         "如果行或列被插入、删除过，读到的可能不是正确的单元格。",
         "内容很可能是复制到了另一个工作簿中。" + _NEW_TEMPLATE_ZH,
-        "The workbook lacks {count} of the template's defined names ({names}); the template's "
-        "cell positions on '{sheet}' were read instead, which is wrong if rows or columns were "
-        "inserted or deleted.",
+        "The workbook lacks {count} usable defined names of the template ({names}); the "
+        "template's cell positions on '{sheet}' were read instead, which is wrong if rows or "
+        "columns were inserted or deleted.",
         "The content was probably copied into another workbook. " + _NEW_TEMPLATE_EN,
         "把模板内容整页复制到新建的工作簿"),
     "PX106": Entry(
