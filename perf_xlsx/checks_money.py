@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 from . import contract
 from .findings import Finding, at, make
 from .model import Indicator, Project, Value
+from .numbers import num, quantize
 from .profiles import Profile, get_profile
 
 MIN_PLACES = 2
@@ -42,13 +43,13 @@ def show(d: Decimal | None, max_places: int = 6) -> str:
     """A Decimal for a message: at most ``max_places`` decimals, no trailing zeros, no exponent."""
     if d is None:
         return ""
-    q = d.quantize(Decimal(1).scaleb(-max_places)) if _raw_places(d) > max_places else d
+    q = quantize(d, Decimal(1).scaleb(-max_places)) if _raw_places(d) > max_places else d
     text = format(q, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def pct(rate: Decimal) -> str:
-    return f"{(rate * 100).quantize(Decimal('0.01'))}%"
+    return f"{quantize(rate * 100, '0.01')}%"
 
 
 def _cell(name: str, value: Value) -> tuple[str, str]:
@@ -80,7 +81,7 @@ def _fields(project: Project) -> Iterator[Finding]:
         sheet, cell = _cell(f.name, value)
         if value.is_empty and f.required:
             yield make("PX209", sheet, cell, label=f.label, label_en=f.label_en)
-        elif not value.is_empty and value.decimal is None:
+        elif not value.is_empty and num(value) is None:
             yield make("PX210", sheet, cell, actual=value.text, label=f.label,
                        label_en=f.label_en)
 
@@ -113,11 +114,11 @@ def _sources(project: Project) -> Iterator[Finding]:
     for col, clabel, _letter in contract.FUND_COLUMNS:
         name, total = _fund(project, "total", col)
         subs = [_fund(project, src, col)[1] for src, *_ in contract.FUND_SOURCES[1:]]
-        nums = [v.decimal for v in subs if v.decimal is not None]
-        if not nums or total.decimal is None:
+        nums = [num(v) for v in subs if num(v) is not None]
+        if not nums or num(total) is None:
             continue
         sheet, cell = _cell(name, total)
-        yield from _eq("PX202", sheet, cell, sum(nums, Decimal(0)), total.decimal,
+        yield from _eq("PX202", sheet, cell, sum(nums, Decimal(0)), num(total),
                        (f"「{clabel}」分项之和与年度资金总额", f"sum of sources in '{clabel}'"),
                        column=clabel)
 
@@ -126,39 +127,39 @@ def _limits(project: Project) -> Iterator[Finding]:
     for src, slabel, _row in contract.FUND_SOURCES:
         _, budget = _fund(project, src, "budget")
         name, executed = _fund(project, src, "executed")
-        if budget.decimal is None or executed.decimal is None:
+        if num(budget) is None or num(executed) is None:
             continue
         sheet, cell = _cell(name, executed)
-        yield from _le("PX203", sheet, cell, executed.decimal, budget.decimal,
+        yield from _le("PX203", sheet, cell, num(executed), num(budget),
                        (f"{slabel}的执行数与预算数", f"executed vs budget ({_ROW_LABEL_EN[src]})"),
                        row_label=slabel, row_label_en=_ROW_LABEL_EN[src])
     received = project.funds.received
     budget = project.funds.total.budget
     executed = project.funds.total.executed
-    if received.decimal is None:
+    if num(received) is None:
         return
     sheet, cell = _cell("funds_received", received)
-    if budget.decimal is not None:
-        yield from _le("PX204", sheet, cell, received.decimal, budget.decimal,
+    if num(budget) is not None:
+        yield from _le("PX204", sheet, cell, num(received), num(budget),
                        ("实际到位资金与全年预算数", "funds received vs full-year budget"))
-    if executed.decimal is not None:
+    if num(executed) is not None:
         sheet, cell = _cell("funds_total_executed", executed)
-        yield from _le("PX205", sheet, cell, executed.decimal, received.decimal,
+        yield from _le("PX205", sheet, cell, num(executed), num(received),
                        ("全年执行数与实际到位资金", "executed vs funds received"))
 
 
 def _expense_total(project: Project) -> Iterator[Finding]:
     executed = project.funds.total.executed
-    amounts = [ln.amount.decimal for ln in project.expenses if ln.amount.decimal is not None]
-    if executed.decimal is None or (not amounts and executed.decimal == 0):
+    amounts = [num(ln.amount) for ln in project.expenses if num(ln.amount) is not None]
+    if num(executed) is None or (not amounts and num(executed) == 0):
         return
     sheet, cell = _cell("funds_total_executed", executed)
     total = sum(amounts, Decimal(0))
-    tol_figures = [*amounts, executed.decimal]
-    diff, tol = abs(total - executed.decimal), tolerance(*tol_figures)
+    tol_figures = [*amounts, num(executed)]
+    diff, tol = abs(total - num(executed)), tolerance(*tol_figures)
     if diff == 0:
         return
-    kw = dict(expected=show(total), actual=show(executed.decimal), diff=show(diff), tol=show(tol))
+    kw = dict(expected=show(total), actual=show(num(executed)), diff=show(diff), tol=show(tol))
     if diff <= tol:
         yield make("PX208", sheet, cell, what_zh="资金明细合计与全年执行数",
                    what_en="expense lines vs executed amount", **kw)
@@ -171,8 +172,8 @@ def _notes(project: Project, profile: Profile) -> Iterator[Finding]:
     if not funds.note.is_empty:
         return
     sheet, cell = _cell("funds_note", funds.note)
-    initial, budget, executed = (funds.total.initial.decimal, funds.total.budget.decimal,
-                                 funds.total.executed.decimal)
+    initial, budget, executed = (num(funds.total.initial), num(funds.total.budget),
+                                 num(funds.total.executed))
     if initial is not None and budget is not None and abs(initial - budget) > tolerance(
             initial, budget):
         yield make("PX206", sheet, cell, expected=show(initial), actual=show(budget))
@@ -230,7 +231,7 @@ def _check_cost(ind: Indicator, lines: list, targets, units) -> Iterable[Finding
         return
     tot_amount, tot_qty = Decimal(0), Decimal(0)
     for line in lines:
-        amount, qty = line.amount.decimal, line.quantity.decimal
+        amount, qty = num(line.amount), num(line.quantity)
         if amount is None:
             continue
         if qty is None or qty <= 0:
@@ -265,7 +266,7 @@ def _check_cost(ind: Indicator, lines: list, targets, units) -> Iterable[Finding
 
 
 def _cost_vs_spent(project: Project, targets, units) -> Iterator[Finding]:
-    executed = project.funds.total.executed.decimal
+    executed = num(project.funds.total.executed)
     if executed is None:
         return
     for ind in project.indicators:

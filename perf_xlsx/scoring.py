@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from . import contract, targets
 from .findings import Finding, make
 from .model import Indicator, Project, Value
+from .numbers import num, plain, quantize
 from .profiles import Profile, get_profile
 from .results import (BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED, IndicatorScore,
                       ScoreSummary)
@@ -28,12 +29,13 @@ from .scoring_rules import (ind_cell, indicator_findings, level_of,  # noqa: F40
                             weight_findings)
 
 CENT = Decimal("0.01")
+_n = plain
 ZERO, ONE = Decimal(0), Decimal(1)
 
 
 def q2(x: Decimal) -> Decimal:
     """Round half up to two decimals."""
-    return x.quantize(CENT, rounding=ROUND_HALF_UP)
+    return quantize(x, CENT)
 
 
 def clamp(x: Decimal, weight: Decimal) -> Decimal:
@@ -56,7 +58,7 @@ class Context:
     def of(cls, project: Project) -> "Context":
         cd = project.completion_date.value
         cd = cd.date() if isinstance(cd, datetime) else cd if isinstance(cd, date) else None
-        y = project.year.decimal
+        y = num(project.year)
         return cls(cd, int(y) if y is not None and y == y.to_integral_value() else None)
 
 
@@ -94,9 +96,9 @@ def classify(ind: Indicator, profile: Profile, ctx: Context = Context(), *,
         timely = ind.level2.text in contract.TIMELINESS_LEVEL2
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
         actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely)
-    weight = ind.weight.decimal
+    weight = num(ind.weight)
     weight = weight if weight is not None and weight > 0 else None
-    self_score = ind.self_score.decimal
+    self_score = num(ind.self_score)
     s = IndicatorScore(ind, UNSCORED, weight, target=target, actual=actual)
     if isinstance(actual, targets.NotApplicable):
         s.status = NOT_APPLICABLE
@@ -122,7 +124,7 @@ def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decim
                                                            list[Finding]]:
     """Execution rate (a fraction), its score, and findings for 0 ÷ 0 and spending without budget."""
     budget, executed = project.funds.total.budget, project.funds.total.executed
-    b, e = budget.decimal, executed.decimal
+    b, e = num(budget), num(executed)
     if b is None or e is None:
         return None, None, []
     sheet, cell = ((budget.loc.sheet, budget.loc.cell) if budget.loc else
@@ -132,7 +134,7 @@ def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decim
         return None, None, [make(code, sheet, cell, actual=format(e, "f"))]
     rate = e / b
     score = q2(min(rate, ONE) * profile.execution_weight) if rate > 0 else ZERO
-    return rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP), score, []
+    return quantize(rate, "0.000001"), score, []
 
 
 def score_project(project: Project, profile: Profile | str | None = None
@@ -160,12 +162,12 @@ def score_project(project: Project, profile: Profile | str | None = None
         factor = full / (full - excluded)
         findings.append(make("PX415", contract.SHEET_INDICATORS, None, excluded=_n(excluded),
                              count=sum(1 for s in scores if s.status == NOT_APPLICABLE),
-                             factor=_n(factor.quantize(Decimal("0.0001")))))
+                             factor=_n(quantize(factor, "0.0001"))))
     raw_total = (exec_score or ZERO) + sum((s.final or ZERO for s in scores), ZERO)
     total = q2(raw_total * factor)
     grade = prof.grade(total)
     summary = ScoreSummary(prof.name, prof.execution_weight, rate, exec_score, scores, level1,
-                           factor.quantize(Decimal("0.000001")) if factor != ONE else ONE,
+                           quantize(factor, "0.000001") if factor != ONE else ONE,
                            total, grade)
     findings.append(make("PX410", contract.SHEET_INDICATORS, None, actual=_n(total), grade=grade,
                          execution_score=_n(exec_score) if exec_score is not None else "—",
@@ -185,8 +187,3 @@ def grades_text(profile: Profile) -> str:
             parts.append(f"{grade} <{_n(upper)}")
         upper = bound
     return " · ".join(parts)
-
-
-def _n(x: Decimal) -> str:
-    text = format(x, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text

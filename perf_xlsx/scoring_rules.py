@@ -7,17 +7,14 @@ from typing import Iterable
 from . import contract, targets
 from .findings import Finding, make
 from .model import Indicator, Value
+from .numbers import num, plain
 from .profiles import LEVEL_MET, Profile
 from .results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED, IndicatorScore
 
 ZERO = Decimal(0)
 
 
-def _n(x: Decimal | None) -> str:
-    if x is None:
-        return ""
-    text = format(x, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+_n = plain
 
 
 def half_digit(d: Decimal) -> Decimal:
@@ -73,13 +70,13 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
     if s.weight is None:
         w = ind.weight
         problem = ("为空", "is empty") if w.is_empty else (
-            (f"不是数字：「{w.text}」", f"is not a number: '{w.text}'") if w.decimal is None
-            else (f"不是正数：{_n(w.decimal)}", f"is not positive: {_n(w.decimal)}"))
+            (f"不是数字：「{w.text}」", f"is not a number: '{w.text}'") if num(w) is None
+            else (f"不是正数：{_n(num(w))}", f"is not positive: {_n(num(w))}"))
         return [make("PX403", *_cell(ind, "weight"), actual=w.text, indicator=name,
                      problem=problem[0], problem_en=problem[1])]
     weight = s.weight
     sc = ind.self_score
-    sd = sc.decimal
+    sd = num(sc)
     where = _cell(ind, "self_score")
     if sd is not None and sd < 0:
         out.append(make("PX416", *where, actual=_n(sd), indicator=name))

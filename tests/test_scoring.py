@@ -257,3 +257,32 @@ def test_profiles_doc_matches_the_data(tmp_path: Any) -> None:
     assert (example.reverse_variant, example.low_execution_threshold) == ("B", D("0.95"))
     for p in PROFILES.values():
         assert f"`{p.name}`" in doc and f"`{p.layout}`" in doc
+
+
+_cell_values = st.one_of(
+    st.none(), st.text(max_size=12),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["≥50本", "≤0.0062万元", "0", "=0", "不适用", "达成年度指标", "9月30日前",
+                     "0.52", "-1", "1E+30", "100%", "稳步提升", "完成"]))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.fixed_dictionaries({k: _cell_values for k in (
+    "level1", "level2", "level3", "target", "actual", "weight", "self_score", "deviation")}),
+    max_size=4),
+    st.lists(st.fixed_dictionaries({k: _cell_values for k in (
+        "content", "amount", "quantity", "unit", "indicator")}), max_size=3),
+    _cell_values, _cell_values, _cell_values, _cell_values)
+def test_bad_data_never_raises(inds: list, lines: list, budget: Any, executed: Any,
+                               received: Any, initial: Any) -> None:
+    from perf_xlsx.check import check_project
+
+    info = {**default_info(), "funds_total_budget": budget, "funds_total_executed": executed,
+            "funds_received": received, "funds_total_initial": initial}
+    report = check_project(build_project(info, lines, inds))
+    for f in report.findings:
+        f.message("zh"), f.message("en")
+    if report.score is not None and report.score.total is not None:
+        for s in report.score.indicators:
+            if s.final is not None and s.weight is not None:
+                assert D(0) <= s.final <= s.weight
