@@ -227,3 +227,13 @@ def test_hung_and_crashing_files_become_rows(folder: Path, tmp_path: Path,
     assert [rows[i]["status"] for i in range(5)] == [
         "clean", "timeout", "internal", "errors", "unreadable"]
     assert rows[1]["error"]["code"] == "PX018" and rows[2]["error"]["code"] == "crash"
+
+
+def test_worker_path_imports_no_heavy_library(folder: Path) -> None:
+    code = ("import sys; from perf_xlsx import batch; batch.init_worker(batch.BatchOptions()); "
+            f"row = batch.check_one({str(folder / GOOD[0])!r}); assert row['status'] == 'clean'; "
+            "print(sorted(m for m in ('pandas', 'openpyxl', 'xlsxwriter', 'numpy', 'click') "
+            "if m in sys.modules))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "[]"

@@ -1,0 +1,232 @@
+"""perf-xlsx benchmarks: ratios against floors measured in the same run (see README.md).
+
+    python benchmarks/run.py            # full: 1,000 workbooks, 7 cold-start repeats
+    python benchmarks/run.py --quick    # CI size: 60 workbooks, 3 repeats
+    python benchmarks/run.py --profile  # also cProfile check_file on one typical workbook
+
+(a) batch read+check+score (no write) with --jobs = cores vs unzip + XML-parse of the same files'
+parts in a pool of the same size; (b) a cold ``perf-xlsx check -o OUT sample`` process vs
+``python -c "import openpyxl"``; (c) the same with --no-write, and ``perf-xlsx --version``;
+(d) peak memory per worker. Prints figures and goals; exits 0 unless --strict and a goal is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "2018-website-publicity.xlsx"
+HEAVY = ("pandas", "openpyxl", "xlsxwriter", "numpy")
+
+
+# ---- workers (module level: picklable) --------------------------------------------------------
+def floor_worker(path: str) -> int:
+    """The floor: unzip every part and XML-parse it (lxml if installed, else ElementTree)."""
+    try:
+        from lxml.etree import fromstring
+    except ImportError:  # pragma: no cover
+        from xml.etree.ElementTree import fromstring
+    n = 0
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")):
+                fromstring(zf.read(info))
+                n += 1
+    return n
+
+
+def _peak_rss_mib() -> float | None:
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        resource = None
+    if resource is not None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    try:
+        import psutil  # optional, never a dependency
+    except ImportError:
+        return None
+    info = psutil.Process().memory_info()
+    return getattr(info, "peak_wset", info.rss) / (1024 * 1024)
+
+
+def memory_worker(path: str, name: str | None = None) -> dict[str, Any]:
+    """check_one plus this worker's pid, peak RSS and the heavy modules it has imported."""
+    from perf_xlsx import batch
+
+    row = batch.check_one(path, name)
+    return {"pid": os.getpid(), "rss": _peak_rss_mib(), "status": row["status"],
+            "heavy": sorted(m for m in HEAVY if m in sys.modules)}
+
+
+# ---- measurements -----------------------------------------------------------------------------
+def generate(folder: Path, n: int, variants: int) -> list[Path]:
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "workbooks.py"), str(folder),
+                    str(n), str(variants)], check=True)
+    return sorted(folder.glob("*.xlsx"))
+
+
+def bench_batch(files: list[Path], jobs: int) -> dict[str, float]:
+    from perf_xlsx.batch import BatchOptions, run_batch
+
+    strs = [str(p) for p in files]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        parts = sum(pool.map(floor_worker, strs, chunksize=4))
+    floor = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rows = [r for _i, r in run_batch(files, BatchOptions(), jobs=jobs)]
+    batch = time.perf_counter() - t0
+    assert len(rows) == len(files) and all(r["status"] != "internal" for r in rows)
+    t0 = time.perf_counter()                      # one core, in-process: per-file cost
+    sample = strs[: min(len(strs), 50)]
+    for p in sample:
+        floor_worker(p)
+    floor_one = (time.perf_counter() - t0) / len(sample)
+    t0 = time.perf_counter()
+    for _ in run_batch(files[: len(sample)], BatchOptions(), jobs=1):
+        pass
+    check_one = (time.perf_counter() - t0) / len(sample)
+    return {"n": len(files), "floor_rate": len(files) / floor, "batch_rate": len(files) / batch,
+            "parts": parts / len(files), "floor_ms": floor_one * 1000,
+            "check_ms": check_one * 1000}
+
+
+def _median_seconds(cmd: list[str], repeats: int, fresh_out: Path | None = None) -> float:
+    times = []
+    for k in range(repeats):
+        args = [a.replace("{k}", str(k)) for a in cmd]
+        t0 = time.perf_counter()
+        p = subprocess.run(args, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+        if p.returncode not in (0, 1):
+            raise RuntimeError(f"{' '.join(args)} exited {p.returncode}: {p.stderr[-500:]!r}")
+    return statistics.median(times)
+
+
+def bench_cold(repeats: int, tmp: Path) -> dict[str, float]:
+    py = sys.executable
+    cli = [py, "-m", "perf_xlsx"]
+    _median_seconds([py, "-c", "import openpyxl"], 1)          # warm the OS file cache
+    return {
+        "openpyxl": _median_seconds([py, "-c", "import openpyxl"], repeats),
+        "check_write": _median_seconds([*cli, "check", "-q", "-o", str(tmp / "out-{k}.xlsx"),
+                                        str(SAMPLE)], repeats),
+        "check_nowrite": _median_seconds([*cli, "check", "-q", "--no-write", str(SAMPLE)],
+                                         repeats),
+        "version": _median_seconds([*cli, "--version"], repeats),
+        "python": _median_seconds([py, "-c", "pass"], repeats),
+    }
+
+
+def bench_memory(files: list[Path], jobs: int) -> dict[str, Any]:
+    from perf_xlsx.batch import BatchOptions, run_batch
+
+    per_pid: dict[int, list[float]] = {}
+    heavy: set[str] = set()
+    for _i, row in sorted(run_batch(files, BatchOptions(), jobs=jobs, worker=memory_worker)):
+        if row.get("rss") is not None:
+            per_pid.setdefault(row["pid"], []).append(row["rss"])
+        heavy.update(row.get("heavy", []))
+    if not per_pid:
+        return {"available": False, "heavy": sorted(heavy)}
+    return {"available": True, "workers": len(per_pid),
+            "first": max(v[0] for v in per_pid.values()),
+            "peak": max(max(v) for v in per_pid.values()),
+            "files_per_worker": min(len(v) for v in per_pid.values()), "heavy": sorted(heavy)}
+
+
+def profile_check(path: Path, top: int = 15) -> None:
+    import cProfile
+    import pstats
+
+    from perf_xlsx.check import check_file
+
+    check_file(path)
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in range(50):
+        check_file(path)
+    prof.disable()
+    print(f"\ncProfile of check_file({path.name}) × 50 — cumulative, per call:")
+    stats = pstats.Stats(prof)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+# ---- report -----------------------------------------------------------------------------------
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="CI size (60 workbooks, 3 repeats)")
+    ap.add_argument("-n", type=int, default=None, help="number of workbooks")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeats", type=int, default=None)
+    ap.add_argument("--profile", action="store_true", help="cProfile check_file too")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    args = ap.parse_args(argv)
+    n = args.n or (60 if args.quick else 1000)
+    repeats = args.repeats or (3 if args.quick else 7)
+    goals: list[bool] = []
+    print(f"perf-xlsx benchmarks — Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"jobs={args.jobs}, n={n}, repeats={repeats}")
+    with tempfile.TemporaryDirectory(prefix="perf-xlsx-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        t0 = time.perf_counter()
+        files = generate(tmp / "books", n, 6 if args.quick else 24)
+        size = statistics.mean(p.stat().st_size for p in files) / 1024
+        print(f"generated {len(files)} typical workbooks (≈{size:.0f} KB each) "
+              f"in {time.perf_counter() - t0:.1f} s")
+
+        a = bench_batch(files, args.jobs)
+        ratio = a["batch_rate"] / a["floor_rate"]
+        goals += [ratio >= 1 / 3]
+        print(f"(a) batch read+check+score, no write, jobs={args.jobs}: "
+              f"{a['batch_rate']:.0f} workbooks/s; floor unzip+parse ({a['parts']:.0f} parts "
+              f"each, same pool): {a['floor_rate']:.0f}/s → ratio {ratio:.2f} "
+              f"(goal ≥ 0.33: {_verdict(ratio >= 1 / 3)}; ≥ 150/s on 2 cores: "
+              f"{_verdict(a['batch_rate'] >= 150)})")
+        print(f"    one core in-process: check {a['check_ms']:.1f} ms/workbook, "
+              f"floor {a['floor_ms']:.1f} ms → {a['check_ms'] / a['floor_ms']:.1f}× the floor")
+
+        c = bench_cold(repeats, tmp)
+        r_write, r_nowrite = c["check_write"] / c["openpyxl"], c["check_nowrite"] / c["openpyxl"]
+        r_version = c["version"] / c["openpyxl"]
+        goals += [r_write <= 1, r_version <= 1 / 3]
+        print(f"(b) cold `perf-xlsx check -o OUT sample`: {c['check_write']:.3f} s; "
+              f"`python -c \"import openpyxl\"`: {c['openpyxl']:.3f} s → ratio {r_write:.2f} "
+              f"(goal ≤ 1.00: {_verdict(r_write <= 1)})")
+        print(f"(c) cold `check --no-write sample`: {c['check_nowrite']:.3f} s → ratio "
+              f"{r_nowrite:.2f}; `perf-xlsx --version`: {c['version']:.3f} s → ratio "
+              f"{r_version:.2f} (goal ≤ 0.33: {_verdict(r_version <= 1 / 3)}); "
+              f"bare python: {c['python']:.3f} s")
+
+        m = bench_memory(files[: max(args.jobs * 10, min(len(files), 200))], args.jobs)
+        if m["available"]:
+            print(f"(d) peak RSS per worker: {m['first']:.0f} MiB after its first workbook, "
+                  f"{m['peak']:.0f} MiB after ≥ {m['files_per_worker']} "
+                  f"({m['workers']} workers); heavy modules in workers: "
+                  f"{', '.join(m['heavy']) or 'none'}")
+        else:
+            print("(d) peak memory: not measurable here (no resource module, no psutil)")
+    if args.profile:
+        profile_check(SAMPLE)
+    missed = goals.count(False)
+    print(f"goals met: {len(goals) - missed}/{len(goals)}")
+    return 1 if args.strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
