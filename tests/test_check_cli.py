@@ -247,3 +247,20 @@ def test_missing_sheet_is_not_buried_in_noise(clean: Path, sheet: str, silent: s
     assert not found & silent, found
     if sheet == "绩效指标":
         assert report.score is None and report.to_dict()["score"] is None
+
+
+def test_internal_error_in_one_file_does_not_stop_the_others(
+        clean: Path, filled: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = money_error(filled)
+    real = perf_xlsx.check.check_project
+
+    def flaky(project: Any, *a: Any, **kw: Any) -> Any:
+        if project.path == str(clean):
+            raise RuntimeError("boom")
+        return real(project, *a, **kw)
+
+    monkeypatch.setattr(perf_xlsx.check, "check_project", flaky)
+    r = run(clean, bad, "--no-write", "--format", "json")
+    assert r.exit_code == 2 and "boom" in r.stderr
+    data = json.loads(r.stdout)
+    assert data[0]["error"]["code"] == "internal" and data[1]["summary"]["errors"] >= 1

@@ -107,6 +107,9 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
         except Exception:  # noqa: BLE001 - one broken file must not stop the others
             click.echo(f"{path}: perf-xlsx 内部错误 / internal error\n"
                        f"{traceback.format_exc(limit=5)}", err=True)
+            payload.append({"file": str(path), "error": {
+                "code": "internal", "message": "perf-xlsx 内部错误 / internal error",
+                "hint": "请把原文件和错误信息反馈给维护者 / please report this with the file"}})
             code = EXIT_UNUSABLE
             continue
         payload.append(report.to_dict(lang))
