@@ -180,7 +180,7 @@ def _performance(w: _Writer) -> None:
         profile = get_profile(score.profile)
         exec_part = (f"预算执行率得分{score_text(score.execution_score)}分，"
                      if score.execution_score is not None else "")
-        w.para(f"按{profile.title}的评分规则，{exec_part}自评总分{score_text(score.total)}分"
+        w.para(f"按{profile.title.replace('（默认）', '')}的评分规则，{exec_part}自评总分{score_text(score.total)}分"
                + (f"，自评等级为{score.grade}。" if score.grade else "。"))
     if w.p.goal_actual.text:
         w.para("年度总体目标完成情况：" + w.p.goal_actual.text)

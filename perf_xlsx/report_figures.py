@@ -99,9 +99,12 @@ def amount_agrees(stated: Stated, workbook: Decimal) -> bool:
 
 
 def is_rounding(stated: Stated, workbook: Decimal) -> bool:
-    """The stated amount is the workbook's, rounded to fewer decimals (0.52 for 0.5188)."""
+    """The stated amount is the workbook's, rounded to fewer decimals (0.52 for 0.5188).
+
+    A whole number is not taken as a rounding (1 for 0.9 is a different figure).
+    """
     n = places(workbook)
-    return stated.places < n and fixed(workbook, stated.places) == stated.value
+    return 0 < stated.places < n and fixed(workbook, stated.places) == stated.value
 
 
 def rate_agrees(stated: Stated, fraction: Decimal) -> bool:

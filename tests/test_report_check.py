@@ -1,0 +1,223 @@
+"""check --report: the figures a narrative report states, compared with its workbook and itself."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factory import default_info
+
+from perf_xlsx.check import check_file, check_project
+from perf_xlsx.errors import InputError
+from perf_xlsx.reader import load_project
+from perf_xlsx.report_check import check_report_file, check_report_text, read_paragraphs
+from perf_xlsx.report_docx import build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+SEED_000 = SEEDS / "000_d720f98191c2bd01.txt"
+SEED_002 = SEEDS / "002_c215d11dd11411af.txt"
+PUBLICITY = ROOT / "samples" / "2018-website-publicity.xlsx"
+SECURITY = ROOT / "samples" / "2018-level2-security-maintenance.xlsx"
+
+
+def summary(findings: list) -> list[tuple]:
+    """(code, 第N段, what, stated, workbook) — short tuples to compare."""
+    return [(f.code, str(f.params.get("loc", "")).split("（")[0], f.params.get("what"), f.actual,
+             f.expected) for f in findings]
+
+
+def kinds(findings: list) -> set[tuple[str, str | None]]:
+    return {(f.code, f.params.get("what")) for f in findings}
+
+
+# ---- the two seed reports against their sample workbooks -----------------------------------
+
+def test_seed_000_contradictions_are_all_found() -> None:
+    report = check_file(PUBLICITY)
+    found = summary(check_report_file(SEED_000, report.project, report.score))
+    assert found == [
+        # 二(一) names the other project
+        ("PX505", "第14段", None, "喀什政府网站网络运行维护项目", "喀什政府网站宣传项目"),
+        # 四(一): 12 三级 claimed complete, but 宣传工作 was due 9月30日前 and ended 2018-11-30
+        ("PX504", "第28段", "已完成的三级指标个数", "12", "11"),
+        ("PX503", "第28段", "指标完成率", "100%", "91.67%"),
+        # 四(一) says 0.5188 spent / paid and 0.4812 left; the workbook has 0.52 paid (二(二))
+        ("PX501", "第29段", "实际支出", "0.5188万元", "0.52"),
+        ("PX501", "第30段", "实际支出", "0.5188万元", "0.52"),
+        ("PX501", "第30段", "结余资金", "0.4812万元", "0.48"),
+        # the report against itself
+        ("PX508", "", "实际支出", "0.52万元（第16段）；0.5188万元（第29段、第30段）", "0.52万元"),
+        ("PX508", "", "结余资金", "0.48万元（第16段）；0.4812万元（第30段）", "0.48万元"),
+        ("PX509", "第16段", "预算执行率", "52.00%", "51.88%"),
+    ]
+
+
+def test_seed_000_quotes_the_sentence() -> None:
+    report = check_file(PUBLICITY)
+    findings = check_report_file(SEED_000, report.project, report.score)
+    name = next(f for f in findings if f.code == "PX505")
+    assert name.params["quote"].startswith("喀什政府网站网络运行维护项目预算安排总额为1万元")
+    assert name.sheet == SEED_000.name
+    rate = next(f for f in findings if f.code == "PX509")
+    assert "预算执行率52.00%" in rate.params["quote"]
+    assert "0.5188" in rate.message() and "51.88%" in rate.message()
+    assert "51.88%" in rate.message("en")
+
+
+def test_seed_002_only_the_copied_project_name() -> None:
+    report = check_file(SECURITY)
+    found = summary(check_report_file(SEED_002, report.project, report.score))
+    assert found == [("PX505", "第15段", None, "喀什政府网站网络运行维护项目",
+                      "喀什政府网站二级等保运行维护和技术支持服务项目")]
+
+
+def test_seed_000_against_a_workbook_with_the_unrounded_spending(filled) -> None:
+    """Had the workbook carried 0.5188 as executed, 二(二)'s 0.52 / 52.00% / 0.48 are wrong."""
+    from build_samples import fill_args, load_data
+
+    info, expenses, indicators = fill_args(load_data(ROOT / "samples/data/"
+                                                     "2018-website-publicity.json"))
+    info["funds_total_executed"] = info["funds_fiscal_executed"] = Decimal("0.5188")
+    report = check_project(load_project(filled(info, expenses, indicators)))
+    found = {(c, p, w, a) for c, p, w, a, _e in
+             summary(check_report_file(SEED_000, report.project, report.score))}
+    assert ("PX502", "第16段", "实际支出", "0.52万元") in found
+    assert ("PX503", "第16段", "预算执行率", "52.00%") in found
+    assert ("PX502", "第16段", "结余资金", "0.48万元") in found
+    assert not any(w in ("实际支出", "结余资金") and p in ("第29段", "第30段")
+                   for c, p, w, a in found if c.startswith("PX50") and c != "PX508")
+
+
+# ---- a generated report, changed in one figure -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[list[str], object]:
+    from factory import fill_template
+
+    tmp = tmp_path_factory.mktemp("gen")
+    report = check_file(fill_template(tmp / "default.xlsx"))
+    out = tmp / "自评报告.docx"
+    build_report(report, out)
+    return read_paragraphs(out), report
+
+
+def test_generated_report_is_consistent(generated) -> None:
+    paragraphs, report = generated
+    assert check_report_text(paragraphs, report.project, report.score) == []
+
+
+TEXT_CHANGES = [
+    ("全年预算数为1万元", "全年预算数为1.1万元", {("PX501", "预算金额"), ("PX509", "预算执行率")}),
+    ("实际到位资金1万元", "实际到位资金0.9万元", {("PX501", "实际到位资金")}),
+    ("全年实际支出为0.95万元", "全年实际支出为0.9万元", {("PX501", "实际支出"),
+                                               ("PX509", "预算执行率")}),
+    ("预算执行率为95.00%", "预算执行率为96.00%", {("PX503", "预算执行率")}),
+    ("结余资金0.05万元", "结余资金0.5万元", {("PX501", "结余资金")}),
+    ("宣传手册印制0.26万元", "宣传手册印制0.62万元", {("PX501", "支出「宣传手册印制」")}),
+    ("一级指标3个", "一级指标4个", {("PX504", "一级指标个数")}),
+    ("，三级指标8个", "，三级指标9个", {("PX504", "三级指标个数")}),
+    ("已完成三级指标8个", "已完成三级指标7个", {("PX504", "已完成的三级指标个数")}),
+    ("指标完成率为100.00%", "指标完成率为90.00%", {("PX503", "指标完成率")}),
+    ("2018年实际到位资金", "2017年实际到位资金", {("PX506", "年度")}),
+    ("于2018年9月20日全部实施完成", "于2018年10月20日全部实施完成", {("PX506", "项目完成日期")}),
+    ("政府网站宣传项目全年预算数", "政府网站运维项目全年预算数", {("PX505", None)}),
+    ("自评总分99.50分", "自评总分98.00分", {("PX507", "自评总分")}),
+    ("自评等级为优", "自评等级为良", {("PX507", "自评等级")}),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", TEXT_CHANGES, ids=[c[1] for c in TEXT_CHANGES])
+def test_one_figure_changed_in_the_text(generated, old: str, new: str, expected: set) -> None:
+    paragraphs, report = generated
+    assert sum(p.count(old) for p in paragraphs) == 1, old
+    changed = [p.replace(old, new) for p in paragraphs]
+    findings = check_report_text(changed, report.project, report.score)
+    assert kinds(findings) == expected
+    assert all(new[-6:] in f.params.get("quote", new) for f in findings if f.code != "PX509")
+
+
+WORKBOOK_CHANGES = [
+    ({"funds_received": Decimal("0.9")}, {("PX501", "实际到位资金")}),
+    ({"funds_total_executed": Decimal("0.9"), "funds_fiscal_executed": Decimal("0.9")},
+     {("PX501", "实际支出"), ("PX503", "预算执行率"), ("PX501", "结余资金"),
+      ("PX507", "预算执行率得分"), ("PX507", "自评总分")}),
+    ({"year": 2019}, {("PX506", "年度")}),
+    ({"project_name": "喀什政府网站宣传项目"}, {("PX505", None)}),
+    ({"completion_date": dt.date(2018, 9, 25)}, {("PX506", "项目完成日期")}),
+]
+
+
+@pytest.mark.parametrize("change,expected", WORKBOOK_CHANGES,
+                         ids=[next(iter(c[0])) for c in WORKBOOK_CHANGES])
+def test_workbook_changed_in_one_figure(generated, filled, change: dict, expected: set) -> None:
+    paragraphs, _report = generated
+    other = check_project(load_project(filled({**default_info(), **change})))
+    assert kinds(check_report_text(paragraphs, other.project, other.score)) == expected
+
+
+# ---- precision: compare at the stated precision ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def unrounded(tmp_path_factory):
+    """A project with executed 0.5188 of a budget of 1 (51.88 %), received 0.5188."""
+    from factory import fill_template
+
+    info = {**default_info(), "funds_total_executed": Decimal("0.5188"),
+            "funds_fiscal_executed": Decimal("0.5188"), "funds_received": Decimal("0.5188")}
+    path = fill_template(tmp_path_factory.mktemp("p") / "p.xlsx", info)
+    return check_file(path)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本项目实际支付资金0.5188万元。", []),
+    ("本项目实际支付资金5188元。", []),
+    ("本项目实际支付资金0.52万元。", [("PX502", "0.52万元", "0.5188")]),
+    ("本项目实际支付资金0.5万元。", [("PX502", "0.5万元", "0.5188")]),
+    ("本项目实际支付资金1万元。", [("PX501", "1万元", "0.5188")]),
+    ("本项目实际支付资金0.5189万元。", [("PX501", "0.5189万元", "0.5188")]),
+    ("预算执行率51.88%。", []),
+    ("预算执行率51.9%。", []),
+    ("预算执行率52%。", []),
+    ("预算执行率52.00%。", [("PX503", "52.00%", "51.88%")]),
+    ("预算执行率51.880%。", []),
+    ("结余资金0.4812万元。", []),
+    ("结余资金0.48万元。", [("PX502", "0.48万元", "0.4812")]),
+    ("服务成本0.52万元以内，单价0.5元/本。", []),        # targets and unit prices are skipped
+])
+def test_stated_precision(unrounded, text: str, expected: list) -> None:
+    findings = check_report_text(text, unrounded.project, unrounded.score)
+    assert [(f.code, f.actual, f.expected) for f in findings if f.code != "PX510"] == expected
+
+
+def test_nothing_to_compare_is_said(unrounded) -> None:
+    findings = check_report_text("本项目进展顺利。", unrounded.project, unrounded.score)
+    assert [f.code for f in findings] == ["PX510"]
+
+
+# ---- reading report files ------------------------------------------------------------------
+
+def test_reads_gbk_text(tmp_path: Path, unrounded) -> None:
+    path = tmp_path / "报告.txt"
+    path.write_bytes("二、项目资金\n本项目实际支付资金0.52万元。\n".encode("gbk"))
+    findings = check_report_file(path, unrounded.project, unrounded.score)
+    assert [(f.code, f.params["loc"], f.sheet) for f in findings] == [
+        ("PX502", "第2段（二）", "报告.txt")]
+
+
+@pytest.mark.parametrize("name,data,code", [
+    ("missing.docx", None, "PX520"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "PX521"),
+    ("broken.docx", b"PK\x03\x04 truncated", "PX522"),
+    ("report.pdf", b"%PDF-1.4\n", "PX521"),
+])
+def test_unreadable_report_files(tmp_path: Path, name: str, data: bytes | None,
+                                 code: str) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_paragraphs(path)
+    assert err.value.code == code
+    assert err.value.message()
