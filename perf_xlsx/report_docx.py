@@ -74,7 +74,7 @@ def _status(s: IndicatorScore) -> str:
 
 
 def _indicator_lines(items: list[IndicatorScore]) -> str:
-    return "；".join(f"「{s.indicator.level3.text}」年度指标值{s.indicator.target.text or '—'}，"
+    return "；".join(f"“{s.indicator.level3.text}”年度指标值{s.indicator.target.text or '—'}，"
                     f"实际完成值{s.indicator.actual.text or '—'}，{_status(s)}" for s in items)
 
 
@@ -97,7 +97,7 @@ def _overview(w: _Writer) -> None:
     w.text_or_hole(w.extra("project_use"), "项目主要用途")
     items = w.report.score.indicators if w.report.score else []
     if items:
-        w.para("主要内容：" + "；".join(f"「{s.indicator.level3.text}」{s.indicator.target.text}"
+        w.para("主要内容：" + "；".join(f"“{s.indicator.level3.text}”{s.indicator.target.text}"
                                       for s in items if s.indicator.level3.text) + "。")
     del fig
 
@@ -199,8 +199,8 @@ def _performance(w: _Writer) -> None:
     if not missed:
         w.para("本年度设置的三级指标均已完成，不存在未完成的绩效目标。")
     for s in missed:
-        w.text_or_hole(s.indicator.deviation, f"「{s.indicator.level3.text}」未完成的原因和改进措施",
-                       lead=f"「{s.indicator.level3.text}」（{_status(s)}）：")
+        w.text_or_hole(s.indicator.deviation, f"“{s.indicator.level3.text}”未完成的原因和改进措施",
+                       lead=f"“{s.indicator.level3.text}”（{_status(s)}）：")
 
 
 def _expense_note(w: _Writer) -> str:
@@ -219,7 +219,7 @@ def _closing(w: _Writer) -> None:
     w.h("（二）主要经验及做法、存在问题和建议", 2)
     w.para(Hole("主要经验及做法、存在的问题和改进建议"))
     w.h("（三）其他", 2)
-    w.para(Hole("其他需要说明的问题；没有则写「无其他说明内容」"))
+    w.para(Hole("其他需要说明的问题；没有则写“无其他说明内容”"))
     w.h("六、项目评价工作情况", 1)
     year = f"{w.fig.year}年度" if w.fig.year else ""
     w.para(f"本次自评以{year}《项目支出绩效自评表》为基础，预算执行率和绩效指标得分由 perf-xlsx "
