@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Union
 
@@ -19,6 +20,9 @@ PathLike = Union[str, Path]
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
 _OFFICE_DOC = "/officeDocument"
+#: What a damaged zip raises while its directory or a member is read (→ PX005).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError,
+              ValueError, struct.error, OverflowError)
 _KNOWN_BINARY = {b"%PDF": "PDF", b"\x89PNG": "PNG 图片/image", b"\xff\xd8\xff": "JPEG 图片/image",
                  b"Rar!": "RAR", b"7z\xbc\xaf": "7z", b"\x1f\x8b": "gzip", b"GIF8": "GIF"}
 _OTHER_ZIPS = (("word/document.xml", "Word 文档 (.docx)"), ("ppt/presentation.xml", "PowerPoint"),
@@ -88,7 +92,7 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
     check_path(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError, struct.error):
+    except ZIP_ERRORS:
         sniff_bytes(path)  # raises the precise reason when the bytes are not a zip at all
         raise InputError("PX005", path=str(path), detail="zip 目录缺失 / no zip directory") from None
     except OSError as exc:
@@ -104,7 +108,7 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
         try:
             with zf.open(names[wb]) as fh:
                 head = fh.read(4096)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        except (*ZIP_ERRORS, OSError) as exc:
             raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
         if _STRICT_NS in head:
             raise InputError("PX011", path=str(path))

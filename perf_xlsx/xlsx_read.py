@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import time
 import zipfile
-import zlib
 from typing import Any, Iterable, Iterator
 from xml.etree.ElementTree import ParseError, XMLParser, XMLPullParser
 from pyexpat import ExpatError
@@ -22,7 +21,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from . import contract
 from .errors import InputError
 from .rawbook import RawSheet, RawTable, RawWorkbook
-from .sniff import PathLike, open_package, part_names
+from .sniff import ZIP_ERRORS, PathLike, open_package, part_names
 from .xlsx_sheet import BUILTIN_FORMATS, SheetReader, local_name, rich_text, unescape
 
 _CHUNK = 1 << 16
@@ -105,10 +104,9 @@ class _Package:
         except DefusedXmlException as exc:
             raise InputError("PX016", path=self.path, part=member,
                              detail=type(exc).__name__) from None
-        except (ExpatError, ParseError) as exc:
+        except (ExpatError, ParseError, LookupError, UnicodeError) as exc:
             raise InputError("PX017", path=self.path, part=member, detail=str(exc)[:120]) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError,
-                OSError) as exc:
+        except (*ZIP_ERRORS, OSError) as exc:
             raise InputError("PX005", path=self.path, detail=f"{member}: {exc}"[:160]) from None
 
     def ends(self, part: str) -> Iterator[tuple[str, Any]]:

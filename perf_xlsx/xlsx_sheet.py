@@ -112,7 +112,10 @@ def _split_ref(ref: str) -> tuple[int, int]:
         if not letters.isalpha() or not letters.isascii() or len(letters) > 3:
             raise ValueError(ref)
         col = _COLS[letters] = col_to_index(letters)
-    return int(ref[len(letters):]), col
+    row = int(ref[len(letters):])
+    if row < 1:
+        raise ValueError(ref)
+    return row, col
 
 
 class SheetReader:
@@ -210,10 +213,8 @@ class SheetReader:
             return
         value: object
         if t == "s":
-            try:
-                value = self.strings[int(v)]  # type: ignore[arg-type]
-            except (ValueError, IndexError, TypeError):
-                value = ""
+            index = int(v) if v and v.strip().isdigit() else -1
+            value = self.strings[index] if 0 <= index < len(self.strings) else ""
         elif isel is not None:
             t, value = "s", rich_text(isel)
         elif t == "str":

@@ -12,7 +12,7 @@ import io
 import struct
 import zipfile
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Union
+from typing import BinaryIO, Callable, Iterable, Mapping, Union
 
 from perf_xlsx import contract
 
@@ -91,8 +91,9 @@ def workbook_parts(sheets: Mapping[str, str] | None = None, *, strings: list[str
     return parts
 
 
-def write_package(path: Path, parts: Mapping[str, Union[str, bytes]]) -> Path:
-    """Write ``parts`` (name → text or bytes) as a deflated zip."""
+def write_package(path: Path | BinaryIO, parts: Mapping[str, Union[str, bytes]]
+                  ) -> Path | BinaryIO:
+    """Write ``parts`` (name → text or bytes) as a deflated zip into a file or binary stream."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import random
 import time
 import tracemalloc
 import zipfile
@@ -11,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
 from badfiles import MAIN, REL, sheet_xml, workbook_parts, write_package
@@ -229,14 +233,13 @@ def test_missing_optional_parts_and_odd_part_names(tmp_path: Path) -> None:
 
 
 def test_huge_dimension_is_fast_small_and_truncated(tmp_path: Path) -> None:
-    wb = xlsxwriter.Workbook(str(tmp_path / "far.xlsx"))
-    ws = wb.add_worksheet("项目信息")
-    ws.write("A1", "起点")
-    ws.write("XFD1048576", "终点")
-    wb.close()
+    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t>起点</t></is></c></row>'
+            '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>终点</t></is></c></row>')
+    xml = sheet_xml(body).replace("<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>')
+    path = write_package(tmp_path / "far.xlsx", workbook_parts({"项目信息": xml}))
     tracemalloc.start()
     start = time.perf_counter()
-    raw = _read(tmp_path / "far.xlsx")
+    raw = _read(path)
     elapsed = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
@@ -257,19 +260,22 @@ def test_caps_on_rows_and_columns(tmp_path: Path) -> None:
     assert not raw.sheets["S"].truncated
 
 
-def test_many_rows_are_streamed_with_bounded_memory(tmp_path: Path) -> None:
+def test_many_rows_are_streamed_with_bounded_memory(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     row = ('<row r="{r}"><c r="A{r}"><v>{r}</v></c>'
            '<c r="B{r}" t="inlineStr"><is><t>x</t></is></c></row>')
-    body = "".join(row.format(r=r) for r in range(1, 25001))
+    body = "".join(row.format(r=r) for r in range(1, 8001))
     path = write_package(tmp_path / "long.xlsx", workbook_parts({"S": sheet_xml(body)}))
-    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 2 ** 21
+    monkeypatch.setattr(xlsx_read, "_TREE_BYTES", 1 << 16)   # stream parts above 64 KiB
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 1 << 16
     tracemalloc.start()
     raw = _read(path)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     sheet = raw.sheets["S"]
     assert sheet.truncated and sheet.max_row == contract.MAX_SHEET_ROWS
-    assert peak < 20_000_000
+    assert sheet.get(contract.MAX_SHEET_ROWS, 2) == RawCell("s", "x")
+    assert peak < 6_000_000   # the whole tree would take ~15 MB
 
 
 def test_deadline_raises_timeout(xw_book: Path) -> None:
@@ -309,3 +315,46 @@ def test_number_format_helpers() -> None:
     assert shift_formula("A1+$B$2+'S 1'!C3+SUM(A1:B2)+LOG10(1)", 2, 1) == \
         "B3+$B$2+'S 1'!D5+SUM(B3:C4)+LOG10(1)"
     assert shift_formula('"A1"&A1', 1, 0) == '"A1"&A2'
+
+
+_INSERTS = [b"<", b">", b"&", b'"', b"\x00", b"</c>", b"<c>", b"<v>abc</v>", b'r="ZZZ0"',
+            b' t="s"', b'<f t="shared" si="9"/>', b"9999999999", b' s="-1"', b"<v>-1</v>"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2 ** 32 - 1), mode=st.sampled_from(["flip", "cut", "xml"]))
+def test_any_damage_is_read_or_refused_never_a_crash(tmp_path_factory, seed: int,
+                                                     mode: str) -> None:
+    """Flipped bytes, a cut-off file or junk inside an XML part: a result or an InputError."""
+    base = Path(__file__).resolve().parents[1] / "workbook_templates" / contract.TEMPLATE_FILENAME
+    data, rng = base.read_bytes(), random.Random(seed)
+    if mode == "flip":
+        damaged = bytearray(data)
+        for _ in range(rng.randrange(1, 5)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        data = bytes(damaged)
+    elif mode == "cut":
+        data = data[: rng.randrange(len(data))]
+    else:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        name = rng.choice(sorted(parts))
+        text = bytearray(parts[name])
+        for _ in range(rng.randrange(1, 4)):
+            pos = rng.randrange(len(text) + 1)
+            text[pos:pos] = rng.choice(_INSERTS)
+        parts[name] = bytes(text)
+        buf = io.BytesIO()
+        write_package(buf, parts)
+        data = buf.getvalue()
+    path = tmp_path_factory.mktemp("fuzz") / "damaged.xlsx"
+    path.write_bytes(data)
+    try:
+        raw = read_raw_workbook(path)
+    except InputError as exc:
+        assert exc.code.startswith("PX0") and exc.message() and exc.hint()
+    else:
+        for sheet in raw.sheets.values():
+            assert all(1 <= r <= contract.MAX_SHEET_ROWS and 1 <= c <= contract.MAX_SHEET_COLS
+                       for r, c in sheet.cells)
+    assert path.read_bytes() == data
