@@ -106,6 +106,8 @@ class RawWorkbook:
     date1904: bool = False
     #: Parts of the package (zip member names), for diagnostics (e.g. vbaProject.bin present).
     parts: tuple[str, ...] = ()
+    #: "xlsx", or "xlsm" when the package holds macros (vbaProject.bin): the reader warns PX013.
+    kind: str = "xlsx"
 
     def resolve_name(self, name: str) -> tuple[str, int, int] | None:
         """A defined name that points at one cell → (sheet, row, col); None otherwise."""

@@ -190,7 +190,7 @@ def _int(text: str | None, default: int) -> int:
 def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                       deadline: float | None = None) -> RawWorkbook:
     """Read cells, defined names, Tables, merges and protection of a workbook (or of ``sheets``)."""
-    zf, _kind, wb_member = open_package(path)
+    zf, kind, wb_member = open_package(path)
     with zf:
         pkg = _Package(path, zf, deadline)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
@@ -221,4 +221,4 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                 if table is not None:
                     sheet.tables.append(table)
         return RawWorkbook(path=str(path), sheets=out, defined_names=names, date1904=date1904,
-                           parts=tuple(zf.namelist()))
+                           parts=tuple(zf.namelist()), kind=kind)

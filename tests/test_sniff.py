@@ -89,7 +89,7 @@ def test_xlsm_with_macros_is_readable(tmp_path: Path) -> None:
     assert sniff_file(path) == "xlsm"
     raw = read_raw_workbook(path)
     assert raw.sheets["项目信息"].get(1, 1).value == "有宏"
-    assert any(p.lower().endswith("vbaproject.bin") for p in raw.parts)
+    assert any(p.lower().endswith("vbaproject.bin") for p in raw.parts) and raw.kind == "xlsm"
     assert CATALOGUE["PX013"].severity == Severity.WARNING
     assert _digest(path) == before
 
