@@ -102,31 +102,38 @@ def bench_batch(files: list[Path], jobs: int) -> dict[str, float]:
             "check_ms": check_one * 1000}
 
 
-def _median_seconds(cmd: list[str], repeats: int, fresh_out: Path | None = None) -> float:
+def _median_seconds(cmd: list[str], repeats: int, env: dict[str, str] | None = None) -> float:
     times = []
     for k in range(repeats):
         args = [a.replace("{k}", str(k)) for a in cmd]
         t0 = time.perf_counter()
-        p = subprocess.run(args, capture_output=True, cwd=ROOT)
+        p = subprocess.run(args, capture_output=True, cwd=ROOT, env=env)
         times.append(time.perf_counter() - t0)
         if p.returncode not in (0, 1):
             raise RuntimeError(f"{' '.join(args)} exited {p.returncode}: {p.stderr[-500:]!r}")
     return statistics.median(times)
 
 
-def bench_cold(repeats: int, tmp: Path) -> dict[str, float]:
+def bench_cold(repeats: int, tmp: Path, bytecode: bool = True) -> dict[str, float]:
+    """Median wall time of whole processes; ``bytecode``: with cached .pyc, as once installed."""
     py = sys.executable
     cli = [py, "-m", "perf_xlsx"]
-    _median_seconds([py, "-c", "import openpyxl"], 1)          # warm the OS file cache
-    return {
-        "openpyxl": _median_seconds([py, "-c", "import openpyxl"], repeats),
-        "check_write": _median_seconds([*cli, "check", "-q", "-o", str(tmp / "out-{k}.xlsx"),
-                                        str(SAMPLE)], repeats),
-        "check_nowrite": _median_seconds([*cli, "check", "-q", "--no-write", str(SAMPLE)],
-                                         repeats),
-        "version": _median_seconds([*cli, "--version"], repeats),
-        "python": _median_seconds([py, "-c", "pass"], repeats),
+    env = dict(os.environ)
+    if bytecode:   # a private pycache: PYTHONDONTWRITEBYTECODE must not make us compile each run
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    cmds = {
+        "openpyxl": [py, "-c", "import openpyxl"],
+        "check_write": [*cli, "check", "-q", "-o", str(tmp / "out-{k}.xlsx"), str(SAMPLE)],
+        "check_nowrite": [*cli, "check", "-q", "--no-write", str(SAMPLE)],
+        "version": [*cli, "--version"],
+        "python": [py, "-c", "pass"],
     }
+    for cmd in cmds.values():                       # warm the OS file cache and the pycache
+        _median_seconds([a.replace("{k}", "warm") for a in cmd], 1, env)
+    return {key: _median_seconds(cmd, repeats, env) for key, cmd in cmds.items()}
 
 
 def bench_memory(files: list[Path], jobs: int) -> dict[str, Any]:
@@ -212,6 +219,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{r_nowrite:.2f}; `perf-xlsx --version`: {c['version']:.3f} s → ratio "
               f"{r_version:.2f} (goal ≤ 0.33: {_verdict(r_version <= 1 / 3)}); "
               f"bare python: {c['python']:.3f} s")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            nb = bench_cold(max(1, repeats // 2), tmp, bytecode=False)
+            print(f"    (this environment sets PYTHONDONTWRITEBYTECODE; above with a private "
+                  f"pycache as after an install; without any .pyc: check -o "
+                  f"{nb['check_write']:.3f} s, --no-write {nb['check_nowrite']:.3f} s, "
+                  f"--version {nb['version']:.3f} s, import openpyxl {nb['openpyxl']:.3f} s)")
 
         m = bench_memory(files[: max(args.jobs * 10, min(len(files), 200))], args.jobs)
         if m["available"]:

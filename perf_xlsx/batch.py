@@ -72,13 +72,15 @@ def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = 
     skip_dirs = [Path(p).absolute() for p in exclude if Path(p).is_dir()]
     out, seen = Collected(), set()
 
-    def add(path: Path, name: str) -> None:
+    used: set[str] = set()
+
+    def add(path: Path, name: str, prefix: str = "") -> None:
         key = _key(path)
         if key in skip or key in seen or any(_under(path, d) for d in skip_dirs):
             return
         seen.add(key)
         out.files.append(path)
-        out.names[path] = name
+        out.names[path] = _unique(name, prefix, used)
 
     for item in map(Path, inputs):
         if not item.is_dir():
@@ -93,8 +95,20 @@ def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = 
             elif path.name.startswith(".") or path.suffix.lower() not in SPREADSHEET_SUFFIXES:
                 out.skipped_other += 1
             else:
-                add(path, path.relative_to(item).as_posix())
+                add(path, path.relative_to(item).as_posix(), item.absolute().name)
     return out
+
+
+def _unique(name: str, prefix: str, used: set[str]) -> str:
+    """An output name not used yet: ``name``, else ``prefix/name``, else ``stem-2.xlsx`` …"""
+    candidates = [name, f"{prefix}/{name}" if prefix else name]
+    stem, dot, suffix = name.rpartition(".")
+    candidates += [f"{stem}-{k}.{suffix}" if dot else f"{name}-{k}" for k in range(2, 10_000)]
+    for cand in candidates:
+        if cand.casefold() not in used:
+            used.add(cand.casefold())
+            return cand
+    raise ValueError(name)  # pragma: no cover
 
 
 def _key(path: Path) -> str:
@@ -257,6 +271,7 @@ class _Pool:
         self.attempts = [0] * len(files)
         self.running: dict[Future, tuple[int, float]] = {}
         self.solo = False
+        self.broken = False
         self.hang_after = options.time_limit + HANG_GRACE
         self.pool = self._new_pool()
 
@@ -273,16 +288,23 @@ class _Pool:
             self.todo.pop()
             self.attempts[i] += 1
             path = self.files[i]
-            fut = self.pool.submit(self.worker, str(path), self.names.get(path))
+            try:
+                fut = self.pool.submit(self.worker, str(path), self.names.get(path))
+            except BrokenProcessPool:            # a worker died since the last look
+                self.attempts[i] -= 1
+                self.todo.append(i)
+                self.solo = False
+                self.broken = True
+                return
             self.running[fut] = (i, time.monotonic())
 
     def run(self) -> Iterator[tuple[int, dict[str, Any]]]:
         clean = False
         try:
             self._fill()
-            while self.running:
+            while self.running or self.broken:
                 done, _ = wait(self.running, timeout=1.0, return_when=FIRST_COMPLETED)
-                broken = False
+                broken, self.broken = self.broken, False
                 for fut in done:
                     i, started = self.running.pop(fut)
                     self.solo = False

@@ -84,6 +84,16 @@ def test_collect_skips_locks_temps_and_other_files(folder: Path, tmp_path: Path)
     assert collect_files([folder]).files == collect_files([folder]).files   # deterministic
 
 
+def test_output_names_never_collide(tmp_path: Path) -> None:
+    for sub in ("甲", "乙"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "表.xlsx").write_bytes(b"x")
+    got = collect_files([tmp_path / "甲", tmp_path / "乙", tmp_path / "乙" / "表.xlsx"])
+    assert [got.names[p] for p in got.files] == ["表.xlsx", "乙/表.xlsx"]
+    got = collect_files([tmp_path / "甲" / "表.xlsx", tmp_path / "乙" / "表.xlsx"])
+    assert [got.names[p] for p in got.files] == ["表.xlsx", "表-2.xlsx"]
+
+
 # ---- the CLI ---------------------------------------------------------------------------------
 def test_summary_workbook_and_exit_code(folder: Path, tmp_path: Path) -> None:
     before = _digest(folder)
