@@ -221,3 +221,24 @@ def test_unreadable_report_files(tmp_path: Path, name: str, data: bytes | None,
         read_paragraphs(path)
     assert err.value.code == code
     assert err.value.message()
+
+
+# ---- perf-xlsx check FILE --report REPORT ----------------------------------------------------
+
+def test_cli_check_with_report(tmp_path: Path, capsys) -> None:
+    import json
+
+    from perf_xlsx.cli import cli
+    from perf_xlsx.cli.common import main_entry
+
+    args = ["check", str(SECURITY), "--no-write", "--format", "json", "--report", str(SEED_002)]
+    assert main_entry(cli, args) == 1                 # PX505 is an error
+    data = json.loads(capsys.readouterr().out)
+    narrative = [f for f in data["findings"] if f["sheet"] == SEED_002.name]
+    assert [f["code"] for f in narrative] == ["PX505"]
+    assert "喀什政府网站网络运行维护项目" in narrative[0]["message"]
+    assert main_entry(cli, ["check", str(SECURITY), "--no-write", "--report",
+                            str(tmp_path / "无.docx")]) == 2
+    assert "PX520" in capsys.readouterr().err
+    assert main_entry(cli, ["check", str(SECURITY), str(PUBLICITY), "--no-write",
+                            "--report", str(SEED_002)]) == 2

@@ -72,14 +72,22 @@ def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any,
               help="不把自评表和检查结果写回工作簿 / do not write the result sheets")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="结果另存为（多个文件时为文件夹） / write results here instead")
+@click.option("--report", "narrative", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="同时核对这份自评报告（.docx/.txt）中的数字（docs/report.md） / "
+              "also check the figures of this narrative report")
 @batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
             exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
-            summary: Path | None = None, jobs: int | None = None, write_: bool = False) -> None:
+            summary: Path | None = None, jobs: int | None = None, write_: bool = False,
+            narrative: Path | None = None) -> None:
     """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
 
     给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查（docs/batch.md）。
     """
+    if narrative is not None and (len(files) > 1 or batch_cmd.wants_batch(files, summary, jobs,
+                                                                            fmt)):
+        raise click.BadParameter("--report 只能与一个工作簿一起使用 / --report takes one workbook",
+                                 param_hint="--report")
     if batch_cmd.wants_batch(files, summary, jobs, fmt):
         run_result(batch_cmd.run_batch(
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
@@ -99,6 +107,10 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             click.echo(f"检查 / checking {path} …", err=True)
         try:
             report = check_file(path, profile)
+            if narrative is not None:
+                from ..report_check import check_report_file
+
+                report.findings.extend(check_report_file(narrative, report.project, report.score))
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))
