@@ -1,0 +1,50 @@
+"""Generated docs must equal what the code generates (README contract section, CLI reference)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perf_xlsx import readme
+from perf_xlsx.cli import cli, reference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_contract_section_is_generated() -> None:
+    path = ROOT / "README.md"
+    assert path.read_text(encoding="utf-8") == readme.sync(path), \
+        "run `python -m perf_xlsx.readme`"
+
+
+def test_readme_contract_section_names_every_defined_name_and_header() -> None:
+    from perf_xlsx import contract
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for field in contract.FIELDS:
+        assert f"`{field.name}`" in text
+    for spec in contract.TABLES:
+        assert f"`{spec.name}`" in text
+        for header in spec.headers:
+            assert header in text
+
+
+def test_cli_reference_is_generated() -> None:
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == reference.generate(), \
+        "run `python -m perf_xlsx.cli.reference > docs/cli.md`"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"perf-xlsx {name}" in text
+
+
+def test_readme_starts_with_the_two_setup_commands() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    block = lines[lines.index("```bash") + 1: lines.index("```")]
+    assert len(block) == 2
+    assert block[0].startswith("pip install -e . && perf-xlsx check samples/")
+    assert " -o " in block[0], "the first command must not modify the bundled sample"
+    sample = block[0].split("perf-xlsx check ", 1)[1].split()[0]
+    assert (ROOT / sample).is_file()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert block[1] in ci, ".ci/run must run the README's test command"
