@@ -109,25 +109,30 @@ class _Package:
         except (*ZIP_ERRORS, OSError) as exc:
             raise InputError("PX005", path=self.path, detail=f"{member}: {exc}"[:160]) from None
 
-    def ends(self, part: str) -> Iterator[tuple[str, Any]]:
-        """(local name, element) of every element whose content is complete."""
+    def ends(self, part: str, *names: str) -> Iterator[tuple[str, Any]]:
+        """(local name, element) of the complete elements called ``names`` (any namespace for a
+        streamed part; the root's namespace for a whole one, filtered by the C iterator)."""
         for event, el in self.events(part) or ():
             if event == "end":
-                yield local_name(el.tag), el
+                name = local_name(el.tag)
+                if name in names:
+                    yield name, el
             elif event == "root":
-                for sub in el.iter():
-                    yield local_name(sub.tag), sub
+                ns = el.tag[: el.tag.rfind("}") + 1]
+                for name in names:
+                    for sub in el.iter(ns + name):
+                        yield name, sub
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
         """(Id, Type, resolved target) of the internal relationships of ``part``."""
         return [(el.get("Id", ""), el.get("Type", ""), resolve_target(part, el.get("Target", "")))
-                for name, el in self.ends(rels_part(part))
-                if name == "Relationship" and el.get("TargetMode") != "External"]
+                for _, el in self.ends(rels_part(part), "Relationship")
+                if el.get("TargetMode") != "External"]
 
 
 def _workbook(pkg: _Package, part: str) -> tuple[list[tuple[str, str]], dict[str, str], bool]:
     sheets, names, date1904 = [], {}, False
-    for name, el in pkg.ends(part):
+    for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr"):
         if name == "sheet":
             rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
             sheets.append((el.get("name", ""), rid))
@@ -159,7 +164,7 @@ def _strings(pkg: _Package, part: str) -> list[str]:
 def _formats(pkg: _Package, part: str) -> list[str]:
     custom: dict[int, str] = {}
     xf_ids: list[int] = []
-    for name, el in pkg.ends(part):
+    for name, el in pkg.ends(part, "numFmt", "cellXfs"):
         if name == "numFmt":
             custom[_int(el.get("numFmtId"), -1)] = el.get("formatCode") or "General"
         elif name == "cellXfs":
@@ -168,16 +173,14 @@ def _formats(pkg: _Package, part: str) -> list[str]:
 
 
 def _table(pkg: _Package, part: str) -> RawTable | None:
-    for name, el in pkg.ends(part):
-        if name == "table":
-            display, ref = el.get("displayName") or el.get("name"), el.get("ref")
-            if not display or not ref:
-                return None
-            headers = tuple(unescape(col.get("name", "")) for cols in el
-                            if local_name(cols.tag) == "tableColumns" for col in cols)
-            return RawTable(display, ref, headers, _int(el.get("headerRowCount"), 1),
-                            _int(el.get("totalsRowCount"), 0))
-    return None
+    el = next((el for _, el in pkg.ends(part, "table")), None)
+    display = None if el is None else el.get("displayName") or el.get("name")
+    if el is None or not display or not el.get("ref"):
+        return None
+    headers = tuple(unescape(col.get("name", "")) for cols in el
+                    if local_name(cols.tag) == "tableColumns" for col in cols)
+    return RawTable(display, el.get("ref"), headers, _int(el.get("headerRowCount"), 1),
+                    _int(el.get("totalsRowCount"), 0))
 
 
 def _int(text: str | None, default: int) -> int:

@@ -168,9 +168,24 @@ class SheetReader:
             if any(len(c) for c in row_el):
                 self.sheet.truncated = True
             return
-        locals_get, col = _LOCALS.get, 0
+        locals_get, col, skipped, extra = _LOCALS.get, 0, None, 0
         for c in row_el:
             ref = c.get("r")
+            if not len(c):  # an empty (styled) cell: its position matters only to a next one
+                if ref:     # without "r", so it is worked out only then
+                    skipped, extra = ref, 0
+                elif skipped:
+                    extra += 1
+                else:
+                    col += 1
+                continue
+            if skipped:
+                if not ref:
+                    try:
+                        col = _split_ref(skipped)[1] + extra
+                    except ValueError:
+                        pass
+                skipped = None
             try:
                 row, col = _split_ref(ref) if ref else (self.row, col + 1)
             except ValueError:

@@ -150,7 +150,8 @@ def _hand_made(tmp_path: Path) -> Path:
         '<c r="B3"><f>"A1"&amp;Sheet2!B3</f></c></row>'
         '<row r="4"><c r="A4"><f t="shared" si="0"/><v>2</v></c></row>'
         '<row r="5"><c r="A5"><f t="shared" si="0"/></c></row>'
-        '<row><c><v>6</v></c><c><v>7</v></c></row>')
+        '<row><c><v>6</v></c><c><v>7</v></c></row>'
+        '<row r="7"><c r="C7" s="1"/><c><v>8</v></c><c r="F7"/><c/><c><v>9</v></c></row>')
     after = ('<sheetProtection sheet="1" objects="1"/>'
              '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C6:D7"/></mergeCells>'
              '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>')
@@ -196,6 +197,7 @@ def test_hand_made_xml(tmp_path: Path) -> None:
     assert s.get(5, 1) == RawCell("n", None, "B5*$C$1+SUM(B$2:C5)", cached=False)
     assert s.get(3, 2) == RawCell("n", None, '"A1"&Sheet2!B3', cached=False)
     assert (s.get(6, 1).value, s.get(6, 2).value) == ("6", "7")   # cells without r
+    assert s.get(7, 4).value == "8" and s.get(7, 8).value == "9" and len(s.cells) == 20
     assert s.protected and s.merged == ["A1:B1", "C6:D7"]
     assert s.tables[0].name == "资金表" and s.tables[0].headers == ("金额\n(万元)", "备注")
     assert s.tables[0].totals_row_count == 1
