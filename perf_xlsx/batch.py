@@ -27,6 +27,8 @@ FAILED_STATUSES = (UNREADABLE, TIMEOUT, INTERNAL)
 #: Extra seconds the parent waits beyond the per-file limit before it declares a worker hung.
 HANG_GRACE = 5.0
 _MAX_ATTEMPTS = 2      # a file whose worker died twice becomes an INTERNAL row
+#: Files in flight per worker: one running, one queued, so that no worker waits for the parent.
+QUEUE_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -256,11 +258,11 @@ def init_worker_in_process(options: BatchOptions) -> None:
 
 
 class _Pool:
-    """At most ``jobs`` files in flight, so a task starts when submitted and a hang is visible.
+    """At most ``QUEUE_DEPTH × jobs`` files in flight; a file waits at most one other's time.
 
     A file whose worker died is run again alone; if it kills its worker again it becomes an
-    INTERNAL row. A file running longer than the limit + grace becomes a TIMEOUT row: the pool
-    is replaced and the other files in flight are run again.
+    INTERNAL row. A file not done ``QUEUE_DEPTH × (limit + grace)`` after it was queued becomes a
+    TIMEOUT row: the pool is replaced and the other files in flight are run again.
     """
 
     def __init__(self, files: list[Path], options: BatchOptions, jobs: int,
@@ -272,14 +274,15 @@ class _Pool:
         self.running: dict[Future, tuple[int, float]] = {}
         self.solo = False
         self.broken = False
-        self.hang_after = options.time_limit + HANG_GRACE
+        # A file is submitted at most one running file's time before it starts (FIFO queue).
+        self.hang_after = QUEUE_DEPTH * (options.time_limit + HANG_GRACE)
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.jobs, initializer=init_worker, initargs=(self.options,))
 
     def _fill(self) -> None:
-        while self.todo and len(self.running) < self.jobs and not self.solo:
+        while self.todo and len(self.running) < self.jobs * QUEUE_DEPTH and not self.solo:
             i = self.todo[-1]
             if self.attempts[i]:                 # a suspect: wait until it can run alone
                 if self.running:
