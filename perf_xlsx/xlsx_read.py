@@ -111,12 +111,19 @@ class _Package:
 
     def ends(self, part: str, *names: str) -> Iterator[tuple[str, Any]]:
         """(local name, element) of the complete elements called ``names`` (any namespace for a
-        streamed part; the root's namespace for a whole one, filtered by the C iterator)."""
+        streamed part; the root's namespace for a whole one, filtered by the C iterator).
+        A streamed part forgets each top-level element once it has been handed out."""
+        root, depth = None, 0
         for event, el in self.events(part) or ():
-            if event == "end":
+            if event == "start":
+                root, depth = (el if root is None else root), depth + 1
+            elif event == "end":
+                depth -= 1
                 name = local_name(el.tag)
                 if name in names:
                     yield name, el
+                if depth == 1 and root is not None:
+                    root.clear()
             elif event == "root":
                 ns = el.tag[: el.tag.rfind("}") + 1]
                 for name in names:
