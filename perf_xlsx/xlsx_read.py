@@ -116,7 +116,9 @@ class _Package:
         root, depth = None, 0
         for event, el in self.events(part) or ():
             if event == "start":
-                root, depth = (el if root is None else root), depth + 1
+                if root is None and local_name(el.tag) not in names:
+                    root = el   # (a wanted root, like <table>, keeps its children)
+                depth += 1
             elif event == "end":
                 depth -= 1
                 name = local_name(el.tag)
