@@ -247,3 +247,23 @@ def test_worker_path_imports_no_heavy_library(folder: Path) -> None:
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "[]"
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perf_xlsx.cli import batch_cmd
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, s: str) -> int:
+            return len(s)
+
+        def flush(self) -> None:
+            return None
+
+    assert isinstance(batch_cmd._progress(3, "text", False, "x"), batch_cmd._NoBar)  # piped
+    monkeypatch.setattr(sys, "stderr", Tty())
+    assert not isinstance(batch_cmd._progress(3, "text", False, "x"), batch_cmd._NoBar)
+    for fmt, quiet in (("json", False), ("jsonl", False), ("text", True)):
+        assert isinstance(batch_cmd._progress(3, fmt, quiet, "x"), batch_cmd._NoBar)
