@@ -36,6 +36,7 @@ AMOUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "other": (("other",), "其他（自筹）资金", "other"),
     "carryover": (("carryover",), "上年结转资金", "carryover"),
     "balance": (("balance",), "结余资金", "balance"),
+    "overspend": (("overspend",), "超支金额", "balance"),
 }
 COUNTS = {"level1": ("一级指标个数", "level1"), "level2": ("二级指标个数", "level2"),
           "level3": ("三级指标个数", "level3"), "met": ("已完成的三级指标个数", "met")}
@@ -111,7 +112,8 @@ def _check_amount(ctx: _Ctx, m: Mention) -> Finding | None:
     if any(amount_agrees(stated, c) for c in candidates):
         return None
     code = "PX502" if is_rounding(stated, wb) else "PX501"
-    text = money(wb, fig.budget, fig.executed) if m.kind == "balance" else money(wb)
+    derived = m.kind == "balance" or (m.kind == "overspend" and wb > 0)
+    text = money(wb, fig.budget, fig.executed) if derived else money(wb)
     return ctx.finding(code, m, text, stated.text, what=what, wb_loc=wb_loc)
 
 

@@ -147,6 +147,11 @@ class Figures:
     locs: dict[str, str] = field(default_factory=dict)
 
     @property
+    def overspend(self) -> Decimal | None:
+        """How much was spent beyond the budget (0 when within it)."""
+        return None if self.balance is None else max(-self.balance, ZERO)
+
+    @property
     def completion_rate(self) -> Decimal | None:
         """Met 三级 indicators ÷ applicable ones (a fraction)."""
         return Decimal(self.met) / Decimal(self.applicable) if self.applicable else None

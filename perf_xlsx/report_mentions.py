@@ -15,6 +15,7 @@ from .report_figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
 AMOUNT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overspend", ("超支", "超出预算")),
     ("carryover", ("上年结转",)),
     ("balance", ("结余", "剩余资金", "结转下年")),
     ("received", ("实际收到", "实际到位", "到位资金", "资金到位", "收到", "到位")),

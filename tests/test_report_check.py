@@ -242,3 +242,76 @@ def test_cli_check_with_report(tmp_path: Path, capsys) -> None:
     assert "PX520" in capsys.readouterr().err
     assert main_entry(cli, ["check", str(SECURITY), str(PUBLICITY), "--no-write",
                             "--report", str(SEED_002)]) == 2
+
+
+# ---- the one rounding rule, generator ↔ checker -------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from perf_xlsx.report_figures import (amount_agrees, money, rate_agrees, rate_text,  # noqa: E402
+                                      stated_amount, stated_number)
+
+amounts = st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False,
+                      allow_infinity=False)
+
+
+@given(amounts)
+def test_a_rendered_amount_agrees_and_keeps_its_precision(d: Decimal) -> None:
+    text = money(d)
+    assert amount_agrees(stated_amount(text, "万元"), d)
+    assert Decimal(text) == d and not text.endswith(".") and "E" not in text
+    assert amount_agrees(stated_amount(format(d * 10000, "f"), "元"), d)
+
+
+@given(st.fractions(min_value=0, max_value=3).map(
+    lambda f: Decimal(f.numerator) / Decimal(f.denominator)))
+def test_a_rendered_rate_agrees(frac: Decimal) -> None:
+    text = rate_text(frac)
+    assert text.endswith("%") and len(text.split(".")[1]) == 3      # two decimals + "%"
+    assert rate_agrees(stated_number(text[:-1], "%"), frac)
+
+
+@settings(max_examples=25, deadline=None)
+@given(budget=st.decimals(min_value=1, max_value=500, places=4),
+       share=st.integers(min_value=0, max_value=130),
+       received=st.decimals(min_value=0, max_value=500, places=2))
+def test_generated_figures_always_check_clean(budget: Decimal, share: int,
+                                              received: Decimal) -> None:
+    """Whatever the funds, the generator's own sentences agree with the checker."""
+    from factory import default_info
+    from model_factory import build_project
+
+    from perf_xlsx.report_docx import build_document
+
+    executed = (budget * share / 100).quantize(Decimal("0.01"))
+    info = {**default_info(), "funds_total_budget": budget, "funds_total_initial": budget,
+            "funds_total_executed": executed, "funds_received": received,
+            "funds_fiscal_budget": budget, "funds_fiscal_initial": budget,
+            "funds_fiscal_executed": executed, "funds_note": "执行偏差原因说明"}
+    report = check_project(build_project(info))
+    doc, _holes = build_document(report)
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert check_report_text(paragraphs, report.project, report.score) == []
+    if executed > budget:
+        assert any("超支" in p for p in paragraphs)
+
+
+def test_overspend_is_checked(unrounded) -> None:
+    findings = check_report_text("本项目超支0.1万元。", unrounded.project, unrounded.score)
+    assert [(f.code, f.actual, f.expected) for f in findings] == [("PX501", "0.1万元", "0")]
+
+
+def test_a_docx_report_reads_like_the_text(tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    for line in SEED_000.read_text(encoding="utf-8").splitlines():
+        doc.add_paragraph(line)
+    doc.add_table(rows=1, cols=1).cell(0, 0).text = "预算执行率99.99%"   # tables are not read
+    path = tmp_path / "自评报告（宣传）.docx"
+    doc.save(str(path))
+    report = check_file(PUBLICITY)
+    as_docx = summary(check_report_file(path, report.project, report.score))
+    as_text = summary(check_report_file(SEED_000, report.project, report.score))
+    assert as_docx == as_text and len(as_docx) == 9

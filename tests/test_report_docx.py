@@ -198,3 +198,39 @@ def test_cli_report(tmp_path: Path, capsys) -> None:
     assert main_entry(cli, [*args, "--force", "--lang", "en"]) == 0
     assert "placeholders" in capsys.readouterr().out
     assert main_entry(cli, ["report", args[1], "-o", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_hubei_table_has_no_weight_column(tmp_path: Path, filled) -> None:
+    from perf_xlsx.check import check_project
+    from perf_xlsx.reader import load_project
+
+    report = check_project(load_project(filled()), "hubei")
+    build_report(report, tmp_path / "r.docx")
+    table = docx.Document(str(tmp_path / "r.docx")).tables[-1]
+    header = next(r for r in table.rows if r.cells[1].text == "一级指标")
+    assert [c.text for c in header.cells][1:] == ["一级指标", "二级指标", "三级指标", "年度指标值",
+                                                  "实际完成值", "得分", "偏差原因分析及改进措施"]
+
+
+@pytest.mark.parametrize("change", [
+    {"indicators": []},
+    {"expenses": []},
+    {"info_drop": ("funds_total_executed", "funds_received", "completion_date", "goal_actual")},
+    {"info_drop": ("project_name", "year", "funds_total_budget")},
+], ids=["no indicators", "no expenses", "no spending", "no name or budget"])
+def test_incomplete_workbooks_still_give_a_draft(tmp_path: Path, change: dict) -> None:
+    from factory import default_info
+    from model_factory import build_project
+
+    from perf_xlsx.check import check_project
+
+    info = {k: v for k, v in default_info().items() if k not in change.get("info_drop", ())}
+    project = build_project(info, change.get("expenses"), change.get("indicators"))
+    report = check_project(project)
+    holes = build_report(report, tmp_path / "r.docx")
+    texts = body(tmp_path / "r.docx")
+    assert texts[0].endswith("绩效自评报告") and "七、附表" in texts
+    assert len(holes) >= 8
+    if "funds_total_executed" in change.get("info_drop", ()):
+        assert any("全年实际支出和预算执行率" in h for h in holes)
+        assert any("实际到位资金" in h for h in holes)
