@@ -116,8 +116,8 @@ class _Package:
         root, depth = None, 0
         for event, el in self.events(part) or ():
             if event == "start":
-                if root is None and local_name(el.tag) not in names:
-                    root = el   # (a wanted root, like <table>, keeps its children)
+                if not depth:   # a wanted root, like <table>, keeps its children
+                    root = None if local_name(el.tag) in names else el
                 depth += 1
             elif event == "end":
                 depth -= 1
