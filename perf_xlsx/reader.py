@@ -44,6 +44,8 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
     """Map an already-read RawWorkbook onto the project model."""
     project = Project(path=path if path is not None else raw.path)
     cells = CellReader(raw)
+    if raw.kind == "xlsm":
+        cells.add("PX013", None, None, path=Path(project.path).name)
     if _is_other_template(raw):
         cells.add("PX101", None, None, expected="、".join(contract.INPUT_SHEETS[1:]),
                   actual="、".join(raw.sheets) or "—", path=Path(project.path).name)
