@@ -19,7 +19,7 @@ from .errors import InputError
 from .findings import Finding, make
 from .model import Project
 from .report_figures import (Figures, Stated, amount_agrees, figures_of, is_rounding, money,
-                             rate_agrees, rate_text, stated_amount)
+                             rate_agrees, rate_text)
 from .report_mentions import Mention, find_mentions
 from .results import ScoreSummary
 

@@ -16,7 +16,6 @@ from .results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, CheckReport, In
 from .safe_write import atomic_write
 
 PLACEHOLDER = "【待填写：{}】"
-Part = "str | Hole"
 
 
 class Hole:
@@ -79,7 +78,7 @@ def _indicator_lines(items: list[IndicatorScore]) -> str:
 
 
 def _overview(w: _Writer) -> None:
-    p, fig = w.p, w.fig
+    p = w.p
     w.h("一、项目概况", 1)
     w.h("（一）项目单位基本情况", 2)
     w.para(f"本项目主管部门为{p.department.text}，实施单位为{p.implementer.text}。")
@@ -99,7 +98,6 @@ def _overview(w: _Writer) -> None:
     if items:
         w.para("主要内容：" + "；".join(f"“{s.indicator.level3.text}”{s.indicator.target.text}"
                                       for s in items if s.indicator.level3.text) + "。")
-    del fig
 
 
 def _funds(w: _Writer) -> None:
@@ -180,7 +178,8 @@ def _performance(w: _Writer) -> None:
         profile = get_profile(score.profile)
         exec_part = (f"预算执行率得分{score_text(score.execution_score)}分，"
                      if score.execution_score is not None else "")
-        w.para(f"按{profile.title.replace('（默认）', '')}的评分规则，{exec_part}自评总分{score_text(score.total)}分"
+        rules = profile.title.replace("（默认）", "")
+        w.para(f"按{rules}的评分规则，{exec_part}自评总分{score_text(score.total)}分"
                + (f"，自评等级为{score.grade}。" if score.grade else "。"))
     if w.p.goal_actual.text:
         w.para("年度总体目标完成情况：" + w.p.goal_actual.text)
@@ -266,7 +265,7 @@ def build_document(report: CheckReport) -> tuple[Any, list[str]]:
 
 
 def build_report(report: CheckReport, out: Path) -> list[str]:
-    """Write the draft report to ``out`` (safely: temp file, verify, replace); return placeholders."""
+    """Write the draft to ``out`` (temp file, verify, replace); return the placeholders."""
     doc, holes = build_document(report)
 
     def verify(path: Path) -> None:

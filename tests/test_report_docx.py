@@ -10,7 +10,7 @@ import pytest
 from build_samples import fill_args, load_data
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli
