@@ -16,6 +16,7 @@ from .scoring import score_project
 #: Codes this package emits about a money cell that the reader may already have reported.
 _CELL_CODES = ("PX209", "PX210")
 _MISSING_SHEET = "PX102"
+_OTHER_TEMPLATE = "PX101"
 #: Money findings that are about another sheet than the one they point at.
 _DEPENDS_ON = {"PX201": contract.SHEET_EXPENSES, "PX213": contract.SHEET_INDICATORS,
                "PX214": contract.SHEET_INFO}
@@ -65,6 +66,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     reader = list(project.findings)
     flagged = {(f.sheet, f.cell) for f in reader if f.cell}
     missing = {f.expected for f in reader if f.code == _MISSING_SHEET}
+    if any(f.code == _OTHER_TEMPLATE for f in reader):  # nothing was read: every sheet is missing
+        missing |= set(contract.INPUT_SHEETS)
     money = [f for f in check_money(project, prof)
              if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
              and not _about_missing(f, missing)]
