@@ -14,6 +14,9 @@ from ..findings import Severity
 from . import batch_cmd
 from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 
+#: The writer's refusal to write into a workbook that is not the template.
+NOT_TEMPLATE = "PX650"
+
 
 def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
     from ..profiles import ProfileError, get_profile
@@ -51,7 +54,8 @@ def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any,
         written = writer(path, report, out=out, profile=profile, lang=lang)
     except PerfXlsxError as exc:
         click.echo(error_text(exc, lang), err=True)
-        return EXIT_UNUSABLE
+        # Not the template (PX650): the write is skipped on purpose; the findings set the code.
+        return EXIT_OK if exc.code == NOT_TEMPLATE else EXIT_UNUSABLE
     if not quiet:
         click.echo(f"已写入 / written: {written}", err=True)
     return EXIT_OK
