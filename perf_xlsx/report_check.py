@@ -72,9 +72,12 @@ def read_paragraphs(path: str | Path) -> list[str]:
         raise InputError("PX522", str(p), detail=f"{type(exc).__name__}") from exc
 
 
+_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
 def clean(paragraphs: list[str]) -> list[str]:
-    """Drop conversion markers and blank paragraphs; strip."""
-    out = [_MARKER.sub("", t).strip() for t in paragraphs]
+    """Drop conversion markers and blank paragraphs; full-width digits → ASCII; strip."""
+    out = [_MARKER.sub("", t).translate(_DIGITS).strip() for t in paragraphs]
     return [t for t in out if t]
 
 

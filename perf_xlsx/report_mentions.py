@@ -17,7 +17,7 @@ from .report_figures import Figures, Stated, stated_amount, stated_number
 AMOUNT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("overspend", ("超支", "超出预算")),
     ("carryover", ("上年结转",)),
-    ("balance", ("结余", "剩余资金", "结转下年")),
+    ("balance", ("结余", "节余", "剩余资金", "结转下年", "节约资金")),
     ("received", ("实际收到", "实际到位", "到位资金", "资金到位", "收到", "到位")),
     ("executed", ("实际支付", "实际支出", "支付", "支出", "拨付", "执行数", "实际使用", "花费")),
     ("initial", ("年初预算",)),
@@ -28,6 +28,10 @@ AMOUNT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
               ("completion_rate", ("指标完成率",)))
+#: A clause (for amounts) or sentence (for years) with one of these talks about another year,
+#: a plan or an adjustment, not about this year's figures: skipped.
+OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
+         "同比", "上年同期")
 TARGET_AFTER = ("以内", "以上", "以下", "左右", "/", "每")
 TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞")
 _DELIM = "，,。；;：:（）()！!？?\n"
@@ -99,7 +103,8 @@ def _expense(clause: str, fig: Figures) -> str | None:
 
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
-    if after.startswith(TARGET_AFTER) or clause.rstrip().endswith(TARGET_BEFORE):
+    if after.startswith(TARGET_AFTER) or clause.rstrip().endswith(TARGET_BEFORE) or any(
+            w in clause for w in OTHER):
         return None
     expense = _expense(clause, fig)
     if expense:
@@ -158,7 +163,8 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     for m in _GRADE.finditer(text):
         found.append((m.start(), m.end(), "grade", _GRADES.get(m.group(1), m.group(1))))
     for m in _YEAR.finditer(text):
-        found.append((m.start(), m.end(), "year", int(m.group(1))))
+        if not any(w in _sentence(text, m.start(), m.end()) for w in OTHER):
+            found.append((m.start(), m.end(), "year", int(m.group(1))))
     for m in _DATE.finditer(text):
         rest = re.split(f"[{_DELIM}]", text[m.end():m.end() + 16])[0]
         done = _DONE.search(rest)

@@ -185,6 +185,10 @@ def unrounded(tmp_path_factory):
     ("结余资金0.4812万元。", []),
     ("结余资金0.48万元。", [("PX502", "0.48万元", "0.4812")]),
     ("服务成本0.52万元以内，单价0.5元/本。", []),        # targets and unit prices are skipped
+    ("本项目实际支付资金０．５２万元。", [("PX502", "0.52万元", "0.5188")]),    # full-width digits
+    ("节余资金0.4812万元。", []),
+    ("下一步计划申请追加预算3万元。", []),              # plans and adjustments are skipped
+    ("2019年预算安排拟增至5万元。", []),
 ])
 def test_stated_precision(unrounded, text: str, expected: list) -> None:
     findings = check_report_text(text, unrounded.project, unrounded.score)
