@@ -230,6 +230,13 @@ def _encrypted_4k(folder: Path) -> Path:
 
 
 @bad_input("PX007")
+def _encrypted_long_directory(folder: Path) -> Path:
+    """512-byte sectors, the name in the sixth directory sector: the FAT chain is followed."""
+    names = [*(f"Stream{i}" for i in range(22)), "EncryptedPackage"]
+    return make_ole(folder / "encrypted_chain.xlsx", names)
+
+
+@bad_input("PX007")
 def _encrypted_bad_header(folder: Path) -> Path:
     return make_ole(folder / "encrypted_odd.xlsx", ["EncryptionInfo", "EncryptedPackage"],
                     corrupt_header=True)

@@ -159,3 +159,14 @@ def test_refuses_doc_lists_every_code_and_the_contract_limits() -> None:
               "MAX_SECONDS_PER_FILE": f"{contract.MAX_SECONDS_PER_FILE} s"}
     for name, value in limits.items():
         assert f"| `{name}` | {value} |" in doc, name
+
+
+def test_ole_directory_is_walked_through_the_fat(tmp_path: Path) -> None:
+    from perf_xlsx.sniff import _ole_directory
+
+    names = [*(f"Stream{i}" for i in range(22)), "EncryptedPackage"]
+    for shift in (9, 12):
+        path = make_ole(tmp_path / f"chain{shift}.bin", names, sector_shift=shift)
+        with open(path, "rb") as fh:
+            found = _ole_directory(fh)
+        assert found == {"root entry", *(n.lower() for n in names)}
