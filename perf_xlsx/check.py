@@ -1,12 +1,14 @@
 """Run every check and the scoring on one project → ``CheckReport`` (report only, no writing)."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__, contract
 from .checks_money import check_money
+from .errors import InputError
 from .findings import Finding
 from .model import Project
 from .profiles import Profile, get_profile
@@ -84,8 +86,21 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
 
 
 def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
-               now: datetime | None = None) -> CheckReport:
-    """``load_project(path)`` then ``check_project``; raises InputError for unusable files."""
+               now: datetime | None = None, deadline: float | None = None) -> CheckReport:
+    """``load_project`` then ``check_project`` within ``deadline`` (``time.monotonic()``; default
+    now + ``contract.MAX_SECONDS_PER_FILE``); raises InputError (PX018 past it) if unusable."""
     from .reader import load_project
 
-    return check_project(load_project(path), profile, now=now)
+    if deadline is None:
+        deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
+    project = load_project(path, deadline=deadline)
+    _within(path, deadline)
+    report = check_project(project, profile, now=now)
+    _within(path, deadline)
+    return report
+
+
+def _within(path: str | Path, deadline: float) -> None:
+    """The read is bounded part by part; the checks (bounded by the row caps) between stages."""
+    if time.monotonic() > deadline:
+        raise InputError("PX018", path=str(path), limit=contract.MAX_SECONDS_PER_FILE)
