@@ -32,10 +32,11 @@ def make_safe_streams() -> None:
 
 
 def error_text(err: PerfXlsxError, lang: str) -> str:
-    where = f"{err.path}: " if err.path else ""
+    message = err.message(lang)
+    where = f"{err.path}: " if err.path and err.path not in message else ""
     hint = err.hint(lang)
     label = "how to fix" if lang == "en" else "处理办法"
-    return f"{where}[{err.code}] {err.message(lang)}" + (f"\n  {label}: {hint}" if hint else "")
+    return f"{where}[{err.code}] {message}" + (f"\n  {label}: {hint}" if hint else "")
 
 
 def main_entry(group: click.Group, args: list[str] | None = None) -> int:
