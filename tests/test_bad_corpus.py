@@ -223,3 +223,111 @@ def test_library_raises_only_input_errors_for_refused_files(refused) -> None:
         with pytest.raises(InputError) as caught:
             check_file(path)
         assert caught.value.code == code
+
+
+# ---- limits: each constant of contract.py broken by a file made for it ---------------------------
+def _clean(tmp_path: Path) -> Path:
+    from factory import fill_template
+
+    return fill_template(tmp_path / "clean.xlsx")
+
+
+@pytest.mark.parametrize("constant, code", [
+    ("MAX_FILE_BYTES", "PX004"), ("MAX_UNCOMPRESSED_BYTES", "PX015"), ("MAX_ZIP_PARTS", "PX014"),
+])
+def test_zip_limits_refuse_a_real_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           constant: str, code: str) -> None:
+    path = _clean(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        actual = {"MAX_FILE_BYTES": path.stat().st_size, "MAX_ZIP_PARTS": len(zf.infolist()),
+                  "MAX_UNCOMPRESSED_BYTES": sum(i.file_size for i in zf.infolist())}[constant]
+    monkeypatch.setattr(contract, constant, actual)          # exactly at the limit: accepted
+    check_file(path)
+    monkeypatch.setattr(contract, constant, actual - 1)      # one over: refused
+    before = digest(path)
+    with pytest.raises(InputError) as caught:
+        check_file(path)
+    assert caught.value.code == code and caught.value.params["limit"] == actual - 1
+    exit_code, out = run(str(path))
+    assert exit_code == 2 and f"[{code}]" in out and digest(path) == before
+
+
+@pytest.mark.parametrize("constant", ["MAX_SHEET_ROWS", "MAX_SHEET_COLS"])
+def test_sheet_caps_skip_the_rest_and_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             constant: str) -> None:
+    path = _clean(tmp_path)
+    assert "PX115" not in {f.code for f in check_file(path).findings}
+    monkeypatch.setattr(contract, constant, 3)     # the indicator rows start below row 3
+    report = check_file(path)
+    capped = [f for f in report.findings if f.code == "PX115"]
+    assert capped and all(f.params["max_rows" if constant == "MAX_SHEET_ROWS" else "max_cols"]
+                          == 3 for f in capped)
+    if constant == "MAX_SHEET_ROWS":
+        rows = [i.row for i in report.project.indicators] + [e.row for e in report.project.expenses]
+        assert all(row <= 3 for row in rows)
+
+
+def test_time_limit_covers_the_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _clean(tmp_path)
+    monkeypatch.setattr(contract, "MAX_SECONDS_PER_FILE", 0)
+    with pytest.raises(InputError) as caught:
+        check_file(path)
+    assert caught.value.code == "PX018" and caught.value.params["limit"] == 0
+    exit_code, out = run(str(path))
+    assert exit_code == 2 and "[PX018]" in out
+
+
+def test_time_limit_covers_the_checks_too(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import perf_xlsx.check as check
+
+    path = _clean(tmp_path)
+    real = check.check_money
+
+    def slow(*args, **kwargs):
+        time.sleep(0.6)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check, "check_money", slow)
+    monkeypatch.setattr(contract, "MAX_SECONDS_PER_FILE", 0.5)
+    before = digest(path)
+    with pytest.raises(InputError) as caught:
+        check_file(path)
+    assert caught.value.code == "PX018"
+    exit_code, out = run(str(path))
+    assert exit_code == 2 and "[PX018]" in out and digest(path) == before
+    monkeypatch.setattr(contract, "MAX_SECONDS_PER_FILE", 30)
+    assert check_file(path).project.name.value
+
+
+def test_defusedxml_is_in_effect_for_openpyxl_and_our_reader(refused) -> None:
+    import io
+
+    import openpyxl.xml
+    import openpyxl.xml.functions as oxml
+    from defusedxml import EntitiesForbidden
+    from openpyxl import load_workbook
+
+    assert openpyxl.xml.DEFUSEDXML is True
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+              b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><r>&b;</r>')
+    root = oxml.fromstring(laughs)        # lxml, when installed: entities are never expanded
+    assert "a" * 100 not in "".join(root.itertext())
+    with pytest.raises(EntitiesForbidden):
+        list(oxml.iterparse(io.BytesIO(laughs)))
+    xxe = next(p for p, code in refused if code == "PX016" and p.name == "xxe.xlsx")
+    with pytest.raises(Exception) as caught:          # openpyxl refuses the sheet's entity
+        load_workbook(xxe)
+    chain, exc = [], caught.value
+    while exc is not None:
+        chain.append(type(exc).__name__)
+        exc = exc.__cause__ or exc.__context__
+    assert "EntitiesForbidden" in chain, chain
+    # and our own reader refuses every entity file (and a bare DOCTYPE) as PX016
+    for path, code in refused:
+        if code == "PX016":
+            with pytest.raises(InputError) as ours:
+                check_file(path)
+            assert ours.value.code == "PX016"
