@@ -5,9 +5,10 @@
     python benchmarks/run.py --profile  # also cProfile check_file on one typical workbook
 
 (a) batch read+check+score (no write) with --jobs = cores vs unzip + XML-parse of the same files'
-parts in a pool of the same size (alternating, best round of each); (b) a cold ``perf-xlsx check -o OUT sample`` process vs
-``python -c "import openpyxl"``; (c) the same with --no-write, and ``perf-xlsx --version``;
-(d) peak memory per worker. Prints figures and goals; exits 0 unless --strict and a goal is missed.
+parts in a pool of the same size (alternating, best round of each); (b) a cold
+``perf-xlsx check -o OUT sample`` process vs ``python -c "import openpyxl"``; (c) the same with
+--no-write, and ``perf-xlsx --version``; (d) peak memory per worker. Prints figures and goals;
+exits 0 unless --strict and a goal is missed.
 """
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-import zipfile
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any

@@ -179,7 +179,8 @@ def _print_text(rows: list[dict[str, Any]], totals: dict[str, Any], t: dict[str,
             lines.append(f"{head}\n    [{r['error']['code']}] {r['error']['message']}")
             continue
         score = t["score"].format(score=r["score"] or "—", grade=r["grade"] or "")
-        lines.append(f"{head}  {score.strip()}  {t['counts'].format(e=r['errors'], w=r['warnings'])}")
+        counts = t["counts"].format(e=r["errors"], w=r["warnings"])
+        lines.append(f"{head}  {score.strip()}  {counts}")
         lines += [f"    [{f['code']}] {f['message']}" for f in r["findings"]
                   if f["severity"] == "error"]
         if r.get("written"):
