@@ -22,6 +22,7 @@ _T = {
                    "unreadable": "无法读取", "timeout": "超时", "internal": "内部错误"},
         "severity": {"error": "错误", "warning": "警告", "info": "提示"},
         "no_grade": "无等级", "chart": "等级分布", "count": "工作簿数",
+        "truncated": "……另有 {n} 条问题超出 Excel 的行数上限，未列出（见 --format jsonl 输出）",
     },
     "en": {
         "sheets": ("Summary", "Findings", "Grades"),
@@ -35,11 +36,14 @@ _T = {
                    "internal": "internal error"},
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "no_grade": "no grade", "chart": "Grade distribution", "count": "workbooks",
+        "truncated": "… {n} more findings exceed Excel's row limit (see --format jsonl)",
     },
 }
 _WIDTHS = (40, 30, 24, 24, 7, 12, 12, 9, 8, 6, 7, 7, 7, 10, 50)
 _FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
 DEFAULT_GRADES = ("优", "良", "中", "差")
+#: Data rows an Excel sheet can hold below its header.
+MAX_ROWS = 1_048_575
 
 
 def labels(lang: str = "zh") -> dict[str, Any]:
@@ -93,6 +97,10 @@ def summary_frames(rows: Sequence[dict[str, Any]], lang: str = "zh",
         else:
             none += 1
     dist = [*counts.items(), (t["no_grade"], none)]
+    if len(findings) > MAX_ROWS:          # Excel's sheet limit: keep the first, say so
+        cut = len(findings) - MAX_ROWS + 1
+        findings = findings[: MAX_ROWS - 1]
+        findings.append((None, None, None, None, None, t["truncated"].format(n=cut), None))
     return (pd.DataFrame(summary, columns=list(t["summary"])),
             pd.DataFrame(findings, columns=list(t["findings"])),
             pd.DataFrame(dist, columns=list(t["grades"])))

@@ -266,3 +266,16 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     assert not isinstance(batch_cmd._progress(3, "text", False, "x"), batch_cmd._NoBar)
     for fmt, quiet in (("json", False), ("jsonl", False), ("text", True)):
         assert isinstance(batch_cmd._progress(3, fmt, quiet, "x"), batch_cmd._NoBar)
+
+
+def test_findings_sheet_stops_at_excel_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perf_xlsx import summary_workbook
+
+    monkeypatch.setattr(summary_workbook, "MAX_ROWS", 5)
+    row = batch.error_row("x.xlsx", "unreadable", "PX009", "csv")
+    row["findings"] = [{"code": "PX201", "severity": "error", "sheet": "项目信息", "cell": "D9",
+                        "message": f"m{k}", "hint": ""} for k in range(9)]
+    _summary, findings, grades = summary_workbook.summary_frames([row])
+    assert len(findings) == 5 and "另有 6 条" in findings.iloc[-1]["说明"]
+    assert list(findings["代码"][:2]) == ["PX009", "PX201"]
+    assert dict(zip(grades["等级"], grades["数量"]))["无等级"] == 1
