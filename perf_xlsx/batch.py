@@ -144,14 +144,12 @@ def init_worker(options: BatchOptions) -> None:
 
 def check_one(path: str, name: str | None = None) -> dict[str, Any]:
     """Read, check and score one workbook → a row (see docs/batch.md); never raises."""
-    from .check import check_project
+    from .check import check_file
     from .errors import PerfXlsxError
-    from .reader import load_project
 
     opts, start = _OPTIONS, time.monotonic()
     try:
-        project = load_project(path, deadline=start + opts.time_limit)
-        report = check_project(project, opts.profile)
+        report = check_file(path, opts.profile, deadline=start + opts.time_limit)
     except PerfXlsxError as exc:
         status = TIMEOUT if exc.code == "PX018" else UNREADABLE
         return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),
