@@ -279,3 +279,9 @@ def test_findings_sheet_stops_at_excel_row_limit(monkeypatch: pytest.MonkeyPatch
     assert len(findings) == 5 and "另有 6 条" in findings.iloc[-1]["说明"]
     assert list(findings["代码"][:2]) == ["PX009", "PX201"]
     assert dict(zip(grades["等级"], grades["数量"]))["无等级"] == 1
+
+
+def test_reader_deadline_gives_timeout_rows(folder: Path) -> None:
+    rows = dict(run_batch([folder / GOOD[0]], BatchOptions(time_limit=0.0), jobs=1))
+    assert rows[0]["status"] == "timeout" and rows[0]["error"]["code"] == "PX018"
+    assert batch.row_fails(rows[0])
