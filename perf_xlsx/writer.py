@@ -10,6 +10,7 @@ from typing import Any
 from . import contract
 from .errors import OutputError
 from .results import CheckReport
+from .sniff import ZIP_ERRORS
 
 #: Creation date written into the in-memory workbook, so the same report gives the same bytes.
 FIXED_CREATED = datetime(2026, 1, 1, 0, 0, 0)
@@ -64,7 +65,7 @@ def sheet_names(path: str | Path) -> list[str]:
 def _template_sheets(path: Path) -> list[str]:
     try:
         names = sheet_names(path)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError) as exc:
+    except (OSError, KeyError, SyntaxError, *ZIP_ERRORS) as exc:  # SyntaxError: XML ParseError
         raise OutputError("PX650", str(path), sheets="?", reason=f"; {exc}") from exc
     if not any(s in names for s in contract.INPUT_SHEETS):
         raise OutputError("PX650", str(path), sheets="、".join(names), reason="")
