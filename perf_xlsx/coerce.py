@@ -44,16 +44,24 @@ def round15(d: Decimal) -> Decimal:
     digits = len(d.as_tuple().digits)
     if digits <= 15:
         return d
-    r = _SIG15.plus(d).normalize()
-    return r.quantize(Decimal(1)) if r.as_tuple().exponent > 0 else r
+    return _integral(_SIG15.plus(d).normalize())
 
 
 def tidy(d: Decimal) -> Decimal:
     """Drop trailing zeros without going to exponent form (0.2200 → 0.22, 100 stays 100)."""
     if not d.is_finite():
         return d
-    n = d.normalize()
-    return n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n
+    return _integral(d.normalize())
+
+
+def _integral(d: Decimal) -> Decimal:
+    """1.2E+3 → 1200; a number too long for the context (1E+400) keeps its exponent."""
+    if d.as_tuple().exponent <= 0:
+        return d
+    try:
+        return d.quantize(Decimal(1))
+    except InvalidOperation:
+        return d
 
 
 def decimal_from_stored(text: str) -> Decimal | None:
