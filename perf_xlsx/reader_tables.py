@@ -55,9 +55,12 @@ def read_table(spec: contract.TableSpec, sheet_name: str | None, cells: CellRead
     raw = cells.raw
     found = raw.find_table(spec.name)
     totals_row: int | None = None
+    try:
+        r1, c1, r2, _c2 = parse_range_ref(found[1].ref) if found is not None else (0, 0, 0, 0)
+    except ValueError:       # a garbled Table ref: search the header as for a dropped Table
+        found = None
     if found is not None:
         rs, table = found
-        r1, c1, r2, _c2 = parse_range_ref(table.ref)
         header_row = r1 + table.header_row_count - 1
         if table.totals_row_count:
             totals_row = r2
