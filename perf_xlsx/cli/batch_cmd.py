@@ -113,11 +113,15 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
 
 
 def _check_summary_path(summary: Path | None) -> None:
+    """Fail before the run when the summary cannot be written (exit 2), not after it."""
+    from ..safe_write import check_not_open
+
     if summary is None:
         return
     folder = summary.absolute().parent
     if summary.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UnusableInputError(f"无法写入汇总表 / cannot write the summary: {summary}")
+    check_not_open(summary)          # OutputError PX601 while Excel/WPS has it open
 
 
 def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
