@@ -12,6 +12,9 @@ from .profiles import LEVEL_MET, Profile
 from .results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED, IndicatorScore
 
 ZERO = Decimal(0)
+#: Weight sums closer than this to the expected total are equal: three cells =10/3 are stored as
+#: 3.33333333333333 and add up to 9.99999999999999, which Excel shows as 10.
+WEIGHT_NOISE = Decimal("0.000001")
 
 
 _n = plain
@@ -160,14 +163,14 @@ def weight_findings(scores: list[IndicatorScore], profile: Profile) -> list[Find
     out: list[Finding] = []
     total = sum((s.weight for s in weighted), ZERO)  # type: ignore[misc]
     common = dict(profile=profile.name, execution_weight=_n(profile.execution_weight))
-    if total != profile.indicator_weight_total:
+    if abs(total - profile.indicator_weight_total) > WEIGHT_NOISE:
         out.append(make("PX401", *_span([_cell(s.indicator, "weight") for s in weighted]),
                         expected=_n(profile.indicator_weight_total), actual=_n(total), **common))
     plan = " · ".join(f"{b.label} {_n(b.weight)}" for b in profile.blocks)
     for block in profile.blocks:
         members = [s for s in weighted if s.indicator.level1.text in block.members]
         got = sum((s.weight for s in members), ZERO)  # type: ignore[misc]
-        if got != block.weight:
+        if abs(got - block.weight) > WEIGHT_NOISE:
             out.append(make("PX402", *_span([_cell(s.indicator, "weight") for s in members]),
                             expected=_n(block.weight), actual=_n(got), level1=block.label,
                             weights=plan, **common))

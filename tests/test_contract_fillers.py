@@ -1,0 +1,62 @@
+"""Black-box QA: the template contract filled by other programs and styles, then checked.
+
+Each scenario fills a workbook the way an outside program would (openpyxl in odd styles, xlsxwriter
+from scratch, LibreOffice Calc over UNO, pandas), runs ``perf-xlsx show`` / ``check`` and asserts
+the values read, the findings at their cells, the exit codes and the written sheets. The helper
+scripts are in tests/fillers/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from factory import default_indicators, default_info, fill_template
+from fillers import openpyxl_odd
+from openpyxl import load_workbook
+
+from perf_xlsx import contract
+from perf_xlsx.cli import cli
+
+
+def cli_run(*args: Any) -> Any:
+    """Run the CLI in-process; stdout and stderr apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def check_json(path: Path, *extra: Any) -> tuple[int, dict[str, Any]]:
+    """``perf-xlsx check PATH --format json --no-write`` → (exit code, report)."""
+    r = cli_run("check", path, "--format", "json", "--no-write", *extra)
+    assert r.exit_code in (0, 1), r.output
+    return r.exit_code, json.loads(r.stdout)
+
+
+def codes_at(report: dict[str, Any]) -> set[tuple[str, str | None, str | None]]:
+    return {(f["code"], f["sheet"], f["cell"]) for f in report["findings"]}
+
+
+def codes(report: dict[str, Any]) -> set[str]:
+    return {f["code"] for f in report["findings"]}
+
+
+def sat_thirds() -> list[dict[str, object]]:
+    """default_indicators with 满意度 split in three weights of =10/3 as Calc stores them."""
+    third = D("3.33333333333333")
+    rows = [r for r in default_indicators() if r["level1"] != contract.LEVEL1_SATISFACTION]
+    sat = next(r for r in default_indicators() if r["level1"] == contract.LEVEL1_SATISFACTION)
+    return rows + [dict(sat, level3=f"满意度{k}", weight=third, self_score=third)
+                   for k in range(3)]
+
+
+# -- regressions found by this QA ---------------------------------------------------------------
+
+def test_weights_of_a_third_add_up_without_warnings(tmp_path: Path) -> None:
+    """Three weights =10/3 (stored 3.33333333333333) add up to 10, as Excel shows them."""
+    code, rep = check_json(fill_template(tmp_path / "thirds.xlsx", indicators=sat_thirds()))
+    assert code == 0
+    assert not codes(rep) & {"PX401", "PX402"}
