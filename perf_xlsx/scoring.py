@@ -114,10 +114,16 @@ def classify(ind: Indicator, profile: Profile, ctx: Context = Context(), *,
     if weight is None:
         return s
     if s.computed is not None:
-        s.final = q2(s.computed)
+        s.final = final_score(s.computed, weight)
     else:
-        s.final = q2(clamp(self_score, weight)) if self_score is not None else ZERO
+        s.final = final_score(clamp(self_score, weight), weight) if self_score is not None else ZERO
     return s
+
+
+def final_score(x: Decimal, weight: Decimal) -> Decimal:
+    """``x`` rounded to 2 decimals, but full marks stay the weight itself: a weight of 3.125 or
+    =10/3 would otherwise round above the weight, or three full 3.33 lose 0.01 of the total."""
+    return weight if x >= weight else min(q2(x), weight)
 
 
 def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decimal | None,

@@ -60,3 +60,13 @@ def test_weights_of_a_third_add_up_without_warnings(tmp_path: Path) -> None:
     code, rep = check_json(fill_template(tmp_path / "thirds.xlsx", indicators=sat_thirds()))
     assert code == 0
     assert not codes(rep) & {"PX401", "PX402"}
+
+
+def test_full_marks_are_the_weight_not_a_rounded_weight(tmp_path: Path) -> None:
+    """Full marks on weights of 3.125 or =10/3 neither exceed the weight nor lose 0.01."""
+    _, rep = check_json(fill_template(tmp_path / "thirds.xlsx", indicators=sat_thirds()))
+    assert rep["score"]["total"] == "99.50"        # 9.5 + 80 + 3 × 10/3, not 99.49
+    _, rep = check_json(openpyxl_odd.beyond_the_tables(tmp_path / "eighths.xlsx"))
+    assert rep["score"]["total"] == "100.00"       # 16 × 3.125 + 30 + 10 + 10, not 100.08
+    for s in rep["score"]["indicators"]:
+        assert D(s["score"]) <= D(s["weight"]), s
