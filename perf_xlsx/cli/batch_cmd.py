@@ -72,7 +72,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
         raise click.UsageError("--write 与 --no-write 不能同时使用 / --write and --no-write "
                                "exclude each other")
     do_write = (write or out is not None) and not no_write
-    _check_summary_path(summary)
+    _check_summary_path(summary, lang)
     if out is not None:
         if out.exists() and not out.is_dir():
             raise click.BadParameter("批量检查时 -o 须为文件夹 / -o must be a folder in a batch "
@@ -112,7 +112,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
     return code
 
 
-def _check_summary_path(summary: Path | None) -> None:
+def _check_summary_path(summary: Path | None, lang: str) -> None:
     """Fail before the run when the summary cannot be written (exit 2), not after it."""
     from ..safe_write import check_not_open
 
@@ -121,7 +121,10 @@ def _check_summary_path(summary: Path | None) -> None:
     folder = summary.absolute().parent
     if summary.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UnusableInputError(f"无法写入汇总表 / cannot write the summary: {summary}")
-    check_not_open(summary)          # OutputError PX601 while Excel/WPS has it open
+    try:
+        check_not_open(summary)      # PX601 while Excel/WPS has it open
+    except PerfXlsxError as exc:
+        raise UnusableInputError(error_text(exc, lang)) from exc
 
 
 def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
