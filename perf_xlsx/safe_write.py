@@ -10,6 +10,7 @@ import errno
 import os
 import secrets
 import shutil
+import stat
 import time
 from pathlib import Path
 from typing import Callable, Iterator
@@ -40,6 +41,17 @@ def check_not_open(path: Path) -> None:
     for owner in owner_files(path):
         if owner.is_file():
             raise OutputError("PX601", str(path), lock=owner.name)
+
+
+def check_writable(path: Path) -> None:
+    """Raise OutputError PX606 if `path` is a read-only file (a rename would replace it anyway)."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return                      # absent: a new file is created
+    if not mode & stat.S_IWRITE:
+        raise OutputError("PX606", str(path), folder=str(Path(path).parent),
+                          error="只读文件 / read-only file")
 
 
 def lock_path(target: Path) -> Path:
@@ -143,6 +155,7 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
     """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace."""
     target = Path(target).absolute()
     check_not_open(target)
+    check_writable(target)
     with file_lock(target, wait=wait, stale_after=stale_after):
         tmp: Path | None = None
         sweep_stale_temps(target.parent, stale_after)

@@ -70,3 +70,24 @@ def test_full_marks_are_the_weight_not_a_rounded_weight(tmp_path: Path) -> None:
     assert rep["score"]["total"] == "100.00"       # 16 × 3.125 + 30 + 10 + 10, not 100.08
     for s in rep["score"]["indicators"]:
         assert D(s["score"]) <= D(s["weight"]), s
+
+
+def make_read_only(path: Path) -> None:
+    os.chmod(path, stat.S_IREAD)            # the read-only attribute on Windows too
+
+
+def test_read_only_workbook_is_not_replaced(tmp_path: Path) -> None:
+    """A read-only file (which a rename could replace on POSIX) is refused with PX606, exit 2."""
+    path = fill_template(tmp_path / "只读 项目.xlsx")
+    make_read_only(path)
+    before = path.read_bytes()
+    try:
+        r = cli_run("check", path)
+        assert r.exit_code == 2 and "[PX606]" in r.stderr and "总分 99.50" in r.stdout
+        assert path.stat().st_mode & stat.S_IWRITE == 0 and path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+        out = tmp_path / "已检查.xlsx"           # -o elsewhere still works
+        assert cli_run("check", path, "-o", out).exit_code == 0
+        assert "自评表" in load_workbook(out, read_only=True).sheetnames
+    finally:
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
