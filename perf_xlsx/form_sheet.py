@@ -15,6 +15,7 @@ FONT = "宋体"
 DASH = "—"
 LINE_PT = 13.5          # one line of 10-pt 宋体
 MIN_ROW_PT = 20.0
+MAX_ROW_PT = 409.0        # Excel's largest row height; taller rows are refused or cut
 
 
 class Styles:
@@ -314,7 +315,7 @@ class _Form:
         for c, w in enumerate(lay.widths):
             ws.set_column(c, c, w)
         for r in range(self.row):
-            ws.set_row(r, round(self.heights.get(r, MIN_ROW_PT), 1))
+            ws.set_row(r, min(round(self.heights.get(r, MIN_ROW_PT), 1), MAX_ROW_PT))
         ws.set_paper(9)
         ws.set_portrait()
         ws.fit_to_pages(1, 0)

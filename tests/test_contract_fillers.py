@@ -91,3 +91,20 @@ def test_read_only_workbook_is_not_replaced(tmp_path: Path) -> None:
         assert "自评表" in load_workbook(out, read_only=True).sheetnames
     finally:
         os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+
+
+def long_info() -> dict[str, object]:
+    return {**default_info(), "project_name": "很长的项目名称" * 40, "goal_expected": "预期" * 3000,
+            "goal_actual": "完成" * 3000, "funds_note": "说明" * 2000}
+
+
+def test_very_long_texts_keep_rows_within_excel_limits(tmp_path: Path) -> None:
+    """6000-character goals: the 自评表 rows stay within Excel's 409 pt, the text is all there."""
+    path = fill_template(tmp_path / "long.xlsx", info=long_info())
+    out = tmp_path / "long_out.xlsx"
+    assert cli_run("check", path, "-o", out).exit_code == 0
+    ws = load_workbook(out)[contract.SHEET_FORM]
+    heights = [d.height for d in ws.row_dimensions.values() if d.height is not None]
+    assert heights and max(heights) <= 409
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert {"预期" * 3000, "完成" * 3000, "很长的项目名称" * 40} <= texts
