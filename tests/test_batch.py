@@ -285,3 +285,12 @@ def test_reader_deadline_gives_timeout_rows(folder: Path) -> None:
     rows = dict(run_batch([folder / GOOD[0]], BatchOptions(time_limit=0.0), jobs=1))
     assert rows[0]["status"] == "timeout" and rows[0]["error"]["code"] == "PX018"
     assert batch.row_fails(rows[0])
+
+
+def test_every_bad_input_becomes_a_row_with_its_code(tmp_path: Path) -> None:
+    from badfiles import generate_bad_inputs
+
+    cases = [(p, code) for p, code in generate_bad_inputs(tmp_path / "bad") if not p.is_dir()]
+    rows = dict(run_batch([p for p, _ in cases], BatchOptions(), jobs=2))
+    got = [(rows[i]["status"], rows[i]["error"]["code"]) for i in range(len(cases))]
+    assert got == [("timeout" if code == "PX018" else "unreadable", code) for _, code in cases]
