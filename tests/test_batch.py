@@ -294,3 +294,19 @@ def test_every_bad_input_becomes_a_row_with_its_code(tmp_path: Path) -> None:
     rows = dict(run_batch([p for p, _ in cases], BatchOptions(), jobs=2))
     got = [(rows[i]["status"], rows[i]["error"]["code"]) for i in range(len(cases))]
     assert got == [("timeout" if code == "PX018" else "unreadable", code) for _, code in cases]
+
+
+def test_broken_templates_fill_the_summary(tmp_path: Path) -> None:
+    from bad_templates import generate_broken_templates
+
+    cases = generate_broken_templates(tmp_path / "broken")
+    summary = tmp_path / "s.xlsx"
+    r = _cli(tmp_path / "broken", "--summary", summary, "-j", "2", "--format", "json")
+    assert r.exit_code == 1, r.output
+    files = {Path(f["file"]).name: f for f in json.loads(r.stdout)["files"]}
+    found = {(Path(f[0]).name, f[1])
+             for f in load_workbook(summary)["问题清单"].iter_rows(min_row=2, values_only=True)}
+    for _name, path, codes in cases:
+        row = files[path.name]
+        assert row["status"] != "internal", row
+        assert {(path.name, c) for c in codes} <= found, (path.name, codes)
