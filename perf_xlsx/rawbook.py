@@ -104,6 +104,10 @@ class RawWorkbook:
     #: names are ignored.
     defined_names: dict[str, str] = field(default_factory=dict)
     date1904: bool = False
+    #: workbook.xml asks for a full recalculation on load (calcPr fullCalcOnLoad, as xlsxwriter and
+    #: openpyxl write): cached formula results may be stale (xlsxwriter stores 0), so the reader
+    #: evaluates formulas it can and keeps the cached result only for those it cannot.
+    recalc_on_load: bool = False
     #: Parts of the package (zip member names), for diagnostics (e.g. vbaProject.bin present).
     parts: tuple[str, ...] = ()
     #: "xlsx", or "xlsm" when the package holds macros (vbaProject.bin): the reader warns PX013.

@@ -68,11 +68,20 @@ class CellReader:
         plain = _plain(cell)
         if not cell.formula:
             return plain
+        cached = None
         if cell.cached and plain.kind is not None:
-            return Eff(plain.kind, plain.value, cell.numfmt, cell.formula, "cached")
-        if cell.cached and cell.kind in ("s", "str"):
-            return Eff("s", "", cell.numfmt, cell.formula, "cached")
-        return self._evaluate(cell, sheet, row, col)
+            cached = Eff(plain.kind, plain.value, cell.numfmt, cell.formula, "cached")
+        elif cell.cached and cell.kind in ("s", "str"):
+            cached = Eff("s", "", cell.numfmt, cell.formula, "cached")
+        if cached is not None and not self.raw.recalc_on_load:
+            return cached
+        eff = self._evaluate(cell, sheet, row, col)
+        # A cache that may be stale is kept when the evaluation agrees with it, and still beats a
+        # formula the evaluator cannot compute; one that disagrees (xlsxwriter's 0) is replaced.
+        if cached is not None and (eff.status == "uncached" or (eff.kind, eff.value) == (
+                cached.kind, cached.value)):
+            return cached
+        return eff
 
     def _evaluate(self, cell: RawCell, sheet: str, row: int, col: int) -> Eff:
         key = (sheet, row, col)

@@ -139,9 +139,10 @@ class _Package:
                 if el.get("TargetMode") != "External"]
 
 
-def _workbook(pkg: _Package, part: str) -> tuple[list[tuple[str, str]], dict[str, str], bool]:
-    sheets, names, date1904 = [], {}, False
-    for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr"):
+def _workbook(pkg: _Package, part: str
+              ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool]:
+    sheets, names, date1904, recalc = [], {}, False, False
+    for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr", "calcPr"):
         if name == "sheet":
             rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
             sheets.append((el.get("name", ""), rid))
@@ -151,7 +152,9 @@ def _workbook(pkg: _Package, part: str) -> tuple[list[tuple[str, str]], dict[str
                 names[key] = (el.text or "").strip()
         elif name == "workbookPr":
             date1904 = (el.get("date1904") or "").lower() in ("1", "true")
-    return sheets, names, date1904
+        elif name == "calcPr":
+            recalc = (el.get("fullCalcOnLoad") or "").lower() in ("1", "true")
+    return sheets, names, date1904, recalc
 
 
 def _strings(pkg: _Package, part: str) -> list[str]:
@@ -206,7 +209,7 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
     with zf:
         pkg = _Package(path, zf, deadline)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
-        order, names, date1904 = _workbook(pkg, wb_part)
+        order, names, date1904, recalc = _workbook(pkg, wb_part)
         rels = pkg.rels(wb_part)
         targets = {rid: target for rid, _, target in rels}
 
@@ -233,4 +236,4 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                 if table is not None:
                     sheet.tables.append(table)
         return RawWorkbook(path=str(path), sheets=out, defined_names=names, date1904=date1904,
-                           parts=tuple(zf.namelist()), kind=kind)
+                           recalc_on_load=recalc, parts=tuple(zf.namelist()), kind=kind)

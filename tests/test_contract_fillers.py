@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import zipfile
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from factory import default_indicators, default_info, fill_template
-from fillers import openpyxl_odd
+from fillers import openpyxl_odd, xlsxwriter_scratch
 from openpyxl import load_workbook
 
 from perf_xlsx import contract
@@ -108,3 +109,50 @@ def test_very_long_texts_keep_rows_within_excel_limits(tmp_path: Path) -> None:
     assert heights and max(heights) <= 409
     texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert {"预期" * 3000, "完成" * 3000, "很长的项目名称" * 40} <= texts
+
+
+# -- 2. xlsxwriter, from scratch, honouring only the contract ----------------------------------
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+@pytest.mark.parametrize("header_row", [0, 4])
+def test_xlsxwriter_workbook_from_scratch(tmp_path: Path, header_row: int) -> None:
+    """Tables in column B with the header in row 1 or 5, sheets in another order, user sheets,
+    %-formatted numbers; 全年执行数 is an xlsxwriter formula cached as 0 (recalculated on load)."""
+    path = xlsxwriter_scratch.build(tmp_path / "scratch.xlsx", header_row, 1)
+    code, rep = check_json(path)
+    assert code == 0
+    executed = xlsxwriter_scratch.info_cell("funds_total_executed")
+    # the stale cached 0 is not trusted: the formula is computed (PX130), no PX201/PX202
+    assert codes_at(rep) == {("PX130", contract.SHEET_INFO, executed),
+                             ("PX410", contract.SHEET_INDICATORS, None)}
+    assert rep["score"]["execution"]["rate"] == "0.900000" and rep["score"]["total"] == "99.00"
+    assert [i["row"] for i in rep["score"]["indicators"]] == [header_row + 2 + i for i in range(4)]
+    shown = json.loads(cli_run("show", path, "--format", "json").stdout)
+    assert shown["info"]["project_name"]["cell"] == xlsxwriter_scratch.info_cell("project_name")
+    assert [e["amount"]["cell"] for e in shown["expenses"]] == [
+        f"C{header_row + 2}", f"C{header_row + 3}"]
+    actual = shown["indicators"][2]["actual"]
+    assert (actual["value"], actual["raw"], actual["percent"]) == ("0.85", "85%", True)
+
+    before = parts(path)
+    out = tmp_path / "out.xlsx"
+    assert cli_run("check", path, "-o", out).exit_code == 0
+    assert parts(path) == before                                    # -o leaves the input alone
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["我的备注", contract.SHEET_INDICATORS, contract.SHEET_EXPENSES,
+                             contract.SHEET_INFO, contract.SHEET_GUIDE, "附件",
+                             contract.SHEET_FORM, contract.SHEET_FINDINGS]
+    after = parts(out)
+    for name, data in before.items():                               # user sheets byte-identical
+        if name.startswith("xl/worksheets/sheet") and name.endswith((
+                "sheet1.xml", "sheet6.xml")):
+            assert after[name] == data, name
+    form = [[c.value for c in row] for row in wb[contract.SHEET_FORM].iter_rows()]
+    flat = [v for row in form for v in row if v is not None]
+    assert "从零构建的项目" in flat and "使用人员满意度" in flat and "85%" in flat
+    funds = next(row for row in form if "年度资金总额" in row)
+    assert [v for v in funds if isinstance(v, (int, float))][:3] == [10, 10, 9]
