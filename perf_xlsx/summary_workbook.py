@@ -157,6 +157,10 @@ def _sheet(xw: Any, df: Any, name: str, fmt: dict[str, Any], widths: Sequence[fl
     ws.set_row(0, 30)
     ws.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
     ws.freeze_panes(1, 1)
+    ws.set_landscape()                  # printed: A4 landscape, one page wide, header repeated
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
 
 
 def _colours(ws: Any, n: int, fmt: dict[str, Any], t: dict[str, Any]) -> None:
