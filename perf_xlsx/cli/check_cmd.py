@@ -86,7 +86,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             narrative: Path | None = None) -> None:
     """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
 
-    给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查（docs/batch.md）。
+    给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查（docs/batch.md） / a folder,
+    --summary, --jobs or --format jsonl make it a batch run (docs/batch.md).
     """
     if narrative is not None and (len(files) > 1 or batch_cmd.wants_batch(files, summary, jobs,
                                                                             fmt)):
