@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from factory import default_indicators, default_info, fill_template
-from fillers import openpyxl_odd, xlsxwriter_scratch
+from fillers import openpyxl_odd, pandas_overlay, xlsxwriter_scratch
 from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
 
 from perf_xlsx import contract
 from perf_xlsx.cli import cli
@@ -156,3 +157,63 @@ def test_xlsxwriter_workbook_from_scratch(tmp_path: Path, header_row: int) -> No
     assert "从零构建的项目" in flat and "使用人员满意度" in flat and "85%" in flat
     funds = next(row for row in form if "年度资金总额" in row)
     assert [v for v in funds if isinstance(v, (int, float))][:3] == [10, 10, 9]
+
+
+# -- 1. openpyxl, the committed template, careless styles --------------------------------------
+
+def test_numbers_typed_as_text_percent_fractions_dates_and_sparse_levels(tmp_path: Path) -> None:
+    path = openpyxl_odd.text_numbers(tmp_path / "text.xlsx")
+    code, rep = check_json(path)
+    assert code == 0 and rep["summary"] == {"errors": 0, "warnings": 15, "infos": 1}
+    info, exp, ind = contract.SHEET_INFO, contract.SHEET_EXPENSES, contract.SHEET_INDICATORS
+    text_cells = ({(info, c) for c in ("B9", "C9", "D9", "B10", "C10", "D10", "B13")}
+                  | {(exp, f"B{r}") for r in range(3, 7)}
+                  | {(ind, "F3"), (ind, "G3"), (ind, "F8"), (ind, "G11")})
+    assert codes_at(rep) == {("PX120", s, c) for s, c in text_cells} | {("PX410", ind, None)}
+    assert rep["score"]["execution"]["rate"] == "0.950000" and rep["score"]["total"] == "99.50"
+    # the blank Table row 5 is skipped; 一级/二级 typed only on a block's first row fill down
+    scored = [(i["row"], i["level1"], i["level2"], i["status"]) for i in rep["score"]["indicators"]]
+    assert [r for r, *_ in scored] == [3, 4, 6, 7, 8, 9, 10, 11]
+    assert scored[1] == (4, contract.LEVEL1_OUTPUT, "数量指标", "met")
+    assert scored[4] == (8, contract.LEVEL1_OUTPUT, "成本指标", "met")
+    assert scored[6] == (10, contract.LEVEL1_BENEFIT, "可持续影响指标", "met")
+    shown = json.loads(cli_run("show", path, "--format", "json").stdout)
+    assert shown["info"]["project_name"]["value"] == "文本数字项目"
+    assert shown["info"]["completion_date"]["value"] == "2018-09-20"
+    assert shown["funds"]["total"]["executed"]["value"] == "0.95"
+    assert shown["funds"]["received"]["value"] == "1"
+    rows = {i["row"]: i for i in shown["indicators"]}
+    assert (rows[6]["actual"]["raw"], rows[6]["actual"]["percent"]) == ("100%", True)
+    assert rows[7]["actual"]["raw"] == "2018-09-20"
+    assert rows[11]["actual"]["raw"] == "95%" and rows[11]["self_score"]["value"] == "10"
+
+
+def test_rows_beyond_the_tables_merged_levels_and_uncached_formulas(tmp_path: Path) -> None:
+    path = openpyxl_odd.beyond_the_tables(tmp_path / "beyond.xlsx")
+    wb = load_workbook(path)
+    assert wb[contract.SHEET_INDICATORS].tables["indicators"].ref == "A2:H17"   # not grown
+    code, rep = check_json(path)
+    assert code == 0
+    info = contract.SHEET_INFO
+    assert codes_at(rep) == {("PX130", info, c) for c in ("C9", "D9", "B10", "C10", "D10", "B13")
+                             } | {("PX410", contract.SHEET_INDICATORS, None)}
+    assert len(rep["score"]["indicators"]) == 20
+    assert rep["score"]["level1_weights"] == {"产出指标": "50.000", "效益指标": "30",
+                                              "满意度指标": "10"}
+    assert {i["level1"] for i in rep["score"]["indicators"][:16]} == {contract.LEVEL1_OUTPUT}
+    shown = json.loads(cli_run("show", path, "--format", "json").stdout)
+    assert len(shown["expenses"]) == 14 and shown["expenses"][-1]["amount"]["cell"] == "B16"
+    assert shown["funds"]["total"]["executed"]["value"] == "1.4"
+
+
+def test_fewer_rows_written_by_pandas_overlay(tmp_path: Path) -> None:
+    path = pandas_overlay.fill(tmp_path / "pandas.xlsx")
+    code, rep = check_json(path)
+    ind = contract.SHEET_INDICATORS
+    assert code == 0
+    assert codes_at(rep) == {("PX303", ind, "E6"), ("PX405", ind, "G6"), ("PX410", ind, None)}
+    assert rep["score"]["total"] == "98.38" and rep["score"]["execution"]["score"] == "8.60"
+    assert [i["row"] for i in rep["score"]["indicators"]] == [3, 4, 5, 6]
+    code, rep = check_json(path, "--lang", "en")
+    msg = next(f for f in rep["findings"] if f["code"] == "PX405")["message"]
+    assert "scores 9.78" in msg and "self-score is 8" in msg
