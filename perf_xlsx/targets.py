@@ -8,6 +8,7 @@ a 5-digit Excel date serial is a Deadline only with ``timeliness=True``. Parsing
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -299,10 +300,22 @@ def _parse(text: Any, timeliness: bool) -> Parsed:
 
 def parse_target(text: Any, *, timeliness: bool = False) -> Parsed:
     """Parse a 年度指标值; never raises (an unreadable text becomes ``Unparsed``)."""
+    if isinstance(text, str):  # the usual case; a check parses each text several times
+        return _parse_text_cached(text, timeliness)
+    return _parse_safely(text, timeliness)
+
+
+def _parse_safely(text: Any, timeliness: bool) -> Parsed:
     try:
         return _parse(text, timeliness)
     except Exception:  # noqa: BLE001 - bad data must never raise
         return Unparsed("" if text is None else str(text), "无法识别", "≥50本")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text_cached(text: str, timeliness: bool) -> Parsed:
+    # Parsed values are frozen dataclasses, so sharing one between callers is safe.
+    return _parse_safely(text, timeliness)
 
 
 def parse_actual(text: Any, *, timeliness: bool = False) -> Parsed:
