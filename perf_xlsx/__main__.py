@@ -1,7 +1,7 @@
 """``python -m perf_xlsx``: the same as the ``perf-xlsx`` command."""
 from __future__ import annotations
 
-from .cli import main
+from .launcher import main
 
 if __name__ == "__main__":
     main()
