@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal as D
 from pathlib import Path
@@ -217,3 +220,188 @@ def test_fewer_rows_written_by_pandas_overlay(tmp_path: Path) -> None:
     code, rep = check_json(path, "--lang", "en")
     msg = next(f for f in rep["findings"] if f["code"] == "PX405")["message"]
     assert "scores 9.78" in msg and "self-score is 8" in msg
+
+
+# -- 5. the checked output ----------------------------------------------------------------------
+
+def sheet_rows(path: Path, name: str) -> list[list[Any]]:
+    """A sheet's values read by python-calamine (a reader that shares no code with openpyxl)."""
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+
+
+def check_links(path: Path) -> list[str]:
+    """Every internal link of 检查结果 points at an existing sheet and a cell; returns them."""
+    wb = load_workbook(path)
+    ws = wb[contract.SHEET_FINDINGS]
+    links = [c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink]
+    for loc in links:
+        sheet, _, cell = loc.rpartition("!")
+        assert sheet.strip("'") in wb.sheetnames, loc
+        assert cell and cell[0].isalpha() and cell[-1].isdigit(), loc
+    return links
+
+
+def test_checked_output_values_links_rerun_and_untouched_input(tmp_path: Path) -> None:
+    path = openpyxl_odd.text_numbers(tmp_path / "项目 一.xlsx")
+    original = path.read_bytes()
+    assert cli_run("check", path, "--no-write").exit_code == 0
+    assert path.read_bytes() == original
+    out = tmp_path / "checked.xlsx"
+    assert cli_run("check", path, "-o", out).exit_code == 0
+    assert path.read_bytes() == original
+    names = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert names[-2:] == [contract.SHEET_FORM, contract.SHEET_FINDINGS]
+    form = sheet_rows(out, contract.SHEET_FORM)
+    flat = [v for row in form for v in row if v != ""]
+    assert "文本数字项目" in flat and "某某局" in flat and "（2018年度）" in flat
+    funds = next(row for row in form if "年度资金总额" in row)
+    assert [v for v in funds if isinstance(v, float)][:3] == [1.0, 1.0, 0.95]
+    total = next(row for row in form if row[0] == "总分")
+    assert 99.5 in total and "自评等级：优" in total
+    findings = sheet_rows(out, contract.SHEET_FINDINGS)
+    header = next(i for i, row in enumerate(findings) if row[:2] == ["序号", "代码"])
+    listed = [(row[1], row[3]) for row in findings[header + 1:] if row[1]]
+    assert len(listed) == 16 and ("PX120", "资金明细!B5") in listed
+    links = check_links(out)
+    assert "'资金明细'!B5" in links and len(links) == 15           # PX410 has no cell
+
+    # in place, twice: the result sheets are replaced, everything else byte-identical
+    shutil.copyfile(path, tmp_path / "inplace.xlsx")
+    first = tmp_path / "inplace.xlsx"
+    assert cli_run("check", first).exit_code == 0
+    once = parts(first)
+    assert cli_run("check", first).exit_code == 0
+    twice = parts(first)
+    assert list(once) == list(twice)
+    assert load_workbook(first).sheetnames.count(contract.SHEET_FORM) == 1
+    changed = [n for n in once if once[n] != twice[n]]
+    assert len(changed) <= 1
+    a, b = sheet_rows(first, contract.SHEET_FINDINGS), sheet_rows(out, contract.SHEET_FINDINGS)
+    strip = lambda rows: [r for r in rows if r[0] not in ("检查时间", "文件")]  # noqa: E731
+    assert strip(a) == strip(b)
+    assert sheet_rows(first, contract.SHEET_FORM) == form
+
+
+def test_json_and_english_report(tmp_path: Path) -> None:
+    path = openpyxl_odd.beyond_the_tables(tmp_path / "beyond.xlsx")
+    before = path.read_bytes()
+    r = cli_run("check", path, "--format", "json", "--lang", "en")
+    assert r.exit_code == 0
+    rep = json.loads(r.stdout)
+    assert path.read_bytes() != before                           # the default writes in place
+    assert rep["file"] == str(path) and rep["score"]["grade"]
+    px130 = next(f for f in rep["findings"] if f["code"] == "PX130")
+    assert px130["severity"] == "info" and "formula" in px130["message"]
+    form = sheet_rows(path, contract.SHEET_FORM)
+    assert any("任务20完成率" in row for row in form)
+
+
+# -- 6. edge projects ---------------------------------------------------------------------------
+
+ZEROS = {f"funds_{s}_{c}": D(0) for s in ("total", "fiscal", "carryover", "other")
+         for c in ("initial", "budget", "executed")}
+
+
+def edge(tmp_path: Path, name: str, info: dict | None = None, expenses: list | None = None,
+         indicators: list | None = None) -> tuple[int, dict[str, Any], Path]:
+    path = fill_template(tmp_path / f"{name}.xlsx", info, expenses, indicators)
+    out = tmp_path / f"{name}_out.xlsx"
+    r = cli_run("check", path, "--format", "json", "-o", out)
+    assert r.exit_code in (0, 1), r.output
+    assert contract.SHEET_FORM in CalamineWorkbook.from_path(str(out)).sheet_names
+    return r.exit_code, json.loads(r.stdout), out
+
+
+def test_zero_budget_and_zero_execution(tmp_path: Path) -> None:
+    info = {**default_info(), **ZEROS, "funds_received": D(0)}
+    code, rep, _ = edge(tmp_path, "zero_zero", info, [])
+    assert code == 0 and ("PX411", contract.SHEET_INFO, "C9") in codes_at(rep)
+    assert rep["score"]["execution"] == {"weight": "10", "rate": None, "score": None}
+    spent = {**info, "funds_total_executed": D("0.95"), "funds_fiscal_executed": D("0.95")}
+    code, rep, _ = edge(tmp_path, "zero_budget", spent)
+    assert code == 1 and {"PX412", "PX203", "PX205"} <= codes(rep)
+    idle = {**default_info(), "funds_total_executed": D(0), "funds_fiscal_executed": D(0)}
+    code, rep, out = edge(tmp_path, "zero_exec", idle, [])
+    assert code == 0 and "PX207" in codes(rep)
+    assert rep["score"]["execution"]["rate"] == "0.000000"
+    assert rep["score"]["execution"]["score"] == "0" and rep["score"]["total"] == "90.00"
+
+
+def test_all_indicators_not_applicable_and_only_qualitative(tmp_path: Path) -> None:
+    na = [dict(r, actual="不适用") for r in default_indicators()]
+    code, rep, _ = edge(tmp_path, "all_na", None, None, na)
+    assert code == 0 and "PX415" in codes(rep)
+    assert {i["status"] for i in rep["score"]["indicators"]} == {"not_applicable"}
+    qual = [
+        {"level1": "产出指标", "level2": "质量指标", "level3": "服务质量", "target": "效果明显",
+         "actual": "效果明显", "weight": 50, "self_score": 50},
+        {"level1": "效益指标", "level2": "社会效益指标", "level3": "社会影响",
+         "target": "有所提升", "actual": "显著提升", "weight": 30, "self_score": 28,
+         "deviation": "部分地区宣传不足，明年增加宣传场次"},
+        {"level1": "满意度指标", "level2": "服务对象满意度指标", "level3": "群众满意",
+         "target": "满意", "actual": "基本满意", "weight": 10, "self_score": 8,
+         "deviation": "个别群众反映等待时间长，将增加窗口"}]
+    exp = [dict(e, indicator=None) for e in fill_args_expenses()]
+    code, rep, _ = edge(tmp_path, "qualitative", None, exp, qual)
+    assert code == 0
+    assert [i["status"] for i in rep["score"]["indicators"]] == ["qualitative"] * 3
+    assert rep["score"]["total"] == "95.50"
+
+
+def fill_args_expenses() -> list[dict[str, object]]:
+    from factory import default_expenses
+    return default_expenses()
+
+
+def test_more_than_thirty_indicators_form_spans_pages(tmp_path: Path) -> None:
+    rows = []
+    for i in range(33):
+        l1, l2, w = (("产出指标", "数量指标", 2) if i < 25 else
+                     ("效益指标", "社会效益指标", 6) if i < 30 else
+                     ("满意度指标", "服务对象满意度指标", D("3.33333333333333")))
+        rows.append({"level1": l1, "level2": l2, "level3": f"第{i + 1}项建设任务完成数量",
+                     "target": "≥10个", "actual": "12个", "weight": w, "self_score": w})
+    exp = [dict(e, indicator=None) for e in fill_args_expenses()]
+    code, rep, out = edge(tmp_path, "many", None, exp, rows)
+    assert code == 0 and not codes(rep) & {"PX401", "PX402"}
+    assert rep["score"]["total"] == "99.50" and len(rep["score"]["indicators"]) == 33
+    ws = load_workbook(out)[contract.SHEET_FORM]
+    assert ws.print_title_rows                       # the header repeats on every page
+    assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+    texts = [c.value for row in ws.iter_rows() for c in row]
+    assert "第33项建设任务完成数量" in texts
+
+
+def test_chinese_emoji_names_in_a_chinese_folder_with_spaces(tmp_path: Path) -> None:
+    folder = tmp_path / "绩效 自评" / "2018 年"
+    folder.mkdir(parents=True)
+    info = {**default_info(), "project_name": "😀网站宣传🚀项目", "department": "部门👍"}
+    inds = [dict(r, level3=r["level3"] + "🎉") for r in default_indicators()]
+    path = fill_template(folder / "我的 项目（终稿）.xlsx", info, None, inds)
+    r = cli_run("check", path)
+    assert r.exit_code == 0 and "😀网站宣传🚀项目" in r.stdout
+    form = sheet_rows(path, contract.SHEET_FORM)
+    assert "😀网站宣传🚀项目" in form[2] and any("宣传手册数量🎉" in row for row in form)
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]      # no temp/lock left
+
+
+def test_gbk_console_does_not_crash(tmp_path: Path) -> None:
+    """A Windows console in GBK cannot print emoji: the CLI must still run (subprocess)."""
+    folder = tmp_path / "中文 目录"
+    folder.mkdir()
+    info = {**default_info(), "project_name": "😀网站宣传🚀项目"}
+    path = fill_template(folder / "项目.xlsx", info)
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    for args in (["check", str(path), "--no-write"], ["show", str(path)],
+                 ["check", str(path), "--format", "json", "--no-write"],
+                 ["check", str(path), "--lang", "en", "-o", str(folder / "结果.xlsx")]):
+        proc = subprocess.run([sys.executable, "-m", "perf_xlsx", *args], env=env,
+                              capture_output=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr.decode("gbk", "replace")
+        out = proc.stdout.decode("gbk")
+        assert "Traceback" not in proc.stderr.decode("gbk", "replace")
+        if "json" in args:               # JSON stays lossless: escapes instead of '?'
+            assert json.loads(out)["project"]["name"] == "😀网站宣传🚀项目"
+        else:
+            assert "网站宣传" in out
+    assert "😀网站宣传🚀项目" in sheet_rows(folder / "结果.xlsx", contract.SHEET_FORM)[2]

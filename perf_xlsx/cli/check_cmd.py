@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import traceback
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import click
 from ..errors import PerfXlsxError
 from ..findings import Severity
 from . import batch_cmd
-from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
+from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, run_result
 
 #: The writer's refusal to write into a workbook that is not the template.
 NOT_TEMPLATE = "PX650"
@@ -139,7 +138,7 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
     if fmt == "json":
         data = payload if several else (payload[0] if payload else None)
         if data is not None:
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            click.echo(json_text(data, indent=2))
     else:
         if texts:
             click.echo("\n\n".join(texts))

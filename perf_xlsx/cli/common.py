@@ -1,6 +1,7 @@
 """Shared CLI plumbing: GBK-safe output, --lang, turning errors into exit code 2."""
 from __future__ import annotations
 
+import json
 import sys
 import traceback
 from typing import Any, Callable
@@ -29,6 +30,17 @@ def make_safe_streams() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+
+
+def json_text(data: Any, **kwargs: Any) -> str:
+    """JSON for stdout: readable Chinese, but \\u escapes when the console cannot encode a
+    character (an emoji on a GBK console would otherwise become '?' and the data be lost)."""
+    text = json.dumps(data, ensure_ascii=False, **kwargs)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, **kwargs)
+    return text
 
 
 def error_text(err: PerfXlsxError, lang: str) -> str:

@@ -1,13 +1,12 @@
 """``perf-xlsx show``: print what the reader makes of a workbook (text tables or JSON)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..errors import PerfXlsxError
-from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
+from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, run_result
 
 
 @click.command("show")
@@ -28,7 +27,7 @@ def command(file: Path, fmt: str, lang: str) -> None:
     if fmt == "json":
         from ..project_json import project_to_dict
 
-        click.echo(json.dumps(project_to_dict(project, lang), ensure_ascii=False, indent=2))
+        click.echo(json_text(project_to_dict(project, lang), indent=2))
     else:
         from ..project_text import render_project
 
