@@ -22,6 +22,10 @@ INPUT_SHEETS = (SHEET_GUIDE, SHEET_INFO, SHEET_EXPENSES, SHEET_INDICATORS)
 SHEET_FORM = "自评表"
 SHEET_FINDINGS = "检查结果"
 OUTPUT_SHEETS = (SHEET_FORM, SHEET_FINDINGS)
+#: Sheet-scoped defined name marking the sheets perf-xlsx wrote (issue 5): only marked sheets are
+#: replaced; a hand-made 自评表 stays, and ours goes under the name + this suffix (docs/output.md).
+GENERATED_MARKER = "perf_xlsx_generated"
+FOREIGN_SHEET_SUFFIX = "（perf-xlsx）"
 
 #: Hidden helper sheet of the template holding the drop-down lists (一级 / 二级 indicators).
 SHEET_LISTS = "下拉选项"

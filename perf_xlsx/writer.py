@@ -35,6 +35,7 @@ def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "z
 
     from .findings_sheet import add_findings_sheet
     from .form_sheet import add_form_sheet
+    from .result_names import mark_sheets
 
     prof = _profile(profile, report)
     buf = io.BytesIO()
@@ -44,6 +45,7 @@ def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "z
                        "created": FIXED_CREATED})
     add_form_sheet(wb, report, prof)
     add_findings_sheet(wb, report, lang, profile=prof)
+    mark_sheets(wb)             # so that only sheets perf-xlsx wrote are ever replaced
     wb.close()
     return buf.getvalue()
 
@@ -81,12 +83,14 @@ def project_fingerprint(project: Any) -> dict[str, Any]:
     return {"name": project.name.raw, "funds": funds, "indicators": inds}
 
 
-def _verify(temp: Path, expected: dict[str, Any], target: Path) -> None:
-    """Re-read the written file: same project, both result sheets present."""
+def _verify(temp: Path, expected: dict[str, Any], target: Path,
+            result_names: tuple[str, ...] = contract.OUTPUT_SHEETS) -> None:
+    """Re-read the written file: same project, both result sheets present and marked ours."""
     from .reader import load_project
+    from .result_names import generated_sheets
 
-    names = sheet_names(temp)
-    missing = [s for s in contract.OUTPUT_SHEETS if s not in names]
+    names, ours = generated_sheets(temp)
+    missing = [s for s in result_names if s not in names or s not in ours]
     if missing:
         raise OutputError("PX652", str(target), sheets="、".join(missing))
     got = project_fingerprint(load_project(temp))
@@ -98,20 +102,24 @@ def _verify(temp: Path, expected: dict[str, Any], target: Path) -> None:
 def write_results(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
                   profile: Any = None, lang: str = "zh") -> Path:
     """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path."""
+    from .result_names import rename_sheets, result_sheet_names
     from .safe_write import atomic_write
     from .splice import splice_sheets
 
     src = Path(path)
     target = Path(out) if out is not None else src
     _template_sheets(src)
-    sheets = build_result_sheets(report, profile, lang)
+    # A 自评表 / 检查结果 that perf-xlsx did not write is kept: ours goes under a free name.
+    names = result_sheet_names(src)
+    sheets = rename_sheets(build_result_sheets(report, profile, lang),
+                           dict(zip(contract.OUTPUT_SHEETS, names)))
     expected = project_fingerprint(report.project)
 
     def produce(temp: Path) -> None:
-        splice_sheets(src, sheets, contract.OUTPUT_SHEETS, temp)
+        splice_sheets(src, sheets, names, temp)
 
     def verify(temp: Path) -> None:
-        _verify(Path(temp), expected, target)
+        _verify(Path(temp), expected, target, names)
 
     atomic_write(target, produce, verify)
     return target
