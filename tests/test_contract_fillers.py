@@ -405,3 +405,152 @@ def test_gbk_console_does_not_crash(tmp_path: Path) -> None:
         else:
             assert "网站宣传" in out
     assert "😀网站宣传🚀项目" in sheet_rows(folder / "结果.xlsx", contract.SHEET_FORM)[2]
+
+
+# -- 3. LibreOffice Calc, a real spreadsheet program (one soffice session for every job) ------
+
+HERE = Path(__file__).resolve().parent
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+SAMPLES = HERE.parent / "samples"
+SEED_002 = SAMPLES / "data" / "2018-level2-security-maintenance.json"
+
+
+def _no_uno() -> str | None:
+    if shutil.which(os.environ.get("SOFFICE") or "soffice") is None:
+        return "soffice is not installed"
+    if not SYSTEM_PYTHON.is_file():
+        return f"{SYSTEM_PYTHON} is missing"
+    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True,
+                           timeout=30)
+    return None if probe.returncode == 0 else f"{SYSTEM_PYTHON} cannot import uno"
+
+
+def plain_json(value: Any) -> Any:
+    """Decimals → numbers, dates → ISO text: the JSON lo_jobs.py reads."""
+    if isinstance(value, dict):
+        return {k: plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_json(v) for v in value]
+    if isinstance(value, D):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def lo_formula_data() -> dict[str, Any]:
+    """The factory project with formulas typed in Calc (Calc's own reference syntax) and three
+    =10/3 satisfaction weights: Calc stores every result, so nothing needs evaluating."""
+    info = dict(default_info())
+    info.update(funds_total_budget={"formula": "=B9"},
+                funds_total_executed={"formula": f"=SUM(${contract.SHEET_EXPENSES}.B3:B20)"},
+                funds_fiscal_initial={"formula": "=B9"}, funds_fiscal_budget={"formula": "=C9"},
+                funds_fiscal_executed={"formula": "=D9"})
+    inds = [dict(r, weight={"formula": "=10/3"}, self_score={"formula": "=10/3"})
+            if r["level1"] == contract.LEVEL1_SATISFACTION else r for r in sat_thirds()]
+    return {"info": info, "expenses": fill_args_expenses(), "indicators": inds}
+
+
+def lo_percent_data() -> dict[str, Any]:
+    """Percentages typed as numbers into %-formatted cells, the 时效 date as a date serial."""
+    pct = {"宣传手册发放率": 1, "投诉率": 0.02, "活动参与者满意度": 0.95}
+    inds = []
+    for r in default_indicators():
+        r = dict(r)
+        if r["level3"] in pct:
+            r["actual"] = {"number": pct[r["level3"]], "format": "0%"}
+        if r["level2"] == "时效指标":
+            r["actual"] = {"number": 43363, "format": "YYYY-MM-DD"}     # 2018-09-20
+        inds.append(r)
+    return {"info": default_info(), "expenses": fill_args_expenses(), "indicators": inds}
+
+
+@pytest.fixture(scope="module")
+def calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every LibreOffice job of this module, run once: name → the file Calc stored."""
+    why = _no_uno()
+    if why:
+        pytest.skip(why)
+    tmp = tmp_path_factory.mktemp("calc")
+    checked = tmp / "已检查 样例.xlsx"
+    assert cli_run("check", SAMPLES / "2018-level2-security-maintenance.xlsx",
+                   "-o", checked).exit_code == 0
+    template = str(openpyxl_odd.TEMPLATE)
+    out = {"seed002": tmp / "seed002.xlsx", "formulas": tmp / "formulas.xlsx",
+           "percent": tmp / "percent.xlsx", "resaved": tmp / "resaved.xlsx"}
+    jobs = [
+        {"op": "fill", "template": template, "out": str(out["seed002"]),
+         "data": json.loads(SEED_002.read_text(encoding="utf-8"))},
+        {"op": "fill", "template": template, "out": str(out["formulas"]),
+         "data": plain_json(lo_formula_data())},
+        {"op": "fill", "template": template, "out": str(out["percent"]),
+         "data": plain_json(lo_percent_data())},
+        {"op": "resave", "src": str(checked), "out": str(out["resaved"])},
+    ]
+    spec = tmp / "jobs.json"
+    spec.write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([str(SYSTEM_PYTHON), str(HERE / "fillers" / "lo_jobs.py"), str(spec),
+                           "--timeout", "90"], capture_output=True, text=True, timeout=150)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for name, path in out.items():
+        assert path.is_file(), name
+    out["checked"] = checked
+    return out
+
+
+def model_of(path: Path) -> dict[str, Any]:
+    """``perf-xlsx show --format json`` without the path."""
+    r = cli_run("show", path, "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    data.pop("path")
+    return data
+
+
+def test_calc_fills_seed_002_like_the_committed_sample(calc: dict[str, Path]) -> None:
+    sample = SAMPLES / "2018-level2-security-maintenance.xlsx"
+    assert model_of(calc["seed002"]) == model_of(sample)
+    code, rep = check_json(calc["seed002"])
+    _, want = check_json(sample)
+    assert code == 0 and codes_at(rep) == codes_at(want)
+    assert rep["score"]["total"] == want["score"]["total"] == "99.96"
+    assert ("PX214", contract.SHEET_INDICATORS, "D10") in codes_at(rep)
+
+
+def test_calc_formulas_are_read_from_their_cached_results(calc: dict[str, Path]) -> None:
+    code, rep = check_json(calc["formulas"])
+    assert code == 0
+    assert codes_at(rep) == {("PX410", contract.SHEET_INDICATORS, None)}   # no PX130/PX401
+    assert rep["score"]["total"] == "99.50" and rep["score"]["grade"] == "优"
+    shown = model_of(calc["formulas"])
+    assert shown["funds"]["total"]["executed"]["value"] == "0.95"
+    assert shown["funds"]["fiscal"]["budget"]["value"] == "1"
+    weights = [i["weight"]["value"] for i in shown["indicators"][-3:]]
+    assert weights == ["3.33333333333333"] * 3
+
+
+def test_calc_percentages_typed_as_numbers(calc: dict[str, Path]) -> None:
+    code, rep = check_json(calc["percent"])
+    assert code == 0 and rep["score"]["total"] == "99.50"
+    assert {i["status"] for i in rep["score"]["indicators"]} == {"met", "qualitative"}
+    shown = {i["level3"]["value"]: i["actual"] for i in model_of(calc["percent"])["indicators"]}
+    assert (shown["投诉率"]["value"], shown["投诉率"]["raw"], shown["投诉率"]["percent"]) == (
+        "0.02", "2%", True)
+    assert shown["宣传工作完成时间"]["raw"] == "2018-09-20"
+
+
+def test_checked_workbook_resaved_by_calc_is_checked_again(calc: dict[str, Path],
+                                                          tmp_path: Path) -> None:
+    resaved = tmp_path / "resaved.xlsx"
+    shutil.copyfile(calc["resaved"], resaved)
+    assert model_of(resaved) == model_of(calc["checked"])
+    code, rep = check_json(resaved)
+    _, want = check_json(calc["checked"])
+    assert code == 0 and codes_at(rep) == codes_at(want)
+    assert cli_run("check", resaved).exit_code == 0                       # in place
+    names = load_workbook(resaved).sheetnames
+    assert names.count(contract.SHEET_FORM) == names.count(contract.SHEET_FINDINGS) == 1
+    assert names[:4] == list(contract.INPUT_SHEETS)
+    assert sheet_rows(resaved, contract.SHEET_FORM) == sheet_rows(calc["checked"],
+                                                                  contract.SHEET_FORM)
+    check_links(resaved)
