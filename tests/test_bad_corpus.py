@@ -335,3 +335,19 @@ def test_defusedxml_is_in_effect_for_openpyxl_and_our_reader(refused) -> None:
             with pytest.raises(InputError) as ours:
                 check_file(path)
             assert ours.value.code == "PX016"
+
+
+def test_refuses_doc_lists_every_refusal_and_write_error_of_the_catalogue() -> None:
+    import re
+
+    doc = (ROOT / "docs" / "refuses.md").read_text("utf-8")
+    listed = set(re.findall(r"^\| (PX\d{3}) \|", doc, re.M))
+    wanted = {c for c, e in CATALOGUE.items()
+              if c[:3] in ("PX0", "PX6") and e.severity.value == "error"} - {"PX650"}
+    assert listed == wanted
+    assert all(code in CATALOGUE for code in re.findall(r"\bPX\d{3}\b", doc))
+    assert "**PX650**" in doc and "**PX013**" in doc
+    assert contract.GENERATED_MARKER in doc and contract.FOREIGN_SHEET_SUFFIX in doc
+    for name in ("MAX_FILE_BYTES", "MAX_UNCOMPRESSED_BYTES", "MAX_ZIP_PARTS", "MAX_SHEET_ROWS",
+                 "MAX_SHEET_COLS", "MAX_SECONDS_PER_FILE"):
+        assert f"`{name}`" in doc and hasattr(contract, name)
