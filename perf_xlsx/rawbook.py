@@ -100,8 +100,8 @@ class RawSheet:
 class RawWorkbook:
     path: str
     sheets: dict[str, RawSheet] = field(default_factory=dict)   # in workbook order
-    #: workbook-level defined names → their formula text (e.g. "'项目信息'!$B$2"); sheet-scoped
-    #: names are ignored.
+    #: workbook-level defined names → their formula text (e.g. "'项目信息'!$B$2"); a sheet-scoped
+    #: name counts only where no workbook-level name has its text.
     defined_names: dict[str, str] = field(default_factory=dict)
     date1904: bool = False
     #: workbook.xml asks for a full recalculation on load (calcPr fullCalcOnLoad, as xlsxwriter and

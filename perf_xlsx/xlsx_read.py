@@ -142,18 +142,27 @@ class _Package:
 def _workbook(pkg: _Package, part: str
               ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool]:
     sheets, names, date1904, recalc = [], {}, False, False
+    local: dict[str, str] = {}
     for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr", "calcPr"):
         if name == "sheet":
             rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
             sheets.append((el.get("name", ""), rid))
         elif name == "definedName":
             key = el.get("name", "")
-            if el.get("localSheetId") is None and not key.lower().startswith(("_xlnm.", "_xlfn.")):
+            if key.lower().startswith(("_xlnm.", "_xlfn.")):
+                continue
+            if el.get("localSheetId") is None:
                 names[key] = (el.text or "").strip()
+            else:
+                local.setdefault(key, (el.text or "").strip())
         elif name == "workbookPr":
             date1904 = (el.get("date1904") or "").lower() in ("1", "true")
         elif name == "calcPr":
             recalc = (el.get("fullCalcOnLoad") or "").lower() in ("1", "true")
+    # A name defined with sheet scope only (another program's choice, or Excel's Name Manager
+    # with 范围 = the sheet) still names its cell; a workbook-level name of the same text wins.
+    for key, text in local.items():
+        names.setdefault(key, text)
     return sheets, names, date1904, recalc
 
 

@@ -162,6 +162,16 @@ def test_xlsxwriter_workbook_from_scratch(tmp_path: Path, header_row: int) -> No
     assert [v for v in funds if isinstance(v, (int, float))][:3] == [10, 10, 9]
 
 
+def test_sheet_scoped_defined_names_are_honoured(tmp_path: Path) -> None:
+    """Names scoped to 项目信息 (not the workbook) still say where the fields are: no PX105."""
+    path = xlsxwriter_scratch.build(tmp_path / "local.xlsx", sheet_scoped_names=True)
+    with zipfile.ZipFile(path) as zf:
+        assert 'localSheetId="' in zf.read("xl/workbook.xml").decode()
+    code, rep = check_json(path)
+    assert code == 0 and rep["project"]["name"] == "从零构建的项目"
+    assert rep["score"]["total"] == "99.00" and not codes(rep) & {"PX104", "PX105", "PX140"}
+
+
 # -- 1. openpyxl, the committed template, careless styles --------------------------------------
 
 def test_numbers_typed_as_text_percent_fractions_dates_and_sparse_levels(tmp_path: Path) -> None:

@@ -88,7 +88,8 @@ def test_cells_values_kinds_and_formats(xw_book: Path) -> None:
 def test_names_tables_merges_protection(xw_book: Path) -> None:
     raw = _read(xw_book)
     assert list(raw.sheets) == ["项目 信息", "资金明细", "O'Brien"]
-    assert raw.defined_names == {"project_name": "'项目 信息'!$B$2", "quoted": "'O''Brien'!$A$1"}
+    assert raw.defined_names == {"project_name": "'项目 信息'!$B$2", "quoted": "'O''Brien'!$A$1",
+                                 "local_only": "'项目 信息'!$B$3"}   # sheet scope, no rival
     assert raw.resolve_name("project_name") == ("项目 信息", 2, 2)
     assert raw.resolve_name("quoted") == ("O'Brien", 1, 1)
     info = raw.sheets["项目 信息"]
@@ -161,6 +162,7 @@ def _hand_made(tmp_path: Path) -> Path:
         defined_names=('<definedName name="_xlnm.Print_Area" localSheetId="0">数据!$A$1:$B$2'
                        '</definedName><definedName name="amount">\'数据\'!$A$2</definedName>'
                        '<definedName name="local" localSheetId="0">数据!$B$2</definedName>'
+                       '<definedName name="amount" localSheetId="1">其他!$A$1</definedName>'
                        '<definedName name="range">数据!$A$1:$B$2</definedName>'),
         workbook_pr='<workbookPr date1904="1"/>')
     parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
@@ -181,7 +183,9 @@ def _hand_made(tmp_path: Path) -> Path:
 def test_hand_made_xml(tmp_path: Path) -> None:
     raw = _read(_hand_made(tmp_path))
     assert raw.date1904
-    assert raw.defined_names == {"amount": "'数据'!$A$2", "range": "数据!$A$1:$B$2"}
+    # _xlnm names are skipped; a sheet-scoped name counts unless a workbook-level one wins
+    assert raw.defined_names == {"amount": "'数据'!$A$2", "range": "数据!$A$1:$B$2",
+                                 "local": "数据!$B$2"}
     assert raw.resolve_name("amount") == ("数据", 2, 1) and raw.resolve_name("range") is None
     s = raw.sheets["数据"]
     assert [s.get(1, c).value for c in range(1, 6)] == ["普通", "宣传手册 ", "行内", "富文本", "换行\r符"]

@@ -39,8 +39,10 @@ def info_cell(name: str) -> str:
     return f"D{INFO_ROW0 + i + 1}"
 
 
-def build(path: Path, header_row: int = 4, first_col: int = 1) -> Path:
-    """Write the workbook; ``header_row`` / ``first_col`` are 0-based (4, 1 → header in B5)."""
+def build(path: Path, header_row: int = 4, first_col: int = 1, *,
+          sheet_scoped_names: bool = False) -> Path:
+    """Write the workbook; ``header_row`` / ``first_col`` are 0-based (4, 1 → header in B5);
+    ``sheet_scoped_names`` defines the names with the scope of 项目信息 instead of the workbook."""
     wb = xlsxwriter.Workbook(str(path))
     mine = wb.add_worksheet("我的备注")
     mine.write("A1", "单位内部备注，不属于模板")
@@ -62,7 +64,8 @@ def build(path: Path, header_row: int = 4, first_col: int = 1) -> Path:
             info.write_datetime(r, INFO_COL, dt.datetime.combine(value, dt.time()), day)
         elif value is not None:
             info.write(r, INFO_COL, value)
-        wb.define_name(f.name, f"='{C.SHEET_INFO}'!${chr(ord('A') + INFO_COL)}${r + 1}")
+        scope = f"'{C.SHEET_INFO}'!" if sheet_scoped_names else ""
+        wb.define_name(scope + f.name, f"='{C.SHEET_INFO}'!${chr(ord('A') + INFO_COL)}${r + 1}")
     exp.add_table(header_row, first_col, header_row + len(EXPENSES),
                   first_col + len(C.EXPENSES.columns) - 1,
                   {"name": C.EXPENSES.name, "data": EXPENSES,
