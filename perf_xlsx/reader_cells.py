@@ -21,6 +21,9 @@ NUMERIC_KINDS = ("money", "number", "weight", "score")
 SHOWN_KIND = "shown"
 _MAX_DEPTH = 40
 _EXAMPLES = {"money": "0.22", "number": "50", "weight": "10", "score": "8"}
+#: What staff type into a number cell that has nothing to say (as the official forms print it):
+#: read as blank, not as a wrong number.
+BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ class CellReader:
             text = eff.value
             if not text.strip():
                 return Value(None, text, loc)
+            if text.strip() in BLANK_MARKS:
+                return Value(None, None, loc)
             got = coerce.parse_number_text(text, kind)
             if got is None:
                 self._add("PX122", loc, actual=text, **lab,

@@ -172,6 +172,21 @@ def test_sheet_scoped_defined_names_are_honoured(tmp_path: Path) -> None:
     assert rep["score"]["total"] == "99.00" and not codes(rep) & {"PX104", "PX105", "PX140"}
 
 
+def test_dashes_in_number_cells_mean_blank(tmp_path: Path) -> None:
+    """「—」「-」「/」 typed into optional money and quantity cells, as the official forms print
+    them, are blanks, not wrong numbers (PX122 errors and exit 1 before)."""
+    info = {**default_info(), "funds_carryover_initial": "—", "funds_carryover_budget": "-",
+            "funds_carryover_executed": "/", "funds_other_initial": "——",
+            "funds_other_budget": "－", "funds_other_executed": " — "}
+    exp = [dict(e, quantity="—") if e["content"] == "宣传活动场地布置" else e
+           for e in fill_args_expenses()]
+    code, rep = check_json(fill_template(tmp_path / "dashes.xlsx", info, exp))
+    assert code == 0 and not codes(rep) & {"PX122", "PX210", "PX202"}
+    assert rep["score"]["total"] == "99.50"
+    shown = json.loads(cli_run("show", tmp_path / "dashes.xlsx", "--format", "json").stdout)
+    assert shown["funds"]["other"]["executed"]["value"] is None
+
+
 # -- 1. openpyxl, the committed template, careless styles --------------------------------------
 
 def test_numbers_typed_as_text_percent_fractions_dates_and_sparse_levels(tmp_path: Path) -> None:
