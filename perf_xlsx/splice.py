@@ -263,7 +263,7 @@ def splice_sheets(original: Path | bytes, new_sheets_xlsx: Path | bytes,
     """Add (or replace) `sheet_names` from `new_sheets_xlsx` in `original`; return the package."""
     try:
         data = _Splicer(original, new_sheets_xlsx).run(sheet_names)
-    except (zipfile.BadZipFile, UnicodeDecodeError, SyntaxError) as exc:
+    except (zipfile.BadZipFile, ValueError, SyntaxError) as exc:  # ValueError: also a number
         label = str(original) if isinstance(original, Path) else "workbook"
         raise OutputError("PX607", label, reason=str(exc)) from exc
     if out is not None:
