@@ -336,5 +336,78 @@ def _xlsm(folder: Path) -> Path:
     return path
 
 
-__all__ = ["BROKEN_TEMPLATES", "default_indicators", "edit", "generate_broken_templates",
+# ---- more refused inputs (InputError codes), passed to badfiles.generate_bad_inputs(extra=…) ----
+EXTRA_REFUSED: list[tuple[str, Generator]] = []
+
+
+def refused(code: str) -> Callable[[Generator], Generator]:
+    """Register one more file that must be refused with ``code``."""
+
+    def register(fn: Generator) -> Generator:
+        EXTRA_REFUSED.append((code, fn))
+        return fn
+
+    return register
+
+
+@refused("PX008")
+def _wps_et(folder: Path) -> Path:
+    """A WPS 表格 .et file (an OLE container like .xls) renamed .xlsx."""
+    from badfiles import make_ole
+
+    return make_ole(folder / "wps表格.xlsx", ["Workbook", "ETExtData", "\x05SummaryInformation"])
+
+
+@refused("PX007")
+def _encrypted_template(folder: Path) -> Path:
+    """The template saved with an opening password: the package is inside EncryptedPackage."""
+    from badfiles import make_ole
+
+    return make_ole(folder / "带密码的模板.xlsx",
+                    ["\x06DataSpaces", "EncryptionInfo", "EncryptedPackage", "Filler"])
+
+
+@refused("PX005")
+def _half_downloaded_template(folder: Path) -> Path:
+    path = _filled(folder, "half.xlsx")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3])
+    return path
+
+
+@refused("PX005")
+def _only_local_header(folder: Path) -> Path:
+    path = folder / "just_started.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x14\x00" + b"\x00" * 20)
+    return path
+
+
+@refused("PX009")
+def _csv_export_of_the_form(folder: Path) -> Path:
+    """The 项目信息 sheet saved as CSV (GBK, as Excel on Chinese Windows does) and renamed."""
+    rows = [f"{f.label},{v}" for f, v in zip(contract.FIELDS, default_info().values())]
+    path = folder / "项目信息.xlsx"
+    path.write_bytes("\r\n".join(rows).encode("gb18030"))
+    return path
+
+
+@refused("PX010")
+def _html_export(folder: Path) -> Path:
+    """What many budget systems call "导出 Excel": an HTML table with an .xls(x) name."""
+    path = folder / "导出.xlsx"
+    path.write_text("\ufeff<table border=1><tr><th>项目名称</th><th>金额</th></tr>"
+                    "<tr><td>宣传</td><td>1</td></tr></table>", "utf-8")
+    return path
+
+
+@refused("PX016")
+def _entity_in_the_template(folder: Path) -> Path:
+    """The filled template whose workbook part declares entities (a billion-laughs seed)."""
+    path = _filled(folder, "entity.xlsx")
+    return rewrite(path, {"xl/workbook.xml": lambda t: t.replace(
+        "<workbook ", '<!DOCTYPE workbook [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        "<workbook ", 1)})
+
+
+__all__ = ["BROKEN_TEMPLATES", "EXTRA_REFUSED", "default_indicators", "edit", "generate_broken_templates",
            "rewrite", "sheet_part"]

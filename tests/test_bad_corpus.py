@@ -1,7 +1,7 @@
 """`perf-xlsx check` on the whole bad-input corpus: the right code, no traceback, nothing damaged.
 
-The corpus is badfiles.BAD_INPUTS (files that are refused: exit 2 with their PX0xx code) plus
-bad_templates.BROKEN_TEMPLATES (readable workbooks with a damaged contract: findings, exit 0/1).
+The corpus is badfiles.BAD_INPUTS + bad_templates.EXTRA_REFUSED (refused: exit 2 with their PX0xx code)
+plus bad_templates.BROKEN_TEMPLATES (readable workbooks with a damaged contract: findings, exit 0/1).
 Every input is checked in the default in-place write mode; a refused file must keep its bytes, a
 broken template is either left alone or written so that every part of the original survives and
 the project reads back the same.
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bad_templates import BROKEN_TEMPLATES, generate_broken_templates
+from bad_templates import BROKEN_TEMPLATES, EXTRA_REFUSED, generate_broken_templates
 from badfiles import BAD_INPUTS, generate_bad_inputs
 from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, str]]:
-    return generate_bad_inputs(tmp_path_factory.mktemp("refused"))
+    return generate_bad_inputs(tmp_path_factory.mktemp("refused"), extra=EXTRA_REFUSED)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,10 @@ def test_corpus_covers_every_case_of_the_issue(refused, broken) -> None:
     assert all(code in CATALOGUE for code in found | codes)
 
 
-@pytest.mark.parametrize("index", range(len(BAD_INPUTS)))
+REFUSED = len(BAD_INPUTS) + len(EXTRA_REFUSED)
+
+
+@pytest.mark.parametrize("index", range(REFUSED))
 def test_refused_input_exits_2_with_its_code_and_keeps_its_bytes(refused, index: int) -> None:
     path, code = refused[index]
     before = digest(path)
@@ -107,7 +110,7 @@ def test_refused_input_exits_2_with_its_code_and_keeps_its_bytes(refused, index:
         assert leftovers(path.parent) == []
 
 
-@pytest.mark.parametrize("index", range(0, len(BAD_INPUTS), 3))
+@pytest.mark.parametrize("index", range(0, REFUSED, 3))
 def test_refused_input_in_english_and_json(refused, index: int) -> None:
     path, code = refused[index]
     if path.is_dir():
