@@ -1,7 +1,7 @@
 """`perf-xlsx check` on the whole bad-input corpus: the right code, no traceback, nothing damaged.
 
-The corpus is badfiles.BAD_INPUTS + bad_templates.EXTRA_REFUSED (refused: exit 2 with their PX0xx code)
-plus bad_templates.BROKEN_TEMPLATES (readable workbooks with a damaged contract: findings, exit 0/1).
+The corpus: badfiles.BAD_INPUTS + bad_templates.EXTRA_REFUSED (refused: exit 2 with their PX0xx
+code) and bad_templates.BROKEN_TEMPLATES (readable, damaged contract: findings, exit 0/1).
 Every input is checked in the default in-place write mode; a refused file must keep its bytes, a
 broken template is either left alone or written so that every part of the original survives and
 the project reads back the same.
