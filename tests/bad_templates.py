@@ -16,7 +16,7 @@ from typing import Callable
 
 from openpyxl import Workbook, load_workbook
 
-from factory import default_indicators, default_info, fill_template
+from factory import default_info, fill_template
 from perf_xlsx import contract
 from perf_xlsx.rawbook import index_to_col
 
@@ -223,7 +223,7 @@ def _merged(folder: Path) -> Path:
     return edit(_filled(folder, "merged.xlsx"), change)
 
 
-# ---- cell values ---------------------------------------------------------------------------------
+# ---- cell values --------------------------------------------------------------------------------
 @broken("cached_div0", "PX132")
 def _div0(folder: Path) -> Path:
     path = _filled(folder, "div0.xlsx")
@@ -296,7 +296,7 @@ def _indicators_emptied(folder: Path) -> Path:
     return edit(path, lambda wb: wb.remove(wb[IND]))
 
 
-# ---- limits --------------------------------------------------------------------------------------
+# ---- limits -------------------------------------------------------------------------------------
 @broken("values_beyond_row_cap", "PX115")
 def _beyond_rows(folder: Path) -> Path:
     def change(wb: Workbook) -> None:
@@ -409,5 +409,5 @@ def _entity_in_the_template(folder: Path) -> Path:
         "<workbook ", 1)})
 
 
-__all__ = ["BROKEN_TEMPLATES", "EXTRA_REFUSED", "default_indicators", "edit", "generate_broken_templates",
+__all__ = ["BROKEN_TEMPLATES", "EXTRA_REFUSED", "edit", "generate_broken_templates",
            "rewrite", "sheet_part"]

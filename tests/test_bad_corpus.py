@@ -199,7 +199,7 @@ def test_broken_template_that_reads_back_differently_is_not_written(
     assert digest(path) == digest(src) and leftovers(tmp_path) == []
 
 
-# ---- as a user runs it ----------------------------------------------------------------------------
+# ---- as a user runs it --------------------------------------------------------------------------
 SUBPROCESS_SAMPLE = ("PX005", "PX007", "PX008", "PX009", "PX010", "PX015", "PX016")
 
 
@@ -228,7 +228,7 @@ def test_library_raises_only_input_errors_for_refused_files(refused) -> None:
         assert caught.value.code == code
 
 
-# ---- limits: each constant of contract.py broken by a file made for it ---------------------------
+# ---- limits: each constant of contract.py broken by a file made for it --------------------------
 def _clean(tmp_path: Path) -> Path:
     from factory import fill_template
 

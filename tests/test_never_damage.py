@@ -121,7 +121,7 @@ def test_the_marker_survives_a_libreoffice_round_trip(workbook: Path, tmp_path: 
     assert sheet_names(saved) == names                 # replaced in place, nothing added
 
 
-# ---- interrupted, disk full -----------------------------------------------------------------------
+# ---- interrupted, disk full ---------------------------------------------------------------------
 def test_ctrl_c_inside_the_splice_leaves_the_file(workbook: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import perf_xlsx.splice as splice
@@ -259,7 +259,7 @@ def test_disk_really_full(workbook: Path, tiny_disk: Path) -> None:
     assert run(str(path))[0] == 0 and leftovers(tiny_disk) == []
 
 
-# ---- two checks at once ---------------------------------------------------------------------------
+# ---- two checks at once -------------------------------------------------------------------------
 def test_two_checks_of_one_file_at_once_do_not_interleave(workbook: Path, tmp_path: Path) -> None:
     single = tmp_path / "single.xlsx"
     single.write_bytes(workbook.read_bytes())
