@@ -22,12 +22,15 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from perf_xlsx import contract
 from perf_xlsx.check import check_file
 from perf_xlsx.errors import OutputError, PerfXlsxError
 from perf_xlsx.results import CheckReport
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
+#: The sample workbooks and the blank template (xlsxwriter's shared strings, Tables, validations).
+SAMPLES = [*sorted((ROOT / "samples").glob("*.xlsx")),
+           ROOT / "workbook_templates" / contract.TEMPLATE_FILENAME]
 CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"
 #: No single damaged file may take longer than this (the real bound is MAX_SECONDS_PER_FILE).
 BOUND_SECONDS = 10.0
