@@ -5,6 +5,7 @@ Used by ``reader.py``. Every problem met while reading a cell becomes a finding 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterator
@@ -201,7 +202,16 @@ class CellReader:
     def _year(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         shown = self._shown(eff) if eff.kind != "s" else eff.value
         year: int | None = None
-        if eff.kind == "n" and eff.value == eff.value.to_integral_value():
+        day = eff.value if eff.kind == "d" else None
+        if eff.kind == "n" and coerce.is_date_format(eff.numfmt):
+            day = coerce.serial_to_date(eff.value, self.raw.date1904)
+        if day is not None:
+            # A date in the year cell, which a "yyyy" format shows as 2018: read its year.
+            year = day.year
+            if not re.fullmatch(r"[^dmhs]*y+[^dmhs]*", (eff.numfmt or "").lower()):
+                self._add("PX120", loc, expected=year, actual=day.isoformat())
+            shown = str(year)
+        elif eff.kind == "n" and eff.value == eff.value.to_integral_value():
             year = int(eff.value) if 1900 <= eff.value <= 2200 else None
         elif eff.kind == "s":
             if not eff.value.strip():

@@ -7,6 +7,7 @@ scripts are in tests/fillers/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -185,6 +186,21 @@ def test_dashes_in_number_cells_mean_blank(tmp_path: Path) -> None:
     assert rep["score"]["total"] == "99.50"
     shown = json.loads(cli_run("show", tmp_path / "dashes.xlsx", "--format", "json").stdout)
     assert shown["funds"]["other"]["executed"]["value"] is None
+
+
+@pytest.mark.parametrize("fmt, warned", [("yyyy", False), ("yyyy\"年\"", False),
+                                         ("yyyy-mm-dd", True)])
+def test_year_typed_as_a_date(tmp_path: Path, fmt: str, warned: bool) -> None:
+    """年度 entered as a date that a "yyyy" format shows as 2018 is the year 2018 (PX126 before)."""
+    path = fill_template(tmp_path / "year.xlsx")
+    wb = load_workbook(path)
+    (sheet, ref), = list(wb.defined_names["year"].destinations)
+    cell = wb[sheet][ref.replace("$", "")]
+    cell.value, cell.number_format = dt.datetime(2018, 1, 1), fmt
+    wb.save(path)
+    code, rep = check_json(path)
+    assert code == 0 and rep["project"]["year"] == "2018" and "PX126" not in codes(rep)
+    assert (("PX120", contract.SHEET_INFO, "B5") in codes_at(rep)) is warned
 
 
 # -- 1. openpyxl, the committed template, careless styles --------------------------------------
