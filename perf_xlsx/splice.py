@@ -24,6 +24,10 @@ from .splice_package import (DOC_RELS, STYLES_CT, WS_CT, WS_TYPE, Package, Rel, 
 from .splice_styles import StyleMerger, root_prefix
 
 
+class SpliceUsageError(ValueError):
+    """The caller's mistake (a sheet name not in the new workbook …), not a problem of the file."""
+
+
 def _sheets(wb_xml: str) -> list[tuple[str, str, str]]:
     """(name, sheetId, r:id) of each <sheet>, in order."""
     root = DET.fromstring(wb_xml.encode("utf-8"))
@@ -73,13 +77,13 @@ class _Splicer:
         next_sheet_id = max([int(s[1]) for s in sheets] or [0]) + 1
         for name in names:
             if name.casefold() not in new_folded:
-                raise ValueError(f"sheet {name!r} is not in the new-sheets workbook")
+                raise SpliceUsageError(f"sheet {name!r} is not in the new-sheets workbook")
             new_idx = new_folded.index(name.casefold())
             src = new_rels[new_sheets[new_idx][2]].part
             xml = _rewrite_sheet(self.new.parts[src], self.new, styles)
             sheet_rels = self.new.parts.get(rels_name(src))
             if any(not r.external for r in self.new.rels(src)):
-                raise ValueError(f"sheet {name!r} has internal relationships; not supported")
+                raise SpliceUsageError(f"sheet {name!r} has internal relationships; not supported")
             if name.casefold() in folded:
                 idx = folded.index(name.casefold())
                 rel = rels.get(sheets[idx][2])
@@ -263,6 +267,8 @@ def splice_sheets(original: Path | bytes, new_sheets_xlsx: Path | bytes,
     """Add (or replace) `sheet_names` from `new_sheets_xlsx` in `original`; return the package."""
     try:
         data = _Splicer(original, new_sheets_xlsx).run(sheet_names)
+    except SpliceUsageError:
+        raise
     except (zipfile.BadZipFile, ValueError, SyntaxError) as exc:  # ValueError: also a number
         label = str(original) if isinstance(original, Path) else "workbook"
         raise OutputError("PX607", label, reason=str(exc)) from exc
