@@ -506,6 +506,23 @@ def lo_percent_data() -> dict[str, Any]:
     return {"info": default_info(), "expenses": fill_args_expenses(), "indicators": inds}
 
 
+def lo_many_data() -> dict[str, Any]:
+    """33 indicators and 12 expense lines: Calc inserts rows inside the Tables to fit them."""
+    rows = []
+    for i in range(33):
+        l1, l2, w = (("产出指标", "数量指标", 2) if i < 25 else
+                     ("效益指标", "社会效益指标", 6) if i < 30 else
+                     ("满意度指标", "服务对象满意度指标", {"formula": "=10/3"}))
+        rows.append({"level1": l1, "level2": l2, "level3": f"第{i + 1}项任务", "target": "≥10个",
+                     "actual": "12个", "weight": w, "self_score": w})
+    info = {**default_info(), "funds_total_initial": 1.2, "funds_total_budget": 1.2,
+            "funds_total_executed": {"formula": f"=SUM(${contract.SHEET_EXPENSES}.B3:B40)"},
+            "funds_fiscal_initial": 1.2, "funds_fiscal_budget": 1.2,
+            "funds_fiscal_executed": 1.2, "funds_received": 1.2}
+    expenses = [{"content": f"第{i + 1}笔支出", "amount": 0.1} for i in range(12)]
+    return {"info": info, "expenses": expenses, "indicators": rows}
+
+
 @pytest.fixture(scope="module")
 def calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every LibreOffice job of this module, run once: name → the file Calc stored."""
@@ -518,7 +535,8 @@ def calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                    "-o", checked).exit_code == 0
     template = str(openpyxl_odd.TEMPLATE)
     out = {"seed002": tmp / "seed002.xlsx", "formulas": tmp / "formulas.xlsx",
-           "percent": tmp / "percent.xlsx", "resaved": tmp / "resaved.xlsx"}
+           "percent": tmp / "percent.xlsx", "resaved": tmp / "resaved.xlsx",
+           "many": tmp / "many.xlsx"}
     jobs = [
         {"op": "fill", "template": template, "out": str(out["seed002"]),
          "data": json.loads(SEED_002.read_text(encoding="utf-8"))},
@@ -527,6 +545,8 @@ def calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         {"op": "fill", "template": template, "out": str(out["percent"]),
          "data": plain_json(lo_percent_data())},
         {"op": "resave", "src": str(checked), "out": str(out["resaved"])},
+        {"op": "fill", "template": template, "out": str(out["many"]),
+         "data": plain_json(lo_many_data())},
     ]
     spec = tmp / "jobs.json"
     spec.write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
@@ -595,3 +615,19 @@ def test_checked_workbook_resaved_by_calc_is_checked_again(calc: dict[str, Path]
     assert sheet_rows(resaved, contract.SHEET_FORM) == sheet_rows(calc["checked"],
                                                                   contract.SHEET_FORM)
     check_links(resaved)
+
+
+def test_calc_grows_the_tables_for_33_indicators(calc: dict[str, Path], tmp_path: Path) -> None:
+    code, rep = check_json(calc["many"])
+    assert code == 0 and codes_at(rep) == {("PX410", contract.SHEET_INDICATORS, None)}
+    assert len(rep["score"]["indicators"]) == 33 and rep["score"]["total"] == "100.00"
+    assert rep["score"]["indicators"][-1]["row"] == 35
+    shown = model_of(calc["many"])
+    assert len(shown["expenses"]) == 12 and shown["funds"]["total"]["executed"]["value"] == "1.2"
+    with calc["many"].open("rb") as fh:
+        ref = load_workbook(fh)[contract.SHEET_INDICATORS].tables["indicators"].ref
+    assert ref == "A2:H35"                                 # Calc grew the Table itself
+    out = tmp_path / "many_out.xlsx"
+    assert cli_run("check", calc["many"], "-o", out).exit_code == 0
+    form = sheet_rows(out, contract.SHEET_FORM)
+    assert any("第33项任务" in row for row in form)
