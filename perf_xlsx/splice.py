@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterable, Sequence
 from xml.sax.saxutils import quoteattr, unescape
@@ -269,7 +270,8 @@ def splice_sheets(original: Path | bytes, new_sheets_xlsx: Path | bytes,
         data = _Splicer(original, new_sheets_xlsx).run(sheet_names)
     except SpliceUsageError:
         raise
-    except (zipfile.BadZipFile, ValueError, SyntaxError) as exc:  # ValueError: also a number
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, SyntaxError) as exc:
+        # a damaged part (bad deflate data), or a number attribute that is not a number
         label = str(original) if isinstance(original, Path) else "workbook"
         raise OutputError("PX607", label, reason=str(exc)) from exc
     if out is not None:
