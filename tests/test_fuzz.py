@@ -167,12 +167,13 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @FUZZ
-@given(sample=st.sampled_from(sorted(_SAMPLE_BYTES)), edits=st.lists(byte_edit, min_size=1,
-                                                                     max_size=4))
-def test_damaged_bytes_are_checked_or_refused(work: Path, sample: str, edits: list) -> None:
+@given(sample=st.sampled_from(sorted(_SAMPLE_BYTES)),
+       edits=st.lists(byte_edit, min_size=1, max_size=4), write=st.integers(0, 3))
+def test_damaged_bytes_are_checked_or_refused(work: Path, sample: str, edits: list,
+                                              write: int) -> None:
     path = work / "bytes.xlsx"
     path.write_bytes(mutate_bytes(_SAMPLE_BYTES[sample], edits))
-    event(checked_or_refused(path))
+    event(checked_or_refused(path, work / "written.xlsx" if write == 0 else None))
 
 
 @XML_FUZZ
