@@ -56,6 +56,17 @@ def _unscored_reason(s: IndicatorScore) -> tuple[str, str]:
         return f"年度指标值无法识别：{s.target.reason}", "the target cannot be read"
     if isinstance(s.actual, targets.Unparsed):
         return f"实际完成值无法识别：{s.actual.reason}", "the actual value cannot be read"
+    t, a = s.target, s.actual
+    if isinstance(t, targets.Comparison) and isinstance(a, targets.Qualitative):
+        example = f"{_n(t.number)}{t.unit or ''}"
+        return (f"年度指标值「{t.raw}」是定量目标，实际完成值「{a.raw}」却不是实测数值，"
+                f"应填写实际数值，如 {example}",
+                f"the target '{t.raw}' is a number but the actual value '{a.raw}' is not; "
+                f"enter the measured value, e.g. {example}")
+    if isinstance(t, targets.Comparison) and isinstance(a, targets.Comparison) \
+            and (t.unit or "") != (a.unit or ""):
+        return (f"单位不同：年度指标值「{t.raw}」，实际完成值「{a.raw}」",
+                f"different units: target '{t.raw}', actual '{a.raw}'")
     return "实际完成值与年度指标值无法比较", "the actual value cannot be compared with the target"
 
 

@@ -286,3 +286,19 @@ def test_bad_data_never_raises(inds: list, lines: list, budget: Any, executed: A
         for s in report.score.indicators:
             if s.final is not None and s.weight is not None:
                 assert D(0) <= s.final <= s.weight
+
+
+def test_unscored_reason_asks_for_the_measured_value() -> None:
+    """A quantitative target with 已完成 as the actual value: the message says what to type."""
+    from perf_xlsx import targets
+    from perf_xlsx.results import UNSCORED, IndicatorScore
+    from perf_xlsx.scoring_rules import _unscored_reason
+    from perf_xlsx.model import Indicator
+    from decimal import Decimal
+
+    s = IndicatorScore(Indicator(row=3), UNSCORED, Decimal(6),
+                       target=targets.parse_target("4次以上"),
+                       actual=targets.parse_actual("已完成"))
+    zh, en = _unscored_reason(s)
+    assert "「4次以上」" in zh and "「已完成」" in zh and "如 4次" in zh
+    assert "e.g. 4次" in en
