@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from model_factory import build_project, codes, funds, where
 
 from perf_xlsx import contract, targets
-from perf_xlsx.profiles import (HUBEI, MOF2020, ProfileError, get_profile, load_profile,
-                                profile_to_dict)
+from perf_xlsx.profiles import (HUBEI, MOF2020, ProfileError, get_profile, profile_to_dict)
 from perf_xlsx.results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED
 from perf_xlsx.scoring import classify, quantitative_score, score_project
 
