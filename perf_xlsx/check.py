@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from . import __version__, contract
 from .checks_money import check_money
 from .errors import InputError
-from .findings import Finding
+from .findings import Finding, make
 from .model import Project
 from .profiles import Profile, get_profile
 from .results import CheckReport, ScoreSummary
@@ -79,6 +79,11 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     summary, score_findings = score_project(project, prof)
     if not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
         summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
+        if contract.SHEET_INDICATORS not in missing:   # the sheet is there but holds no indicator
+            first = contract.INDICATORS.header_row + 1
+            score_findings.append(make(
+                "PX140", contract.SHEET_INDICATORS, f"C{first}", label="三级指标",
+                label_en="list of level-3 indicators"))
     findings = dedupe([*reader, *money, *ind_findings, *score_findings])
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),

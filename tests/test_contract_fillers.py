@@ -203,6 +203,16 @@ def test_year_typed_as_a_date(tmp_path: Path, fmt: str, warned: bool) -> None:
     assert (("PX120", contract.SHEET_INFO, "B5") in codes_at(rep)) is warned
 
 
+def test_no_indicator_at_all_is_an_error(tmp_path: Path) -> None:
+    """A program that fills only 项目信息 and 资金明细: not a clean exit 0 with no score."""
+    exp = [dict(e, indicator=None) for e in fill_args_expenses()]
+    r = cli_run("check", fill_template(tmp_path / "noind.xlsx", None, exp, []), "--no-write")
+    assert r.exit_code == 1 and "[PX140] 绩效指标!C3" in r.stdout
+    code, rep = check_json(tmp_path / "noind.xlsx")
+    assert codes_at(rep) == {("PX140", contract.SHEET_INDICATORS, "C3")}
+    assert rep["score"] is None
+
+
 # -- 1. openpyxl, the committed template, careless styles --------------------------------------
 
 def test_numbers_typed_as_text_percent_fractions_dates_and_sparse_levels(tmp_path: Path) -> None:
