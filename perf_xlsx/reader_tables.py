@@ -155,7 +155,8 @@ def _read_rows(spec: contract.TableSpec, rs: RawSheet, header_row: int, totals_r
             values[key] = cells.value(rs.name, src[0], src[1], column_kind(column),
                                       column.header, column.key)
         own = [k for k, c in columns.items() if (row, c) not in fill]
-        if all(values[k].is_empty for k in own):
+        # blank, or only zeros that a generator or a template pre-filled (分值 0, 金额 0)
+        if all(values[k].is_empty or values[k].value == 0 for k in own):
             del cells.findings[mark:]
             continue
         skip = _skip_reason(spec, columns, values, own)

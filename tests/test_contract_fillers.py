@@ -213,6 +213,21 @@ def test_no_indicator_at_all_is_an_error(tmp_path: Path) -> None:
     assert rep["score"] is None
 
 
+def test_rows_prefilled_with_zeros_are_blank(tmp_path: Path) -> None:
+    """Unused Table rows that a generator filled with 0 (分值, 自评得分, 金额, 数量) are not
+    indicators or expenses: no PX309 / PX403 per row (7 errors each before)."""
+    path = fill_template(tmp_path / "zeros.xlsx")
+    wb = load_workbook(path)
+    for r in range(11, 18):
+        wb[contract.SHEET_INDICATORS].cell(r, 6, 0).parent.cell(r, 7, 0)
+    for r in range(7, 13):
+        wb[contract.SHEET_EXPENSES].cell(r, 2, 0).parent.cell(r, 3, 0)
+    wb.save(path)
+    code, rep = check_json(path)
+    assert code == 0 and codes_at(rep) == {("PX410", contract.SHEET_INDICATORS, None)}
+    assert len(rep["score"]["indicators"]) == 8 and rep["score"]["total"] == "99.50"
+
+
 # -- 1. openpyxl, the committed template, careless styles --------------------------------------
 
 def test_numbers_typed_as_text_percent_fractions_dates_and_sparse_levels(tmp_path: Path) -> None:
