@@ -310,3 +310,19 @@ def test_broken_templates_fill_the_summary(tmp_path: Path) -> None:
         row = files[path.name]
         assert row["status"] != "internal", row
         assert {(path.name, c) for c in codes} <= found, (path.name, codes)
+
+
+def test_jsonl_keeps_emoji_on_a_gbk_console(tmp_path: Path) -> None:
+    """A GBK console cannot encode 🎉: the line uses \\u escapes instead of turning it into '?'."""
+    info = dict(default_info())
+    info["project_name"] = "宣传项目🎉"
+    path = fill_template(tmp_path / "emoji.xlsx", info=info)
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    for fmt in ("jsonl", "json"):
+        p = subprocess.run([sys.executable, "-m", "perf_xlsx", "check", str(path), "--format",
+                            fmt, "-j", "1"], capture_output=True, env=env, timeout=120)
+        assert p.returncode == 0, p.stderr.decode("gbk", "replace")
+        text = p.stdout.decode("gbk")
+        assert "?" not in text and "\\ud83c\\udf89" in text
+        data = json.loads(text.splitlines()[0]) if fmt == "jsonl" else json.loads(text)["files"][0]
+        assert data["project"]["name"] == "宣传项目🎉"

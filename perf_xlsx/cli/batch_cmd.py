@@ -6,7 +6,6 @@ workbook with errors (or findings at --fail-on) or unreadable, 2 the run could n
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -17,7 +16,8 @@ import click
 
 from .. import __version__
 from ..errors import PerfXlsxError
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text
+from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text,
+                     json_text)
 
 _MSG = {
     "zh": {"none": "没有找到要检查的工作簿：{where}", "skipped": "已跳过 {n} 个 Office 锁定/临时文件（~$…）",
@@ -93,7 +93,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
             row["index"] = i
             rows[i] = row
             if fmt == "jsonl":
-                click.echo(json.dumps(row, ensure_ascii=False))
+                click.echo(json_text(row))
                 sys.stdout.flush()
             bar.update(1)
     done = [r for r in rows if r is not None]
@@ -103,8 +103,8 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
     if not exit_zero and any(row_fails(r, fail_on) for r in done):
         code = EXIT_FINDINGS
     if fmt == "json":
-        click.echo(json.dumps({"tool_version": __version__, "summary": totals, "files": done},
-                              ensure_ascii=False, indent=2))
+        click.echo(json_text({"tool_version": __version__, "summary": totals, "files": done},
+                             indent=2))
     elif fmt == "text":
         _print_text(done, totals, t, quiet)
     if summary is not None:
