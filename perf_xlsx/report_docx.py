@@ -16,6 +16,13 @@ from .results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, CheckReport, In
 from .safe_write import atomic_write
 
 PLACEHOLDER = "【待填写：{}】"
+CORE_PROPERTY_MAX = 255     # python-docx (and Word) refuse a longer core property
+
+
+def core_title(name: str) -> str:
+    """「项目名称绩效自评报告」 for the core properties, the name shortened with … to 255 chars."""
+    full, tail = f"{name}绩效自评报告", "…绩效自评报告"
+    return full if len(full) <= CORE_PROPERTY_MAX else name[:CORE_PROPERTY_MAX - len(tail)] + tail
 
 
 class Hole:
@@ -258,7 +265,7 @@ def build_document(report: CheckReport) -> tuple[Any, list[str]]:
     for part in (_overview, _funds, _organisation, _performance, _closing, _appendix):
         part(w)
     props = doc.core_properties
-    props.title, props.author = f"{name}绩效自评报告", "perf-xlsx"
+    props.title, props.author = core_title(name), "perf-xlsx"
     props.created = props.modified = report.checked_at.replace(tzinfo=None, microsecond=0)
     props.revision = 1
     return doc, w.holes

@@ -123,7 +123,8 @@ def _names(text: str, fig: Figures) -> list[tuple[re.Match[str], str]]:
         run = m.group(1)
         tail = text[m.end():m.end() + 6]
         core = fig.name[:-2] if fig.name.endswith("项目") else fig.name
-        if not core or run.endswith(core) or run.startswith(_GENERIC) or len(run) < 2:
+        # text[:end] rather than run: a name longer than the pattern's 60 characters
+        if not core or text[:m.end(1)].endswith(core) or run.startswith(_GENERIC) or len(run) < 2:
             continue
         prefix = fig.name[:2]
         if prefix and prefix in run:

@@ -234,3 +234,19 @@ def test_incomplete_workbooks_still_give_a_draft(tmp_path: Path, change: dict) -
     if "funds_total_executed" in change.get("info_drop", ()):
         assert any("全年实际支出和预算执行率" in h for h in holes)
         assert any("实际到位资金" in h for h in holes)
+
+
+def test_long_project_name(tmp_path: Path, filled, capsys) -> None:
+    from factory import default_info
+
+    name = "喀什地区政府网站宣传与网络安全运行维护项目" * 14             # 294 characters
+    book = filled({**default_info(), "project_name": name})
+    assert main_entry(cli, ["report", str(book)]) == 0
+    printed = capsys.readouterr().out
+    [out] = tmp_path.glob("*.docx")
+    assert out.name == name[:60] + "_自评报告.docx" and str(out) in printed
+    assert "PX505" not in printed                      # the long name is not "another project"
+    doc = docx.Document(str(out))
+    assert doc.paragraphs[0].text == name + "绩效自评报告"   # the body keeps the whole name
+    title = doc.core_properties.title
+    assert len(title) == 255 and title.startswith(name[:200]) and title.endswith("…绩效自评报告")

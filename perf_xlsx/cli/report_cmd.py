@@ -7,6 +7,19 @@ import click
 
 from .common import EXIT_OK, UnusableInputError, lang_option, run_result
 
+NAME_CAP = 60                  # characters of the project name kept in the default file name
+NAME_BYTES_CAP = 200           # UTF-8 bytes: a file name may have 255 bytes on Linux / macOS
+REPORT_SUFFIX = "_自评报告.docx"
+
+
+def default_output_name(project_name: str, fallback: str) -> str:
+    """「项目名称_自评报告.docx」 with the name capped at NAME_CAP characters (fallback if empty)."""
+    name = project_name.strip() or fallback.strip() or "项目"
+    name = name[:NAME_CAP]
+    while len(name.encode("utf-8", "surrogatepass")) > NAME_BYTES_CAP:
+        name = name[:-1]
+    return name + REPORT_SUFFIX
+
 _TEXT = {
     "zh": {"done": "已生成自评报告：{out}", "holes": "定稿前需人工填写 {n} 处（文中黄色【待填写：…】）：",
            "self": "注意：报告引用的工作簿文字中有 {n} 处与工作簿数字不一致，请改正工作簿中的这些文字：",
@@ -36,7 +49,7 @@ def command(file: Path, output: Path | None, profile: str, force: bool, lang: st
 
     t = _TEXT[lang]
     report = check_file(file, profile)
-    out = output or file.with_name(f"{report.project.name.text or file.stem}_自评报告.docx")
+    out = output or file.with_name(default_output_name(report.project.name.text, file.stem))
     if out.suffix.lower() != ".docx":
         raise UnusableInputError(f"报告文件名须以 .docx 结尾 / must end in .docx：{out}")
     if out.exists() and not force:
