@@ -31,6 +31,20 @@ def _n(x: Decimal | None, places: int | None = None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _places(weight: Decimal | None) -> int:
+    """Decimals to show a score and its weight with: the weight's own, at least 2, at most 4."""
+    if weight is None or not weight.is_finite():
+        return 2
+    exponent = weight.normalize().as_tuple().exponent
+    return max(2, min(4, -exponent)) if isinstance(exponent, int) else 2
+
+
+def _score_of(score: Decimal | None, weight: Decimal | None) -> str:
+    """``score / weight`` with one rule for both, so full marks on 3.125 read 3.125 / 3.125."""
+    places = _places(weight)
+    return f"{_n(score, places)} / {_n(weight, places)}"
+
+
 def _strip_location(message: str, f: Finding) -> str:
     loc = f.location
     for sep in ("：", ": ", ":"):
@@ -55,12 +69,12 @@ def render_score(score: ScoreSummary, lang: str = "zh") -> str:
     t = _L["en" if lang == "en" else "zh"]
     rate = f"{score.execution_rate * 100:.2f}%" if score.execution_rate is not None else t["rate_na"]
     lines = [t["score"].format(profile=score.profile),
-             f"  {t['exec']} {rate}  {_n(score.execution_score, 2)} / {_n(score.execution_weight)}"]
+             f"  {t['exec']} {rate}  {_score_of(score.execution_score, score.execution_weight)}"]
     for s in score.indicators:
         ind = s.indicator
         name = " / ".join(x for x in (ind.level1.text, ind.level2.text, ind.level3.text) if x)
         lines.append(f"  {name}  [{t.get(s.status, s.status)}]  "
-                     f"{_n(s.final, 2)} / {_n(s.weight)}")
+                     f"{_score_of(s.final, s.weight)}")
     if score.rescale_factor != 1:
         lines.append(f"  {t['factor']} {_n(score.rescale_factor)}")
     lines.append(f"  {t['total']} {_n(score.total, 2)}  {t['grade']} {score.grade or '—'}")

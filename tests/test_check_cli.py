@@ -264,3 +264,19 @@ def test_internal_error_in_one_file_does_not_stop_the_others(
     assert r.exit_code == 2 and "boom" in r.stderr
     data = json.loads(r.stdout)
     assert data[0]["error"]["code"] == "internal" and data[1]["summary"]["errors"] >= 1
+
+
+def test_full_marks_on_a_fractional_weight_look_full(filled: Callable[..., Path]) -> None:
+    from factory import default_indicators
+
+    inds = default_indicators()
+    first = inds.pop(0)                      # weight 10 split into 6.875 + 3.125, both met
+    inds[:0] = [{**first, "weight": D("6.875"), "self_score": D("6.875")},
+                {**first, "level3": "宣传折页数量", "weight": D("3.125"),
+                 "self_score": D("3.125")}]
+    r = run(filled(indicators=inds), "--no-write")
+    assert r.exit_code == 0, r.output
+    assert "宣传折页数量  [达成]  3.125 / 3.125" in r.stdout
+    assert "宣传手册数量  [达成]  6.875 / 6.875" in r.stdout
+    assert "投诉率  [达成]  15.00 / 15.00" in r.stdout and "3.12 /" not in r.stdout
+    assert "9.50 / 10.00" in r.stdout                         # execution: 95 % of 10
