@@ -11,6 +11,8 @@ from build_samples import fill_args, load_data
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli
@@ -250,3 +252,39 @@ def test_long_project_name(tmp_path: Path, filled, capsys) -> None:
     assert doc.paragraphs[0].text == name + "绩效自评报告"   # the body keeps the whole name
     title = doc.core_properties.title
     assert len(title) == 255 and title.startswith(name[:200]) and title.endswith("…绩效自评报告")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ('A/B: C*?"<>|项目. ', "A_B_ C______项目"),
+    ("喀什\\网站\t宣传\n项目", "喀什_网站_宣传_项目"),
+    ("宣传项目...  ", "宣传项目"),
+    ("CON", "_CON"), ("nul.项目", "_nul.项目"), ("COM1", "_COM1"), ("CONSOLE项目", "CONSOLE项目"),
+    ("///", "book"), ("", "book"),
+])
+def test_default_file_name_is_valid_on_windows(name: str, expected: str) -> None:
+    from perf_xlsx.cli.report_cmd import default_output_name
+
+    assert default_output_name(name, "book") == expected + "_自评报告.docx"
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_project_name_gives_a_portable_file_name(name: str) -> None:
+    from perf_xlsx.cli.report_cmd import REPORT_SUFFIX, default_output_name
+
+    out = default_output_name(name, "自评表")
+    stem = out[:-len(REPORT_SUFFIX)]
+    assert out.endswith(REPORT_SUFFIX) and stem and len(stem) <= 60
+    assert len(out.encode("utf-8")) <= 255
+    assert not any(c in '\\/:*?"<>|' or ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in out)
+    assert stem == stem.strip(" .") and stem.split(".")[0].strip().upper() not in {"CON", "NUL"}
+
+
+def test_cli_report_for_a_name_windows_refuses(tmp_path: Path, filled, capsys) -> None:
+    from factory import default_info
+
+    book = filled({**default_info(), "project_name": '网站/宣传:项目*2018?"<>|'})
+    assert main_entry(cli, ["report", str(book)]) == 0
+    out = tmp_path / "网站_宣传_项目_2018______自评报告.docx"
+    assert out.is_file() and str(out) in capsys.readouterr().out
+    assert docx.Document(str(out)).paragraphs[0].text == '网站/宣传:项目*2018?"<>|绩效自评报告'

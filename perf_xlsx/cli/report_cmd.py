@@ -1,6 +1,7 @@
 """``perf-xlsx report``: draft the narrative 自评报告 (.docx) from a workbook."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -10,15 +11,28 @@ from .common import EXIT_OK, UnusableInputError, lang_option, run_result
 NAME_CAP = 60                  # characters of the project name kept in the default file name
 NAME_BYTES_CAP = 200           # UTF-8 bytes: a file name may have 255 bytes on Linux / macOS
 REPORT_SUFFIX = "_自评报告.docx"
+#: characters Windows refuses in a file name (and control characters, lone surrogates)
+_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\ud800-\udfff]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³"))}
 
 
 def default_output_name(project_name: str, fallback: str) -> str:
-    """「项目名称_自评报告.docx」 with the name capped at NAME_CAP characters (fallback if empty)."""
-    name = project_name.strip() or fallback.strip() or "项目"
+    """「项目名称_自评报告.docx」, valid on Windows: forbidden characters → 「_」, no trailing dots
+    or spaces, no reserved device name (CON, NUL, COM1 …), the name capped at NAME_CAP chars."""
+    name = ""
+    for candidate in (project_name, fallback, "项目"):
+        name = _FORBIDDEN.sub("_", candidate or "").strip(" .\u3000")
+        if name.strip("_"):
+            break
     name = name[:NAME_CAP]
-    while len(name.encode("utf-8", "surrogatepass")) > NAME_BYTES_CAP:
+    while len(name.encode("utf-8")) > NAME_BYTES_CAP:
         name = name[:-1]
+    name = name.rstrip(" .\u3000")
+    if name.split(".")[0].rstrip(" ").upper() in _RESERVED:
+        name = "_" + name
     return name + REPORT_SUFFIX
+
 
 _TEXT = {
     "zh": {"done": "已生成自评报告：{out}", "holes": "定稿前需人工填写 {n} 处（文中黄色【待填写：…】）：",
