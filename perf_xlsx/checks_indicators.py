@@ -6,6 +6,7 @@ Weights, self-scores, deviation-note and full-marks rules need the computed scor
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,6 +25,15 @@ _ECO_WORDS = ("生态", "环境", "绿", "污染", "排放", "节能", "节水",
               "土壤", "空气", "大气", "碳", "垃圾", "废", "噪", "湿地", "草", "林", "资源", "循环",
               "能源", "环保", "卫生", "河", "湖", "沙", "扬尘", "耕地", "物种", "动物", "野生")
 _NON_MONEY_LEVEL2 = ("数量指标", "质量指标", "时效指标")
+#: A weight written into the label (``产出指标（50分）``) or brackets around the whole name.
+_WEIGHT_NOTE_RE = re.compile(r"\(\d+(?:\.\d+)?分?\)$")
+_WRAPPERS = ("()", "[]", "【】", "「」", "『』", "〔〕", "<>", "《》")
+#: 二级 names staff shorten beyond dropping 指标 → the canonical name (used only where allowed).
+_LEVEL2_ALIASES = {"满意度": "服务对象满意度指标", "满意度指标": "服务对象满意度指标",
+                   "服务对象满意度": "服务对象满意度指标", "服务对象满意率": "服务对象满意度指标",
+                   "社会公众满意度": "社会公众或服务对象满意度指标",
+                   "社会公众满意度指标": "社会公众或服务对象满意度指标",
+                   "可持续影响": "可持续影响指标", "可持续性影响指标": "可持续影响指标"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,34 @@ def cell_text(value: Value) -> Any:
         return value.text
     if isinstance(value.value, Decimal):
         return f"{value.value * 100}%" if value.percent else str(value.value)
+    return None
+
+
+def _squash(text: str) -> str:
+    """A level name compared loosely: NFKC, no spaces, no wrapping brackets or ``（50分）``."""
+    s = "".join(unicodedata.normalize("NFKC", text or "").split())
+    while len(s) > 2 and any(s[0] == a and s[-1] == b for a, b in _WRAPPERS):
+        s = s[1:-1]
+    return _WEIGHT_NOTE_RE.sub("", s) or s
+
+
+def canonical_level1(text: str) -> str | None:
+    """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None."""
+    s = _squash(text)
+    for cand in (s, s + "指标"):
+        if cand in contract.TAXONOMY:
+            return cand
+    return None
+
+
+def canonical_level2(text: str, level1: str | None = None) -> str | None:
+    """The 二级 name ``text`` means under ``level1`` (any 一级 when None), else None."""
+    s = _squash(text)
+    allowed = (contract.TAXONOMY.get(level1, ()) if level1 is not None
+               else tuple(n for names in contract.TAXONOMY.values() for n in names))
+    for cand in (s, s + "指标", _LEVEL2_ALIASES.get(s)):
+        if cand in allowed:
+            return cand
     return None
 
 
@@ -80,9 +118,11 @@ def rows(project: Project) -> list[Row]:
         own1, own2 = ind.level1.text, ind.level2.text
         if not (own1 or own2 or _has_data(ind)):
             continue
+        own1 = canonical_level1(own1) or own1 if own1 else ""
         if own1 and own1 != l1:
             l2 = ""
-        l1, l2 = own1 or l1, own2 or l2
+        l1 = own1 or l1
+        l2 = (canonical_level2(own2, l1) or own2 if own2 else "") or l2
         timely = is_timeliness(l2)
         out.append(Row(ind, l1, l2,
                        targets.parse_target(cell_text(ind.target), timeliness=timely),
@@ -115,11 +155,14 @@ def check_indicators(project: Project, profile: Any = None) -> list[Finding]:
 
 def _taxonomy(rs: list[Row]) -> Iterator[Finding]:
     known1 = "、".join(contract.TAXONOMY)
+    renamed: set[tuple[str, str]] = set()   # one PX319 per cell (merged cells share theirs)
     for r in rs:
         ind = r.ind
-        if ind.level1.text and ind.level1.text not in contract.TAXONOMY:
+        if ind.level1.text and canonical_level1(ind.level1.text) is None:
             yield _f("PX307", ind, "level1", expected=known1, actual=ind.level1.text)
             continue
+        if ind.level1.text:
+            yield from _variant(ind, "level1", r.level1, renamed)
         if not r.level1:
             yield _f("PX307", ind, "level1", expected=known1, actual="（空）")
             continue
@@ -127,12 +170,26 @@ def _taxonomy(rs: list[Row]) -> Iterator[Finding]:
             continue
         own2 = ind.level2.text
         allowed = contract.TAXONOMY[r.level1]
-        if own2 and own2 not in allowed:
-            homes = [k for k, v in contract.TAXONOMY.items() if own2 in v]
+        if own2 and canonical_level2(own2, r.level1) is not None:
+            yield from _variant(ind, "level2", r.level2, renamed)
+        elif own2:
+            known2 = canonical_level2(own2) or own2
+            homes = [k for k, v in contract.TAXONOMY.items() if known2 in v]
             yield _f("PX308", ind, "level2", expected="、".join(allowed), actual=own2,
                      level1=r.level1,
                      where_zh=f"它属于「{'、'.join(homes)}」。" if homes else "",
                      where_en=f" It belongs under '{', '.join(homes)}'." if homes else "")
+
+
+def _variant(ind: Indicator, key: str, canonical: str,
+             seen: set[tuple[str, str]]) -> Iterator[Finding]:
+    """PX319 once per cell whose 一级/二级 text is a variant of ``canonical`` (``产出``)."""
+    where, text = _where(ind, key), getattr(ind, key).text
+    if text != canonical and where not in seen:
+        seen.add(where)
+        level = ("一级指标", "level-1") if key == "level1" else ("二级指标", "level-2")
+        yield _f("PX319", ind, key, expected=canonical, actual=text, level=level[0],
+                 level_en=level[1])
 
 
 def _empty(rs: list[Row]) -> Iterator[Finding]:
@@ -299,4 +356,5 @@ def _pct(ratio: Decimal) -> str:
     return f"{(ratio * 100).quantize(Decimal('1'))}%"
 
 
-__all__ = ["check_indicators", "rows", "Row", "cell_text", "is_timeliness"]
+__all__ = ["check_indicators", "rows", "Row", "cell_text", "is_timeliness", "canonical_level1",
+           "canonical_level2"]

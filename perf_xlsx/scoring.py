@@ -78,11 +78,12 @@ def quantitative_score(weight: Decimal, target: Any, outcome: targets.Outcome,
 
 
 def _filled(ind: Indicator, level1: str, level2: str) -> Indicator:
-    """The indicator with 一级/二级 filled down from the rows above (merged cells)."""
+    """The indicator with 一级/二级 filled down from the rows above (merged cells) and written
+    as their canonical names (``产出`` → 产出指标, PX319), so grouping and weights use those."""
     changes = {}
     for key, text in (("level1", level1), ("level2", level2)):
         value: Value = getattr(ind, key)
-        if not value.text and text:
+        if text and value.text != text:
             changes[key] = Value(text, text, value.loc)
     return replace(ind, **changes) if changes else ind
 

@@ -87,7 +87,22 @@ CASES = [
     ("leftover in name", edit(0, level3="指标1：宣传手册数量"), [("PX306", "level3", 0)]),
     ("leftover in note", edit(0, deviation="(100字以内)"), [("PX306", "deviation", 0)]),
     ("leftover ellipsis", edit(0, level3="宣传手册……"), [("PX306", "level3", 0)]),
-    ("unknown level1", edit(0, level1="产出"), [("PX307", "level1", 0)]),
+    ("unknown level1", edit(0, level1="产出类"), [("PX307", "level1", 0)]),
+    ("short level1", edit(0, level1="产出"), [("PX319", "level1", 0)]),
+    ("short level2", edit(0, level2="数量"), [("PX319", "level2", 0)]),
+    ("short 效益 / 社会效益", edit(5, level1="效益", level2="社会效益"),
+     [("PX319", "level1", 5), ("PX319", "level2", 5)]),
+    ("short 满意度 / 服务对象满意度", edit(7, level1="满意度", level2="服务对象满意度"),
+     [("PX319", "level1", 7), ("PX319", "level2", 7)]),
+    ("满意度 as level2", edit(7, level2="满意度"), [("PX319", "level2", 7)]),
+    ("trailing space is no variant", edit(0, level1="产出指标 ", level2="数量指标\u3000"), []),
+    ("full-width brackets", edit(0, level1="（产出指标）"), [("PX319", "level1", 0)]),
+    ("space inside", edit(0, level1="产出 指标"), [("PX319", "level1", 0)]),
+    ("weight in the label", edit(0, level1="产出指标（50分）"), [("PX319", "level1", 0)]),
+    ("short 时效 still a deadline row", edit(3, level2="时效", actual="2018-10-08"),
+     [("PX313", "actual", 3), ("PX319", "level2", 3)]),
+    ("unknown short level2", edit(0, level2="数"), [("PX308", "level2", 0)]),
+    ("short level2 under the wrong parent", edit(5, level2="数量"), [("PX308", "level2", 5)]),
     ("level2 wrong parent", edit(5, level2="数量指标"), [("PX308", "level2", 5)]),
     ("2021 cost level1", edit(4, level1="成本指标", level2="经济成本指标"), []),
     ("经济成本指标 under 产出", edit(4, level2="经济成本指标"), []),
@@ -164,6 +179,50 @@ def test_overshoot_ratio_comes_from_profile():
     assert [f.code for f in check_indicators(project(rs), "mof2020")] == ["PX304"]
 
 
+def test_wrong_parent_message_names_the_canonical_home():
+    (f,) = check_indicators(project(edit(5, level2="数量")(default_indicators())))
+    assert "产出指标" in f.message() and "数量" in f.message()
+
+
+def test_variant_names_are_canonical_for_grouping_weights_and_scores():
+    from perf_xlsx.check import check_project
+
+    rs = default_indicators()
+    for r in rs:
+        r["level1"] = {OUT: "产出", BEN: "效益 ", SAT: "【满意度】"}[r["level1"]]
+        r["level2"] = r["level2"].removesuffix("指标")
+    rep = check_project(project(rs))
+    got = [f for f in rep.findings if f.code.startswith(("PX3", "PX4")) and f.severity.rank]
+    assert {f.code for f in got} == {"PX319"}      # no PX307/PX308, no PX401/PX402 cascade
+    assert len(got) == 2 * len(rs)                 # one per 一级 cell and one per 二级 cell
+    assert rep.score.level1_weights == {OUT: D(50), BEN: D(30), SAT: D(10)}
+    assert [s.indicator.level1.text for s in rep.score.indicators][:2] == [OUT, OUT]
+    assert rep.score.indicators[3].indicator.level2.text == "时效指标"
+    f = next(f for f in got if f.cell == cell("level1", 7))
+    assert "【满意度】" in f.message() and "满意度指标" in f.hint()
+    assert "level-1" in f.message("en") and "满意度指标" in f.message("en")
+
+
+def test_merged_short_level1_warns_once(filled):
+    from openpyxl import load_workbook
+
+    from perf_xlsx.check import check_project
+    from perf_xlsx.reader import load_project
+
+    rs = default_indicators()
+    rs[0]["level1"] = "产出"
+    for r in rs[1:5]:
+        r["level1"] = None
+    path = filled(indicators=rs)
+    wb = load_workbook(path)
+    wb[SHEET].merge_cells(f"{LETTER['level1']}3:{LETTER['level1']}7")
+    wb.save(path)
+    rep = check_project(load_project(path))
+    assert [(f.code, f.cell) for f in rep.findings if f.severity.rank] == [
+        ("PX319", f"{LETTER['level1']}3")]
+    assert rep.score.level1_weights[OUT] == D(50)
+
+
 def test_merged_style_blank_levels_are_inherited():
     rs = default_indicators()
     rs[1] = {**rs[1], "level1": None, "level2": None}
@@ -199,7 +258,8 @@ WORKBOOK_CASES = [
     ("clean", lambda rs: rs, []),
     ("breach", edit(0, actual="45本"), [("PX303", "actual", 0)]),
     ("copied target", edit(0, actual="≥50本"), [("PX305", "actual", 0)]),
-    ("unknown level1", edit(0, level1="产出"), [("PX307", "level1", 0)]),
+    ("unknown level1", edit(0, level1="产出类"), [("PX307", "level1", 0)]),
+    ("short level1", edit(0, level1="产出"), [("PX319", "level1", 0)]),
     ("empty target", edit(1, target=None), [("PX310", "target", 1)]),
     ("unparsed target", edit(1, target="40-50块"), [("PX301", "target", 1)]),
     ("deadline typed as a date cell", edit(3, actual=dt.date(2018, 10, 8)),

@@ -61,7 +61,7 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell}: the level-1 indicator '{actual}' is not in the taxonomy (one of "
         "{expected}).",
         "Choose the level-1 indicator from the drop-down list: {expected}.",
-        "一级指标写成「产出」"),
+        "一级指标写成「产出类」或「效果指标」"),
     "PX308": Entry(
         E, "二级指标不属于其一级指标",
         "{sheet}!{cell}：二级指标「{actual}」不属于一级指标「{level1}」（「{level1}」下应为 "
@@ -153,4 +153,12 @@ ENTRIES: dict[str, Entry] = {
         "value.",
         "Enter the actual value, or '不适用' if the indicator does not apply.",
         "年度指标值 ≥50本，实际完成值为空"),
+    "PX319": Entry(
+        W, "指标名称不规范（已按规范名称处理）",
+        "{sheet}!{cell}：{level}「{actual}」不是规范名称，已按「{expected}」归类、计算分值和得分。",
+        "从下拉列表选择，或改写为规范名称「{expected}」。",
+        "{sheet}!{cell}: the {level_en} indicator '{actual}' is not the standard name; it was "
+        "read as '{expected}' for grouping, weights and scores.",
+        "Choose it from the drop-down list, or write the standard name '{expected}'.",
+        "一级指标写成「产出」，二级指标写成「社会效益」或「（数量指标）」"),
 }
