@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -20,6 +21,13 @@ from .results import BREACHED, MET, NOT_APPLICABLE, ScoreSummary
 MAX_PLACES = 6
 RATE_PLACES = 2
 ZERO = Decimal(0)
+#: characters XML 1.0 (so a .docx) cannot hold; a workbook can (_x000B_ escapes in its strings)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the control characters a .docx cannot hold (tab and newline stay)."""
+    return _NOT_XML.sub("", text)
 
 
 def places(d: Decimal) -> int:
@@ -173,7 +181,7 @@ def counts_met(s: Any) -> bool:
 def figures_of(project: Project, score: ScoreSummary | None) -> Figures:
     """Collect the report's figures from the workbook (balance and rate derived here, once)."""
     f, funds = Figures(), project.funds
-    f.name = project.name.text
+    f.name = xml_text(project.name.text)
     y = project.year.value
     f.year = int(y) if isinstance(y, (int, Decimal)) and int(y) == y else None
     f.initial, f.budget = _d(funds.total.initial), _d(funds.total.budget)

@@ -14,6 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from .report_figures import xml_text
+
 BODY_FONT = "仿宋"          # FangSong (simfang.ttf on every Windows); 仿宋_GB2312 is often missing
 HEADING_FONT = "黑体"
 SUBHEADING_FONT = "楷体"
@@ -86,7 +88,7 @@ def _page_number(par: Any) -> None:
 def add_run(par: Any, text: str, *, font: str | None = None, size: float | None = None,
             bold: bool = False, highlight: bool = False) -> Any:
     """A run with the given East-Asian font; ``highlight`` marks text the staff must write."""
-    run = par.add_run(text)
+    run = par.add_run(xml_text(text))
     if font:
         set_fonts(run._r, font)
     if size:

@@ -288,3 +288,21 @@ def test_cli_report_for_a_name_windows_refuses(tmp_path: Path, filled, capsys) -
     out = tmp_path / "网站_宣传_项目_2018______自评报告.docx"
     assert out.is_file() and str(out) in capsys.readouterr().out
     assert docx.Document(str(out)).paragraphs[0].text == '网站/宣传:项目*2018?"<>|绩效自评报告'
+
+
+def test_control_characters_in_workbook_text(tmp_path: Path, filled) -> None:
+    from factory import default_indicators, default_info
+
+    inds = default_indicators()
+    inds[0] = {**inds[0], "level3": "宣传_x000B_手册数量"}          # Excel's escape of \x0b
+    book = filled({**default_info(), "project_name": "网站_x0001_宣传_x000C_项目",
+                   "goal_actual": "印制手册_x0008_52本"}, indicators=inds)
+    report = check_file(book)
+    assert report.project.name.text == "网站\x01宣传\x0c项目"            # the reader keeps them
+    out = tmp_path / "r.docx"
+    build_report(report, out)
+    texts = body(out)
+    assert texts[0] == "网站宣传项目绩效自评报告"
+    assert "年度总体目标完成情况：印制手册52本" in texts
+    assert any("“宣传手册数量”" in t for t in texts)
+    assert check_report_file(out, report.project, report.score) == []
