@@ -29,10 +29,9 @@ _OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.OUTPUT_SHEETS, contract.SHEET_L
 
 def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
     """Read one workbook into a Project (reader findings inside); InputError if unusable."""
-    from .sniff import sniff_file
     from .xlsx_read import read_raw_workbook
 
-    sniff_file(path)
+    # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
     raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline)
     if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
         # A sheet is missing: read every sheet so that a renamed one can be recognised.
