@@ -196,6 +196,13 @@ def parse_date_text(text: str) -> date | None:
     return None
 
 
+def yyyymmdd_to_date(d: Decimal) -> date | None:
+    """A number typed as 8 digits yyyymmdd (20180920) → that date, when it is a valid one."""
+    if not d.is_finite() or d != d.to_integral_value() or not 19000101 <= d <= 22001231:
+        return None
+    return parse_date_text(str(int(d)))
+
+
 def parse_year_text(text: str) -> int | None:
     """A year typed as text: '2018', '２０１８', '2018年', '2018年度' → 2018."""
     m = re.match(r"^(\d{4})(?:年度?)?$", normalize_text(text))

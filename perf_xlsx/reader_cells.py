@@ -234,6 +234,11 @@ class CellReader:
                 self._add("PX124", loc, actual=eff.value, **lab)
             return Value(day, eff.value, loc)
         if eff.kind == "n":
+            typed = coerce.yyyymmdd_to_date(eff.value)  # never a serial: those end at 2958465
+            if typed is not None:
+                self._add("PX127", loc, expected=typed.isoformat(),
+                          actual=coerce.fmt_decimal(eff.value))
+                return Value(typed, typed.isoformat(), loc)
             day = coerce.serial_to_date(eff.value, self.raw.date1904)
             if day is not None and not coerce.is_date_format(eff.numfmt):
                 if 20000 <= eff.value <= 80000:

@@ -200,9 +200,16 @@ def _deadline(s: str, raw: str) -> Deadline | Unparsed | None:
 
 
 def _serial(s: str, raw: str) -> Deadline | None:
-    m = re.fullmatch(r"(\d{5})(?:\.0+)?", s)
-    if m and 20000 <= int(m.group(1)) <= 80000:
+    """A date typed as an Excel serial (43373) or as 8 digits yyyymmdd (20180930)."""
+    m = re.fullmatch(r"(\d{5}|\d{8})(?:\.0+)?", s)
+    if m and len(m.group(1)) == 5 and 20000 <= int(m.group(1)) <= 80000:
         d = date(1899, 12, 30) + timedelta(days=int(m.group(1)))
+        return Deadline(d.year, d.month, d.day, "<=", raw)
+    if m and len(m.group(1)) == 8 and 1900 <= int(m.group(1)[:4]) <= 2200:
+        try:
+            d = date(int(m.group(1)[:4]), int(m.group(1)[4:6]), int(m.group(1)[6:]))
+        except ValueError:
+            return None
         return Deadline(d.year, d.month, d.day, "<=", raw)
     return None
 

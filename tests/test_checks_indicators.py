@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import Any, Callable
 
 import pytest
-from factory import default_indicators
+from factory import default_indicators, default_info
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -281,3 +281,14 @@ def test_checks_on_workbook(filled, change, expected):
     found = check_indicators(proj)
     want = sorted((code, SHEET, f"{LETTER[key]}{first + i}") for code, key, i in expected)
     assert codes(found) == want
+
+
+def test_completion_date_typed_as_yyyymmdd_number_is_compared(filled):
+    from perf_xlsx.reader import load_project
+
+    rs = edit(3, actual="按时完成")(default_indicators())
+    info = {**default_info(), "completion_date": 20181008}
+    proj = load_project(filled(info=info, indicators=rs))
+    assert [f.code for f in proj.findings] == ["PX127"]
+    (f,) = check_indicators(proj)
+    assert (f.code, f.cell) == ("PX313", cell("actual", 3)) and "2018-10-08" in f.message()

@@ -90,6 +90,15 @@ def test_display_number():
     assert coerce.display_number(D("0.52"), "General") == "0.52"
 
 
+@pytest.mark.parametrize("number, expected", [
+    (D(20180920), date(2018, 9, 20)), (D("20180920.0"), date(2018, 9, 20)),
+    (D(20180931), None), (D("20180920.5"), None), (D(2018092), None), (D(43434), None),
+    (D(99991231), None),
+])
+def test_yyyymmdd_to_date(number, expected):
+    assert coerce.yyyymmdd_to_date(number) == expected
+
+
 @pytest.mark.parametrize("serial, date1904, expected", [
     (D(44561), False, date(2021, 12, 31)), (D(1), False, date(1900, 1, 1)),
     (D(59), False, date(1900, 2, 28)), (D(61), False, date(1900, 3, 1)),

@@ -251,6 +251,10 @@ def test_date1904_workbook_dates():
     (dt.date(2018, 11, 30), dt.date(2018, 11, 30), []),
     (43434, dt.date(2018, 11, 30), []),  # the template formats the cell as a date
     ("年底", None, ["PX124"]),
+    ("20180920", dt.date(2018, 9, 20), []),
+    (20180920, dt.date(2018, 9, 20), ["PX127"]),     # a number in the date-formatted cell
+    (20180931, None, ["PX124"]),                      # no such day
+    (201809200, None, ["PX124"]),                     # 9 digits
     (None, None, []),
 ])
 def test_completion_date(filled_path, typed, expected, found):
@@ -270,6 +274,19 @@ def test_completion_date_serial_in_a_general_cell(filled_path):
     assert project.completion_date.value == dt.date(2018, 11, 30)
     assert codes(project) == [("PX125", INFO, cell)]
     assert project.findings[0].expected == "2018-11-30"
+
+
+def test_completion_date_yyyymmdd_number_in_a_general_cell(filled_path):
+    cell = contract.FIELDS_BY_NAME["completion_date"].cell
+
+    def change(wb):
+        wb[INFO][cell] = 20181130
+        wb[INFO][cell].number_format = "General"
+    project = load_project(edit(filled_path(), change))
+    assert project.completion_date.value == dt.date(2018, 11, 30)
+    assert codes(project) == [("PX127", INFO, cell)]
+    f = project.findings[0]
+    assert "20181130" in f.message() and "2018-11-30" in f.message() and f.severity.rank == 1
 
 
 @pytest.mark.parametrize("typed, expected, found", [

@@ -133,6 +133,13 @@ def test_excel_serial_only_in_timeliness_context():
     assert shape(parse_target("50", timeliness=True)) == C("=", "50")
 
 
+def test_yyyymmdd_number_only_in_timeliness_context():
+    assert shape(parse_target("20180930", timeliness=True)) == ("D", 2018, 9, 30, "<=")
+    assert shape(parse_actual("20180920", timeliness=True)) == ("D", 2018, 9, 20, "<=")
+    assert shape(parse_target("20180930")) == C("=", "20180930")
+    assert shape(parse_target("20181331", timeliness=True)) == C("=", "20181331")  # no month 13
+
+
 def test_comparison_direction_and_raw():
     assert parse_target("≤5%").direction == "reverse"
     assert parse_target("<5%").direction == "reverse"

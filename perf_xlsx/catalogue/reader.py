@@ -212,6 +212,14 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell} ({label_en}): '{actual}' is not a four-digit year.",
         "Type a four-digit year such as 2018.",
         "年度填「18年」"),
+    "PX127": Entry(
+        W, "日期以 8 位数字形式填写",
+        "{sheet}!{cell} 填的是数字 {actual}，已按年月日（yyyymmdd）读取为日期 {expected}。",
+        "把单元格格式设为日期后填 {expected}，或直接填文本「{expected}」。",
+        "{sheet}!{cell} holds the number {actual}; it was read as the date {expected} "
+        "(yyyymmdd).",
+        "Format the cell as a date and type {expected}, or type the text '{expected}'.",
+        "完成日期单元格填数字 20180920"),
     "PX130": Entry(
         I, "公式结果由工具计算",
         "{sheet}!{cell} 的公式 ={formula} 没有保存计算结果，已由工具计算为 {expected}。",
