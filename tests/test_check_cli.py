@@ -280,3 +280,26 @@ def test_full_marks_on_a_fractional_weight_look_full(filled: Callable[..., Path]
     assert "宣传手册数量  [达成]  6.875 / 6.875" in r.stdout
     assert "投诉率  [达成]  15.00 / 15.00" in r.stdout and "3.12 /" not in r.stdout
     assert "9.50 / 10.00" in r.stdout                         # execution: 95 % of 10
+
+
+def test_check_and_write_is_the_command_as_a_library_call(clean: Path, filled: Callable[..., Path],
+                                                          not_a_workbook: Path,
+                                                          tmp_path: Path) -> None:
+    from perf_xlsx.run import NO_WRITE, check_and_write
+
+    bad = money_error(filled)
+    before = bad.read_bytes()
+    report, outcome = check_and_write(bad, write=False, now=FIXED)
+    assert report.to_dict() == check_file(bad, now=FIXED).to_dict()
+    assert outcome.skipped == NO_WRITE and not outcome.failed and bad.read_bytes() == before
+    out = tmp_path / "副本"
+    out.mkdir()
+    report, outcome = check_and_write(bad, "hubei", out=out, lang="en")
+    assert outcome.written == out / bad.name
+    assert outcome.to_dict() == {"written": str(out / bad.name)}
+    assert report.score is not None and report.score.profile == "hubei"
+    assert bad.read_bytes() == before
+    with pytest.raises(perf_xlsx.errors.InputError):
+        check_and_write(not_a_workbook)
+    source = Path(perf_xlsx.cli.check_cmd.__file__).read_text("utf-8")
+    assert "importlib" not in source and "check_and_write" in source

@@ -1,7 +1,6 @@
 """``perf-xlsx check``: check workbooks, print findings and scores, write the result sheets."""
 from __future__ import annotations
 
-import importlib.util
 import traceback
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,6 @@ from ..errors import PerfXlsxError
 from ..findings import Severity
 from . import batch_cmd
 from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, run_result
-
-#: The writer's refusal to write into a workbook that is not the template.
-NOT_TEMPLATE = "PX650"
 
 
 def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
@@ -27,18 +23,10 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
 
 
 def write_hook() -> Any:
-    """``writer.write_results`` when the writer module is installed, else None."""
-    if importlib.util.find_spec("perf_xlsx.writer") is None:
-        return None
+    """``writer.write_results``, the call that writes the result sheets (imported on use)."""
     from ..writer import write_results
 
     return write_results
-
-
-def _out_for(path: Path, out: Path | None, several: bool) -> Path | None:
-    if out is None:
-        return None
-    return out / path.name if several or out.is_dir() else out
 
 
 def _error_dict(path: Path, err: PerfXlsxError, lang: str) -> dict[str, Any]:
@@ -46,18 +34,13 @@ def _error_dict(path: Path, err: PerfXlsxError, lang: str) -> dict[str, Any]:
                                          "hint": err.hint(lang)}}
 
 
-def _write(writer: Any, path: Path, report: Any, out: Path | None, profile: Any, lang: str,
-           quiet: bool) -> int:
-    """The single call that writes the result sheets; a failure exits 2, the report still shows."""
-    try:
-        written = writer(path, report, out=out, profile=profile, lang=lang)
-    except PerfXlsxError as exc:
-        click.echo(error_text(exc, lang), err=True)
-        # Not the template (PX650): the write is skipped on purpose; the findings set the code.
-        return EXIT_OK if exc.code == NOT_TEMPLATE else EXIT_UNUSABLE
-    if not quiet:
-        click.echo(f"已写入 / written: {written}", err=True)
-    return EXIT_OK
+def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
+    """Say what happened to the result sheets; a failed write exits 2, the report still shows."""
+    if outcome.error is not None:       # failed, or skipped as not the template (PX650): said why
+        click.echo(error_text(outcome.error, lang), err=True)
+    elif outcome.written is not None and not quiet:
+        click.echo(f"已写入 / written: {outcome.written}", err=True)
+    return EXIT_UNUSABLE if outcome.failed else EXIT_OK
 
 
 @click.command("check")
@@ -96,25 +79,20 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
         run_result(batch_cmd.run_batch(
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
             quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs))
-    from ..check import check_file
     from ..render_text import render_report
+    from ..run import check_and_write
 
-    several = len(files) > 1
-    if out is not None and several and not out.is_dir():
+    if out is not None and len(files) > 1 and not out.is_dir():
         raise click.BadParameter("检查多个文件时 -o 须为已存在的文件夹 / -o must be a folder "
                                  "when checking several files", param_hint="-o")
-    writer = None if no_write else write_hook()
     threshold = Severity(fail_on)
     code, payload, texts = EXIT_OK, [], []
     for path in files:
         if not quiet:
             click.echo(f"检查 / checking {path} …", err=True)
         try:
-            report = check_file(path, profile)
-            if narrative is not None:
-                from ..report_check import check_report_file
-
-                report.findings.extend(check_report_file(narrative, report.project, report.score))
+            report, outcome = check_and_write(path, profile, narrative=narrative,
+                                              write=not no_write, out=out, lang=lang)
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))
@@ -132,11 +110,9 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
         texts.append(render_report(report, lang, quiet=quiet))
         if not exit_zero:
             code = max(code, report.exit_code(threshold))
-        if writer is not None:
-            code = max(code, _write(writer, path, report, _out_for(path, out, several),
-                                    profile, lang, quiet))
+        code = max(code, _show_write(outcome, lang, quiet))
     if fmt == "json":
-        data = payload if several else (payload[0] if payload else None)
+        data = payload if len(files) > 1 else (payload[0] if payload else None)
         if data is not None:
             click.echo(json_text(data, indent=2))
     else:

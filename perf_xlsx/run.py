@@ -1,0 +1,85 @@
+"""Check one workbook and write its result sheets: what ``perf-xlsx check FILE`` does per file.
+
+``check_and_write`` is the library call behind the command (the CLI only loops, renders and picks
+the exit code), so other programs and tests get exactly the command's behaviour.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import PerfXlsxError
+from .results import CheckReport
+
+#: The writer's refusal to write into a workbook that is not the template (skipped, not failed).
+NOT_TEMPLATE = "PX650"
+NO_WRITE, SKIP_NOT_TEMPLATE = "no-write", "not-template"
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What happened to the result sheets: written to a path, skipped on purpose, or failed."""
+
+    written: Path | None = None
+    skipped: str | None = None          # NO_WRITE or SKIP_NOT_TEMPLATE
+    error: PerfXlsxError | None = None  # the failure (or, when skipped, the reason given)
+
+    @property
+    def failed(self) -> bool:
+        """True when a write was attempted and did not happen (exit code 2 in the CLI)."""
+        return self.error is not None and self.skipped is None
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """``{"written": path}``, ``{"skipped": reason}`` or ``{"error": {code, message, hint}}``
+        (docs/json-report.md)."""
+        if self.written is not None:
+            return {"written": str(self.written)}
+        if self.skipped is not None:
+            return {"skipped": self.skipped}
+        assert self.error is not None
+        return {"error": {"code": self.error.code, "message": self.error.message(lang),
+                          "hint": self.error.hint(lang)}}
+
+
+def output_path(path: str | Path, out: str | Path | None) -> Path | None:
+    """Where ``-o OUT`` puts the result of ``path``: OUT itself, or OUT/<path's name> when OUT is
+    an existing folder; None (write in place) without OUT."""
+    if out is None:
+        return None
+    return Path(out) / Path(path).name if Path(out).is_dir() else Path(out)
+
+
+def write_report(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
+                 profile: Any = None, lang: str = "zh") -> WriteOutcome:
+    """Splice 自评表 + 检查结果 into ``path`` (or ``out``); a PerfXlsxError becomes the outcome."""
+    from .writer import write_results
+
+    try:
+        target = output_path(path, out)
+        return WriteOutcome(written=write_results(path, report, out=target, profile=profile,
+                                                  lang=lang))
+    except PerfXlsxError as exc:
+        if exc.code == NOT_TEMPLATE:
+            return WriteOutcome(skipped=SKIP_NOT_TEMPLATE, error=exc)
+        return WriteOutcome(error=exc)
+
+
+def check_and_write(path: str | Path, profile: Any = "mof2020", *,
+                    narrative: str | Path | None = None, write: bool = True,
+                    out: str | Path | None = None, lang: str = "zh",
+                    now: datetime | None = None) -> tuple[CheckReport, WriteOutcome]:
+    """Check ``path`` (and the figures of the ``narrative`` report), then write the result sheets
+    unless ``write`` is False. Raises PerfXlsxError only when the workbook cannot be checked; a
+    failed write is returned in the WriteOutcome, the report stays valid."""
+    from . import check
+
+    report = check.check_file(path, profile, now=now)
+    if narrative is not None:
+        from .report_check import check_report_file
+
+        report.findings.extend(check_report_file(narrative, report.project, report.score))
+    if not write:
+        return report, WriteOutcome(skipped=NO_WRITE)
+    return report, write_report(path, report, out=out, profile=profile, lang=lang)
