@@ -8,7 +8,9 @@ What counts for each indicator (``IndicatorScore.final``):
 - qualitative: the staff's self-score, which must lie in the band of its level;
 - unscored (cannot be parsed or compared): the staff's self-score, with a warning;
 - not applicable: excluded; the total is rescaled to 100 (按百分制折算):
-  total = (execution score + Σ finals) × 100 ÷ (100 − excluded weight).
+  total = (execution score + Σ finals) × 100 ÷ (100 − excluded weight); with no applicable
+  indicator there is no total and no grade (PX417), and excluding more than half of the
+  indicator weight is warned about (PX418).
 Every score stays within [0, weight]; the total is rounded to 2 decimals (half up).
 """
 from __future__ import annotations
@@ -29,6 +31,8 @@ from .scoring_rules import (ind_cell, indicator_findings, level_of,  # noqa: F40
                             weight_findings)
 
 CENT = Decimal("0.01")
+#: Rescaling is doubtful (PX418) when more than this share of the indicator weight is excluded.
+MAX_EXCLUDED_SHARE = Decimal("0.5")
 _n = plain
 ZERO, ONE = Decimal(0), Decimal(1)
 
@@ -163,13 +167,25 @@ def score_project(project: Project, profile: Profile | str | None = None
             key = s.indicator.level1.text
             level1[key] = level1.get(key, ZERO) + s.weight
     excluded = sum((s.weight or ZERO for s in scores if s.status == NOT_APPLICABLE), ZERO)
+    n_excluded = sum(1 for s in scores if s.status == NOT_APPLICABLE)
     full = prof.execution_weight + prof.indicator_weight_total
+    if scores and n_excluded == len(scores):
+        # Rescaling the execution score alone to 100 would grade any spending 优: no total.
+        findings.append(make("PX417", contract.SHEET_INDICATORS, _na_span(scores),
+                             count=n_excluded, excluded=_n(excluded)))
+        return ScoreSummary(prof.name, prof.execution_weight, rate, exec_score, scores, level1,
+                            ONE, None, None), findings
     factor = ONE
     if excluded > 0 and excluded < full:
         factor = full / (full - excluded)
         findings.append(make("PX415", contract.SHEET_INDICATORS, None, excluded=_n(excluded),
-                             count=sum(1 for s in scores if s.status == NOT_APPLICABLE),
-                             factor=_n(quantize(factor, "0.0001"))))
+                             count=n_excluded, factor=_n(quantize(factor, "0.0001"))))
+        limit = prof.indicator_weight_total * MAX_EXCLUDED_SHARE
+        if excluded > limit:
+            findings.append(make("PX418", contract.SHEET_INDICATORS, _na_span(scores),
+                                 excluded=_n(excluded), limit=_n(limit), count=n_excluded,
+                                 indicator_total=_n(prof.indicator_weight_total),
+                                 factor=_n(quantize(factor, "0.0001"))))
     raw_total = (exec_score or ZERO) + sum((s.final or ZERO for s in scores), ZERO)
     total = q2(raw_total * factor)
     grade = prof.grade(total)
@@ -180,6 +196,14 @@ def score_project(project: Project, profile: Profile | str | None = None
                          execution_score=_n(exec_score) if exec_score is not None else "—",
                          profile=prof.name, grades=grades_text(prof)))
     return summary, findings
+
+
+def _na_span(scores: list[IndicatorScore]) -> str | None:
+    """The 实际完成值 cells of the not-applicable indicators (first:last), for the finding."""
+    cells = [ind_cell(s.indicator, "actual") for s in scores if s.status == NOT_APPLICABLE]
+    if not cells:
+        return None
+    return cells[0][1] if len(cells) == 1 else f"{cells[0][1]}:{cells[-1][1]}"
 
 
 def grades_text(profile: Profile) -> str:

@@ -82,6 +82,12 @@ CASES: dict[str, tuple[Callable[[], list], set[tuple[str, str, str | None]]]] = 
         {("PX413", IND, "E3"), ("PX414", IND, "G3"), ("PX408", IND, "H3")}),
     "not applicable": (
         lambda: change((7, {"actual": "不适用", "self_score": None})), {("PX415", IND, None)}),
+    "40 of 90 points not applicable: rescaled": (
+        lambda: change(*[(i, {"actual": "不适用", "self_score": None}) for i in range(4)]),
+        {("PX415", IND, None)}),
+    "50 of 90 points not applicable: doubtful": (
+        lambda: change(*[(i, {"actual": "不适用", "self_score": None}) for i in range(5)]),
+        {("PX415", IND, None), ("PX418", IND, "E3:E7")}),
     "missed deadline with full marks": (
         lambda: change((3, {"actual": "2018-10-15", "deviation": "场地协调推迟"})),
         {("PX406", IND, "G6")}),
@@ -137,6 +143,32 @@ def test_not_applicable_rescales_to_100() -> None:
     assert summary.total == D("99.44")                        # (9.5 + 80) × 100 / 90
     note = next(f for f in findings if f.code == "PX415")
     assert note.params["excluded"] == "10" and "1.1111" in note.message()
+
+
+def test_all_not_applicable_has_no_total_and_no_grade() -> None:
+    inds = change(*[(i, {"actual": "不适用", "self_score": None}) for i in range(8)])
+    summary, findings = score(inds)
+    assert summary.total is None and summary.grade is None
+    assert summary.rescale_factor == 1 and summary.execution_score == D("9.50")
+    assert where(findings) == {("PX417", IND, "E3:E10")}    # no PX410 grade, no PX415 rescale
+    (f,) = findings
+    assert f.severity.value == "error" and "8" in f.message() and "90" in f.message()
+    assert summary.to_dict()["total"] is None and summary.to_dict()["grade"] is None
+
+
+def test_all_not_applicable_end_to_end(filled: Callable[..., Any], tmp_path: Any) -> None:
+    from perf_xlsx.check import check_project
+    from perf_xlsx.reader import load_project
+    from perf_xlsx.render_text import render_report
+    from perf_xlsx.writer import write_results
+
+    inds = change(*[(i, {"actual": "不适用", "self_score": None}) for i in range(8)])
+    path = filled(indicators=inds)
+    report = check_project(load_project(path))
+    assert [f.code for f in report.findings] == ["PX417"] and report.exit_code() == 1
+    assert report.score is not None and report.score.total is None
+    assert "总分 —  等级 —" in render_report(report)
+    assert write_results(path, report, out=tmp_path / "out.xlsx").exists()
 
 
 @pytest.mark.parametrize("budget,executed,code,rate,exec_score", [

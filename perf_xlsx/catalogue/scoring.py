@@ -141,6 +141,29 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell}: the self-score {actual} of '{indicator}' is negative.",
         "A score lies between 0 and the weight.",
         "自评得分 -2"),
+    "PX417": Entry(
+        E, "没有适用的绩效指标，无法计算总分",
+        "{sheet}!{cell}：全部 {count} 个绩效指标都填了「不适用」（共 {excluded} 分），"
+        "没有可计分的指标，无法计算总分和等级（不能只按预算执行率得分折算为百分制）。",
+        "核对这些指标是否确实不适用：适用的指标填写实际完成值；项目确无适用指标的，"
+        "应按批复的绩效目标补充可衡量的指标。",
+        "{sheet}!{cell}: all {count} indicators are marked not applicable ({excluded} points); "
+        "with nothing to score there is no total and no grade (the execution score alone is not "
+        "rescaled to 100).",
+        "Check that these indicators really do not apply: enter the actual values of those that "
+        "do, or add measurable indicators from the approved performance goals.",
+        "每个指标的实际完成值都填「不适用」"),
+    "PX418": Entry(
+        W, "不适用指标过多，折算后的总分不可靠",
+        "{sheet}!{cell}：{count} 个不适用指标共 {excluded} 分，超过指标总分值 {indicator_total} "
+        "分的一半（{limit} 分）；其余得分放大 {factor} 倍折算为百分制，总分和等级参考价值有限。",
+        "核对这些指标是否确实不适用；能衡量的填写实际完成值，必要时调整指标和分值。",
+        "{sheet}!{cell}: {count} not-applicable indicators carry {excluded} points, more than half "
+        "({limit}) of the {indicator_total} indicator points; the rest is multiplied by {factor} "
+        "to reach 100, so the total and grade mean little.",
+        "Check that these indicators really do not apply; enter the actual values of those that "
+        "can be measured, or revise the indicators and weights.",
+        "产出指标 50 分全部填「不适用」"),
     "PX490": Entry(
         E, "未知的评分规则",
         "没有名为「{profile}」的评分规则（profile）；可用：{known}。",
