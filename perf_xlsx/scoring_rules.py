@@ -108,12 +108,14 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
         reason = _unscored_reason(s)
         out.append(make("PX413", *_cell(ind, "actual"), actual=_n(s.final), indicator=name,
                         reason=reason[0], reason_en=reason[1]))
-    out.extend(_score_vs_rules(s, profile, name, sd))
+    # A missing self-score counts as 0; PX414 says so, and a deviation note asked for because
+    # of that 0 (PX407 / PX408 "得分 0 低于分值") would only repeat it.
+    out.extend(_score_vs_rules(s, profile, name, sd, score_notes=not (needs_self and sd is None)))
     return out
 
 
-def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str,
-                    sd: Decimal | None) -> Iterable[Finding]:
+def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal | None,
+                    score_notes: bool = True) -> Iterable[Finding]:
     ind, weight = s.indicator, s.weight
     assert weight is not None
     where = _cell(ind, "self_score")
@@ -143,7 +145,7 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str,
     if s.status == BREACHED:
         yield make("PX408", *note_cell, indicator=name, why="未达成年度指标值",
                    why_en="missed its target")
-    elif s.final < weight and s.status != MET:
+    elif s.final < weight and s.status != MET and score_notes:
         if s.status == QUALITATIVE and level == LEVEL_MET:
             yield make("PX407", *where, expected=_n(weight), actual=_n(s.final), indicator=name)
         else:

@@ -77,9 +77,23 @@ CASES: dict[str, tuple[Callable[[], list], set[tuple[str, str, str | None]]]] = 
         lambda: change((6, {"self_score": None, "deviation": "x"})), {("PX414", IND, "G9")}),
     "unparsed actual: self-score used": (
         lambda: change((0, {"actual": "完成"})), {("PX413", IND, "E3")}),
+    # the missing self-score is PX414; no PX408 "得分 0 低于分值" repeating that 0
     "unparsed actual and no self-score": (
         lambda: change((0, {"actual": "完成", "self_score": None})),
-        {("PX413", IND, "E3"), ("PX414", IND, "G3"), ("PX408", IND, "H3")}),
+        {("PX413", IND, "E3"), ("PX414", IND, "G3")}),
+    "qualitative met level without a self-score": (
+        lambda: change((6, {"self_score": None})), {("PX414", IND, "G9")}),
+    "qualitative partial level without a self-score": (
+        lambda: change((6, {"actual": "部分达成年度指标", "self_score": None})),
+        {("PX414", IND, "G9")}),
+    "self-score not a number": (
+        lambda: change((6, {"self_score": "良好"})), {("PX414", IND, "G9")}),
+    "qualitative partial with a low self-score still needs a note": (
+        lambda: change((6, {"actual": "部分达成年度指标", "self_score": 10})),
+        {("PX408", IND, "H9")}),
+    "missed deadline without a self-score still needs a note": (
+        lambda: change((3, {"actual": "2018-10-15", "self_score": None})),
+        {("PX414", IND, "G6"), ("PX408", IND, "H6")}),
     "not applicable": (
         lambda: change((7, {"actual": "不适用", "self_score": None})), {("PX415", IND, None)}),
     "40 of 90 points not applicable: rescaled": (
