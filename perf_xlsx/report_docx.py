@@ -4,15 +4,40 @@ the sentences only the staff can write, listed again at the end.
 """
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
 from . import contract
+from .errors import OutputError
 from .findings import Severity
 from .profiles import get_profile
-from .report_figures import Figures, counts_met, date_text, figures_of, money, rate_text, score_text
-from .report_style import BODY_FONT, LINE_PT, add_run, centered, heading, setup_document, title
-from .results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, CheckReport, IndicatorScore
+from .report_figures import (
+    Figures,
+    counts_met,
+    date_text,
+    figures_of,
+    money,
+    rate_text,
+    score_text,
+)
+from .report_style import (
+    BODY_FONT,
+    LINE_PT,
+    add_run,
+    centered,
+    heading,
+    setup_document,
+    title,
+)
+from .results import (
+    BREACHED,
+    MET,
+    NOT_APPLICABLE,
+    QUALITATIVE,
+    CheckReport,
+    IndicatorScore,
+)
 from .safe_write import atomic_write
 
 PLACEHOLDER = "【待填写：{}】"
@@ -272,7 +297,10 @@ def build_document(report: CheckReport) -> tuple[Any, list[str]]:
 
 
 def build_report(report: CheckReport, out: Path) -> list[str]:
-    """Write the draft to ``out`` (temp file, verify, replace); return the placeholders."""
+    """Write the draft to ``out`` (temp file, verify, replace); return the placeholders.
+
+    Raises OutputError (PX523 folder missing, PX526 open in Word, PX527 bad name, PX6xx) when it
+    cannot be written; an existing ``out`` then keeps its old bytes."""
     doc, holes = build_document(report)
 
     def verify(path: Path) -> None:
@@ -280,5 +308,29 @@ def build_report(report: CheckReport, out: Path) -> list[str]:
 
         docx.Document(str(path))
 
-    atomic_write(Path(out), lambda tmp: doc.save(str(tmp)), verify)
+    out = Path(out)
+    try:
+        if not out.absolute().parent.is_dir():
+            raise OutputError("PX523", str(out), folder=str(out.absolute().parent))
+        atomic_write(out, lambda tmp: doc.save(str(tmp)), verify)
+    except OSError as exc:
+        raise write_error(exc, out) from exc
+    except OutputError as exc:
+        if exc.code != "PX601":
+            raise
+        raise OutputError("PX526", str(out), lock=exc.params.get("lock", "~$")) from exc
     return holes
+
+
+def write_error(exc: OSError, out: Path) -> OutputError:
+    """The catalogue error for an OSError met while checking or writing the report ``out``."""
+    if exc.errno in (errno.ENAMETOOLONG, errno.EINVAL) or getattr(exc, "winerror", 0) in (123, 206):
+        return OutputError("PX527", str(out), error=exc.strerror or str(exc))
+    if isinstance(exc, PermissionError):
+        return OutputError("PX606", str(out), folder=str(Path(out).absolute().parent),
+                           error=exc.strerror or str(exc))
+    if isinstance(exc, FileNotFoundError):
+        return OutputError("PX523", str(out), folder=str(Path(out).absolute().parent))
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return OutputError("PX603", str(out))
+    return OutputError("PX608", str(out), error=f"{type(exc).__name__}: {exc.strerror or exc}")

@@ -306,3 +306,74 @@ def test_control_characters_in_workbook_text(tmp_path: Path, filled) -> None:
     assert "年度总体目标完成情况：印制手册52本" in texts
     assert any("“宣传手册数量”" in t for t in texts)
     assert check_report_file(out, report.project, report.score) == []
+
+
+@pytest.fixture(scope="module")
+def website_report():
+    return check_file(ROOT / "samples" / "2018-website-publicity.xlsx")
+
+
+def _cli_error(capsys, args: list[str], code: str) -> str:
+    assert main_entry(cli, ["report", str(ROOT / "samples" / "2018-website-publicity.xlsx"),
+                            *args]) == 2
+    err = capsys.readouterr().err
+    assert f"[{code}]" in err and "处理办法" in err and "Traceback" not in err, err
+    return err
+
+
+def test_write_refusals_are_catalogue_errors(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "自评报告.docx"
+    err = _cli_error(capsys, ["-o", str(tmp_path / "没有" / "r.docx")], "PX523")
+    assert str(tmp_path / "没有") in err
+    _cli_error(capsys, ["-o", str(tmp_path / "r.pdf")], "PX525")
+    assert "r.docx" in _cli_error(capsys, ["-o", str(tmp_path / ("长" * 100 + "r.docx"))], "PX527")
+    assert main_entry(cli, ["report", str(ROOT / "samples" / "2018-website-publicity.xlsx"),
+                            "-o", str(out)]) == 0
+    old = out.read_bytes()
+    assert str(out) in _cli_error(capsys, ["-o", str(out)], "PX524")
+    owner = tmp_path / "~$自评报告.docx"                # Word's owner file of an open 自评报告.docx
+    owner.write_bytes(b"\0" * 162)
+    err = _cli_error(capsys, ["-o", str(out), "--force"], "PX526")
+    assert str(out) in err and owner.name in err and "Word" in err
+    owner.unlink()
+    out.chmod(0o444)                                   # read-only (Windows: 只读 attribute)
+    _cli_error(capsys, ["-o", str(out), "--force"], "PX606")
+    out.chmod(0o644)
+    assert out.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_folder_without_write_permission(tmp_path: Path, capsys, monkeypatch) -> None:
+    from perf_xlsx import safe_write
+
+    def denied(target: Path) -> Path:                  # what os.open says in a read-only folder
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(safe_write, "_new_temp", denied)
+    err = _cli_error(capsys, ["-o", str(tmp_path / "r.docx")], "PX606")
+    assert str(tmp_path) in err and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("failure, code", [("disk full", "PX603"), ("garbage", "PX604")])
+def test_failed_write_keeps_the_old_report(tmp_path: Path, website_report, monkeypatch,
+                                           failure: str, code: str) -> None:
+    import errno
+
+    from docx.document import Document
+
+    from perf_xlsx.errors import OutputError
+
+    out = tmp_path / "自评报告.docx"
+    build_report(website_report, out)
+    old = out.read_bytes()
+
+    def broken_save(self, path: str) -> None:
+        Path(path).write_bytes(old[:len(old) // 2])    # half a .docx, then the failure
+        if failure == "disk full":
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Document, "save", broken_save)
+    with pytest.raises(OutputError) as info:
+        build_report(website_report, out)
+    assert info.value.code == code and info.value.path == str(out)
+    assert out.read_bytes() == old and [p.name for p in tmp_path.iterdir()] == [out.name]

@@ -3,7 +3,8 @@
 Findings about a report text carry ``sheet`` = the report's file name and no cell; their params
 are ``loc`` (第N段, with the section), ``quote`` (the sentence), ``what`` (the figure's name),
 ``wb_loc`` (the workbook cell(s) the figure comes from) and ``expected`` / ``actual`` (workbook /
-stated). PX520-PX522 are raised as ``InputError`` for a report file that cannot be read.
+stated). PX520-PX522 are raised as ``InputError`` for a report file that cannot be read;
+PX523-PX527 as ``OutputError`` for a report that cannot be written (``perf-xlsx report``).
 """
 from __future__ import annotations
 
@@ -114,4 +115,41 @@ ENTRIES: dict[str, Entry] = {
         "Report file {path} cannot be read ({detail}).",
         "Get the file again; if Word or WPS opens it, save it as .docx and retry.",
         "只下载了一半的 .docx"),
+    "PX523": Entry(
+        E, "报告保存位置的文件夹不存在",
+        "无法保存报告 {path}：文件夹 {folder} 不存在。",
+        "先建立该文件夹，或用 -o 指定已有文件夹中的文件（如 -o 自评报告.docx 保存到当前文件夹）。",
+        "Cannot save the report {path}: folder {folder} does not exist.",
+        "Create the folder first, or give -o a file in an existing folder (e.g. -o report.docx).",
+        "perf-xlsx report 自评表.xlsx -o D:\\报告\\自评报告.docx，但 D:\\报告 还没建"),
+    "PX524": Entry(
+        E, "报告文件已存在",
+        "报告文件 {path} 已存在，未覆盖。",
+        "如需覆盖，请加 --force；或用 -o 指定另一个文件名。",
+        "The report file {path} already exists; it was not overwritten.",
+        "Add --force to overwrite it, or give another file name with -o.",
+        "第二次运行 perf-xlsx report 自评表.xlsx"),
+    "PX525": Entry(
+        E, "报告文件名不是 .docx",
+        "报告文件名 {path} 不以 .docx 结尾，未写入。",
+        "用 -o 指定以 .docx 结尾的文件名，如 -o 自评报告.docx。",
+        "The report file name {path} does not end in .docx; nothing was written.",
+        "Give -o a file name ending in .docx, e.g. -o report.docx.",
+        "perf-xlsx report 自评表.xlsx -o 自评报告.pdf"),
+    "PX526": Entry(
+        E, "报告文件正被打开",
+        "报告文件 {path} 正在被 Word/WPS 打开（发现锁文件 {lock}），未写入；原文件未被修改。",
+        "在 Word/WPS 中关闭该文件后重新运行；若文件并未打开，请删除同一文件夹中的隐藏文件 {lock}。",
+        "The report file {path} is open in Word/WPS (lock file {lock}); nothing was written and "
+        "the existing file is unchanged.",
+        "Close the file in Word/WPS and run again; if it is not open, delete the hidden file "
+        "{lock} in the same folder.",
+        "上次生成的自评报告.docx 还在 Word 中打开，又加 --force 重新生成"),
+    "PX527": Entry(
+        E, "报告文件名无效或过长",
+        "无法用这个文件名保存报告：{path}（{error}）。",
+        "用 -o 指定较短的文件名（不超过 60 个汉字），且不含 \\ / : * ? \" < > | 等字符。",
+        "Cannot save the report under this name: {path} ({error}).",
+        "Give -o a shorter file name (at most 60 characters) without \\ / : * ? \" < > |.",
+        "-o 后面的文件名有 200 多个汉字"),
 }

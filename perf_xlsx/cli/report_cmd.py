@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_OK, UnusableInputError, lang_option, run_result
+from ..errors import OutputError
+from .common import EXIT_OK, lang_option, run_result
 
 NAME_CAP = 60                  # characters of the project name kept in the default file name
 NAME_BYTES_CAP = 200           # UTF-8 bytes: a file name may have 255 bytes on Linux / macOS
@@ -59,17 +60,19 @@ def command(file: Path, output: Path | None, profile: str, force: bool, lang: st
     from ..check import check_file
     from ..findings import Severity
     from ..report_check import check_report_file
-    from ..report_docx import build_report
+    from ..report_docx import build_report, write_error
 
     t = _TEXT[lang]
     report = check_file(file, profile)
     out = output or file.with_name(default_output_name(report.project.name.text, file.stem))
     if out.suffix.lower() != ".docx":
-        raise UnusableInputError(f"报告文件名须以 .docx 结尾 / must end in .docx：{out}")
-    if out.exists() and not force:
-        raise UnusableInputError(f"文件已存在，未覆盖：{out}\n  如需覆盖，请加 --force")
-    if not out.parent.is_dir():
-        raise UnusableInputError(f"文件夹不存在 / no such folder：{out.parent}")
+        raise OutputError("PX525", str(out))
+    try:
+        exists = out.exists()
+    except OSError as exc:      # a name too long for the file system, …
+        raise write_error(exc, out) from exc
+    if exists and not force:
+        raise OutputError("PX524", str(out))
     holes = build_report(report, out)
     click.echo(t["done"].format(out=out))
     click.echo(t["holes"].format(n=len(holes)))
