@@ -93,6 +93,11 @@ def local_name(tag: str) -> str:
 
 def rich_text(el: Any) -> str:
     """Text of an ``<si>`` / ``<is>``: plain ``<t>`` or rich-text runs, no phonetic ``<rPh>``."""
+    if len(el) == 1:  # the usual case: one plain <t>
+        child = el[0]
+        if (_LOCALS.get(child.tag) or local_name(child.tag)) == "t":
+            text = child.text or ""
+            return _ESCAPE.sub(_unescape_one, text) if "_x" in text else text
     parts: list[str] = []
     for child in el:
         name = _LOCALS.get(child.tag) or local_name(child.tag)
@@ -103,6 +108,10 @@ def rich_text(el: Any) -> str:
                 if (_LOCALS.get(sub.tag) or local_name(sub.tag)) == "t":
                     parts.append(sub.text or "")
     return unescape("".join(parts))
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    return chr(int(m.group(1), 16))
 
 
 def _split_ref(ref: str) -> tuple[int, int]:
@@ -118,14 +127,36 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return row, col
 
 
+#: 'B7' → (7, 2), for the first 2,048 references seen: a template's cells repeat across workbooks
+_REFS: dict[str, tuple[int, int]] = {}
+_new_object = object.__new__
+
+
+def _raw_cell(kind: str, value: object, formula: str | None, cached: bool, numfmt: str
+              ) -> RawCell:
+    """``RawCell(kind, value, formula, cached, numfmt)`` without the frozen dataclass's slow
+    ``__init__`` (five ``object.__setattr__`` calls): equal, hashable and frozen all the same."""
+    cell = _new_object(RawCell)
+    d = cell.__dict__
+    d["kind"], d["value"], d["formula"], d["cached"], d["numfmt"] = (
+        kind, value, formula, cached, numfmt)
+    return cell
+
+
 class SheetReader:
-    """Fills ``sheet`` from the (event, element) stream of one worksheet part."""
+    """Fills ``sheet`` from the (event, element) stream of one worksheet part.
+
+    With ``values=False`` only the sheet's shape is read (merges, protection, whether the caps
+    truncate it): the cells are located but not stored.
+    """
 
     def __init__(self, sheet: RawSheet, strings: list[str], formats: list[str],
-                 max_rows: int | None = None, max_cols: int | None = None) -> None:
+                 max_rows: int | None = None, max_cols: int | None = None,
+                 values: bool = True) -> None:
         self.sheet, self.cells, self.strings, self.formats = sheet, sheet.cells, strings, formats
         self.max_rows = contract.MAX_SHEET_ROWS if max_rows is None else max_rows
         self.max_cols = contract.MAX_SHEET_COLS if max_cols is None else max_cols
+        self.values = values
         self.fmt_cache: dict[str | None, str] = {None: "General"}
         self.shared: dict[str | None, tuple[int, int, str]] = {}
         self.row = 0
@@ -154,8 +185,9 @@ class SheetReader:
         for part in root:
             name = local_name(part.tag)
             if name == "sheetData":
-                for row in part:
-                    self._row(row)
+                row = self._row
+                for row_el in part:
+                    row(row_el)
             elif name == "mergeCells":
                 self.sheet.merged.extend(m.get("ref") for m in part if m.get("ref"))
             elif name == "sheetProtection":
@@ -164,11 +196,14 @@ class SheetReader:
     def _row(self, row_el: Any) -> None:
         r = row_el.get("r")
         self.row = int(r) if r and r.isdigit() else self.row + 1
-        if self.row > self.max_rows:
+        max_rows, max_cols = self.max_rows, self.max_cols
+        if self.row > max_rows:
             if any(len(c) for c in row_el):
                 self.sheet.truncated = True
             return
-        locals_get, col, skipped, extra = _LOCALS.get, 0, None, 0
+        locals_get, refs_get, col, skipped, extra = _LOCALS.get, _REFS.get, 0, None, 0
+        this_row, values, cells, strings = self.row, self.values, self.cells, self.strings
+        fmt_get = self.fmt_cache.get
         for c in row_el:
             ref = c.get("r")
             if not len(c):  # an empty (styled) cell: its position matters only to a next one
@@ -186,13 +221,23 @@ class SheetReader:
                     except ValueError:
                         pass
                 skipped = None
-            try:
-                row, col = _split_ref(ref) if ref else (self.row, col + 1)
-            except ValueError:
-                row, col = self.row, col + 1
-            if row > self.max_rows or col > self.max_cols:
-                if len(c):
-                    self.sheet.truncated = True
+            if ref:
+                pos = refs_get(ref)
+                if pos is None:
+                    try:
+                        pos = _split_ref(ref)
+                    except ValueError:
+                        pos = (this_row, col + 1)
+                    else:
+                        if len(_REFS) < 2048:
+                            _REFS[ref] = pos
+                row, col = pos
+            else:
+                row, col = this_row, col + 1
+            if row > max_rows or col > max_cols:
+                self.sheet.truncated = True
+                continue
+            if not values:
                 continue
             v = fel = isel = None
             for child in c:
@@ -206,7 +251,32 @@ class SheetReader:
             if v is None and fel is None and isel is None:
                 continue
             f = None if fel is None else self._formula(fel, row, col)
-            self._cell(row, col, c.get("t") or "n", c.get("s"), v, f, isel)
+            t = c.get("t") or "n"
+            s = c.get("s")
+            numfmt = fmt_get(s) or self._numfmt(s)
+            if f is not None and isel is None and (v is None or (v == "" and t != "str")):
+                kind = t if t in ("str", "b", "e") else "n"
+                cells[(row, col)] = _raw_cell(kind, None, f, False, numfmt)
+                continue
+            value: object
+            if t == "s":
+                index = int(v) if v and v.strip().isdigit() else -1
+                value = strings[index] if 0 <= index < len(strings) else ""
+            elif isel is not None:
+                t, value = "s", rich_text(isel)
+            elif t == "str":
+                value = unescape(v or "")
+            elif t == "b":
+                value = (v or "").strip().lower() in ("1", "true")
+            elif t == "e":
+                value = (v or "").strip()
+            elif t == "d":
+                t, value = "s", (v or "").strip()
+            else:
+                t, value = "n", (v or "").strip()
+                if not value:
+                    continue
+            cells[(row, col)] = _raw_cell(t, value, f, True, numfmt)
 
     def _formula(self, fel: Any, row: int, col: int) -> str | None:
         text = fel.text or ""
@@ -218,33 +288,6 @@ class SheetReader:
                 mrow, mcol, master = self.shared[si]
                 text = shift_formula(master, row - mrow, col - mcol)
         return text or None
-
-    def _cell(self, row: int, col: int, t: str, s: str | None, v: str | None, f: str | None,
-              isel: Any) -> None:
-        numfmt = self.fmt_cache.get(s) or self._numfmt(s)
-        if f is not None and isel is None and (v is None or (v == "" and t != "str")):
-            kind = t if t in ("str", "b", "e") else "n"
-            self.cells[(row, col)] = RawCell(kind, None, f, False, numfmt)
-            return
-        value: object
-        if t == "s":
-            index = int(v) if v and v.strip().isdigit() else -1
-            value = self.strings[index] if 0 <= index < len(self.strings) else ""
-        elif isel is not None:
-            t, value = "s", rich_text(isel)
-        elif t == "str":
-            value = unescape(v or "")
-        elif t == "b":
-            value = (v or "").strip().lower() in ("1", "true")
-        elif t == "e":
-            value = (v or "").strip()
-        elif t == "d":
-            t, value = "s", (v or "").strip()
-        else:
-            t, value = "n", (v or "").strip()
-            if not value:
-                return
-        self.cells[(row, col)] = RawCell(t, value, f, True, numfmt)
 
     def _numfmt(self, s: str | None) -> str:
         try:
