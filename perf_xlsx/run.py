@@ -44,11 +44,21 @@ class WriteOutcome:
 
 
 def output_path(path: str | Path, out: str | Path | None) -> Path | None:
-    """Where ``-o OUT`` puts the result of ``path``: OUT itself, or OUT/<path's name> when OUT is
-    an existing folder; None (write in place) without OUT."""
+    """Where ``-o OUT`` puts the result of ``path``: OUT/<path's name> when OUT is an existing
+    folder, else OUT itself; None (write in place) without OUT. Raises MissingFolderError (PX608)
+    before anything is written when the folder is missing — OUT's folder, or OUT itself when it
+    has no extension (``-o 结果`` means a folder)."""
+    from .safe_write import MissingFolderError, check_folder
+
     if out is None:
         return None
-    return Path(out) / Path(path).name if Path(out).is_dir() else Path(out)
+    out = Path(out)
+    if out.is_dir():
+        return out / Path(path).name
+    if not out.suffix and not out.exists():
+        raise MissingFolderError(out / Path(path).name)
+    check_folder(out)
+    return out
 
 
 def write_report(path: str | Path, report: CheckReport, *, out: str | Path | None = None,

@@ -35,6 +35,31 @@ def owner_files(path: Path) -> list[Path]:
     return [path.with_name(n) for n in names]
 
 
+class MissingFolderError(OutputError):
+    """PX608 (write failed) for a target whose folder does not exist, said in plain words."""
+
+    def __init__(self, target: Path) -> None:
+        self.folder = str(Path(target).parent)
+        super().__init__("PX608", str(target), error=f"folder {self.folder} does not exist")
+
+    def message(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return (f"The output folder does not exist: {self.folder} (to write {self.path}); "
+                    "nothing was written")
+        return f"输出文件夹不存在：{self.folder}（要写入 {self.path}）；未写入任何文件"
+
+    def hint(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return "Create the folder first, or choose an existing folder with -o."
+        return "先创建该文件夹，或用 -o 另选一个已存在的文件夹。"
+
+
+def check_folder(path: Path) -> None:
+    """Raise MissingFolderError (PX608) if the folder `path` would be written into is missing."""
+    if not Path(path).absolute().parent.is_dir():
+        raise MissingFolderError(Path(path))
+
+
 def check_not_open(path: Path) -> None:
     """Raise OutputError PX601 if Excel/WPS (or LibreOffice) has `path` open."""
     path = Path(path)
@@ -154,6 +179,7 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
                  stale_after: float = STALE_LOCK_SECONDS) -> None:
     """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace."""
     target = Path(target).absolute()
+    check_folder(target)
     check_not_open(target)
     check_writable(target)
     with file_lock(target, wait=wait, stale_after=stale_after):

@@ -303,3 +303,32 @@ def test_check_and_write_is_the_command_as_a_library_call(clean: Path, filled: C
         check_and_write(not_a_workbook)
     source = Path(perf_xlsx.cli.check_cmd.__file__).read_text("utf-8")
     assert "importlib" not in source and "check_and_write" in source
+
+
+@pytest.mark.parametrize("lang,words", [("zh", "输出文件夹不存在"),
+                                        ("en", "output folder does not exist")])
+def test_missing_output_folder_is_said_plainly_before_anything_is_written(
+        clean: Path, tmp_path: Path, lang: str, words: str) -> None:
+    before = clean.read_bytes()
+    for out in (tmp_path / "不存在的文件夹" / "out.xlsx", tmp_path / "新文件夹"):
+        r = run(clean, "-o", out, "--lang", lang)
+        assert r.exit_code == 2 and words in r.stderr and ".perf-xlsx.lock" not in r.stderr
+        assert "检查 / checking" not in r.stderr and r.stdout == ""     # refused before checking
+    assert clean.read_bytes() == before and sorted(tmp_path.rglob("*")) == [clean]
+    assert run(clean, "-o", tmp_path / "新文件夹", "--no-write").exit_code == 0   # -o unused
+
+
+def test_output_into_an_existing_folder_keeps_the_workbook_name(clean: Path,
+                                                                tmp_path: Path) -> None:
+    from perf_xlsx.safe_write import MissingFolderError, atomic_write
+
+    folder = tmp_path / "结果"
+    folder.mkdir()
+    before = clean.read_bytes()
+    r = run(clean, "-o", folder)
+    assert r.exit_code == 0, r.output
+    assert sorted(folder.iterdir()) == [folder / clean.name] and clean.read_bytes() == before
+    assert str(folder / clean.name) in r.stderr
+    with pytest.raises(MissingFolderError) as exc:      # the library says it too, lock or not
+        atomic_write(tmp_path / "无" / "x.xlsx", lambda p: p.write_bytes(b"x"))
+    assert exc.value.code == "PX608" and "lock" not in exc.value.message("en")

@@ -10,7 +10,8 @@ import click
 from ..errors import PerfXlsxError
 from ..findings import Severity
 from . import batch_cmd
-from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, run_result
+from .common import (EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text, json_text,
+                     lang_option, run_result)
 
 
 def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
@@ -32,6 +33,17 @@ def write_hook() -> Any:
 def _error_dict(path: Path, err: PerfXlsxError, lang: str) -> dict[str, Any]:
     return {"file": str(path), "error": {"code": err.code, "message": err.message(lang),
                                          "hint": err.hint(lang)}}
+
+
+def _check_output(files: tuple[Path, ...], out: Path, lang: str) -> None:
+    """A missing output folder is a usage error (exit 2) found before anything is checked."""
+    from ..run import output_path
+
+    for path in files:
+        try:
+            output_path(path, out)
+        except PerfXlsxError as exc:
+            raise UnusableInputError(error_text(exc, lang)) from exc
 
 
 def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
@@ -57,7 +69,9 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
 @click.option("--no-write", is_flag=True,
               help="不把自评表和检查结果写回工作簿 / do not write the result sheets")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
-              help="结果另存为（多个文件时为文件夹） / write results here instead")
+              help="结果另存为此文件；为已存在的文件夹（检查多个文件时必须如此）时存入其中、"
+                   "文件名不变 / write the results to this file, or into this existing folder "
+                   "under the workbook's own name")
 @click.option("--report", "narrative", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="同时核对这份自评报告（.docx/.txt）中的数字（docs/report.md） / "
               "also check the figures of this narrative report")
@@ -85,6 +99,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
     if out is not None and len(files) > 1 and not out.is_dir():
         raise click.BadParameter("检查多个文件时 -o 须为已存在的文件夹 / -o must be a folder "
                                  "when checking several files", param_hint="-o")
+    if out is not None and not no_write:
+        _check_output(files, out, lang)
     threshold = Severity(fail_on)
     code, payload, texts = EXIT_OK, [], []
     for path in files:
