@@ -213,11 +213,28 @@ def parse_year_text(text: str) -> int | None:
 
 
 def display_number(d: Decimal, numfmt: str | None, date1904: bool = False) -> str:
-    """How a number cell reads to a person: '0.52', '90%' for a %-format, ISO for a date format."""
+    """How a number cell reads to a person: '0.52', '90%' / '85.0%' for a %-format (as many
+    decimals as the format shows, or more when the value has them), ISO for a date format."""
     if is_date_format(numfmt):
         day = serial_to_date(d, date1904)
         if day is not None:
             return day.isoformat()
     if is_percent_format(numfmt):
-        return fmt_decimal(round15(d * 100)) + "%"
+        return _at_least(fmt_decimal(round15(d * 100)), percent_decimals(numfmt)) + "%"
     return fmt_decimal(d)
+
+
+def percent_decimals(numfmt: str | None) -> int:
+    """Decimals a %-format shows: '0%' → 0, '0.0%' → 1, '#,##0.00%;[Red]-0.00%' → 2."""
+    core = _strip_literals((numfmt or "").split(";")[0])
+    m = re.search(r"\.([0#?]+)[^%]*%", core)
+    return len(m.group(1)) if m else 0
+
+
+def _at_least(text: str, places: int) -> str:
+    """``text`` padded with zeros to ``places`` decimals; digits beyond them are kept, not cut
+    (the check compares the stored value, so the shown text must not hide any of it)."""
+    if places <= 0:
+        return text
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(places, '0')}"

@@ -292,3 +292,16 @@ def test_completion_date_typed_as_yyyymmdd_number_is_compared(filled):
     assert [f.code for f in proj.findings] == ["PX127"]
     (f,) = check_indicators(proj)
     assert (f.code, f.cell) == ("PX313", cell("actual", 3)) and "2018-10-08" in f.message()
+
+
+def test_breach_message_shows_the_percent_as_formatted(filled):
+    from openpyxl import load_workbook
+
+    from perf_xlsx.reader import load_project
+
+    path = filled(indicators=edit(7, actual=D("0.85"))(default_indicators()))
+    wb = load_workbook(path)
+    wb[SHEET][cell("actual", 7)].number_format = "0.0%"
+    wb.save(path)
+    (f,) = check_indicators(load_project(path))
+    assert f.code == "PX303" and "85.0%" in f.message() and "≥90%" in f.message()

@@ -82,9 +82,20 @@ def test_number_formats(fmt, is_pct, is_date):
     assert coerce.is_date_format(fmt) is is_date
 
 
+@pytest.mark.parametrize("fmt, places", [
+    ("0%", 0), ("0.0%", 1), ("0.00%", 2), ("#,##0.000%", 3), ("0.0%;[Red]-0.0%", 1),
+    ('0.0"%"', 0), ("General", 0),
+])
+def test_percent_decimals(fmt, places):
+    assert coerce.percent_decimals(fmt) == places
+
+
 def test_display_number():
     assert coerce.display_number(D("0.9"), "0%") == "90%"
-    assert coerce.display_number(D("0.525"), "0.00%") == "52.5%"
+    assert coerce.display_number(D("0.525"), "0.00%") == "52.50%"
+    assert coerce.display_number(D("0.85"), "0.0%") == "85.0%"
+    assert coerce.display_number(D("0.8567"), "0.0%") == "85.67%"   # digits are never hidden
+    assert coerce.display_number(D("0.525"), "0%") == "52.5%"
     assert coerce.display_number(D("43373"), "yyyy-mm-dd") == "2018-09-30"
     assert coerce.display_number(D("41911"), "yyyy-mm-dd", date1904=True) == "2018-09-30"
     assert coerce.display_number(D("0.52"), "General") == "0.52"

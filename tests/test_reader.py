@@ -232,6 +232,24 @@ def test_indicator_values_keep_what_the_user_sees(filled_path):
     assert project.findings == []
 
 
+@pytest.mark.parametrize("stored, fmt, shown", [
+    (0.85, "0.0%", "85.0%"), (0.85, "0.00%", "85.00%"), (0.8567, "0.0%", "85.67%"),
+    (1, "0.0%", "100.0%"), (0.85, "0%", "85%"), (0.85, "#,##0.0%;[Red]-#,##0.0%", "85.0%"),
+])
+def test_percent_cell_shows_the_formats_decimals(filled_path, stored, fmt, shown):
+    path = filled_path()
+    actual = col_of(contract.INDICATORS, "actual")
+
+    def change(wb):
+        wb[IND][f"{actual}10"] = stored
+        wb[IND][f"{actual}10"].number_format = fmt
+    project = load_project(edit(path, change))
+    ind = {i.row: i for i in project.indicators}
+    assert (ind[10].actual.raw, ind[10].actual.value, ind[10].actual.percent) == (
+        shown, D(str(stored)), True)
+    assert project.findings == []
+
+
 def test_date1904_workbook_dates():
     sheet = RawSheet(IND, {(2, i + 1): RawCell("s", h)
                            for i, h in enumerate(contract.INDICATORS.headers)})
