@@ -106,7 +106,9 @@ def _status(s: IndicatorScore) -> str:
 
 def _indicator_lines(items: list[IndicatorScore]) -> str:
     return "；".join(f"“{s.indicator.level3.text}”年度指标值{s.indicator.target.text or '—'}，"
-                    f"实际完成值{s.indicator.actual.text or '—'}，{_status(s)}" for s in items)
+                    + ("" if s.status == NOT_APPLICABLE and s.indicator.actual.text == "不适用"
+                       else f"实际完成值{s.indicator.actual.text or '—'}，") + _status(s)
+                    for s in items)
 
 
 def _overview(w: _Writer) -> None:
@@ -213,6 +215,8 @@ def _performance(w: _Writer) -> None:
         rules = profile.title.replace("（默认）", "")
         w.para(f"按{rules}的评分规则，{exec_part}自评总分{score_text(score.total)}分"
                + (f"，自评等级为{score.grade}。" if score.grade else "。"))
+    elif items and not fig.applicable:
+        w.para("三级指标均为不适用，没有可计分的指标，未计算自评总分和自评等级。")
     if w.p.goal_actual.text:
         w.para("年度总体目标完成情况：" + w.p.goal_actual.text)
     cost = [s for s in items if s.indicator.level2.text in contract.COST_LEVEL2
@@ -227,7 +231,11 @@ def _performance(w: _Writer) -> None:
            Hole("项目实施产生的经济、社会、生态效益和可持续影响的具体表现"))
     w.h("（二）项目绩效目标未完成原因分析", 2)
     missed = [s for s in items if s.status != NOT_APPLICABLE and not counts_met(s)]
-    if not missed:
+    if not items:
+        w.para("工作簿中没有绩效指标，无法分析绩效目标的完成情况。")
+    elif len(missed) == 0 == fig.applicable:
+        w.para("本项目的三级指标均为不适用，无法分析绩效目标的完成情况。")
+    elif not missed:
         w.para("本年度设置的三级指标均已完成，不存在未完成的绩效目标。")
     for s in missed:
         w.text_or_hole(s.indicator.deviation, f"“{s.indicator.level3.text}”未完成的原因和改进措施",

@@ -2,6 +2,7 @@
 as an official document, with the staff's sentences left as listed placeholders."""
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -377,3 +378,46 @@ def test_failed_write_keeps_the_old_report(tmp_path: Path, website_report, monke
         build_report(website_report, out)
     assert info.value.code == code and info.value.path == str(out)
     assert out.read_bytes() == old and [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def _zero_budget() -> dict:
+    from factory import default_info
+
+    return {k: (Decimal(0) if k.startswith("funds_") else v) for k, v in default_info().items()}
+
+
+def _all_not_applicable() -> list[dict]:
+    from factory import default_indicators
+
+    return [{**i, "actual": "不适用"} for i in default_indicators()]
+
+
+@pytest.mark.parametrize("case, lang", [
+    ("2018-website-publicity.xlsx", "zh"), ("2018-level2-security-maintenance.xlsx", "en"),
+    ("factory", "en"), ("no indicators", "zh"), ("all 不适用", "en"), ("zero budget", "zh"),
+])
+def test_cli_report_on_every_kind_of_project(tmp_path: Path, filled, capsys, case: str,
+                                             lang: str) -> None:
+    book = {"factory": lambda: filled(), "no indicators": lambda: filled(indicators=[]),
+            "all 不适用": lambda: filled(indicators=_all_not_applicable()),
+            "zero budget": lambda: filled(_zero_budget()),
+            }.get(case, lambda: ROOT / "samples" / case)()
+    out = tmp_path / "报告.docx"
+    assert main_entry(cli, ["report", str(book), "-o", str(out), "--lang", lang]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    head = next(i for i, t in enumerate(printed) if "待填写" in t)
+    n = int(printed[head].split()[0] if lang == "en" else printed[head].split(" ")[1])
+    listed = [t.split(". ", 1)[1] for t in printed[head + 1:head + 1 + n]]
+    assert n >= 8 and all(t.startswith(f"  {i}. ") for i, t in
+                          enumerate(printed[head + 1:head + 1 + n], 1))
+    texts = body(out)
+    start = texts.index("附：定稿前需人工填写的内容（定稿时删除本页）")
+    assert [t.split(". ", 1)[1] for t in texts[start + 1:start + 1 + n]] == listed
+    text = "\n".join(texts)
+    if case in ("no indicators", "all 不适用"):
+        assert "均已完成" not in text and not re.search(r"自评总分\d", text)
+        assert ("工作簿中没有绩效指标" if case == "no indicators" else "三级指标均为不适用") in text
+    if case == "all 不适用":
+        assert "不适用，不适用" not in text
+    if case == "zero budget":
+        assert "全年预算数为0万元" in text and "预算执行率为" not in text
