@@ -83,6 +83,9 @@ class RawSheet:
     merged: list[str] = field(default_factory=list)        # e.g. ["B2:E2"]
     truncated: bool = False     # True when the used range was capped (contract.MAX_SHEET_ROWS/COLS)
     protected: bool = False
+    #: False when only the sheet's shape was read (read_raw_workbook's ``shapes_only``): merges,
+    #: protection and ``truncated`` are known, ``cells`` is empty.
+    cells_read: bool = True
 
     def get(self, row: int, col: int) -> RawCell | None:
         return self.cells.get((row, col))

@@ -32,7 +32,9 @@ def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
     from .xlsx_read import read_raw_workbook
 
     # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
-    raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline)
+    # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
+    raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline,
+                            shapes_only=(contract.SHEET_GUIDE,))
     if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
         # A sheet is missing: read every sheet so that a renamed one can be recognised.
         raw = read_raw_workbook(path, deadline=deadline)

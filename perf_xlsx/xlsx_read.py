@@ -212,8 +212,13 @@ def _int(text: str | None, default: int) -> int:
 
 
 def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
-                      deadline: float | None = None) -> RawWorkbook:
-    """Read cells, defined names, Tables, merges and protection of a workbook (or of ``sheets``)."""
+                      deadline: float | None = None,
+                      shapes_only: Iterable[str] = ()) -> RawWorkbook:
+    """Read cells, defined names, Tables, merges and protection of a workbook (or of ``sheets``).
+
+    A sheet in ``shapes_only`` is parsed (the same gate, limits and errors) but its cells are not
+    kept (``RawSheet.cells_read`` False) unless a defined name points into it.
+    """
     zf, kind, wb_member = open_package(path)
     with zf:
         pkg = _Package(path, zf, deadline)
@@ -229,6 +234,7 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
         strings = _strings(pkg, of_type("/sharedStrings", "sharedStrings.xml"))
         formats = _formats(pkg, of_type("/styles", "styles.xml"))
         wanted = None if sheets is None else set(sheets)
+        shapes = {n for n in shapes_only if not any(n in text for text in names.values())}
         out: dict[str, RawSheet] = {}
         for name, rid in order:
             if wanted is not None and name not in wanted:
@@ -238,8 +244,8 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
             if events is None:
                 raise InputError("PX005", path=pkg.path,
                                  detail=f"缺少工作表部件 / missing sheet part {part or rid} ({name})")
-            sheet = out[name] = RawSheet(name)
-            SheetReader(sheet, strings, formats).feed(events)
+            sheet = out[name] = RawSheet(name, cells_read=name not in shapes)
+            SheetReader(sheet, strings, formats, values=sheet.cells_read).feed(events)
             for _, typ, target in pkg.rels(part):
                 table = _table(pkg, target) if typ.endswith("/table") else None
                 if table is not None:

@@ -228,6 +228,33 @@ def test_only_requested_sheets_are_parsed(tmp_path: Path) -> None:
     assert caught.value.params["part"] == "xl/worksheets/sheet2.xml"
 
 
+def test_shapes_only_keeps_the_shape_and_gate_but_not_the_cells(tmp_path: Path) -> None:
+    limit_r = contract.MAX_SHEET_ROWS
+    guide = sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row>'
+                      f'<row r="{limit_r + 1}"><c r="A{limit_r + 1}"><v>9</v></c></row>'
+                      ).replace("</worksheet>", '<mergeCells count="1"><mergeCell ref="A1:D1"/>'
+                                '</mergeCells></worksheet>')
+    info = sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>')
+    path = write_package(tmp_path / "g.xlsx", workbook_parts({"填表说明": guide, "项目信息": info}))
+    full, shaped = _read(path), _read(path, shapes_only=["填表说明"])
+    assert full.sheets["填表说明"].get(1, 1) == RawCell("s", "说明")
+    g = shaped.sheets["填表说明"]
+    assert not g.cells and not g.cells_read and g.truncated and g.merged == ["A1:D1"]
+    assert shaped.sheets["项目信息"].cells == full.sheets["项目信息"].cells
+    assert shaped.sheets["项目信息"].cells_read
+    # a defined name pointing into the sheet: its cells are kept after all
+    named = workbook_parts({"填表说明": guide, "项目信息": info},
+                           defined_names="<definedName name=\"x\">'填表说明'!$A$1</definedName>")
+    raw = _read(write_package(tmp_path / "n.xlsx", named), shapes_only=["填表说明"])
+    assert raw.sheets["填表说明"].cells_read and raw.sheets["填表说明"].get(1, 1).value == "说明"
+    # the part is still parsed: malformed XML is refused as before
+    broken = write_package(tmp_path / "b.xlsx", workbook_parts(
+        {"填表说明": sheet_xml("<row><c></row>"), "项目信息": info}))
+    with pytest.raises(InputError) as caught:
+        read_raw_workbook(broken, shapes_only=["填表说明"])
+    assert caught.value.code == "PX017"
+
+
 def test_missing_optional_parts_and_odd_part_names(tmp_path: Path) -> None:
     parts = workbook_parts({"S": sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c>'
                                            '<c r="B1" s="3"><v>2</v></c></row>')})
