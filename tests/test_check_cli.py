@@ -100,9 +100,14 @@ def test_json_equals_library_report(clean: Path, filled: Callable[..., Path],
     bad = money_error(filled)
     r = run(bad, "--no-write", "--format", "json", "--lang", "en")
     assert r.exit_code == 1
-    assert json.loads(r.stdout) == check_file(bad, now=FIXED).to_dict("en")
+    # The CLI adds one member, "write" (docs/json-report.md); the rest is the library report.
+    cli_data = json.loads(r.stdout)
+    assert cli_data.pop("write") == {"skipped": "no-write"}
+    assert cli_data == check_file(bad, now=FIXED).to_dict("en")
     r2 = run(clean, bad, "--no-write", "--format", "json")
-    assert json.loads(r2.stdout) == [check_file(p, now=FIXED).to_dict("zh") for p in (clean, bad)]
+    listed = json.loads(r2.stdout)
+    assert [d.pop("write") for d in listed] == [{"skipped": "no-write"}] * 2
+    assert listed == [check_file(p, now=FIXED).to_dict("zh") for p in (clean, bad)]
     assert r2.exit_code == 1
 
 
@@ -332,3 +337,37 @@ def test_output_into_an_existing_folder_keeps_the_workbook_name(clean: Path,
     with pytest.raises(MissingFolderError) as exc:      # the library says it too, lock or not
         atomic_write(tmp_path / "无" / "x.xlsx", lambda p: p.write_bytes(b"x"))
     assert exc.value.code == "PX608" and "lock" not in exc.value.message("en")
+
+
+def test_json_reports_what_happened_to_the_result_sheets(clean: Path, filled: Callable[..., Path],
+                                                         tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from openpyxl import Workbook
+
+    r = run(clean, "--format", "json", "-o", tmp_path / "副本.xlsx")
+    assert r.exit_code == 0 and json.loads(r.stdout)["write"] == {
+        "written": str(tmp_path / "副本.xlsx")}
+    locked = money_error(filled, name="开着的.xlsx")
+    (tmp_path / "~$开着的.xlsx").write_bytes(b"\x08owner")            # open in Excel
+    readonly = money_error(filled, name="只读.xlsx")
+    os.chmod(readonly, stat.S_IREAD)
+    other = tmp_path / "报销表.xlsx"
+    wb = Workbook()
+    wb.active.title = "报销"
+    wb.save(other)
+    try:
+        before = {p: p.read_bytes() for p in (locked, readonly, other)}
+        r = run(locked, readonly, other, "--format", "json", "--lang", "en")
+    finally:
+        os.chmod(readonly, stat.S_IREAD | stat.S_IWRITE)
+    assert r.exit_code == 2
+    locked_d, readonly_d, other_d = json.loads(r.stdout)
+    assert locked_d["write"]["error"]["code"] == "PX601" and locked_d["summary"]["errors"] >= 1
+    assert readonly_d["write"]["error"]["code"] == "PX606"
+    assert readonly_d["write"]["error"]["message"] and readonly_d["write"]["error"]["hint"]
+    assert other_d["write"] == {"skipped": "not-template"}
+    assert "PX601" in r.stderr and "PX606" in r.stderr and "PX650" in r.stderr
+    assert all(p.read_bytes() == b for p, b in before.items())
+    assert "write" not in check_file(clean).to_dict()             # the library report unchanged

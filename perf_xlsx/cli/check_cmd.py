@@ -122,7 +122,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
                 "hint": "请把原文件和错误信息反馈给维护者 / please report this with the file"}})
             code = EXIT_UNUSABLE
             continue
-        payload.append(report.to_dict(lang))
+        # The library report plus what happened to the result sheets (docs/json-report.md).
+        payload.append({**report.to_dict(lang), "write": outcome.to_dict(lang)})
         texts.append(render_report(report, lang, quiet=quiet))
         if not exit_zero:
             code = max(code, report.exit_code(threshold))
