@@ -1,7 +1,9 @@
 """Evaluating the simple formulas a template holds when no program stored their results.
 
-Numbers, cell references (same or another sheet, defined names), + - * / ^ %, parentheses, and
-SUM / ROUND / ROUNDUP / ROUNDDOWN / MIN / MAX / AVERAGE / ABS. Anything else raises
+Numbers, cell references (same or another sheet, defined names), structured references to a
+Table's columns (``expenses[金额（万元）]``, ``expenses[[#Totals],[金额（万元）]]``), + - * / ^ %,
+comparisons (= <> < > <= >=), parentheses, and SUM / ROUND / ROUNDUP / ROUNDDOWN / MIN / MAX /
+AVERAGE / ABS / IF / IFERROR (branches evaluated lazily, as Excel does). Anything else raises
 :class:`Unsupported`; the reader then reports the formula instead of guessing (never 0).
 """
 from __future__ import annotations
@@ -11,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, DivisionByZero
 from typing import Any, Callable, Iterable, Mapping
 
 from .coerce import decimal_from_stored, round15
-from .rawbook import parse_cell_ref
+from .rawbook import RawTable, parse_cell_ref, parse_range_ref
 
 ERROR_VALUES = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!")
@@ -33,16 +35,20 @@ class Circular(Exception):
 CellLookup = Callable[[str, int, int], Any]
 #: (sheet, min_row, min_col, max_row, max_col) → the values of the non-empty cells in the range.
 RangeLookup = Callable[[str, int, int, int, int], Iterable[Any]]
+#: Table name → (sheet name, the Table), or None when the workbook has no such Table.
+TableLookup = Callable[[str], "tuple[str, RawTable] | None"]
 
 _CELL = r"\$?[A-Za-z]{1,3}\$?\d+"
 _TOKEN = re.compile(
     r"""(?P<ws>\s+)
     |(?P<sref>(?:'(?:[^']|'')+'|[^\s'!()+\-*/^,:;=<>&%"]+)!{C}(?::{C})?)
-    |(?P<ref>{C}(?::{C})?(?![\w(.]))
+    |(?P<tref>[A-Za-z_\\][\w.]*\[(?:[^\[\]']|'.|\[(?:[^\[\]']|'.)*\])*\])
+    |(?P<ref>{C}(?::{C})?(?![\w(.\[]))
     |(?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)
     |(?P<str>"(?:[^"]|"")*")
     |(?P<err>\#(?:DIV/0!|REF!|VALUE!|NAME\?|N/A|NUM!|NULL!))
     |(?P<ident>[A-Za-z_\\][\w.]*)
+    |(?P<cmp><>|<=|>=|[<>=])
     |(?P<op>[-+*/^%(),])
     """.replace("{C}", _CELL),
     re.VERBOSE,
@@ -85,9 +91,10 @@ def _split_sheet_ref(text: str, default_sheet: str) -> tuple[str, str]:
 
 class _Parser:
     def __init__(self, tokens: list[tuple[str, str]], sheet: str, cell: CellLookup,
-                 rng: RangeLookup, names: Mapping[str, str]) -> None:
+                 rng: RangeLookup, names: Mapping[str, str],
+                 tables: TableLookup | None = None) -> None:
         self.toks, self.i, self.sheet = tokens, 0, sheet
-        self.cell, self.rng, self.names = cell, rng, names
+        self.cell, self.rng, self.names, self.tables = cell, rng, names, tables
 
     def peek(self) -> tuple[str, str]:
         return self.toks[self.i] if self.i < len(self.toks) else ("end", "")
@@ -102,10 +109,17 @@ class _Parser:
             raise Unsupported(f"expected {text}")
 
     def parse(self) -> Any:
-        value = self.additive()
+        value = self.comparison()
         if self.peek()[0] != "end":
             raise Unsupported(self.peek()[1])
         return value
+
+    def comparison(self) -> Any:
+        left = self.additive()
+        while self.peek()[0] == "cmp":
+            op = self.take()[1]
+            left = compare(left, op, self.additive())
+        return left
 
     def additive(self) -> Any:
         left = self.term()
@@ -161,8 +175,10 @@ class _Parser:
             raise _Raise(XlError(text))
         if kind in ("ref", "sref"):
             return self.reference(text)
+        if kind == "tref":
+            return self.structured(text)
         if kind == "op" and text == "(":
-            value = self.additive()
+            value = self.comparison()
             self.expect(")")
             return value
         if kind == "ident":
@@ -193,20 +209,164 @@ class _Parser:
             raise _Raise(value)
         return value
 
+    def structured(self, text: str) -> Any:
+        """A structured reference ``Table[...]`` → the values of the cells it names."""
+        name, _, inner = text.partition("[")
+        spec = table_spec(inner[:-1])
+        found = self.tables(name) if self.tables else None
+        try:
+            if found is None:
+                raise ValueError(name)
+            sheet, table = found
+            r1, c1, r2, c2 = table_area(table, *spec)
+        except ValueError:
+            raise _Raise(XlError("#REF!")) from None
+        if (r1, c1) == (r2, c2):
+            value = self.cell(sheet, r1, c1)
+            if isinstance(value, XlError):
+                raise _Raise(value)
+            return value
+        return _Range(self.rng(sheet, r1, c1, r2, c2) if r1 <= r2 else [])
+
     def function(self, name: str) -> Any:
         fname = name.upper().removeprefix("_XLFN.")
+        if fname in ("IF", "IFERROR"):
+            return self.conditional(fname)
         impl = _FUNCTIONS.get(fname)
         if impl is None:
             raise Unsupported(name)
+        return impl(self.arguments(self.comparison))
+
+    def arguments(self, parse_one: Callable[[], Any]) -> list[Any]:
         self.expect("(")
         args: list[Any] = []
         if self.peek()[1] != ")":
-            args.append(self.additive())
+            args.append(parse_one())
             while self.peek()[1] == ",":
                 self.take()
-                args.append(self.additive())
+                args.append(parse_one())
         self.expect(")")
-        return impl(args)
+        return args
+
+    def captured(self) -> Any:
+        """The next argument's value, or its error as an XlError value (a branch not taken must
+        not fail the formula: IF(C9=0,0,D9/C9))."""
+        try:
+            return self.comparison()
+        except _Raise as exc:
+            return exc.err
+        except (InvalidOperation, OverflowError):
+            return XlError("#NUM!")
+
+    def conditional(self, fname: str) -> Any:
+        args = self.arguments(self.captured)
+        if fname == "IFERROR":
+            if len(args) != 2:
+                raise Unsupported("IFERROR arguments")
+            return args[1] if isinstance(args[0], XlError) else args[0]
+        if len(args) not in (2, 3):
+            raise Unsupported("IF arguments")
+        chosen = args[1] if truth(args[0]) else (args[2] if len(args) == 3 else False)
+        if isinstance(chosen, XlError):
+            raise _Raise(chosen)
+        return chosen
+
+
+_SPECIALS = ("#data", "#all", "#headers", "#totals")
+_SPEC_RE = re.compile(r"\[((?:[^\]']|'.)*)\]|(:)|(,)|(\s+)|(.)")
+
+
+def _unescape(name: str) -> str:
+    return re.sub(r"'(.)", r"\1", name).strip().lower()
+
+
+def table_spec(inner: str) -> tuple[str, list[str]]:
+    """``[[#Totals],[金额（万元）]]``'s inside → ("#totals", ["金额（万元）"]) (names unescaped,
+    lower case); Unsupported for [@col], [#This Row] and combined specifiers."""
+    items, column_range = ([inner] if inner else []), False
+    if inner.startswith("["):
+        items = []
+        for m in _SPEC_RE.finditer(inner):
+            if m.group(1) is not None:
+                items.append(m.group(1))
+            elif m.group(2):
+                column_range = True
+            elif m.group(5):
+                raise Unsupported(inner)
+    specials = [i.strip().lower() for i in items if i.strip().startswith("#")]
+    cols = [_unescape(i) for i in items if not i.strip().startswith("#")]
+    special = specials[0] if specials else "#data"
+    if len(specials) > 1 or len(cols) > 2 or (len(cols) == 2) != column_range or any(
+            c.startswith("@") for c in cols) or special not in _SPECIALS:
+        raise Unsupported(inner)
+    return special, cols
+
+
+def table_area(table: RawTable, special: str, cols: list[str]) -> tuple[int, int, int, int]:
+    """The cells a structured reference names: (min_row, min_col, max_row, max_col); max_row
+    may be above min_row for a Table without data rows. ValueError for what the Table lacks."""
+    r1, c1, r2, c2 = parse_range_ref(table.ref)
+    top, bottom = r1 + table.header_row_count, r2 - table.totals_row_count
+    span = {"#data": (top, bottom), "#all": (r1, r2),
+            "#headers": (r1, top - 1) if table.header_row_count else None,
+            "#totals": (bottom + 1, r2) if table.totals_row_count else None}[special]
+    if span is None:
+        raise ValueError(special)
+    if cols:
+        headers = [_unescape(h) for h in table.headers]
+        if any(c not in headers for c in cols):
+            raise ValueError(cols)
+        picked = sorted(c1 + headers.index(c) for c in cols)
+        if picked[-1] > c2:
+            raise ValueError(cols)
+        c1, c2 = picked[0], picked[-1]
+    return span[0], c1, span[1], c2
+
+
+def truth(value: Any) -> bool:
+    """A condition's truth value: TRUE/FALSE, a number ≠ 0, the text "TRUE"/"FALSE"."""
+    if isinstance(value, XlError):
+        raise _Raise(value)
+    if isinstance(value, _Range):
+        if len(value) != 1:
+            raise _Raise(XlError("#VALUE!"))
+        value = value[0]
+    if isinstance(value, str):
+        if value.strip().upper() in ("TRUE", "FALSE"):
+            return value.strip().upper() == "TRUE"
+        raise _Raise(XlError("#VALUE!"))
+    return bool(value)
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, _Range):
+        if len(value) != 1:
+            raise _Raise(XlError("#VALUE!"))
+        value = value[0]
+    if isinstance(value, XlError):
+        raise _Raise(value)
+    return value
+
+
+def compare(left: Any, op: str, right: Any) -> bool:
+    """Excel's comparison: numbers < text < TRUE/FALSE; text case-blind; a blank cell is 0, ""
+    or FALSE, whichever the other side is."""
+    a, b = _scalar(left), _scalar(right)
+    blank = {str: "", bool: False}
+    if a is None:
+        a = blank.get(type(b), Decimal(0))
+    if b is None:
+        b = blank.get(type(a), Decimal(0))
+    rank = {Decimal: 0, str: 1, bool: 2}
+    ka, kb = rank.get(type(a), 0), rank.get(type(b), 0)
+    if ka != kb:
+        x, y = ka, kb
+    elif isinstance(a, str):
+        x, y = a.lower(), b.lower()
+    else:
+        x, y = a, b
+    return {"=": x == y, "<>": x != y, "<": x < y, ">": x > y, "<=": x <= y,
+            ">=": x >= y}[op]
 
 
 def num(value: Any) -> Decimal:
@@ -278,12 +438,13 @@ def _bad(name: str) -> Any:
 
 
 def evaluate(formula: str, sheet: str, cell: CellLookup, rng: RangeLookup,
-             names: Mapping[str, str] | None = None) -> Any:
+             names: Mapping[str, str] | None = None, tables: TableLookup | None = None) -> Any:
     """The result of ``formula`` on ``sheet``: Decimal, str, bool, or an XlError value.
 
+    ``tables`` resolves the Table names of structured references (none: they are #REF!).
     Raises Unsupported for what it cannot evaluate; Circular propagates from ``cell``.
     """
-    parser = _Parser(tokenize(formula.lstrip("=")), sheet, cell, rng, names or {})
+    parser = _Parser(tokenize(formula.lstrip("=")), sheet, cell, rng, names or {}, tables)
     try:
         value = parser.parse()
     except _Raise as exc:

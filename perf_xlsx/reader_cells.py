@@ -14,7 +14,7 @@ from . import coerce
 from .findings import Finding, make
 from .formula_eval import Circular, Unsupported, XlError, evaluate
 from .model import Loc, Value
-from .rawbook import RawCell, RawWorkbook, cell_ref
+from .rawbook import RawCell, RawTable, RawWorkbook, cell_ref
 
 #: Column / field kinds whose cells hold numbers.
 NUMERIC_KINDS = ("money", "number", "weight", "score")
@@ -94,7 +94,7 @@ class CellReader:
         self._busy.add(key)
         try:
             result = evaluate(cell.formula or "", sheet, self._lookup, self._range,
-                              self.raw.defined_names)
+                              self.raw.defined_names, self._table)
         except Circular:
             return Eff("x", None, cell.numfmt, cell.formula, "circular")
         except (Unsupported, _Unreadable, RecursionError):
@@ -125,6 +125,10 @@ class CellReader:
         if eff.kind == "d":
             return Decimal(coerce.date_to_serial(eff.value, self.raw.date1904))
         return eff.value
+
+    def _table(self, name: str) -> tuple[str, RawTable] | None:
+        found = self.raw.find_table(name)
+        return (found[0].name, found[1]) if found is not None else None
 
     def _range(self, sheet: str, r1: int, c1: int, r2: int, c2: int) -> Iterator[Any]:
         rs = self.raw.sheets.get(sheet)

@@ -5,11 +5,12 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perf_xlsx import coerce
 from perf_xlsx.formula_eval import Circular, Unsupported, XlError, evaluate, tokenize
+from perf_xlsx.rawbook import RawTable
 
 
 @pytest.mark.parametrize("text, kind, value, percent, converted", [
@@ -172,6 +173,15 @@ CELLS = {("A", 1, 1): D("1.5"), ("A", 2, 1): D("2"), ("A", 3, 1): "text",
     ("1/0", XlError("#DIV/0!")), ("A1/(A2-2)", XlError("#DIV/0!")), ("A3+1", XlError("#VALUE!")),
     ("A4+1", XlError("#N/A")), ("SUM(A1:A4)", XlError("#N/A")), ("nosuchname+1", XlError("#NAME?")),
     ("\"x\"", "x"), ("TRUE", True),
+    ("A1>1", True), ("A1<=1", False), ("A1=1.5", True), ("A1<>A2", True), ("A2>=2", True),
+    ("1+1=2", True), ("A3=\"TEXT\"", True), ("A3>9", True), ("TRUE>A3", True),
+    ("B1=0", True), ("B1=\"\"", True), ("IF(A1>1,1,2)", D(1)), ("IF(A1>2,1,2)", D(2)),
+    ("IF(A1>2,1)", False), ("IF(B1,1,2)", D(2)), ("IF(A2,\"y\",\"n\")", "y"),
+    ("IF(A2=2,10,1/0)", D(10)), ("IF(A2=0,0,A1/A2)", D("0.75")),
+    ("IF(1/0,1,2)", XlError("#DIV/0!")),
+    ("IF(A2=2,1/0,1)", XlError("#DIV/0!")), ("IF(A3,1,2)", XlError("#VALUE!")),
+    ("IF(A1>1,IF(A2>1,3,4),5)", D(3)), ("IFERROR(1/0,7)", D(7)), ("IFERROR(A4,8)", D(8)),
+    ("IFERROR(A1,8)", D("1.5")), ("SUM(IF(A1>1,A1:A2,0))", D("3.5")),
 ])
 def test_evaluate(formula, expected):
     cell, rng = _book(CELLS)
@@ -181,13 +191,52 @@ def test_evaluate(formula, expected):
 
 
 @pytest.mark.parametrize("formula", [
-    "VLOOKUP(A1,B1:C9,2,0)", "IF(A1>1,1,2)", "A1&\"x\"", "A:A", "A1>1", "SUM(A1:A2",
+    "VLOOKUP(A1,B1:C9,2,0)", "IF(A1>1)", "IF(A1,1,2,3)", "IFERROR(1)", "A1&\"x\"", "A:A",
+    "SUM(A1:A2", "T[@x]", "T[[#This Row],[x]]", "T[[#Data],[#Totals],[x]]", "[x]", "A1>>1",
     "INDIRECT(\"A1\")", "{1,2}", "A1:A2",
 ])
 def test_unsupported_formulas(formula):
     cell, rng = _book(CELLS)
     with pytest.raises(Unsupported):
         evaluate(formula, "A", cell, rng, {})
+
+
+# A Table "expenses" on sheet E: header row 2, data rows 3-5 (B holds 金额), totals row 6.
+_TABLE = RawTable("expenses", "A2:C6", ("支出内容", "金额（万元）", "数量"), totals_row_count=1)
+TCELLS = {("E", 2, 2): "金额（万元）", ("E", 3, 2): D("0.22"), ("E", 4, 2): D("0.03"),
+          ("E", 5, 2): D("0.27"), ("E", 3, 3): D(50), ("E", 6, 2): D("0.52")}
+
+
+def _tables(name):
+    return ("E", _TABLE) if name.lower() == "expenses" else None
+
+
+@pytest.mark.parametrize("formula, expected", [
+    ("SUM(expenses[金额（万元）])", D("0.52")), ("SUM(Expenses[金额（万元）])", D("0.52")),
+    ("SUM(expenses[[#Data],[金额（万元）]])", D("0.52")),
+    ("expenses[[#Totals],[金额（万元）]]", D("0.52")),
+    ("expenses[[#Headers],[金额（万元）]]", "金额（万元）"),
+    ("SUM(expenses[[#All],[金额（万元）]])", D("1.04")),   # header text is not summed
+    ("SUM(expenses[[金额（万元）]:[数量]])", D("50.52")), ("SUM(expenses[])", D("50.52")),
+    ("SUM(expenses[ 金额（万元） ])", D("0.52")),
+    ("IF(SUM(expenses[数量])>=50,1,0)", D(1)),
+    ("SUM(expenses[无此列])", XlError("#REF!")), ("SUM(nosuch[金额（万元）])", XlError("#REF!")),
+])
+def test_structured_references(formula, expected):
+    cell, rng = _book(TCELLS)
+    assert evaluate(formula, "A", cell, rng, {}, _tables) == expected
+
+
+def test_structured_reference_edge_cases():
+    cell, rng = _book(TCELLS)
+    no_totals = RawTable("t", "A2:B2", ("a", "b"))            # header only: no data rows
+    assert evaluate("SUM(t[b])", "A", cell, rng, {}, lambda n: ("E", no_totals)) == D(0)
+    assert evaluate("t[[#Totals],[b]]", "A", cell, rng, {}, lambda n: ("E", no_totals)) == \
+        XlError("#REF!")
+    escaped = RawTable("t", "A2:B5", ("a", "金额[万元]"))
+    for ref in ("t[金额'[万元']]", "t[[#Data],[金额'[万元']]]"):
+        assert evaluate(f"SUM({ref})", "A", cell, rng, {}, lambda n: ("E", escaped)) == D("0.52")
+    assert evaluate("SUM(expenses[金额（万元）])", "A", cell, rng, {}) == XlError("#REF!")
 
 
 def test_deep_nesting_is_unsupported_not_a_crash():
@@ -207,3 +256,18 @@ def test_circular_propagates_from_lookup():
 def test_tokenize_keeps_function_names_apart_from_cells():
     kinds = [k for k, _ in tokenize("LOG10(A1)+SUM($B$2:C3)")]
     assert kinds == ["ident", "op", "ref", "op", "op", "ident", "op", "ref", "op"]
+
+
+_PIECES = st.sampled_from(list("AB12+-*/^%(),:<>=&\"'[]#@ !.金") + [
+    "IF(", "SUM(", "IFERROR(", "expenses[", "[#Totals]", "T[", "A1", "<>", ">="])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_evaluate_never_raises_anything_else(formula):
+    cell, rng = _book(TCELLS)
+    try:
+        got = evaluate(formula, "E", cell, rng, {"x": "E!B3"}, _tables)
+    except Unsupported:
+        return
+    assert isinstance(got, (D, str, bool)) or got is None

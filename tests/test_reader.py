@@ -627,9 +627,42 @@ def test_formula_across_sheets_is_evaluated(filled_path):
     assert [c for c, *_ in codes(project)] == ["PX130"]
 
 
+@pytest.mark.parametrize("formula", [
+    "=IF(D10>0,D10,0)", "=IF(C9=0,0,D10+D11+D12)", "=IFERROR(D10/D11,D10)",
+    "=IF(D11<>0,D10/D11,D10)",            # D11 (结转执行数) is 0: the branch not taken is #DIV/0!
+    "=SUM(expenses[金额（万元）])", "=ROUND(SUM(expenses[金额（万元）]),2)",
+    "=SUM(EXPENSES[[#Data],[金额（万元）]])", "=SUM(expenses[[#All],[金额（万元）]])",
+    "=IF(SUM(expenses[金额（万元）])>=1,1,SUM(expenses[金额（万元）]))",
+])
+def test_if_and_table_references_are_evaluated(filled_path, formula):
+    path, cell = _with_formula(filled_path, formula)
+    project = load_project(path)
+    assert project.funds.total.executed.value == D("0.95")
+    assert codes(project) == [("PX130", INFO, cell)]
+
+
+def test_totals_row_reference_is_evaluated(filled_path):
+    amount = col_of(contract.EXPENSES, "amount")
+    path, cell = _with_formula(filled_path, "=expenses[[#Totals],[金额（万元）]]")
+
+    def totals(wb):
+        table = wb[EXP].tables[contract.EXPENSES.name]
+        last = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        table.ref = f"{table.ref.split(':')[0]}:{table.ref.split(':')[1][0]}{last + 1}"
+        table.totalsRowCount = 1
+        wb[EXP][f"{amount}{last + 1}"] = 0.95
+    project = load_project(edit(path, totals))
+    assert project.funds.total.executed.value == D("0.95")
+    assert codes(project) == [("PX130", INFO, cell)]
+
+
 @pytest.mark.parametrize("formula, code", [
     ("=VLOOKUP(1,A1:B2,2,0)", "PX131"),
-    ("=IF(D10>0,D10,0)", "PX131"),
+    ("=SUMPRODUCT(D10:D12,D10:D12)", "PX131"),
+    ("=SUM(expenses[[#This Row],[金额（万元）]])", "PX131"),
+    ("=SUM(expenses[没有这一列])", "PX132"),       # #REF!
+    ("=SUM(nosuchtable[金额（万元）])", "PX132"),
+    ("=IF(D11>0,D10/D11,D10/0)", "PX132"),          # the branch taken divides by 0
     ("=D10/D11", "PX132"),
     ("=D9+1", "PX133"),
 ])
