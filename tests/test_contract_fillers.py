@@ -141,7 +141,8 @@ def test_xlsxwriter_workbook_from_scratch(tmp_path: Path, header_row: int) -> No
     assert [e["amount"]["cell"] for e in shown["expenses"]] == [
         f"C{header_row + 2}", f"C{header_row + 3}"]
     actual = shown["indicators"][2]["actual"]
-    assert (actual["value"], actual["raw"], actual["percent"]) == ("0.85", "85%", True)
+    # The cell's format is 0.0%: the raw text keeps its decimal, as Excel shows it.
+    assert (actual["value"], actual["raw"], actual["percent"]) == ("0.85", "85.0%", True)
 
     before = parts(path)
     out = tmp_path / "out.xlsx"
@@ -158,7 +159,7 @@ def test_xlsxwriter_workbook_from_scratch(tmp_path: Path, header_row: int) -> No
             assert after[name] == data, name
     form = [[c.value for c in row] for row in wb[contract.SHEET_FORM].iter_rows()]
     flat = [v for row in form for v in row if v is not None]
-    assert "从零构建的项目" in flat and "使用人员满意度" in flat and "85%" in flat
+    assert "从零构建的项目" in flat and "使用人员满意度" in flat and "85.0%" in flat
     funds = next(row for row in form if "年度资金总额" in row)
     assert [v for v in funds if isinstance(v, (int, float))][:3] == [10, 10, 9]
 
@@ -396,7 +397,9 @@ def test_zero_budget_and_zero_execution(tmp_path: Path) -> None:
 def test_all_indicators_not_applicable_and_only_qualitative(tmp_path: Path) -> None:
     na = [dict(r, actual="不适用") for r in default_indicators()]
     code, rep, _ = edge(tmp_path, "all_na", None, None, na)
-    assert code == 0 and "PX415" in codes(rep)
+    # Nothing left to score: an error (PX417), no total and no grade.
+    assert code == 1 and "PX417" in codes(rep) and "PX415" not in codes(rep)
+    assert rep["score"]["total"] is None and rep["score"]["grade"] is None
     assert {i["status"] for i in rep["score"]["indicators"]} == {"not_applicable"}
     qual = [
         {"level1": "产出指标", "level2": "质量指标", "level3": "服务质量", "target": "效果明显",
