@@ -10,7 +10,8 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from . import contract
+from . import contract, targets, units
+from .checks_indicators import rows as indicator_rows
 from .findings import Finding, at, make
 from .model import Indicator, Project, Value
 from .numbers import num, quantize
@@ -189,8 +190,15 @@ def norm_name(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def is_cost(ind: Indicator) -> bool:
-    return (ind.level2.text in contract.COST_LEVEL2) or ind.level1.text == contract.LEVEL1_COST
+def is_cost(level1: str, level2: str) -> bool:
+    """Whether a (canonical, filled-down) 一级/二级 pair holds cost indicators."""
+    return level2 in contract.COST_LEVEL2 or level1 == contract.LEVEL1_COST
+
+
+def _cost_indicators(project: Project) -> list[Indicator]:
+    """Cost indicators, judged on 一级/二级 as the indicator checks read them (filled down from
+    merged cells, short names such as 「成本」 taken as their full names)."""
+    return [r.ind for r in indicator_rows(project) if is_cost(r.level1, r.level2)]
 
 
 def _parsed_number(parsed: object) -> tuple[Decimal, str | None] | None:
@@ -201,10 +209,7 @@ def _parsed_number(parsed: object) -> tuple[Decimal, str | None] | None:
 
 
 def _unit_costs(project: Project) -> Iterator[Finding]:
-    try:
-        from . import targets, units
-    except ImportError:  # targets.py not available: the unit-cost rules cannot run
-        return
+    cost_rows = {id(ind) for ind in _cost_indicators(project)}
     by_name = {norm_name(i.level3.text): i for i in project.indicators if i.level3.text}
     linked: dict[int, list] = {}
     for line in project.expenses:
@@ -213,14 +218,14 @@ def _unit_costs(project: Project) -> Iterator[Finding]:
         ind = by_name.get(norm_name(line.indicator.text))
         if ind is None:
             yield at("PX213", line.indicator, actual=line.indicator.text)
-        elif is_cost(ind):
+        elif id(ind) in cost_rows:
             linked.setdefault(id(ind), [ind]).append(line)
     for ind, *lines in linked.values():
-        yield from _check_cost(ind, lines, targets, units)
-    yield from _cost_vs_spent(project, targets, units)
+        yield from _check_cost(ind, lines)
+    yield from _cost_vs_spent(project)
 
 
-def _check_cost(ind: Indicator, lines: list, targets, units) -> Iterable[Finding]:
+def _check_cost(ind: Indicator, lines: list) -> Iterable[Finding]:
     target = targets.parse_target(ind.target.text)
     tn = _parsed_number(target)
     if tn is None:
@@ -265,12 +270,12 @@ def _check_cost(ind: Indicator, lines: list, targets, units) -> Iterable[Finding
                  indicator=ind.level3.text)
 
 
-def _cost_vs_spent(project: Project, targets, units) -> Iterator[Finding]:
+def _cost_vs_spent(project: Project) -> Iterator[Finding]:
     executed = num(project.funds.total.executed)
     if executed is None:
         return
-    for ind in project.indicators:
-        if not is_cost(ind) or ind.target.is_empty:
+    for ind in _cost_indicators(project):
+        if ind.target.is_empty:
             continue
         tn = _parsed_number(targets.parse_target(ind.target.text))
         if tn is None or tn[1] is None or "/" in (units.normalise(tn[1]) or ""):

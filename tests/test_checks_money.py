@@ -103,6 +103,16 @@ CASES: dict[str, Case] = {
         None, lambda: with_expense(0, quantity=None), None, {("PX215", EXP, "C3")}),
     "linked indicator does not exist": (
         None, lambda: with_expense(1, indicator="展板成本"), None, {("PX213", EXP, "E4")}),
+    "cost indicator typed with the short name 成本": (
+        None, None, lambda: with_indicator(4, level2="成本", target="≤40元", actual="50元"),
+        {("PX211", EXP, "B3")}),
+    "cost indicator under a blank (merged-style) 二级 below a cost row": (
+        None, lambda: with_expense(0, indicator="第二项成本"),
+        lambda: [*default_indicators()[:5],
+                 {"level1": None, "level2": None, "level3": "第二项成本", "target": "≤40元",
+                  "actual": "50元", "weight": 1, "self_score": 1},
+                 *default_indicators()[5:]],
+        {("PX211", EXP, "B3")}),
     "cost target larger than all spending": (
         None, lambda: with_expense(0, indicator=None),
         lambda: with_indicator(4, target="≤9.62万元", actual="0.95万元"),
