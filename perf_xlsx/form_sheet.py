@@ -287,7 +287,8 @@ class _Form:
             self.put(r, sc - 1, sc - 1, Decimal(100), self.st.get(align="center", num_format="0"))
         else:
             self.put(r, 0, sc - 1, "总分（满分100分）", self.label(True))
-        self.put(r, sc, sc, *self.score(score.total if score else None))
+        total = score.total if score else None
+        self.put(r, sc, sc, *(self.score(total) if total is not None else ("—", self.label())))
         grade = score.grade if score and score.grade else ""
         self.put(r, sc + 1, lay.last, f"自评等级：{grade}" if grade else None, self.label(True))
         self.row += 1
@@ -302,6 +303,10 @@ class _Form:
         if score is None:
             return "未能计算得分：请先按“检查结果”表修正错误后重新检查。"
         na = [s for s in score.indicators if s.status == NOT_APPLICABLE]
+        if score.total is None:
+            if na and len(na) == len(score.indicators):
+                return "全部指标均不适用，无法计算总分和等级：请核对各指标的「实际完成值」。"
+            return "未能计算总分：请先按“检查结果”表修正错误后重新检查。"
         if not na or score.rescale_factor == 1:
             return ""
         excluded = sum((s.weight or Decimal(0) for s in na), Decimal(0))

@@ -266,3 +266,13 @@ def test_the_year_line(raw, shown):
     rep = seed000_report()
     rep.project.year = v(raw, cell="B5")
     assert build_form(rep, MOF)[contract.SHEET_FORM]["A2"].value == shown
+
+
+def test_all_not_applicable_shows_a_dash_and_says_why():
+    rows = [(*r[:4], "不适用", r[5], "", NOT_APPLICABLE, "") for r in SEED000]
+    rep = seed000_report(rows, total=None, grade=None)
+    ws = build_form(rep, MOF)[contract.SHEET_FORM]
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总分")
+    assert ws.cell(total_row, 8).value == "—"
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("全部指标均不适用") for t in texts)
