@@ -13,9 +13,9 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
-from xml.sax.saxutils import quoteattr
 
 from . import contract
+from .xmltext import quoteattr
 
 _REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 MARKER_VALUE = '"perf-xlsx"'

@@ -15,14 +15,23 @@ import zipfile
 import zlib
 from pathlib import Path
 from typing import Iterable, Sequence
-from xml.sax.saxutils import quoteattr, unescape
 
 from defusedxml import ElementTree as DET
 
 from .errors import OutputError
-from .splice_package import (DOC_RELS, STYLES_CT, WS_CT, WS_TYPE, Package, Rel, insert_before,
-                             rels_name, shared_strings)
+from .splice_package import (
+    DOC_RELS,
+    STYLES_CT,
+    WS_CT,
+    WS_TYPE,
+    Package,
+    Rel,
+    insert_before,
+    rels_name,
+    shared_strings,
+)
 from .splice_styles import StyleMerger, root_prefix
+from .xmltext import quoteattr, unescape
 
 
 class SpliceUsageError(ValueError):

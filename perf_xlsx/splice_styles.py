@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import re
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree as DET
+
+from .xmltext import escape, quoteattr
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
