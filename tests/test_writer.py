@@ -60,7 +60,9 @@ def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell():
     assert ws.auto_filter.ref == f"A{head}:H{head + 3}"
     assert ws.freeze_panes == f"A{head + 1}"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert len(ws.conditional_formatting) == 1
+    colours = [(ws.cell(head + i, 3).fill.fgColor.rgb, ws.cell(head + i, 3).font.color.rgb)
+               for i in (1, 2, 3)]
+    assert colours == [("FFFFC7CE", "FF9C0006")] * 3          # 错误: red on pink
     texts = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(2, head)}
     assert texts["文件"] == "网站宣传.xlsx" and texts["检查时间"] == "2026-11-25 09:30:00"
     assert "错误：3" in " ".join(str(ws.cell(r, 6).value) for r in range(2, head))
