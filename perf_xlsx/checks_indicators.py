@@ -5,6 +5,7 @@ Weights, self-scores, deviation-note and full-marks rules need the computed scor
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ def cell_text(value: Value) -> Any:
     return None
 
 
+@functools.lru_cache(maxsize=2048)
 def _squash(text: str) -> str:
     """A level name compared loosely: NFKC, no spaces, no wrapping brackets or ``（50分）``."""
     s = "".join(unicodedata.normalize("NFKC", text or "").split())
@@ -70,6 +72,7 @@ def _squash(text: str) -> str:
     return _WEIGHT_NOTE_RE.sub("", s) or s
 
 
+@functools.lru_cache(maxsize=2048)
 def canonical_level1(text: str) -> str | None:
     """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None."""
     s = _squash(text)
@@ -79,6 +82,7 @@ def canonical_level1(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=2048)
 def canonical_level2(text: str, level1: str | None = None) -> str | None:
     """The 二级 name ``text`` means under ``level1`` (any 一级 when None), else None."""
     s = _squash(text)

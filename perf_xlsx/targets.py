@@ -110,30 +110,55 @@ _LEVELS = (("未达成", "未达成"), ("未完成", "未达成"), ("部分达�
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+_SYMBOLS_LONGEST_FIRST = tuple(sorted(_SYMBOLS, key=len, reverse=True))
+_SPACE_RE = re.compile(r"\s+")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PERCENT_WORDS_RE = re.compile(r"百分之(\d+(?:\.\d+)?)")
+
+
 def normalise_text(text: Any) -> str:
     """NFKC, one ASCII spelling per comparator, no spaces, no thousands separators."""
     if text is None:
         return ""
+    if type(text) is str:  # the usual case; the checks normalise the same texts several times
+        return _normalise_str(text)
     if isinstance(text, datetime):
         text = text.date().isoformat()
     elif isinstance(text, date):
         text = text.isoformat()
-    s = unicodedata.normalize("NFKC", str(text))
-    for k in sorted(_SYMBOLS, key=len, reverse=True):
+    return _normalise_str.__wrapped__(str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise_str(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    for k in _SYMBOLS_LONGEST_FIRST:
         s = s.replace(k, _SYMBOLS[k])
-    s = re.sub(r"\s+", "", s).replace("～", "~").replace("—", "-").replace("–", "-")
-    s = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", s)
-    s = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", s)
+    s = _SPACE_RE.sub("", s).replace("～", "~").replace("—", "-").replace("–", "-")
+    s = _THOUSANDS_RE.sub("", s)
+    s = _PERCENT_WORDS_RE.sub(r"\1%", s)
     return s
 
 
 def has_comparator(text: Any) -> bool:
     """True when the text carries a comparator (symbol or word), as a copied target does."""
-    s = normalise_text(text)
+    if type(text) is str:
+        return _has_comparator_str(text)
+    return _comparator_in(normalise_text(text))
+
+
+_COMPARATOR_WORDS = tuple(w for w, _ in _PREFIX_WORDS + _SUFFIX_WORDS if w not in ("内", "达"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_comparator_str(text: str) -> bool:
+    return _comparator_in(normalise_text(text))
+
+
+def _comparator_in(s: str) -> bool:
     if _SYM_RE.search(s):
         return True
-    return bool(_NUM_RE.search(s)) and any(w in s for w, _ in _PREFIX_WORDS + _SUFFIX_WORDS
-                                           if w not in ("内", "达"))
+    return bool(_NUM_RE.search(s)) and any(w in s for w in _COMPARATOR_WORDS)
 
 
 def _level(text: str) -> str | None:
