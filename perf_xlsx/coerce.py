@@ -5,6 +5,7 @@ finding a coercion deserves.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -66,11 +67,15 @@ def _integral(d: Decimal) -> Decimal:
 
 def decimal_from_stored(text: str) -> Decimal | None:
     """The Decimal of a number cell's stored text ("0.30000000000000004" → 0.3); None if bad."""
+    s = str(text).strip()
     try:
-        d = Decimal(str(text).strip())
+        d = Decimal(s)
     except (InvalidOperation, ValueError):
         return None
-    return round15(d) if d.is_finite() else None
+    if not d.is_finite():
+        return None
+    # At most 15 characters hold at most 15 digits: round15 would return ``d`` unchanged.
+    return d if len(s) <= 15 else round15(d)
 
 
 def fmt_decimal(d: Decimal) -> str:
@@ -128,6 +133,7 @@ def parse_number_text(text: str, kind: str = "number") -> Coerced | None:
     return Coerced(tidy(round15(d * factor)), unit=unit, converted=factor != 1)
 
 
+@functools.lru_cache(maxsize=256)
 def is_percent_format(numfmt: str | None) -> bool:
     """True when a number format shows a percentage ('0%', '0.00%')."""
     return bool(numfmt) and "%" in _strip_literals(numfmt)
@@ -136,6 +142,7 @@ def is_percent_format(numfmt: str | None) -> bool:
 _DATE_TOKENS = re.compile(r"[ymdhsYMDHS]|e{1,2}|g{1,3}|aaa|[年月日]")
 
 
+@functools.lru_cache(maxsize=256)
 def is_date_format(numfmt: str | None) -> bool:
     """True when a number format shows a date or time (yyyy-mm-dd, m/d/yy, yyyy"年"m"月"d"日")."""
     if not numfmt or numfmt.lower() in ("general", "@"):
@@ -144,11 +151,14 @@ def is_date_format(numfmt: str | None) -> bool:
     return bool(_DATE_TOKENS.search(core))
 
 
+_QUOTED_RE = re.compile(r'"[^"]*"')
+_BLOCK_RE = re.compile(r"\[[^\]]*\]")
+_ESCAPED_RE = re.compile(r"\\.|_.|\*.")
+
+
 def _strip_literals(fmt: str) -> str:
     """A number format without quoted text, [colour]/[locale] blocks and escaped characters."""
-    fmt = re.sub(r'"[^"]*"', "", fmt)
-    fmt = re.sub(r"\[[^\]]*\]", "", fmt)
-    return re.sub(r"\\.|_.|\*.", "", fmt)
+    return _ESCAPED_RE.sub("", _BLOCK_RE.sub("", _QUOTED_RE.sub("", fmt)))
 
 
 def serial_to_date(serial: Decimal, date1904: bool = False) -> date | None:
@@ -224,6 +234,7 @@ def display_number(d: Decimal, numfmt: str | None, date1904: bool = False) -> st
     return fmt_decimal(d)
 
 
+@functools.lru_cache(maxsize=256)
 def percent_decimals(numfmt: str | None) -> int:
     """Decimals a %-format shows: '0%' → 0, '0.0%' → 1, '#,##0.00%;[Red]-0.00%' → 2."""
     core = _strip_literals((numfmt or "").split(";")[0])
