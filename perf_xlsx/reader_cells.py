@@ -5,6 +5,7 @@ Used by ``reader.py``. Every problem met while reading a cell becomes a finding 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -43,6 +44,8 @@ class Eff:
 
 
 _EMPTY = Eff(None)
+#: ``cell_ref`` of the cells read again and again (the same rows and columns in every workbook).
+_cell_ref = functools.lru_cache(maxsize=8192)(cell_ref)
 
 
 class CellReader:
@@ -58,8 +61,9 @@ class CellReader:
     def effective(self, sheet: str, row: int, col: int) -> Eff:
         """The cell's content, with a formula's cached or evaluated result."""
         key = (sheet, row, col)
-        if key in self._memo:
-            return self._memo[key]
+        eff = self._memo.get(key)
+        if eff is not None:
+            return eff
         rs = self.raw.sheets.get(sheet)
         cell = rs.get(row, col) if rs is not None else None
         eff = self._effective(cell, sheet, row, col)
@@ -145,8 +149,7 @@ class CellReader:
     def value(self, sheet: str, row: int, col: int, kind: str, label: str = "",
               label_en: str = "") -> Value:
         """The cell as a model Value of ``kind``; findings for anything odd."""
-        loc = Loc(sheet, cell_ref(row, col))
-        lab = {"label": label, "label_en": label_en or label}
+        loc = Loc(sheet, _cell_ref(row, col))
         eff = self.effective(sheet, row, col)
         if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
             shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
@@ -161,11 +164,11 @@ class CellReader:
             self._add("PX132", loc, actual=eff.value, formula=eff.formula or "")
             return Value(None, str(eff.value), loc)
         if kind in NUMERIC_KINDS:
-            return self._numeric(eff, loc, kind, lab)
+            return self._numeric(eff, loc, kind, {"label": label, "label_en": label_en or label})
         if kind == "year":
-            return self._year(eff, loc, lab)
+            return self._year(eff, loc, {"label": label, "label_en": label_en or label})
         if kind == "date":
-            return self._date(eff, loc, lab)
+            return self._date(eff, loc, {"label": label, "label_en": label_en or label})
         if eff.kind == "s":
             text = eff.value
             return Value(text.strip() or None, text, loc)

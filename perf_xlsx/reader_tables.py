@@ -145,25 +145,32 @@ def _read_rows(spec: contract.TableSpec, rs: RawSheet, header_row: int, totals_r
     fill = _fill_down(rs, [columns[k] for k in FILL_DOWN_KEYS if k in columns])
     rows = sorted({r for r, c in rs.cells if r > header_row and c in wanted_cols} - {totals_row})
     specs = {c.key: c for c in spec.columns}
+    # (key, column, reader kind, label) of every mapped column, worked out once per table
+    plan = [(key, col, column_kind(specs[key]), specs[key].header, key)
+            for key, col in columns.items()]
+    texts = [c.key for c in spec.columns if c.key in columns and column_kind(c) == "text"]
+    value, findings, name = cells.value, cells.findings, rs.name
     out: list[tuple[int, dict[str, Value]]] = []
     for row in rows:
-        mark = len(cells.findings)
+        mark = len(findings)
         values: dict[str, Value] = {}
-        for key, col in columns.items():
-            column = specs[key]
-            src = fill.get((row, col), (row, col))
-            values[key] = cells.value(rs.name, src[0], src[1], column_kind(column),
-                                      column.header, column.key)
-        own = [k for k, c in columns.items() if (row, c) not in fill]
+        own: list[str] = []
+        for key, col, kind, header, label_en in plan:
+            src = fill.get((row, col))
+            if src is None:
+                own.append(key)
+                values[key] = value(name, row, col, kind, header, label_en)
+            else:
+                values[key] = value(name, src[0], src[1], kind, header, label_en)
         # blank, or only zeros that a generator or a template pre-filled (分值 0, 金额 0)
         if all(values[k].is_empty or values[k].value == 0 for k in own):
-            del cells.findings[mark:]
+            del findings[mark:]
             continue
-        skip = _skip_reason(spec, columns, values, own)
+        skip = _skip_reason(texts, values, own)
         if skip:
-            del cells.findings[mark:]
+            del findings[mark:]
             code, key = skip
-            cells.add(code, rs.name, cell_ref(row, columns[key]), actual=values[key].text,
+            cells.add(code, name, cell_ref(row, columns[key]), actual=values[key].text,
                       row=row)
             continue
         out.append((row, values))
@@ -185,17 +192,17 @@ def _fill_down(rs: RawSheet, cols: list[int]) -> dict[tuple[int, int], tuple[int
     return out
 
 
-def _skip_reason(spec: contract.TableSpec, columns: dict[str, int], values: dict[str, Value],
+def _skip_reason(texts: list[str], values: dict[str, Value],
                  own: list[str]) -> tuple[str, str] | None:
-    """('PX117', key) for a 合计 row, ('PX118', key) for a note row typed below the table."""
-    texts = [c.key for c in spec.columns if c.key in columns and column_kind(c) == "text"]
-    filled = [k for k in own if not values[k].is_empty]
+    """('PX117', key) for a 合计 row, ('PX118', key) for a note row typed below the table;
+    ``texts`` are the keys of the mapped text columns, in contract order."""
     first = next((k for k in texts if not values[k].is_empty), None)
     if first is None:
         return None
     word = norm_header(values[first].text)
     if word in TOTAL_WORDS:
         return "PX117", first
+    filled = [k for k in own if not values[k].is_empty]
     if len(filled) == 1 and filled[0] == first and _NOTE_RE.match(word):
         return "PX118", first
     return None
