@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__, contract
+from .checks_indicators import rows as indicator_rows
 from .checks_money import check_money
 from .errors import InputError
 from .findings import Finding, make
@@ -29,7 +30,7 @@ def _about_missing(f: Finding, missing: set[str | None]) -> bool:
     return f.sheet in missing or _DEPENDS_ON.get(f.code) in missing
 
 
-def _indicator_checks() -> Callable[[Project, Profile], list[Finding]] | None:
+def _indicator_checks() -> Callable[..., list[Finding]] | None:
     try:
         from .checks_indicators import check_indicators
     except ImportError:  # pragma: no cover - only while the module is being written
@@ -70,13 +71,14 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     missing = {f.expected for f in reader if f.code == _MISSING_SHEET}
     if any(f.code == _OTHER_TEMPLATE for f in reader):  # nothing was read: every sheet is missing
         missing |= set(contract.INPUT_SHEETS)
-    money = [f for f in check_money(project, prof)
+    ind_rows = indicator_rows(project)   # computed once, shared by the three checks below
+    money = [f for f in check_money(project, prof, ind_rows=ind_rows)
              if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
              and not _about_missing(f, missing)]
     indicators = _indicator_checks()
-    ind_findings = indicators(project, prof) if indicators else []
+    ind_findings = indicators(project, prof, ind_rows=ind_rows) if indicators else []
     summary: ScoreSummary | None
-    summary, score_findings = score_project(project, prof)
+    summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
     if not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
         summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
         if contract.SHEET_INDICATORS not in missing:   # the sheet is there but holds no indicator

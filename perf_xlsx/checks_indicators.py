@@ -134,13 +134,15 @@ def rows(project: Project) -> list[Row]:
     return out
 
 
-def check_indicators(project: Project, profile: Any = None) -> list[Finding]:
-    """All PX3xx indicator checks for one project; never raises on bad data."""
+def check_indicators(project: Project, profile: Any = None, *,
+                     ind_rows: list[Row] | None = None) -> list[Finding]:
+    """All PX3xx indicator checks for one project (``ind_rows``: its ``rows``, when the caller
+    already has them); never raises on bad data."""
     if profile is None or isinstance(profile, str):
         from .profiles import get_profile
         profile = get_profile(profile)
     ratio = getattr(profile, "overshoot_ratio", None) or Decimal("1.3")
-    rs = rows(project)
+    rs = rows(project) if ind_rows is None else ind_rows
     out: list[Finding] = []
     out.extend(_taxonomy(rs))
     out.extend(_empty(rs))

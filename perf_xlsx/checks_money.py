@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from . import contract, targets, units
-from .checks_indicators import rows as indicator_rows
+from .checks_indicators import Row, rows as indicator_rows
 from .findings import Finding, at, make
 from .model import Indicator, Project, Value
 from .numbers import num, quantize
@@ -64,14 +64,17 @@ def _fund(project: Project, src: str, col: str) -> tuple[str, Value]:
     return name, project.field_value(name)
 
 
-def check_money(project: Project, profile: Profile | str | None = None) -> list[Finding]:
-    """All money cross-checks for one project."""
+def check_money(project: Project, profile: Profile | str | None = None, *,
+                ind_rows: list[Row] | None = None) -> list[Finding]:
+    """All money cross-checks for one project (``ind_rows``: its ``checks_indicators.rows``,
+    when the caller already has them)."""
     prof = get_profile(profile)
     out: list[Finding] = []
     for check in (_fields, _sources, _limits, _expense_total):
         out.extend(check(project))
     out.extend(_notes(project, prof))
-    out.extend(_unit_costs(project))
+    cost = _cost_indicators(project, ind_rows)
+    out.extend(_unit_costs(project, cost))
     return out
 
 
@@ -195,10 +198,11 @@ def is_cost(level1: str, level2: str) -> bool:
     return level2 in contract.COST_LEVEL2 or level1 == contract.LEVEL1_COST
 
 
-def _cost_indicators(project: Project) -> list[Indicator]:
+def _cost_indicators(project: Project, ind_rows: list[Row] | None = None) -> list[Indicator]:
     """Cost indicators, judged on 一级/二级 as the indicator checks read them (filled down from
     merged cells, short names such as 「成本」 taken as their full names)."""
-    return [r.ind for r in indicator_rows(project) if is_cost(r.level1, r.level2)]
+    rs = indicator_rows(project) if ind_rows is None else ind_rows
+    return [r.ind for r in rs if is_cost(r.level1, r.level2)]
 
 
 def _parsed_number(parsed: object) -> tuple[Decimal, str | None] | None:
@@ -208,8 +212,8 @@ def _parsed_number(parsed: object) -> tuple[Decimal, str | None] | None:
     return number, getattr(parsed, "unit", None)
 
 
-def _unit_costs(project: Project) -> Iterator[Finding]:
-    cost_rows = {id(ind) for ind in _cost_indicators(project)}
+def _unit_costs(project: Project, cost: list[Indicator]) -> Iterator[Finding]:
+    cost_rows = {id(ind) for ind in cost}
     by_name = {norm_name(i.level3.text): i for i in project.indicators if i.level3.text}
     linked: dict[int, list] = {}
     for line in project.expenses:
@@ -222,7 +226,7 @@ def _unit_costs(project: Project) -> Iterator[Finding]:
             linked.setdefault(id(ind), [ind]).append(line)
     for ind, *lines in linked.values():
         yield from _check_cost(ind, lines)
-    yield from _cost_vs_spent(project)
+    yield from _cost_vs_spent(project, cost)
 
 
 def _check_cost(ind: Indicator, lines: list) -> Iterable[Finding]:
@@ -270,11 +274,11 @@ def _check_cost(ind: Indicator, lines: list) -> Iterable[Finding]:
                  indicator=ind.level3.text)
 
 
-def _cost_vs_spent(project: Project) -> Iterator[Finding]:
+def _cost_vs_spent(project: Project, cost: list[Indicator]) -> Iterator[Finding]:
     executed = num(project.funds.total.executed)
     if executed is None:
         return
-    for ind in _cost_indicators(project):
+    for ind in cost:
         if ind.target.is_empty:
             continue
         tn = _parsed_number(targets.parse_target(ind.target.text))

@@ -148,16 +148,18 @@ def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decim
     return quantize(rate, "0.000001"), score, []
 
 
-def score_project(project: Project, profile: Profile | str | None = None
-                  ) -> tuple[ScoreSummary, list[Finding]]:
-    """Score one project under ``profile``; return the summary and the scoring findings."""
+def score_project(project: Project, profile: Profile | str | None = None, *,
+                  ind_rows: list | None = None) -> tuple[ScoreSummary, list[Finding]]:
+    """Score one project under ``profile`` (``ind_rows``: its ``checks_indicators.rows``, when
+    the caller already has them); return the summary and the scoring findings."""
     prof = get_profile(profile)
     ctx = Context.of(project)
     rate, exec_score, findings = execution(project, prof)
     from .checks_indicators import rows
 
     scores = [classify(_filled(r.ind, r.level1, r.level2), prof, ctx, target=r.target,
-                       actual=r.actual) for r in rows(project) if not is_blank(r.ind)]
+                       actual=r.actual)
+              for r in (rows(project) if ind_rows is None else ind_rows) if not is_blank(r.ind)]
     for s in scores:
         findings.extend(indicator_findings(s, prof))
     findings.extend(weight_findings(scores, prof))
