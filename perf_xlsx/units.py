@@ -1,6 +1,7 @@
 """Units of 年度指标值 / 实际完成值: spelling normalisation, conversion, odd-unit hints."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -56,7 +57,14 @@ def normalise(unit: str | None) -> str | None:
     """The normalised spelling of a unit (``百分比`` → ``%``, ``km`` → ``公里``); None stays None."""
     if unit is None:
         return None
-    u = unicodedata.normalize("NFKC", str(unit)).strip().replace(" ", "")
+    if type(unit) is str:  # the usual case: the checks normalise the same few units many times
+        return _normalise_str(unit)
+    return _normalise_str.__wrapped__(str(unit))
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalise_str(unit: str) -> str | None:
+    u = unicodedata.normalize("NFKC", unit).strip().replace(" ", "")
     if not u:
         return None
     if u in ALIASES:
