@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from . import coerce
 from .findings import Finding, make
@@ -28,9 +27,9 @@ _EXAMPLES = {"money": "0.22", "number": "50", "weight": "10", "score": "8"}
 BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
 
 
-@dataclass(frozen=True)
-class Eff:
-    """A cell's effective content after formula handling.
+class Eff(NamedTuple):
+    """A cell's effective content after formula handling (immutable; a NamedTuple because one
+    is built per cell read, and a frozen dataclass costs twice as much to build).
 
     kind: None (empty), "n" (value Decimal), "s" (str), "b" (bool), "e" (XlError), "d" (date),
     "x" (formula without a usable result: status says why).
@@ -44,8 +43,12 @@ class Eff:
 
 
 _EMPTY = Eff(None)
-#: ``cell_ref`` of the cells read again and again (the same rows and columns in every workbook).
-_cell_ref = functools.lru_cache(maxsize=8192)(cell_ref)
+
+
+@functools.lru_cache(maxsize=8192)
+def _loc(sheet: str, row: int, col: int) -> Loc:
+    """The Loc of a cell; shared (Loc is frozen) as the same cells are read in every workbook."""
+    return Loc(sheet, cell_ref(row, col))
 
 
 class CellReader:
@@ -149,7 +152,7 @@ class CellReader:
     def value(self, sheet: str, row: int, col: int, kind: str, label: str = "",
               label_en: str = "") -> Value:
         """The cell as a model Value of ``kind``; findings for anything odd."""
-        loc = Loc(sheet, _cell_ref(row, col))
+        loc = _loc(sheet, row, col)
         eff = self.effective(sheet, row, col)
         if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
             shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
