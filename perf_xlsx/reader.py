@@ -8,6 +8,7 @@ cells) yields findings naming what is missing and where; reading always continue
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -220,13 +221,22 @@ def _top_left(raw: RawWorkbook, name: str) -> tuple[str, int, int] | None:
 def _merged_into(raw: RawWorkbook, sheet: str, row: int, col: int) -> str | None:
     """The merged range holding (row, col) when it does not start there."""
     for ref in raw.sheets[sheet].merged:
-        try:
-            r1, c1, r2, c2 = parse_range_ref(ref)
-        except ValueError:
+        bounds = _merged_bounds(ref)
+        if bounds is None:
             continue
+        r1, c1, r2, c2 = bounds
         if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (row, col):
             return ref
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _merged_bounds(ref: str) -> tuple[int, int, int, int] | None:
+    """``parse_range_ref`` of a merged range, None when garbled (each field looks at them all)."""
+    try:
+        return parse_range_ref(ref)
+    except ValueError:
+        return None
 
 
 def _assign(project: Project, field: contract.Field, value: Value) -> None:

@@ -68,7 +68,7 @@ class CellReader:
         if eff is not None:
             return eff
         rs = self.raw.sheets.get(sheet)
-        cell = rs.get(row, col) if rs is not None else None
+        cell = rs.cells.get((row, col)) if rs is not None else None
         eff = self._effective(cell, sheet, row, col)
         self._memo[key] = eff
         return eff
