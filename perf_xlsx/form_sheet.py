@@ -119,8 +119,8 @@ class _Form:
         """Write ``value`` into a (possibly merged) range; numbers as numbers, None as blank."""
         if last > first or rows > 1:
             self.ws.merge_range(row, first, row + rows - 1, last, "", fmt)
-        if isinstance(value, Decimal) and not value.is_finite():
-            value = str(value)
+        if isinstance(value, Decimal) and not math.isfinite(float(value)):
+            value = str(value)      # NaN, ±Infinity, or beyond a double (1E+400): as text
         if isinstance(value, Decimal):
             self.ws.write_number(row, first, float(value), fmt)
         elif value is None or value == "":

@@ -276,3 +276,14 @@ def test_all_not_applicable_shows_a_dash_and_says_why():
     assert ws.cell(total_row, 8).value == "—"
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(t.startswith("全部指标均不适用") for t in texts)
+
+
+def test_a_number_beyond_a_double_is_written_as_text():
+    """A damaged file's 1E+400 (fuzz): float() gives inf, which xlsxwriter refuses."""
+    rep = seed000_report()
+    rep.project.funds.total = FundRow(v("1", cell="B9"), Value(D("1E+400"), "1E+400",
+                                                               Loc(contract.SHEET_INFO, "C9")),
+                                      v("0.5188", cell="D9"))
+    ws = build_form(rep, MOF)[contract.SHEET_FORM]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "1E+400" in texts
