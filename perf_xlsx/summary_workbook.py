@@ -5,6 +5,7 @@ Sheets: 汇总 (one row per workbook), 问题清单 (every finding and every fil
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -55,9 +56,10 @@ def _num(text: str | None) -> float | None:
     if text is None:
         return None
     try:
-        return float(Decimal(text))
+        value = float(Decimal(text))
     except (InvalidOperation, ValueError):
         return None
+    return value if math.isfinite(value) else None   # 1E+400 from a damaged file: no number
 
 
 def _year(text: str | None) -> Any:
