@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from . import contract
@@ -14,7 +13,6 @@ from .sniff import ZIP_ERRORS
 
 #: Creation date written into the in-memory workbook, so the same report gives the same bytes.
 FIXED_CREATED = datetime(2026, 1, 1, 0, 0, 0)
-_REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 
 def _profile(profile: Any, report: CheckReport) -> Any:
@@ -52,16 +50,9 @@ def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "z
 
 def sheet_names(path: str | Path) -> list[str]:
     """The sheet names of an xlsx package, in workbook order (read with zipfile + defusedxml)."""
-    from defusedxml.ElementTree import fromstring
+    from .result_names import generated_sheets
 
-    with zipfile.ZipFile(path) as z:
-        part = "xl/workbook.xml"
-        if "_rels/.rels" in z.namelist():
-            for rel in fromstring(z.read("_rels/.rels")):
-                if rel.get("Type") == _REL_DOC:
-                    part = str(PurePosixPath(rel.get("Target", part).lstrip("/")))
-        root = fromstring(z.read(part))
-    return [el.get("name", "") for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "sheet"]
+    return generated_sheets(path)[0]
 
 
 def _template_sheets(path: Path) -> list[str]:

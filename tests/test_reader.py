@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from bad_templates import edit, sheet_part
 from factory import default_expenses, default_indicators, default_info, fill_template
 from openpyxl import Workbook, load_workbook
 
@@ -37,26 +38,6 @@ def codes(project: Project, severities: tuple[str, ...] = ("error", "warning", "
 def col_of(spec: contract.TableSpec, key: str) -> str:
     """Column letter of a contract column in the fresh template (header order)."""
     return index_to_col(spec.headers.index(spec.column(key).header) + 1)
-
-
-def edit(path: Path, change: Callable) -> Path:
-    """Open with openpyxl, apply ``change(wb)``, save in place (an outside program's edit)."""
-    with path.open("rb") as fh:
-        wb = load_workbook(fh)
-    change(wb)
-    wb.save(path)
-    return path
-
-
-def sheet_part(path: Path, sheet: str) -> str:
-    """The zip member holding ``sheet``."""
-    with zipfile.ZipFile(path) as zf:
-        book = zf.read("xl/workbook.xml").decode()
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
-    rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', book).group(1)
-    target = re.search(rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels) or \
-        re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels)
-    return target.group(1).lstrip("/")
 
 
 def rewrite(path: Path, changes: dict[str, Callable[[str], str] | None]) -> Path:
