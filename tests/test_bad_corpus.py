@@ -16,17 +16,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from bad_templates import BROKEN_TEMPLATES, EXTRA_REFUSED, generate_broken_templates
 from badfiles import BAD_INPUTS, generate_bad_inputs
+from check_helpers import leftovers, run
+from click.testing import CliRunner
+
 from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli
 from perf_xlsx.errors import InputError
 from perf_xlsx.reader import load_project
-from perf_xlsx.safe_write import LOCK_SUFFIX, TEMP_PREFIX
 from perf_xlsx.writer import project_fingerprint, sheet_names
 
 #: Parts the splice may change (it adds sheets; everything else keeps its bytes).
@@ -56,17 +56,6 @@ def digest(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def leftovers(folder: Path) -> list[str]:
-    """Temp and lock files a write left behind."""
-    return sorted(p.name for p in folder.iterdir()
-                  if p.name.startswith(TEMP_PREFIX) or p.name.endswith(LOCK_SUFFIX))
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["check", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
 
 
 def parts(path: Path) -> dict[str, bytes]:

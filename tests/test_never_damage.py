@@ -20,17 +20,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from bad_templates import sheet_part
+from check_helpers import leftovers, run
+from factory import fill_template
 from openpyxl import load_workbook
 
-from bad_templates import sheet_part
-from factory import fill_template
 from perf_xlsx import contract
 from perf_xlsx.check import check_file
-from perf_xlsx.cli import cli
 from perf_xlsx.reader import load_project
 from perf_xlsx.result_names import generated_sheets, result_sheet_names
-from perf_xlsx.safe_write import LOCK_SUFFIX, TEMP_PREFIX, STALE_LOCK_SECONDS
+from perf_xlsx.safe_write import STALE_LOCK_SECONDS, TEMP_PREFIX
 from perf_xlsx.writer import build_result_sheets, project_fingerprint, sheet_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,16 +41,6 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir()
-                  if p.name.startswith(TEMP_PREFIX) or p.name.endswith(LOCK_SUFFIX))
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["check", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
 
 
 @pytest.fixture
