@@ -4,9 +4,11 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from . import __version__, contract
+from .checks_goals import check_goals
+from .checks_indicators import check_indicators
 from .checks_indicators import rows as indicator_rows
 from .checks_money import check_money
 from .errors import InputError
@@ -28,14 +30,6 @@ _DEPENDS_ON = {"PX201": contract.SHEET_EXPENSES, "PX213": contract.SHEET_INDICAT
 def _about_missing(f: Finding, missing: set[str | None]) -> bool:
     """True for a finding about a sheet the reader reported missing (it would only be noise)."""
     return f.sheet in missing or _DEPENDS_ON.get(f.code) in missing
-
-
-def _indicator_checks() -> Callable[..., list[Finding]] | None:
-    try:
-        from .checks_indicators import check_indicators
-    except ImportError:  # pragma: no cover - only while the module is being written
-        return None
-    return check_indicators
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -75,8 +69,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     money = [f for f in check_money(project, prof, ind_rows=ind_rows)
              if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
              and not _about_missing(f, missing)]
-    indicators = _indicator_checks()
-    ind_findings = indicators(project, prof, ind_rows=ind_rows) if indicators else []
+    ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
+    goal_findings = [] if contract.SHEET_INFO in missing else check_goals(project)
     summary: ScoreSummary | None
     summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
     if not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
@@ -86,7 +80,7 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
             score_findings.append(make(
                 "PX140", contract.SHEET_INDICATORS, f"C{first}", label="三级指标",
                 label_en="list of level-3 indicators"))
-    findings = dedupe([*reader, *money, *ind_findings, *score_findings])
+    findings = dedupe([*reader, *money, *ind_findings, *goal_findings, *score_findings])
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),
                        tool_version=__version__)

@@ -161,4 +161,29 @@ ENTRIES: dict[str, Entry] = {
         "read as '{expected}' for grouping, weights and scores.",
         "Choose it from the drop-down list, or write the standard name '{expected}'.",
         "一级指标写成「产出」，二级指标写成「社会效益」或「（数量指标）」"),
+    "PX330": Entry(
+        W, "实际完成情况照抄预期目标",
+        "{sheet}!{cell}：年度总体目标的「实际完成情况」与「预期目标」几乎相同（{actual}…）。",
+        "写实际做了什么、完成了多少（如 制作宣传手册52本、开展宣传2次），不要照抄预期目标。",
+        "{sheet}!{cell}: the actual result of the overall goal repeats the expected goal "
+        "({actual}…).",
+        "Describe what was actually done and how much (e.g. 52 brochures printed), not the plan.",
+        "预期目标与实际完成情况都写「制作宣传手册50本以上……」"),
+    "PX331": Entry(
+        W, "目标文字中的金额与资金表不符",
+        "{sheet}!{cell}：文字「{quote}」中的 {actual} 万元与{figure} {expected} 万元不符。",
+        "核对这段文字中的金额，改成与「项目资金」表一致的数（或更正资金表）。",
+        "{sheet}!{cell}: the text '{quote}' states {actual} 万元, but the {figure_en} is "
+        "{expected} 万元.",
+        "Make the amount in the text agree with the funds block (or correct the funds block).",
+        "实际完成情况写「已拨付0.62万元」，全年执行数 0.52"),
+    "PX332": Entry(
+        I, "目标文字中的金额只在舍入后相符",
+        "{sheet}!{cell}：文字「{quote}」中的 {actual} 万元与{figure} {expected} 万元只在四舍五入后"
+        "相符（相差 {diff}，在舍入误差 {tol} 以内）。",
+        "各处统一写同一个精确的数（例如都写 0.5188），避免前后不一。",
+        "{sheet}!{cell}: the text '{quote}' states {actual} 万元 and the {figure_en} is "
+        "{expected} 万元: they agree only after rounding (difference {diff}, within {tol}).",
+        "Write the same precise figure everywhere (e.g. 0.5188).",
+        "实际完成情况写「已拨付0.5188万元」，全年执行数 0.52"),
 }

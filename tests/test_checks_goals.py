@@ -1,0 +1,80 @@
+"""Goal-text checks (PX330–PX332): fire when they should, stay silent otherwise, right cell."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factory import default_info
+from model_factory import build_project
+
+from perf_xlsx.check import check_project
+from perf_xlsx.checks_goals import check_goals
+from perf_xlsx.reader import load_project
+
+INFO = "项目信息"
+EXP, ACT = "B16", "B17"
+BASE_EXP = default_info()["goal_expected"]
+BASE_ACT = default_info()["goal_actual"]
+
+
+def goals(expected: str = BASE_EXP, actual: str = BASE_ACT, **info: Any) -> set[tuple]:
+    project = build_project({**default_info(), "goal_expected": expected,
+                             "goal_actual": actual, **info})
+    return {(f.code, f.sheet, f.cell) for f in check_goals(project)}
+
+
+CASES = {
+    "clean defaults": ({}, set()),
+    "actual copies expected": ({"actual": BASE_EXP}, {("PX330", INFO, ACT)}),
+    "actual copies expected but for punctuation and spaces": (
+        {"actual": BASE_EXP.replace("，", ", ").rstrip("。")}, {("PX330", INFO, ACT)}),
+    "budget stated as in the funds block": ({"expected": BASE_EXP + "项目预算金额1万元。"}, set()),
+    "budget stated in 元": ({"expected": BASE_EXP + "项目预算金额10000元。"}, set()),
+    "budget in the text differs": ({"expected": BASE_EXP + "项目预算金额1.5万元。"},
+                                   {("PX331", INFO, EXP)}),
+    "initial budget also accepted": (
+        {"expected": "预算安排0.8万元。", "funds_total_initial": Decimal("0.8")},
+        set()),
+    "executed stated as in the funds block": ({"actual": BASE_ACT + "已拨付0.95万元。"}, set()),
+    "executed differs": ({"actual": BASE_ACT + "已拨付0.85万元。"}, {("PX331", INFO, ACT)}),
+    "executed agrees only after rounding": ({"actual": BASE_ACT + "已拨付0.9512万元。"},
+                                            {("PX332", INFO, ACT)}),
+    "balance right": ({"actual": BASE_ACT + "已拨付0.95万元，结余0.05万元。"}, set()),
+    "balance wrong": ({"actual": BASE_ACT + "结余0.15万元。"}, {("PX331", INFO, ACT)}),
+    "received right": ({"actual": "资金到位1万元。"}, set()),
+    "unit cost is not a funds figure": ({"expected": "单本宣传品购置成本0.0062万元以内。"}, set()),
+    "cost target with 支出 is not a funds figure": (
+        {"expected": "支出成本控制在0.9万元以内。"}, set()),
+    "a short actual close to the goal is not a copy": (
+        {"expected": "完成20项建设任务。", "actual": "完成了20项建设任务。"}, set()),
+    "a long actual that only changes a word is a copy": (
+        {"actual": BASE_EXP.replace("提高", "提升")}, {("PX330", INFO, ACT)}),
+    "empty texts": ({"expected": "", "actual": ""}, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_goal_checks(name: str) -> None:
+    change, expected = CASES[name]
+    kw = dict(change)
+    info = {k: kw.pop(k) for k in list(kw) if k.startswith("funds_")}
+    assert goals(**kw, **info) == expected
+
+
+def test_seed000_sample_reports_the_rounded_figures() -> None:
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "2018-website-publicity.xlsx"
+    found = [f for f in check_project(load_project(sample)).findings if f.code.startswith("PX33")]
+    assert [(f.code, f.cell, f.actual, f.expected) for f in found] == [
+        ("PX332", ACT, "0.5188", "0.52"), ("PX332", ACT, "0.4812", "0.48")]
+    assert "已拨付0.5188万元" in found[0].message()
+
+
+def test_seed002_sample_goal_texts_agree() -> None:
+
+    sample = (Path(__file__).resolve().parents[1] / "samples"
+              / "2018-level2-security-maintenance.xlsx")
+    assert not [f for f in check_project(load_project(sample)).findings
+                if f.code.startswith("PX33")]
