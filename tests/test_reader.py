@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from bad_templates import edit, sheet_part
+from bad_templates import edit, rewrite, sheet_part
 from factory import default_expenses, default_indicators, default_info, fill_template
 from openpyxl import Workbook, load_workbook
 
@@ -38,21 +38,6 @@ def codes(project: Project, severities: tuple[str, ...] = ("error", "warning", "
 def col_of(spec: contract.TableSpec, key: str) -> str:
     """Column letter of a contract column in the fresh template (header order)."""
     return index_to_col(spec.headers.index(spec.column(key).header) + 1)
-
-
-def rewrite(path: Path, changes: dict[str, Callable[[str], str] | None]) -> Path:
-    """Rewrite zip members: a function edits the member's text, None drops the member."""
-    with zipfile.ZipFile(path) as zf:
-        items = [(info, zf.read(info)) for info in zf.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for info, data in items:
-            if info.filename in changes:
-                fn = changes[info.filename]
-                if fn is None:
-                    continue
-                data = fn(data.decode("utf-8")).encode("utf-8")
-            zf.writestr(info.filename, data)
-    return path
 
 
 def drop_table(path: Path, sheet: str) -> Path:
