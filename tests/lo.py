@@ -23,6 +23,21 @@ def has_soffice() -> bool:
     return soffice_binary() is not None
 
 
+#: The only Python that can ``import uno`` (Debian's python3-uno).
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+
+
+def uno_unavailable() -> str | None:
+    """Why LibreOffice cannot be driven over UNO here, or None when it can."""
+    if soffice_binary() is None:
+        return "soffice is not installed"
+    if not SYSTEM_PYTHON.is_file():
+        return f"{SYSTEM_PYTHON} is missing"
+    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True,
+                           timeout=30)
+    return None if probe.returncode == 0 else f"{SYSTEM_PYTHON} cannot import uno"
+
+
 def _profile() -> Path:
     global _PROFILE
     if _PROFILE is None:

@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from factory import default_indicators, default_info, fill_template
 from fillers import openpyxl_odd, pandas_overlay, xlsxwriter_scratch
+from lo import SYSTEM_PYTHON, uno_unavailable
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
@@ -479,19 +480,9 @@ def test_gbk_console_does_not_crash(tmp_path: Path) -> None:
 # -- 3. LibreOffice Calc, a real spreadsheet program (one soffice session for every job) ------
 
 HERE = Path(__file__).resolve().parent
-SYSTEM_PYTHON = Path("/usr/bin/python3")
 SAMPLES = HERE.parent / "samples"
 SEED_002 = SAMPLES / "data" / "2018-level2-security-maintenance.json"
 
-
-def _no_uno() -> str | None:
-    if shutil.which(os.environ.get("SOFFICE") or "soffice") is None:
-        return "soffice is not installed"
-    if not SYSTEM_PYTHON.is_file():
-        return f"{SYSTEM_PYTHON} is missing"
-    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True,
-                           timeout=30)
-    return None if probe.returncode == 0 else f"{SYSTEM_PYTHON} cannot import uno"
 
 
 def plain_json(value: Any) -> Any:
@@ -554,7 +545,7 @@ def lo_many_data() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every LibreOffice job of this module, run once: name → the file Calc stored."""
-    why = _no_uno()
+    why = uno_unavailable()
     if why:
         pytest.skip(why)
     tmp = tmp_path_factory.mktemp("calc")

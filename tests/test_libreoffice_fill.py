@@ -3,8 +3,6 @@ reads back as the same project as the openpyxl twin filled by tests/factory.py."
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -13,6 +11,7 @@ from typing import Any
 import pytest
 from build_samples import fill_args, load_data
 from factory import TEMPLATE, fill_template
+from lo import SYSTEM_PYTHON, uno_unavailable
 from openpyxl import load_workbook
 
 from perf_xlsx import contract
@@ -21,23 +20,12 @@ from perf_xlsx.reader import load_project
 
 HERE = Path(__file__).resolve().parent
 LO_FILL = HERE / "lo_fill.py"
-SYSTEM_PYTHON = Path("/usr/bin/python3")
 SEED_000 = HERE.parent / "samples" / "data" / "2018-website-publicity.json"
 TIMEOUT = 60
 
 
-def _uno_python() -> str | None:
-    """Why LibreOffice cannot be driven here, or None when it can."""
-    if shutil.which(os.environ.get("SOFFICE") or "soffice") is None:
-        return "soffice is not installed"
-    if not SYSTEM_PYTHON.is_file():
-        return f"{SYSTEM_PYTHON} is missing"
-    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True,
-                           timeout=30)
-    return None if probe.returncode == 0 else f"{SYSTEM_PYTHON} cannot import uno"
 
-
-_WHY_NOT = _uno_python()
+_WHY_NOT = uno_unavailable()
 pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=_WHY_NOT or "")
 
 
