@@ -63,7 +63,7 @@ def _peak_rss_mib() -> float | None:
 
 def memory_worker(path: str, name: str | None = None) -> dict[str, Any]:
     """check_one plus this worker's pid, peak RSS and the heavy modules it has imported."""
-    from perf_xlsx import batch
+    from perf_xlsx.batch import pool as batch
 
     row = batch.check_one(path, name)
     return {"pid": os.getpid(), "rss": _peak_rss_mib(), "status": row["status"],
@@ -79,7 +79,7 @@ def generate(folder: Path, n: int, variants: int) -> list[Path]:
 
 def bench_batch(files: list[Path], jobs: int, rounds: int) -> dict[str, float]:
     """Floor and batch alternately, ``rounds`` times each; the best round of each counts."""
-    from perf_xlsx.batch import BatchOptions, run_batch
+    from perf_xlsx.batch.pool import BatchOptions, run_batch
 
     strs = [str(p) for p in files]
     floor, batch, parts = [], [], 0
@@ -145,7 +145,7 @@ def bench_cold(repeats: int, tmp: Path, bytecode: bool = True) -> dict[str, floa
 
 
 def bench_memory(files: list[Path], jobs: int) -> dict[str, Any]:
-    from perf_xlsx.batch import BatchOptions, run_batch
+    from perf_xlsx.batch.pool import BatchOptions, run_batch
 
     per_pid: dict[int, list[float]] = {}
     heavy: set[str] = set()
@@ -177,12 +177,14 @@ def profile_check(path: Path, top: int = 15) -> None:
     import cProfile
     import pstats
 
-    from perf_xlsx import contract, reader, xlsx_read
     from perf_xlsx.check import check_file, check_project
-    from perf_xlsx.checks_indicators import check_indicators
-    from perf_xlsx.checks_money import check_money
-    from perf_xlsx.profiles import get_profile
-    from perf_xlsx.scoring import score_project
+    from perf_xlsx.checks.indicators import check_indicators
+    from perf_xlsx.checks.money import check_money
+    from perf_xlsx.ooxml import package as xlsx_read
+    from perf_xlsx.read import reader
+    from perf_xlsx.scoring.profiles import get_profile
+    from perf_xlsx.scoring.score import score_project
+    from perf_xlsx.template import contract
 
     prof = get_profile("mof2020")
     project = reader.load_project(path)

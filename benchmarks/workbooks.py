@@ -16,8 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from factory import (default_expenses, default_indicators, default_info,  # noqa: E402
-                     fill_template)
+from factory import default_expenses, default_indicators, default_info, fill_template  # noqa: E402
 
 VARIANTS = 24
 _EXECUTED = (D("0.95"), D("0.8"), D("1"), D("0.88"))

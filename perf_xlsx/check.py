@@ -6,17 +6,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from . import __version__, contract
-from .checks_goals import check_goals
-from .checks_indicators import check_indicators
-from .checks_indicators import rows as indicator_rows
-from .checks_money import check_money
+from . import __version__
+from .catalogue.finding import Finding, make
+from .checks.goals import check_goals
+from .checks.indicators import check_indicators
+from .checks.money import check_money
 from .errors import InputError
-from .findings import Finding, make
+from .indicator_rows import rows as indicator_rows
 from .model import Project
-from .profiles import Profile, get_profile
 from .results import CheckReport, ScoreSummary
-from .scoring import score_project
+from .scoring.profiles import Profile, get_profile
+from .scoring.score import score_project
+from .template import contract
 
 #: Codes this package emits about a money cell that the reader may already have reported.
 _CELL_CODES = ("PX209", "PX210")
@@ -47,7 +48,7 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
 
 def sort_key(f: Finding) -> tuple:
     """Errors first, then by code, then by sheet and cell in reading order."""
-    from .rawbook import parse_cell_ref
+    from .ooxml.rawbook import parse_cell_ref
 
     try:
         row, col = parse_cell_ref((f.cell or "").split(":")[0]) if f.cell else (0, 0)
@@ -90,7 +91,7 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
                now: datetime | None = None, deadline: float | None = None) -> CheckReport:
     """``load_project`` then ``check_project`` within ``deadline`` (``time.monotonic()``; default
     now + ``contract.MAX_SECONDS_PER_FILE``); raises InputError (PX018 past it) if unusable."""
-    from .reader import load_project
+    from .read.reader import load_project
 
     if deadline is None:
         deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .findings import Finding
+from .catalogue.finding import Finding
 
 
 @dataclass(frozen=True)

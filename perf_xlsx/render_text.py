@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .findings import Finding, Severity
+from .catalogue.finding import Finding, Severity
 from .results import CheckReport, ScoreSummary
 
 _L = {

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from .findings import Finding, Severity
+from .catalogue.finding import Finding, Severity
 from .model import Indicator, Project
 
 #: Scoring status of one indicator.

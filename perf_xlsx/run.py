@@ -48,7 +48,7 @@ def output_path(path: str | Path, out: str | Path | None) -> Path | None:
     folder, else OUT itself; None (write in place) without OUT. Raises MissingFolderError (PX608)
     before anything is written when the folder is missing — OUT's folder, or OUT itself when it
     has no extension (``-o 结果`` means a folder)."""
-    from .safe_write import MissingFolderError, check_folder
+    from .write.safe_write import MissingFolderError, check_folder
 
     if out is None:
         return None
@@ -64,7 +64,7 @@ def output_path(path: str | Path, out: str | Path | None) -> Path | None:
 def write_report(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
                  profile: Any = None, lang: str = "zh") -> WriteOutcome:
     """Splice 自评表 + 检查结果 into ``path`` (or ``out``); a PerfXlsxError becomes the outcome."""
-    from .writer import write_results
+    from .write.writer import write_results
 
     try:
         target = output_path(path, out)
@@ -87,7 +87,7 @@ def check_and_write(path: str | Path, profile: Any = "mof2020", *,
 
     report = check.check_file(path, profile, now=now)
     if narrative is not None:
-        from .report_check import check_report_file
+        from .report.check import check_report_file
 
         report.findings.extend(check_report_file(narrative, report.project, report.score))
     if not write:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import units
-from .contract import NOT_APPLICABLE_MARKERS
+from .template.contract import NOT_APPLICABLE_MARKERS
 
 POSITIVE_OPS = (">=", ">", "=")
 REVERSE_OPS = ("<=", "<")

@@ -14,11 +14,11 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+from factory import default_info, fill_template
 from openpyxl import Workbook, load_workbook
 
-from factory import default_info, fill_template
-from perf_xlsx import contract
-from perf_xlsx.rawbook import index_to_col
+from perf_xlsx.ooxml.rawbook import index_to_col
+from perf_xlsx.template import contract
 
 INFO, EXP, IND = contract.SHEET_INFO, contract.SHEET_EXPENSES, contract.SHEET_INDICATORS
 Generator = Callable[[Path], Path]

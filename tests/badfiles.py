@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Mapping, Union
 
-from perf_xlsx import contract
+from perf_xlsx.template import contract
 
 Generator = Callable[[Path], Path]
 BAD_INPUTS: list[tuple[str, Generator]] = []

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factory import fill_template  # noqa: E402
 
-from perf_xlsx import contract  # noqa: E402
+from perf_xlsx.template import contract  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

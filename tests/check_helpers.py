@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from perf_xlsx.cli import cli
-from perf_xlsx.safe_write import LOCK_SUFFIX, TEMP_PREFIX
+from perf_xlsx.write.safe_write import LOCK_SUFFIX, TEMP_PREFIX
 
 
 def leftovers(folder: Path) -> list[str]:

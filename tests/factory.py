@@ -22,7 +22,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from perf_xlsx import contract
+from perf_xlsx.template import contract
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "workbook_templates" / contract.TEMPLATE_FILENAME
 D = Decimal

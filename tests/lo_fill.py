@@ -10,7 +10,7 @@ Table, by searching the sheet for the header texts). Numbers are written as valu
 date fields as date serials. Auto-calculation is off while writing, then calculateAll() runs once
 and the document is stored as "Calc MS Excel 2007 XML".
 
-Only /usr/bin/python3 has ``uno``; this script imports nothing from perf_xlsx but contract.py,
+Only /usr/bin/python3 has ``uno``; this script imports nothing from perf_xlsx but template/contract.py,
 which it loads by path (no package import, no third-party modules).
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ FILTER = "Calc MS Excel 2007 XML"
 
 
 def _load_contract() -> Any:
-    spec = importlib.util.spec_from_file_location("_perf_contract", ROOT / "perf_xlsx" / "contract.py")
+    spec = importlib.util.spec_from_file_location("_perf_contract", ROOT / "perf_xlsx" / "template" / "contract.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look the module up while building classes
     spec.loader.exec_module(module)

@@ -11,8 +11,8 @@ from typing import Any
 
 from factory import default_expenses, default_indicators, default_info
 
-from perf_xlsx import contract
 from perf_xlsx.model import ExpenseLine, Indicator, Loc, Project, Value
+from perf_xlsx.template import contract
 
 
 def value(x: Any, sheet: str, cell: str) -> Value:

@@ -21,13 +21,13 @@ from badfiles import BAD_INPUTS, generate_bad_inputs
 from check_helpers import leftovers, run
 from click.testing import CliRunner
 
-from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli
 from perf_xlsx.errors import InputError
-from perf_xlsx.reader import load_project
-from perf_xlsx.writer import project_fingerprint, sheet_names
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
+from perf_xlsx.write.writer import project_fingerprint, sheet_names
 
 #: Parts the splice may change (it adds sheets; everything else keeps its bytes).
 SPLICED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml",
@@ -169,7 +169,7 @@ def test_a_workbook_of_another_template_is_never_written(broken, tmp_path: Path,
                                   "merged_input_cells"])
 def test_broken_template_that_reads_back_differently_is_not_written(
         broken, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    import perf_xlsx.writer as writer
+    import perf_xlsx.write.writer as writer
 
     src, _ = broken[name]
     path = tmp_path / src.name

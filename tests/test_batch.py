@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from factory import default_info, fill_template
 from openpyxl import load_workbook
 
-from perf_xlsx import batch
-from perf_xlsx.batch import BatchOptions, collect_files, run_batch
+from perf_xlsx.batch import pool as batch
+from perf_xlsx.batch.pool import BatchOptions, collect_files, run_batch
 from perf_xlsx.cli import cli
 
 GOOD = ("a-clean.xlsx", "sub/b-clean-项目.xlsx")
@@ -239,7 +239,7 @@ def test_hung_and_crashing_files_become_rows(folder: Path, tmp_path: Path,
 
 
 def test_worker_path_imports_no_heavy_library(folder: Path) -> None:
-    code = ("import sys; from perf_xlsx import batch; batch.init_worker(batch.BatchOptions()); "
+    code = ("import sys; from perf_xlsx.batch import pool as batch; batch.init_worker(batch.BatchOptions()); "
             f"row = batch.check_one({str(folder / GOOD[0])!r}); assert row['status'] == 'clean'; "
             "print(sorted(m for m in ('pandas', 'openpyxl', 'xlsxwriter', 'numpy', 'click') "
             "if m in sys.modules))")
@@ -269,7 +269,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_findings_sheet_stops_at_excel_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from perf_xlsx import summary_workbook
+    from perf_xlsx.batch import summary as summary_workbook
 
     monkeypatch.setattr(summary_workbook, "MAX_ROWS", 5)
     row = batch.error_row("x.xlsx", "unreadable", "PX009", "csv")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from perf_xlsx.catalogue import CATALOGUE, render_hint, render_message
-from perf_xlsx.findings import Severity
-from perf_xlsx.findings_doc import generate
+from perf_xlsx.catalogue.doc import generate
+from perf_xlsx.catalogue.finding import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_RE = re.compile(r"\bPX\d{3}\b")
@@ -19,7 +19,7 @@ LEFTOVER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 def test_findings_doc_is_generated() -> None:
     doc = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
-    assert doc == generate(), "regenerate: python -m perf_xlsx.findings_doc > docs/findings.md"
+    assert doc == generate(), "regenerate: python -m perf_xlsx.catalogue.doc > docs/findings.md"
 
 
 def test_every_code_in_the_source_is_catalogued() -> None:

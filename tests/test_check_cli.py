@@ -208,8 +208,8 @@ def test_json_doc_example_has_the_real_shape(filled: Callable[..., Path],
 def test_check_project_merges_dedupes_and_sorts() -> None:
     from model_factory import build_project
 
+    from perf_xlsx.catalogue.finding import Severity, make
     from perf_xlsx.check import check_project
-    from perf_xlsx.findings import Severity, make
 
     info = {**funds(default_info(), "1", "1", D("0.62")), "funds_received": None,
             "funds_total_initial": "一万"}
@@ -325,7 +325,7 @@ def test_missing_output_folder_is_said_plainly_before_anything_is_written(
 
 def test_output_into_an_existing_folder_keeps_the_workbook_name(clean: Path,
                                                                 tmp_path: Path) -> None:
-    from perf_xlsx.safe_write import MissingFolderError, atomic_write
+    from perf_xlsx.write.safe_write import MissingFolderError, atomic_write
 
     folder = tmp_path / "结果"
     folder.mkdir()

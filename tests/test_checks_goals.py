@@ -10,8 +10,8 @@ from factory import default_info
 from model_factory import build_project
 
 from perf_xlsx.check import check_project
-from perf_xlsx.checks_goals import check_goals
-from perf_xlsx.reader import load_project
+from perf_xlsx.checks.goals import check_goals
+from perf_xlsx.read.reader import load_project
 
 INFO = "项目信息"
 EXP, ACT = "B16", "B17"

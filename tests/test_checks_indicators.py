@@ -11,10 +11,11 @@ from factory import default_indicators, default_info
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
-from perf_xlsx.checks_indicators import check_indicators, rows
+from perf_xlsx.checks.indicators import check_indicators
+from perf_xlsx.indicator_rows import rows
 from perf_xlsx.model import Indicator, Loc, Project, Value
+from perf_xlsx.template import contract
 
 SHEET = contract.SHEET_INDICATORS
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
@@ -207,7 +208,7 @@ def test_merged_short_level1_warns_once(filled):
     from openpyxl import load_workbook
 
     from perf_xlsx.check import check_project
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     rs = default_indicators()
     rs[0]["level1"] = "产出"
@@ -274,7 +275,7 @@ WORKBOOK_CASES = [
 @pytest.mark.parametrize("change,expected", [c[1:] for c in WORKBOOK_CASES],
                          ids=[c[0] for c in WORKBOOK_CASES])
 def test_checks_on_workbook(filled, change, expected):
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     proj = load_project(filled(indicators=change(default_indicators())))
     first = min(i.row for i in proj.indicators)
@@ -284,7 +285,7 @@ def test_checks_on_workbook(filled, change, expected):
 
 
 def test_completion_date_typed_as_yyyymmdd_number_is_compared(filled):
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     rs = edit(3, actual="按时完成")(default_indicators())
     info = {**default_info(), "completion_date": 20181008}
@@ -297,7 +298,7 @@ def test_completion_date_typed_as_yyyymmdd_number_is_compared(filled):
 def test_breach_message_shows_the_percent_as_formatted(filled):
     from openpyxl import load_workbook
 
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     path = filled(indicators=edit(7, actual=D("0.85"))(default_indicators()))
     wb = load_workbook(path)

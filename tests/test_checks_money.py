@@ -8,8 +8,8 @@ import pytest
 from factory import default_expenses, default_indicators, default_info
 from model_factory import build_project, codes, funds, where
 
-from perf_xlsx.checks_money import check_money, tolerance
-from perf_xlsx.findings import Severity
+from perf_xlsx.catalogue.finding import Severity
+from perf_xlsx.checks.money import check_money, tolerance
 
 INFO, EXP, IND = "项目信息", "资金明细", "绩效指标"
 
@@ -134,7 +134,7 @@ def test_money_rules(name: str) -> None:
                                   "linked line without quantity", "required budget missing"])
 def test_money_rules_end_to_end(name: str, filled: Callable[..., Any]) -> None:
     """The same findings at the same cells when the workbook is filled and read back."""
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     info, expenses, indicators, expected = CASES[name]
     path = filled(info and info(), expenses and expenses(), indicators and indicators())
@@ -167,7 +167,7 @@ def test_tolerance_is_half_unit_of_least_precise(figures: tuple[str, ...], tol: 
 def test_low_execution_threshold_comes_from_profile() -> None:
     from dataclasses import replace
 
-    from perf_xlsx.profiles import get_profile
+    from perf_xlsx.scoring.profiles import get_profile
 
     info = {**funds(default_info(), "1", "1", D("0.95")), "funds_received": None}
     strict = replace(get_profile("mof2020"), low_execution_threshold=D("0.96"))

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perf_xlsx import coerce
-from perf_xlsx.formula_eval import Circular, Unsupported, XlError, evaluate, tokenize
-from perf_xlsx.rawbook import RawTable
+from perf_xlsx.ooxml.formulas import Circular, Unsupported, XlError, evaluate, tokenize
+from perf_xlsx.ooxml.rawbook import RawTable
+from perf_xlsx.read import coerce
 
 
 @pytest.mark.parametrize("text, kind, value, percent, converted", [

@@ -27,8 +27,8 @@ from lo import SYSTEM_PYTHON, uno_unavailable
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from perf_xlsx import contract
 from perf_xlsx.cli import cli
+from perf_xlsx.template import contract
 
 
 def cli_run(*args: Any) -> Any:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perf_xlsx import readme
 from perf_xlsx.cli import cli, reference
+from perf_xlsx.template import readme
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -12,11 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_readme_contract_section_is_generated() -> None:
     path = ROOT / "README.md"
     assert path.read_text(encoding="utf-8") == readme.sync(path), \
-        "run `python -m perf_xlsx.readme`"
+        "run `python -m perf_xlsx.template.readme`"
 
 
 def test_readme_contract_section_names_every_defined_name_and_header() -> None:
-    from perf_xlsx import contract
+    from perf_xlsx.template import contract
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for field in contract.FIELDS:
@@ -48,3 +48,22 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     assert (ROOT / sample).is_file()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert block[1] in ci, ".ci/run must run the README's test command"
+
+
+def test_readme_python_example_runs(tmp_path: Path) -> None:
+    """The README's stage-by-stage Python example runs as written, on a copy of a sample."""
+    import shutil
+    import subprocess
+    import sys
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```python\n", 1)[1].split("```", 1)[0]
+    code = "\n".join(line[2:] if line.startswith("  ") else line for line in block.splitlines())
+    shutil.copy(ROOT / "samples" / "2018-level2-security-maintenance.xlsx", tmp_path / "项目.xlsx")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    from openpyxl import load_workbook
+
+    names = load_workbook(tmp_path / "已检查.xlsx", read_only=True).sheetnames
+    assert "自评表" in names and "检查结果" in names

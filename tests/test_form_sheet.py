@@ -9,16 +9,22 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.cell import MergedCell
 import pytest
 import xlsxwriter
+from openpyxl.cell.cell import MergedCell
 
-from perf_xlsx import contract
-from perf_xlsx.findings import make
-from perf_xlsx.form_sheet import add_form_sheet, decimals_of, text_lines
-from perf_xlsx.model import Funds, FundRow, Indicator, Loc, Project, Value
-from perf_xlsx.results import (MET, NOT_APPLICABLE, QUALITATIVE, CheckReport, IndicatorScore,
-                               ScoreSummary)
+from perf_xlsx.catalogue.finding import make
+from perf_xlsx.model import FundRow, Funds, Indicator, Loc, Project, Value
+from perf_xlsx.results import (
+    MET,
+    NOT_APPLICABLE,
+    QUALITATIVE,
+    CheckReport,
+    IndicatorScore,
+    ScoreSummary,
+)
+from perf_xlsx.template import contract
+from perf_xlsx.write.form_sheet import add_form_sheet, decimals_of, text_lines
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("PERF_XLSX_REGEN_GOLDEN") == "1"
@@ -248,9 +254,9 @@ SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.xlsx"
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_sample_form_written_into_the_workbook_matches_reviewed_golden(sample, tmp_path):
     from perf_xlsx.check import check_project
-    from perf_xlsx.profiles import get_profile
-    from perf_xlsx.reader import load_project
-    from perf_xlsx.writer import write_results
+    from perf_xlsx.read.reader import load_project
+    from perf_xlsx.scoring.profiles import get_profile
+    from perf_xlsx.write.writer import write_results
 
     report = check_project(load_project(sample))
     out = write_results(sample, report, out=tmp_path / sample.name)

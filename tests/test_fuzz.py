@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from perf_xlsx import contract
 from perf_xlsx.check import check_file
 from perf_xlsx.errors import OutputError, PerfXlsxError
 from perf_xlsx.results import CheckReport
+from perf_xlsx.template import contract
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The sample workbooks and the blank template (xlsxwriter's shared strings, Tables, validations).
@@ -149,7 +149,7 @@ def checked_or_refused(path: Path, out: Path | None = None) -> str:
         report.to_dict("zh"), report.exit_code  # serialisable
         result = "ok"
         if out is not None:
-            from perf_xlsx.writer import write_results
+            from perf_xlsx.write.writer import write_results
 
             try:
                 write_results(path, report, out=out)

@@ -14,9 +14,9 @@ from factory import TEMPLATE, fill_template
 from lo import SYSTEM_PYTHON, uno_unavailable
 from openpyxl import load_workbook
 
-from perf_xlsx import contract
 from perf_xlsx.model import Project
-from perf_xlsx.reader import load_project
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
 
 HERE = Path(__file__).resolve().parent
 LO_FILL = HERE / "lo_fill.py"

@@ -25,12 +25,12 @@ from check_helpers import leftovers, run
 from factory import fill_template
 from openpyxl import load_workbook
 
-from perf_xlsx import contract
 from perf_xlsx.check import check_file
-from perf_xlsx.reader import load_project
-from perf_xlsx.result_names import generated_sheets, result_sheet_names
-from perf_xlsx.safe_write import STALE_LOCK_SECONDS, TEMP_PREFIX
-from perf_xlsx.writer import build_result_sheets, project_fingerprint, sheet_names
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
+from perf_xlsx.write.result_names import generated_sheets, result_sheet_names
+from perf_xlsx.write.safe_write import STALE_LOCK_SECONDS, TEMP_PREFIX
+from perf_xlsx.write.writer import build_result_sheets, project_fingerprint, sheet_names
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM, FINDINGS = contract.OUTPUT_SHEETS
@@ -113,7 +113,7 @@ def test_the_marker_survives_a_libreoffice_round_trip(workbook: Path, tmp_path: 
 # ---- interrupted, disk full ---------------------------------------------------------------------
 def test_ctrl_c_inside_the_splice_leaves_the_file(workbook: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import perf_xlsx.splice as splice
+    import perf_xlsx.write.splice as splice
 
     real = splice.splice_sheets
 
@@ -130,7 +130,7 @@ def test_ctrl_c_inside_the_splice_leaves_the_file(workbook: Path,
 
 def test_ctrl_c_inside_the_verification_leaves_the_file(workbook: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import perf_xlsx.writer as writer
+    import perf_xlsx.write.writer as writer
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -148,7 +148,7 @@ def _driver(tmp_path: Path, path: Path, pause: str) -> list[str]:
     script.write_text(textwrap.dedent(f"""
         import sys, time
         from pathlib import Path
-        import perf_xlsx.splice as splice
+        import perf_xlsx.write.splice as splice
         from perf_xlsx.cli import cli
         from perf_xlsx.cli.common import main_entry
         real = splice.splice_sheets

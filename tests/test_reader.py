@@ -12,18 +12,24 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from bad_templates import edit, rewrite, sheet_part
 from factory import default_expenses, default_indicators, default_info, fill_template
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from perf_xlsx import contract
+from perf_xlsx.catalogue.finding import Severity
 from perf_xlsx.errors import InputError
-from perf_xlsx.findings import Severity
 from perf_xlsx.model import Project
-from perf_xlsx.rawbook import RawCell, RawSheet, RawTable, RawWorkbook, index_to_col
-from perf_xlsx.reader import load_project, project_from_raw, similar_sheet
+from perf_xlsx.ooxml.rawbook import (
+    RawCell,
+    RawSheet,
+    RawTable,
+    RawWorkbook,
+    index_to_col,
+)
+from perf_xlsx.read.reader import load_project, project_from_raw, similar_sheet
+from perf_xlsx.template import contract
 
 INFO, EXP, IND = contract.SHEET_INFO, contract.SHEET_EXPENSES, contract.SHEET_INDICATORS
 
@@ -108,7 +114,7 @@ def test_load_is_fast_and_never_imports_openpyxl(filled_path):
     for _ in range(5):
         load_project(path)
     assert (time.perf_counter() - start) / 5 < 0.1
-    code = ("import sys; from perf_xlsx.reader import load_project; "
+    code = ("import sys; from perf_xlsx.read import load_project; "
             f"p = load_project({str(path)!r}); "
             "assert p.name.value; print('openpyxl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -402,7 +408,7 @@ def test_optional_column_removed_is_a_warning(filled_path):
 
 def test_table_dropped_by_another_program(filled_path):
     path = drop_table(filled_path(), EXP)
-    from perf_xlsx.xlsx_read import read_raw_workbook
+    from perf_xlsx.ooxml.package import read_raw_workbook
 
     raw = read_raw_workbook(path)
     assert raw.find_table(contract.EXPENSES.name) is None

@@ -10,9 +10,9 @@ from factory import default_info
 
 from perf_xlsx.check import check_file, check_project
 from perf_xlsx.errors import InputError
-from perf_xlsx.reader import load_project
-from perf_xlsx.report_check import check_report_file, check_report_text, read_paragraphs
-from perf_xlsx.report_docx import build_report
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.report.check import check_report_file, check_report_text, read_paragraphs
+from perf_xlsx.report.docx import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
@@ -253,8 +253,14 @@ def test_cli_check_with_report(tmp_path: Path, capsys) -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from perf_xlsx.report_figures import (amount_agrees, money, rate_agrees, rate_text,  # noqa: E402
-                                      stated_amount, stated_number)
+from perf_xlsx.report.figures import (
+    amount_agrees,
+    money,
+    rate_agrees,
+    rate_text,
+    stated_amount,
+    stated_number,
+)
 
 amounts = st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False,
                       allow_infinity=False)
@@ -286,7 +292,7 @@ def test_generated_figures_always_check_clean(budget: Decimal, share: int,
     from factory import default_info
     from model_factory import build_project
 
-    from perf_xlsx.report_docx import build_document
+    from perf_xlsx.report.docx import build_document
 
     executed = (budget * share / 100).quantize(Decimal("0.01"))
     info = {**default_info(), "funds_total_budget": budget, "funds_total_initial": budget,

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli
 from perf_xlsx.cli.common import main_entry
-from perf_xlsx.report_check import check_report_file
-from perf_xlsx.report_docx import build_report
+from perf_xlsx.report.check import check_report_file
+from perf_xlsx.report.docx import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "samples" / "data"
@@ -205,7 +205,7 @@ def test_cli_report(tmp_path: Path, capsys) -> None:
 
 def test_hubei_table_has_no_weight_column(tmp_path: Path, filled) -> None:
     from perf_xlsx.check import check_project
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     report = check_project(load_project(filled()), "hubei")
     build_report(report, tmp_path / "r.docx")
@@ -345,7 +345,7 @@ def test_write_refusals_are_catalogue_errors(tmp_path: Path, capsys) -> None:
 
 
 def test_folder_without_write_permission(tmp_path: Path, capsys, monkeypatch) -> None:
-    from perf_xlsx import safe_write
+    from perf_xlsx.write import safe_write
 
     def denied(target: Path) -> Path:                  # what os.open says in a read-only folder
         raise PermissionError(13, "Permission denied", str(target))

@@ -13,10 +13,16 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from perf_xlsx import safe_write
 from perf_xlsx.errors import OutputError
-from perf_xlsx.safe_write import atomic_write, check_not_open, file_lock, lock_path, owner_files
-from perf_xlsx.splice import splice_sheets
+from perf_xlsx.write import safe_write
+from perf_xlsx.write.safe_write import (
+    atomic_write,
+    check_not_open,
+    file_lock,
+    lock_path,
+    owner_files,
+)
+from perf_xlsx.write.splice import splice_sheets
 
 ORIGINAL = b"original bytes \xe4\xb8\xad"
 
@@ -177,7 +183,7 @@ def test_second_writer_waits_for_the_first(target: Path) -> None:
 
 
 def test_lock_held_by_another_process(target: Path) -> None:
-    code = ("import sys, time; from pathlib import Path; from perf_xlsx.safe_write import file_lock\n"
+    code = ("import sys, time; from pathlib import Path; from perf_xlsx.write.safe_write import file_lock\n"
             "with file_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(30)")
     proc = subprocess.Popen([sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE,
                             text=True)

@@ -11,9 +11,9 @@ import pytest
 from build_samples import SAMPLES, build_all, data_files, load_data
 from openpyxl import load_workbook
 
-from perf_xlsx import contract
 from perf_xlsx.model import Project, Value
-from perf_xlsx.reader import load_project
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
 
 D = Decimal
 WEBSITE = SAMPLES / "data" / "2018-website-publicity.json"

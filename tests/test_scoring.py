@@ -10,10 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from model_factory import build_project, codes, funds, where
 
-from perf_xlsx import contract, targets
-from perf_xlsx.profiles import (HUBEI, MOF2020, ProfileError, get_profile, profile_to_dict)
+from perf_xlsx import targets
 from perf_xlsx.results import BREACHED, MET, NOT_APPLICABLE, QUALITATIVE, UNSCORED
-from perf_xlsx.scoring import classify, quantitative_score, score_project
+from perf_xlsx.scoring.profiles import (
+    HUBEI,
+    MOF2020,
+    ProfileError,
+    get_profile,
+    profile_to_dict,
+)
+from perf_xlsx.scoring.score import classify, quantitative_score, score_project
+from perf_xlsx.template import contract
 
 IND = "绩效指标"
 # default_indicators() rows (sheet rows 3..10): 0 宣传手册数量 ≥50本/52本 10 · 1 制度挂板 40块以上 ·
@@ -120,7 +127,7 @@ def test_score_rules(name: str) -> None:
                                   "qualitative partial level above its band, no note",
                                   "not applicable"])
 def test_score_rules_end_to_end(name: str, filled: Callable[..., Any]) -> None:
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
 
     indicators, expected = CASES[name]
     _summary, findings = score_project(load_project(filled(indicators=indicators())))
@@ -172,9 +179,9 @@ def test_all_not_applicable_has_no_total_and_no_grade() -> None:
 
 def test_all_not_applicable_end_to_end(filled: Callable[..., Any], tmp_path: Any) -> None:
     from perf_xlsx.check import check_project
-    from perf_xlsx.reader import load_project
+    from perf_xlsx.read.reader import load_project
     from perf_xlsx.render_text import render_report
-    from perf_xlsx.writer import write_results
+    from perf_xlsx.write.writer import write_results
 
     inds = change(*[(i, {"actual": "不适用", "self_score": None}) for i in range(8)])
     path = filled(indicators=inds)
@@ -290,7 +297,7 @@ def test_profiles_doc_matches_the_data(tmp_path: Any) -> None:
     import re
     from pathlib import Path
 
-    from perf_xlsx.profiles import PROFILES, profile_from_dict
+    from perf_xlsx.scoring.profiles import PROFILES, profile_from_dict
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "profiles.md").read_text("utf-8")
     blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", doc, re.S)]
@@ -335,11 +342,12 @@ def test_bad_data_never_raises(inds: list, lines: list, budget: Any, executed: A
 
 def test_unscored_reason_asks_for_the_measured_value() -> None:
     """A quantitative target with 已完成 as the actual value: the message says what to type."""
-    from perf_xlsx import targets
-    from perf_xlsx.results import UNSCORED, IndicatorScore
-    from perf_xlsx.scoring_rules import _unscored_reason
-    from perf_xlsx.model import Indicator
     from decimal import Decimal
+
+    from perf_xlsx import targets
+    from perf_xlsx.model import Indicator
+    from perf_xlsx.results import UNSCORED, IndicatorScore
+    from perf_xlsx.scoring.rules import _unscored_reason
 
     s = IndicatorScore(Indicator(row=3), UNSCORED, Decimal(6),
                        target=targets.parse_target("4次以上"),

@@ -9,11 +9,11 @@ import sys
 from click.testing import CliRunner
 from factory import default_expenses, default_indicators, default_info, fill_template
 
-from perf_xlsx import contract
 from perf_xlsx.cli import cli
 from perf_xlsx.cli.common import main_entry
-from perf_xlsx.project_json import SCHEMA, project_to_dict
-from perf_xlsx.reader import load_project
+from perf_xlsx.read.project_json import SCHEMA, project_to_dict
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
 
 
 def _run(*args: str) -> tuple[int, str]:

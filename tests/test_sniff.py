@@ -6,15 +6,21 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from badfiles import (
+    BAD_INPUTS,
+    generate_bad_inputs,
+    good_xlsx_bytes,
+    make_ole,
+    workbook_parts,
+    write_package,
+)
 
-from badfiles import (BAD_INPUTS, generate_bad_inputs, good_xlsx_bytes, make_ole,
-                      workbook_parts, write_package)
-from perf_xlsx import contract
 from perf_xlsx.catalogue import CATALOGUE
+from perf_xlsx.catalogue.finding import Severity
 from perf_xlsx.errors import InputError
-from perf_xlsx.findings import Severity
-from perf_xlsx.sniff import sniff_file
-from perf_xlsx.xlsx_read import read_raw_workbook
+from perf_xlsx.ooxml.package import read_raw_workbook
+from perf_xlsx.ooxml.sniff import sniff_file
+from perf_xlsx.template import contract
 
 #: Codes that need the parts parsed: sniff_file (bytes + zip directory only) lets them pass.
 DEEP = {"PX016", "PX017"}
@@ -162,7 +168,7 @@ def test_refuses_doc_lists_every_code_and_the_contract_limits() -> None:
 
 
 def test_ole_directory_is_walked_through_the_fat(tmp_path: Path) -> None:
-    from perf_xlsx.sniff import _ole_directory
+    from perf_xlsx.ooxml.sniff import _ole_directory
 
     names = [*(f"Stream{i}" for i in range(22)), "EncryptedPackage"]
     for shift in (9, 12):

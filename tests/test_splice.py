@@ -4,19 +4,19 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import xlsxwriter
+from lo import has_soffice, soffice_convert
+from preservation_fixtures import BUILDERS, libreoffice_workbook, tiny_png
 from python_calamine import CalamineWorkbook
 
-from lo import has_soffice, soffice_convert
 from perf_xlsx.errors import OutputError
-from perf_xlsx.splice import splice_sheets
-from preservation_fixtures import BUILDERS, libreoffice_workbook, tiny_png
+from perf_xlsx.write.splice import splice_sheets
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NAMES = ["自评表", "检查结果"]
@@ -312,7 +312,7 @@ def test_libreoffice_saved_original_is_preserved(tmp_path: Path, new_book: Path)
 
 
 def test_real_result_sheets_into_a_wps_workbook(books: dict[str, Path], tmp_path: Path) -> None:
-    writer = pytest.importorskip("perf_xlsx.writer")
+    writer = pytest.importorskip("perf_xlsx.write.writer")
     form = pytest.importorskip("test_form_sheet")
     sheets = writer.build_result_sheets(form.seed000_report())
     src = books["wps"]

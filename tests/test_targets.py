@@ -8,8 +8,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perf_xlsx.targets import (Comparison, Deadline, NotApplicable, Outcome, Qualitative,
-                               Unparsed, compare, has_comparator, parse_actual, parse_target)
+from perf_xlsx.targets import (
+    Comparison,
+    Deadline,
+    NotApplicable,
+    Outcome,
+    Qualitative,
+    Unparsed,
+    compare,
+    has_comparator,
+    parse_actual,
+    parse_target,
+)
 
 
 def C(op: str, number: str, unit: str | None = None, label: str | None = None) -> tuple:

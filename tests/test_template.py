@@ -10,13 +10,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from factory import (
+    TEMPLATE,
+    default_expenses,
+    default_indicators,
+    default_info,
+    fill_template,
+)
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from factory import TEMPLATE, default_expenses, default_indicators, default_info, fill_template
-from perf_xlsx import contract as C
 from perf_xlsx.cli import cli
-from perf_xlsx.template import INPUT_FILL, build_template, contract_markdown
+from perf_xlsx.template import contract as C
+from perf_xlsx.template.build import INPUT_FILL, build_template, contract_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 REBUILD = "rebuild with: python -m perf_xlsx.template"

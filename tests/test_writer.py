@@ -10,13 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
-
-from perf_xlsx import contract
-from perf_xlsx.errors import OutputError
-from perf_xlsx.findings import make
-from perf_xlsx.findings_sheet import add_findings_sheet, link_target
-from perf_xlsx.writer import build_result_sheets, sheet_names, write_results
 from test_form_sheet import HUBEI, seed000_report
+
+from perf_xlsx.catalogue.finding import make
+from perf_xlsx.errors import OutputError
+from perf_xlsx.template import contract
+from perf_xlsx.write.findings_sheet import add_findings_sheet, link_target
+from perf_xlsx.write.writer import build_result_sheets, sheet_names, write_results
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -95,7 +95,7 @@ def test_add_findings_sheet_on_a_workbook_of_ones_own():
 # ---- write_results on real template workbooks ------------------------------------------------
 def check(path: Path):
     """load_project + check_project (the real pipeline)."""
-    reader = pytest.importorskip("perf_xlsx.reader")
+    reader = pytest.importorskip("perf_xlsx.read.reader")
     check_mod = pytest.importorskip("perf_xlsx.check")
     return check_mod.check_project(reader.load_project(path))
 
@@ -175,7 +175,7 @@ def test_a_failed_verify_leaves_the_target_alone(filled, monkeypatch):
     src = filled()
     rep = check(src)
     before = src.read_bytes()
-    import perf_xlsx.reader as reader
+    import perf_xlsx.read.reader as reader
 
     real = reader.load_project
 

@@ -6,23 +6,24 @@ import io
 import random
 import time
 import tracemalloc
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import xlsxwriter
+from badfiles import MAIN, REL, sheet_xml, workbook_parts, write_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
-from badfiles import MAIN, REL, sheet_xml, workbook_parts, write_package
-from perf_xlsx import contract, xlsx_read
 from perf_xlsx.errors import InputError
-from perf_xlsx.rawbook import RawCell
-from perf_xlsx.xlsx_read import read_raw_workbook
-from perf_xlsx.xlsx_sheet import is_date_format, is_percent_format, shift_formula
+from perf_xlsx.ooxml import package as xlsx_read
+from perf_xlsx.ooxml.package import read_raw_workbook
+from perf_xlsx.ooxml.rawbook import RawCell
+from perf_xlsx.ooxml.sheet import is_date_format, is_percent_format, shift_formula
+from perf_xlsx.template import contract
 
 
 def _digest(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""perf_xlsx.xmltext escapes exactly as xml.sax.saxutils does (splice matches on these bytes)."""
+"""perf_xlsx.ooxml.xmltext escapes exactly as xml.sax.saxutils does (splice matches on these bytes)."""
 from __future__ import annotations
 
 from xml.sax import saxutils
@@ -6,7 +6,7 @@ from xml.sax import saxutils
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perf_xlsx import xmltext
+from perf_xlsx.ooxml import xmltext
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab自评&<>\"'\n\r\t;#x")), max_size=30)
 

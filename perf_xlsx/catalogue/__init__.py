@@ -1,33 +1,21 @@
-"""The one catalogue of finding and error codes, in Chinese and English.
+"""catalogue — the one catalogue of finding and error codes, in Chinese and English, and the
+``Finding`` (``finding``) every check makes and every writer formats.
 
-Codes are never renumbered. Ranges: PX0xx unusable files and limits (issue 5), PX1xx reading the
-template, PX2xx money, PX3xx indicators and targets, PX4xx scoring, PX5xx narrative report,
-PX6xx writing results. Each range lives in its own module here; this module merges them.
+Codes are never renumbered. Ranges: PX0xx unusable files and limits, PX1xx reading the template,
+PX2xx money, PX3xx indicators and targets, PX4xx scoring, PX5xx narrative report, PX6xx writing
+results. Each range lives in its own module here; this module merges them (``CATALOGUE``,
+``render_message``, ``render_hint``); ``doc`` generates docs/findings.md.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..findings import Severity
-
-
-@dataclass(frozen=True)
-class Entry:
-    severity: Severity
-    title_zh: str       # short name, for the docs table
-    message_zh: str     # str.format template; params: sheet, cell, expected, actual, + per code
-    hint_zh: str
-    message_en: str
-    hint_en: str
-    example: str = ""   # an example situation that triggers the code (docs)
-
-
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+from .entry import E, Entry, I, W  # noqa: F401  (re-exported)
+from .severity import Severity  # noqa: F401  (re-exported)
 
 
 def _merge() -> dict[str, Entry]:
-    from . import file, money, indicators, output, reader, report, scoring
+    from . import file, indicators, money, output, reader, report, scoring
 
     merged: dict[str, Entry] = {}
     for mod in (file, reader, money, indicators, scoring, report, output):

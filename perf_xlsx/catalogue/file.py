@@ -1,12 +1,12 @@
 """Catalogue entries for this range (see catalogue/__init__.py): PX0xx unusable files and limits.
 
-Raised as ``errors.InputError(code, path=..., **params)`` by ``sniff`` and ``xlsx_read``; PX013 is
+Raised as ``errors.InputError(code, path=..., **params)`` by ``sniff`` and ``ooxml.package``; PX013 is
 the one warning (a macro workbook is read, its macros are ignored). Params: ``path`` always,
 ``detail``, ``size``, ``limit``, ``part`` where noted in the templates.
 """
 from __future__ import annotations
 
-from . import E, I, W, Entry  # noqa: F401
+from .entry import E, Entry, I, W  # noqa: F401
 
 _SAVE_AS_ZH = "请用 Excel 或 WPS 打开它，「文件 → 另存为」选择「Excel 工作簿 (*.xlsx)」，再检查新文件。"
 _SAVE_AS_EN = ("Open it in Excel or WPS, use File → Save As → 'Excel Workbook (*.xlsx)', "

@@ -1,7 +1,7 @@
 """Catalogue entries for PX6xx: writing the result workbook (splice + safe write)."""
 from __future__ import annotations
 
-from . import E, I, W, Entry  # noqa: F401
+from .entry import E, Entry, I, W  # noqa: F401
 
 ENTRIES: dict[str, Entry] = {
     "PX601": Entry(

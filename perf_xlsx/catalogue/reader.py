@@ -1,7 +1,7 @@
 """Catalogue entries for this range (see catalogue/__init__.py): PX1xx reading the template."""
 from __future__ import annotations
 
-from . import E, I, W, Entry  # noqa: F401
+from .entry import E, Entry, I, W  # noqa: F401
 
 _RESAVE_ZH = "用 Excel 或 WPS 打开这个文件并保存一次（保存时会写入公式结果），然后重新检查。"
 _RESAVE_EN = "Open the file in Excel or WPS and save it once (that stores formula results), then " \

@@ -8,7 +8,7 @@ PX523-PX527 as ``OutputError`` for a report that cannot be written (``perf-xlsx 
 """
 from __future__ import annotations
 
-from . import E, I, W, Entry  # noqa: F401
+from .entry import E, Entry, I, W  # noqa: F401
 
 _FIX_ZH = "以工作簿为准改正报告中的数字（或先改正工作簿再重新生成报告）。"
 _FIX_EN = "Correct the figure in the report to the workbook's (or fix the workbook and regenerate)."

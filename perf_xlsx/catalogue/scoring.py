@@ -1,7 +1,7 @@
 """Catalogue entries for this range (see catalogue/__init__.py): PX4xx weights and scores."""
 from __future__ import annotations
 
-from . import E, I, W, Entry  # noqa: F401
+from .entry import E, Entry, I, W  # noqa: F401
 
 ENTRIES: dict[str, Entry] = {
     "PX401": Entry(

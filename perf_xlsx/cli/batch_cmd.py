@@ -16,8 +16,14 @@ import click
 
 from .. import __version__
 from ..errors import PerfXlsxError
-from .common import (EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text,
-                     json_text)
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    UnusableInputError,
+    error_text,
+    json_text,
+)
 
 _MSG = {
     "zh": {"none": "没有找到要检查的工作簿：{where}", "skipped": "已跳过 {n} 个 Office 锁定/临时文件（~$…）",
@@ -65,7 +71,8 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
               write: bool = False, no_write: bool = False, out: Path | None = None,
               summary: Path | None = None, jobs: int | None = None) -> int:
     """Check every workbook under ``files``; return the exit code (0 / 1 / 2)."""
-    from ..batch import BatchOptions, collect_files, row_fails, run_batch as pool_run
+    from ..batch.pool import BatchOptions, collect_files, row_fails
+    from ..batch.pool import run_batch as pool_run
 
     t = _MSG["en" if lang == "en" else "zh"]
     if write and no_write:
@@ -114,7 +121,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
 
 def _check_summary_path(summary: Path | None, lang: str) -> None:
     """Fail before the run when the summary cannot be written (exit 2), not after it."""
-    from ..safe_write import check_not_open
+    from ..write.safe_write import check_not_open
 
     if summary is None:
         return
@@ -129,7 +136,7 @@ def _check_summary_path(summary: Path | None, lang: str) -> None:
 
 def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
                    quiet: bool, t: dict[str, Any]) -> int:
-    from ..summary_workbook import DEFAULT_GRADES, write_summary
+    from ..batch.summary import DEFAULT_GRADES, write_summary
 
     grades = tuple(g for _b, g in getattr(profile, "grades", ())) or DEFAULT_GRADES
     try:
@@ -166,7 +173,7 @@ def _progress(n: int, fmt: str, quiet: bool, label: str) -> Any:
 
 
 def _totals(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
-    from ..batch import FAILED_STATUSES
+    from ..batch.pool import FAILED_STATUSES
 
     count = {s: sum(1 for r in rows if r["status"] == s)
              for s in ("clean", "warnings", "errors", *FAILED_STATUSES)}

@@ -7,15 +7,22 @@ from typing import Any
 
 import click
 
+from ..catalogue.finding import Severity
 from ..errors import PerfXlsxError
-from ..findings import Severity
 from . import batch_cmd
-from .common import (EXIT_OK, EXIT_UNUSABLE, UnusableInputError, error_text, json_text,
-                     lang_option, run_result)
+from .common import (
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    UnusableInputError,
+    error_text,
+    json_text,
+    lang_option,
+    run_result,
+)
 
 
 def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
-    from ..profiles import ProfileError, get_profile
+    from ..scoring.profiles import ProfileError, get_profile
 
     try:
         return get_profile(value)
@@ -25,7 +32,7 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
 
 def write_hook() -> Any:
     """``writer.write_results``, the call that writes the result sheets (imported on use)."""
-    from ..writer import write_results
+    from ..write.writer import write_results
 
     return write_results
 

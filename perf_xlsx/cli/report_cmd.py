@@ -57,10 +57,10 @@ _TEXT = {
 @lang_option
 def command(file: Path, output: Path | None, profile: str, force: bool, lang: str) -> None:
     """根据自评表工作簿起草绩效自评报告（Word）/ draft the narrative report from a workbook."""
+    from ..catalogue.finding import Severity
     from ..check import check_file
-    from ..findings import Severity
-    from ..report_check import check_report_file
-    from ..report_docx import build_report, write_error
+    from ..report.check import check_report_file
+    from ..report.docx import build_report, write_error
 
     t = _TEXT[lang]
     report = check_file(file, profile)

@@ -6,7 +6,14 @@ from pathlib import Path
 import click
 
 from ..errors import PerfXlsxError
-from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, run_result
+from .common import (
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    error_text,
+    json_text,
+    lang_option,
+    run_result,
+)
 
 
 @click.command("show")
@@ -16,7 +23,7 @@ from .common import EXIT_OK, EXIT_UNUSABLE, error_text, json_text, lang_option, 
 @lang_option
 def command(file: Path, fmt: str, lang: str) -> None:
     """显示从工作簿读到的项目数据及其单元格 / show the project data read from a workbook."""
-    from ..reader import load_project
+    from ..read.reader import load_project
 
     try:
         project = load_project(file)
@@ -25,11 +32,11 @@ def command(file: Path, fmt: str, lang: str) -> None:
         run_result(EXIT_UNUSABLE)
         return
     if fmt == "json":
-        from ..project_json import project_to_dict
+        from ..read.project_json import project_to_dict
 
         click.echo(json_text(project_to_dict(project, lang), indent=2))
     else:
-        from ..project_text import render_project
+        from ..read.project_text import render_project
 
         click.echo(render_project(project, lang))
     run_result(EXIT_OK)

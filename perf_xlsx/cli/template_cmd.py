@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .. import contract
+from ..template import contract
 from .common import UnusableInputError
 
 
@@ -18,7 +18,7 @@ def command(output: Path, force: bool) -> None:
     """生成空白的项目支出绩效自评填报模板 / write an empty input template."""
     from xlsxwriter.exceptions import XlsxFileError
 
-    from ..template import build_template
+    from ..template.build import build_template
 
     if output.suffix.lower() != ".xlsx":
         raise UnusableInputError(f"模板文件名须以 .xlsx 结尾：{output}")

@@ -12,7 +12,7 @@ JOBS.json is a list of jobs, run in order in one headless LibreOffice (tests/lo_
 - ``{"op": "resave", "src": S, "out": O}`` — open S as a user would and save it again as .xlsx
   ("Calc MS Excel 2007 XML"), without changing anything.
 
-Imports nothing from perf_xlsx (lo_fill.py loads contract.py by path).
+Imports nothing from perf_xlsx (lo_fill.py loads template/contract.py by path).
 """
 from __future__ import annotations
 

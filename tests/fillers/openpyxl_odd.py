@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from perf_xlsx import contract
+from perf_xlsx.template import contract
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "workbook_templates" / contract.TEMPLATE_FILENAME
 OUT, BEN, SAT = contract.LEVEL1_OUTPUT, contract.LEVEL1_BENEFIT, contract.LEVEL1_SATISFACTION

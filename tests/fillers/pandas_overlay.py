@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from perf_xlsx import contract as C
+from perf_xlsx.template import contract as C
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "workbook_templates" / C.TEMPLATE_FILENAME
 EXPENSES = [["手册印制", 0.26, 52, "本", "单本手册成本", None], ["挂板制作", 0.6, 40, "块", None, None]]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from perf_xlsx import contract as C
+from perf_xlsx.template import contract as C
 
 INFO = {"project_name": "从零构建的项目", "department": "某某厅", "implementer": "某某站",
         "year": 2020, "template_version": C.TEMPLATE_VERSION, "funds_total_initial": 10,

@@ -1,0 +1,365 @@
+"""Check many workbooks: collect the files, run them in a process pool, one small dict per file.
+
+``collect_files(inputs)`` walks folders (sorted, skipping office lock files and our temp files);
+``run_batch(files, options)`` yields one picklable *row* per workbook as it completes. A bad or
+hung file becomes a row with its error; it never stops the batch. Workers import only the lean
+read/check path (no pandas, openpyxl or xlsxwriter unless ``write`` is asked for).
+"""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..template import contract
+
+#: Extensions taken from folders: every spreadsheet-like file; sniffing refuses the bad ones.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ett",
+                        ".ods")
+#: Statuses of a row, best first.
+CLEAN, WARNINGS, ERRORS = "clean", "warnings", "errors"
+UNREADABLE, TIMEOUT, INTERNAL = "unreadable", "timeout", "internal"
+FAILED_STATUSES = (UNREADABLE, TIMEOUT, INTERNAL)
+#: Extra seconds the parent waits beyond the per-file limit before it declares a worker hung.
+HANG_GRACE = 5.0
+_MAX_ATTEMPTS = 2      # a file whose worker died twice becomes an INTERNAL row
+#: Files in flight per worker: one running, one queued, so that no worker waits for the parent.
+QUEUE_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every worker needs; picklable (sent once, to the pool initializer)."""
+
+    profile: Any = "mof2020"          # a profiles.Profile or its name
+    lang: str = "zh"
+    write: bool = False               # splice the result sheets into the workbook (or out_dir)
+    out_dir: str | None = None        # write copies here instead of in place (mirrors inputs)
+    time_limit: float = contract.MAX_SECONDS_PER_FILE
+
+
+@dataclass
+class Collected:
+    """The files to check, in run order, and what was skipped while walking folders."""
+
+    files: list[Path] = field(default_factory=list)
+    #: relative output name per file (mirrors the folder layout under -o)
+    names: dict[Path, str] = field(default_factory=dict)
+    skipped_locks: int = 0
+    skipped_other: int = 0
+
+
+def is_lock_or_temp(name: str) -> bool:
+    """Excel/WPS ``~$`` owner files, LibreOffice ``.~lock.…#``, our temp and lock files."""
+    from ..write.safe_write import LOCK_SUFFIX, TEMP_PREFIX
+
+    return (name.startswith(("~$", ".~lock.", TEMP_PREFIX)) or name.endswith(LOCK_SUFFIX)
+            or ".stale-" in name and LOCK_SUFFIX in name)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            yield Path(folder) / name
+
+
+def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Collected:
+    """Folders recursively (spreadsheet-like names only), files as given; deterministic order."""
+    skip = {_key(Path(p)) for p in exclude}
+    skip_dirs = [Path(p).absolute() for p in exclude if Path(p).is_dir()]
+    out, seen = Collected(), set()
+
+    used: set[str] = set()
+
+    def add(path: Path, name: str, prefix: str = "") -> None:
+        key = _key(path)
+        if key in skip or key in seen or any(_under(path, d) for d in skip_dirs):
+            return
+        seen.add(key)
+        out.files.append(path)
+        out.names[path] = _unique(name, prefix, used)
+
+    for item in map(Path, inputs):
+        if not item.is_dir():
+            if is_lock_or_temp(item.name):
+                out.skipped_locks += 1
+            else:
+                add(item, item.name)
+            continue
+        for path in _walk(item):
+            if is_lock_or_temp(path.name):
+                out.skipped_locks += 1
+            elif path.name.startswith(".") or path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+                out.skipped_other += 1
+            else:
+                add(path, path.relative_to(item).as_posix(), item.absolute().name)
+    return out
+
+
+def _unique(name: str, prefix: str, used: set[str]) -> str:
+    """An output name not used yet: ``name``, else ``prefix/name``, else ``stem-2.xlsx`` …"""
+    candidates = [name, f"{prefix}/{name}" if prefix else name]
+    stem, dot, suffix = name.rpartition(".")
+    candidates += [f"{stem}-{k}.{suffix}" if dot else f"{name}-{k}" for k in range(2, 10_000)]
+    for cand in candidates:
+        if cand.casefold() not in used:
+            used.add(cand.casefold())
+            return cand
+    raise ValueError(name)  # pragma: no cover
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(str(path.absolute()))
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        path.absolute().relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+# ---- the worker -----------------------------------------------------------------------------
+_OPTIONS = BatchOptions()
+
+
+def init_worker(options: BatchOptions) -> None:
+    """Pool initializer: keep the options, ignore Ctrl-C (the parent handles it), warm imports."""
+    import signal
+
+    global _OPTIONS
+    _OPTIONS = options
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # pragma: no cover - not the main thread
+        pass
+    from .. import check  # noqa: F401  (the read/check path, imported once per worker)
+
+
+def check_one(path: str, name: str | None = None) -> dict[str, Any]:
+    """Read, check and score one workbook → a row (see docs/batch.md); never raises."""
+    from ..check import check_file
+    from ..errors import PerfXlsxError
+
+    opts, start = _OPTIONS, time.monotonic()
+    try:
+        report = check_file(path, opts.profile, deadline=start + opts.time_limit)
+    except PerfXlsxError as exc:
+        status = TIMEOUT if exc.code == "PX018" else UNREADABLE
+        return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),
+                         time.monotonic() - start)
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
+        return error_row(path, INTERNAL, "internal", f"{type(exc).__name__}: {exc}"[:300], "",
+                         time.monotonic() - start)
+    row = report_row(path, report, opts.lang)
+    if opts.write:
+        _write(row, path, name, report, opts)
+    row["seconds"] = round(time.monotonic() - start, 4)
+    return row
+
+
+def report_row(path: str, report: Any, lang: str = "zh") -> dict[str, Any]:
+    """The row of a checked workbook: project identity, money, score, counts, findings."""
+    from ..catalogue.finding import Severity
+
+    p, score = report.project, report.score
+    total = p.funds.total
+
+    def num(x: Any) -> str | None:
+        return None if x is None else format(x, "f")
+
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    return {
+        "file": str(path),
+        "status": ERRORS if errors else WARNINGS if warnings else CLEAN,
+        "project": {"name": p.name.text, "department": p.department.text,
+                    "implementer": p.implementer.text, "year": p.year.text},
+        "template_version": p.template_version,
+        "budget": num(total.budget.decimal),
+        "executed": num(total.executed.decimal),
+        "execution_rate": num(score.execution_rate) if score else None,
+        "score": num(score.total) if score else None,
+        "grade": score.grade if score else None,
+        "errors": errors, "warnings": warnings, "infos": report.count(Severity.INFO),
+        "findings": [f.to_dict(lang) for f in report.findings],
+        "error": None,
+        "written": None,
+    }
+
+
+def error_row(path: str, status: str, code: str, message: str, hint: str = "",
+              seconds: float = 0.0) -> dict[str, Any]:
+    """The row of a workbook that could not be checked (unreadable, timed out, crashed)."""
+    return {"file": str(path), "status": status,
+            "project": {"name": None, "department": None, "implementer": None, "year": None},
+            "template_version": None, "budget": None, "executed": None, "execution_rate": None,
+            "score": None, "grade": None, "errors": 0, "warnings": 0, "infos": 0, "findings": [],
+            "error": {"code": code, "message": message, "hint": hint}, "written": None,
+            "seconds": round(seconds, 4)}
+
+
+def _write(row: dict[str, Any], path: str, name: str | None, report: Any,
+           opts: BatchOptions) -> None:
+    from ..errors import PerfXlsxError
+    from ..write.writer import write_results
+
+    out = None
+    if opts.out_dir is not None:
+        out = Path(opts.out_dir) / (name or Path(path).name)
+        out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        row["written"] = str(write_results(path, report, out=out, profile=opts.profile,
+                                           lang=opts.lang))
+    except PerfXlsxError as exc:
+        row["write_error"] = {"code": exc.code, "message": exc.message(opts.lang),
+                              "hint": exc.hint(opts.lang)}
+    except Exception as exc:  # noqa: BLE001
+        row["write_error"] = {"code": "internal", "message": f"{type(exc).__name__}: {exc}",
+                              "hint": ""}
+
+
+def row_fails(row: dict[str, Any], fail_on: str = "error") -> bool:
+    """True when the row should make the run exit 1 (errors, unreadable, failed write, …)."""
+    if row["status"] in FAILED_STATUSES or row["errors"] or row.get("write_error"):
+        return True
+    return fail_on == "warning" and row["warnings"] > 0
+
+
+# ---- the pool -------------------------------------------------------------------------------
+Worker = Callable[[str, "str | None"], dict]
+
+
+def run_batch(files: list[Path], options: BatchOptions, *, jobs: int | None = None,
+              names: dict[Path, str] | None = None,
+              worker: Worker = check_one) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(index, row)`` for every file as it completes; ``jobs=1`` runs in-process."""
+    names = names or {}
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
+    if jobs == 1:
+        init_worker_in_process(options)
+        for i, path in enumerate(files):
+            yield i, worker(str(path), names.get(path))
+        return
+    yield from _Pool(files, options, jobs, names, worker).run()
+
+
+def init_worker_in_process(options: BatchOptions) -> None:
+    """Set the worker options in this process (the in-process path; keeps Ctrl-C working)."""
+    global _OPTIONS
+    _OPTIONS = options
+
+
+class _Pool:
+    """At most ``QUEUE_DEPTH × jobs`` files in flight; a file waits at most one other's time.
+
+    A file whose worker died is run again alone; if it kills its worker again it becomes an
+    INTERNAL row. A file not done ``QUEUE_DEPTH × (limit + grace)`` after it was queued becomes a
+    TIMEOUT row: the pool is replaced and the other files in flight are run again.
+    """
+
+    def __init__(self, files: list[Path], options: BatchOptions, jobs: int,
+                 names: dict[Path, str], worker: Worker) -> None:
+        self.files, self.options, self.jobs, self.names = files, options, jobs, names
+        self.worker = worker
+        self.todo = list(range(len(files)))[::-1]          # a stack, popped from the end
+        self.attempts = [0] * len(files)
+        self.running: dict[Future, tuple[int, float]] = {}
+        self.solo = False
+        self.broken = False
+        # A file is submitted at most one running file's time before it starts (FIFO queue).
+        self.hang_after = QUEUE_DEPTH * (options.time_limit + HANG_GRACE)
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=init_worker, initargs=(self.options,))
+
+    def _fill(self) -> None:
+        while self.todo and len(self.running) < self.jobs * QUEUE_DEPTH and not self.solo:
+            i = self.todo[-1]
+            if self.attempts[i]:                 # a suspect: wait until it can run alone
+                if self.running:
+                    return
+                self.solo = True
+            self.todo.pop()
+            self.attempts[i] += 1
+            path = self.files[i]
+            try:
+                fut = self.pool.submit(self.worker, str(path), self.names.get(path))
+            except BrokenProcessPool:            # a worker died since the last look
+                self.attempts[i] -= 1
+                self.todo.append(i)
+                self.solo = False
+                self.broken = True
+                return
+            self.running[fut] = (i, time.monotonic())
+
+    def run(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        clean = False
+        try:
+            self._fill()
+            while self.running or self.broken:
+                done, _ = wait(self.running, timeout=1.0, return_when=FIRST_COMPLETED)
+                broken, self.broken = self.broken, False
+                for fut in done:
+                    i, started = self.running.pop(fut)
+                    self.solo = False
+                    try:
+                        row = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        row = self._crashed(i, started)
+                    if row is not None:
+                        yield i, row
+                now = time.monotonic()
+                hung = [(f, i, s) for f, (i, s) in self.running.items()
+                        if now - s > self.hang_after]
+                if hung or broken:
+                    yield from self._restart(hung)
+                self._fill()
+            clean = True
+        finally:
+            self._stop(self.pool, force=not clean)
+
+    def _crashed(self, i: int, started: float) -> dict[str, Any] | None:
+        if self.attempts[i] >= _MAX_ATTEMPTS:
+            return error_row(str(self.files[i]), INTERNAL, "crash",
+                             "检查进程意外退出 / the worker process died",
+                             "", time.monotonic() - started)
+        self.todo.append(i)
+        return None
+
+    def _restart(self, hung: list[tuple[Future, int, float]]
+                 ) -> Iterator[tuple[int, dict[str, Any]]]:
+        from ..errors import InputError
+
+        for fut, i, started in hung:
+            self.running.pop(fut, None)
+            err = InputError("PX018", path=str(self.files[i]), limit=self.options.time_limit)
+            yield i, error_row(str(self.files[i]), TIMEOUT, err.code,
+                               err.message(self.options.lang), err.hint(self.options.lang),
+                               time.monotonic() - started)
+        for i, _started in self.running.values():        # bystanders: run again, not suspects
+            self.attempts[i] -= 1
+            self.todo.append(i)
+        self.running.clear()
+        self.solo = False
+        self._stop(self.pool, force=True)
+        self.pool = self._new_pool()
+
+    @staticmethod
+    def _stop(pool: ProcessPoolExecutor, force: bool) -> None:
+        if force:
+            terminate = getattr(pool, "terminate_workers", None)      # Python ≥ 3.14
+            if terminate is not None:
+                terminate()
+            else:
+                for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                    if proc.is_alive():
+                        proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,116 @@
+"""The indicator rows as every check and the scoring read them: 一级/二级 filled down like merged
+cells and read as their canonical names (``产出`` → 产出指标), targets and actuals parsed once.
+
+``rows(project)`` is computed once per check (``check.check_project``) and shared by the money,
+indicator and scoring rules.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from . import targets
+from .model import Indicator, Project, Value
+from .targets import Parsed
+from .template import contract
+
+_DATA_KEYS = ("level3", "target", "actual", "weight", "self_score", "deviation")
+#: A weight written into the label (``产出指标（50分）``) or brackets around the whole name.
+_WEIGHT_NOTE_RE = re.compile(r"\(\d+(?:\.\d+)?分?\)$")
+_WRAPPERS = ("()", "[]", "【】", "「」", "『』", "〔〕", "<>", "《》")
+#: 二级 names staff shorten beyond dropping 指标 → the canonical name (used only where allowed).
+_LEVEL2_ALIASES = {"满意度": "服务对象满意度指标", "满意度指标": "服务对象满意度指标",
+                   "服务对象满意度": "服务对象满意度指标", "服务对象满意率": "服务对象满意度指标",
+                   "社会公众满意度": "社会公众或服务对象满意度指标",
+                   "社会公众满意度指标": "社会公众或服务对象满意度指标",
+                   "可持续影响": "可持续影响指标", "可持续性影响指标": "可持续影响指标"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator row with its 一级/二级 (inherited from the row above when left blank)."""
+
+    ind: Indicator
+    level1: str
+    level2: str
+    target: Parsed
+    actual: Parsed
+
+    @property
+    def name(self) -> str:
+        return self.ind.level3.text or self.level2 or f"第{self.ind.row}行"
+
+
+def cell_text(value: Value) -> Any:
+    """What to parse for a cell: a date as a date, else the displayed text, else the number."""
+    if isinstance(value.value, (date, datetime)):
+        return value.value
+    if value.text:
+        return value.text
+    if isinstance(value.value, Decimal):
+        return f"{value.value * 100}%" if value.percent else str(value.value)
+    return None
+
+
+@functools.lru_cache(maxsize=2048)
+def _squash(text: str) -> str:
+    """A level name compared loosely: NFKC, no spaces, no wrapping brackets or ``（50分）``."""
+    s = "".join(unicodedata.normalize("NFKC", text or "").split())
+    while len(s) > 2 and any(s[0] == a and s[-1] == b for a, b in _WRAPPERS):
+        s = s[1:-1]
+    return _WEIGHT_NOTE_RE.sub("", s) or s
+
+
+@functools.lru_cache(maxsize=2048)
+def canonical_level1(text: str) -> str | None:
+    """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None."""
+    s = _squash(text)
+    for cand in (s, s + "指标"):
+        if cand in contract.TAXONOMY:
+            return cand
+    return None
+
+
+@functools.lru_cache(maxsize=2048)
+def canonical_level2(text: str, level1: str | None = None) -> str | None:
+    """The 二级 name ``text`` means under ``level1`` (any 一级 when None), else None."""
+    s = _squash(text)
+    allowed = (contract.TAXONOMY.get(level1, ()) if level1 is not None
+               else tuple(n for names in contract.TAXONOMY.values() for n in names))
+    for cand in (s, s + "指标", _LEVEL2_ALIASES.get(s)):
+        if cand in allowed:
+            return cand
+    return None
+
+
+def is_timeliness(level2: str) -> bool:
+    return level2 in contract.TIMELINESS_LEVEL2
+
+
+def _has_data(ind: Indicator) -> bool:
+    return any(not getattr(ind, k).is_empty for k in _DATA_KEYS)
+
+
+def rows(project: Project) -> list[Row]:
+    """Indicator rows that carry anything, with 一级/二级 filled down like merged cells."""
+    out: list[Row] = []
+    l1 = l2 = ""
+    for ind in project.indicators:
+        own1, own2 = ind.level1.text, ind.level2.text
+        if not (own1 or own2 or _has_data(ind)):
+            continue
+        own1 = canonical_level1(own1) or own1 if own1 else ""
+        if own1 and own1 != l1:
+            l2 = ""
+        l1 = own1 or l1
+        l2 = (canonical_level2(own2, l1) or own2 if own2 else "") or l2
+        timely = is_timeliness(l2)
+        out.append(Row(ind, l1, l2,
+                       targets.parse_target(cell_text(ind.target), timeliness=timely),
+                       targets.parse_actual(cell_text(ind.actual), timeliness=timely)))
+    return out

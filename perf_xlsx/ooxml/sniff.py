@@ -1,0 +1,252 @@
+"""What a file is, decided from its bytes (never its name): a usable .xlsx/.xlsm, or InputError.
+
+Refusals and their codes are listed in docs/refuses.md. ``open_package`` is the shared entry
+point of ``ooxml.package``: it applies the size and zip limits before any part is decompressed.
+"""
+from __future__ import annotations
+
+import posixpath
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Union
+
+from ..errors import InputError
+from ..template import contract
+
+PathLike = Union[str, Path]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
+_OFFICE_DOC = "/officeDocument"
+#: What a damaged zip raises while its directory or a member is read (→ PX005).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError,
+              ValueError, struct.error, OverflowError)
+_KNOWN_BINARY = {b"%PDF": "PDF", b"\x89PNG": "PNG 图片/image", b"\xff\xd8\xff": "JPEG 图片/image",
+                 b"Rar!": "RAR", b"7z\xbc\xaf": "7z", b"\x1f\x8b": "gzip", b"GIF8": "GIF"}
+_OTHER_ZIPS = (("word/document.xml", "Word 文档 (.docx)"), ("ppt/presentation.xml", "PowerPoint"),
+               ("mimetype", "OpenDocument (.ods/.odt)"), ("xl/workbook.bin", ""))
+
+
+def _os_error(path: PathLike, exc: OSError) -> InputError:
+    return InputError("PX021", path=str(path), detail=exc.strerror or type(exc).__name__)
+
+
+def check_path(path: PathLike) -> int:
+    """Raise for a missing path, a folder, an empty or too large file; return the size."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("PX002", path=str(path))
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError("PX001", path=str(path)) from None
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if size == 0:
+        raise InputError("PX003", path=str(path))
+    if size > contract.MAX_FILE_BYTES:
+        raise InputError("PX004", path=str(path), size=size, limit=contract.MAX_FILE_BYTES)
+    return size
+
+
+def check_zip_limits(zf: zipfile.ZipFile, path: PathLike) -> None:
+    """Cap the member count and the sum of declared sizes before anything is decompressed."""
+    infos = zf.infolist()
+    if len(infos) > contract.MAX_ZIP_PARTS:
+        raise InputError("PX014", path=str(path), size=len(infos), limit=contract.MAX_ZIP_PARTS)
+    total = sum(i.file_size for i in infos)
+    if total > contract.MAX_UNCOMPRESSED_BYTES:
+        raise InputError("PX015", path=str(path), size=total,
+                         limit=contract.MAX_UNCOMPRESSED_BYTES)
+
+
+def part_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Normalised (lower-case, '/'-separated, no leading '/') part name → the name in the zip."""
+    names: dict[str, str] = {}
+    for name in zf.namelist():
+        names.setdefault(name.replace("\\", "/").lstrip("/").lower(), name)
+    return names
+
+
+def _office_document(zf: zipfile.ZipFile, names: dict[str, str]) -> str | None:
+    rels = names.get("_rels/.rels")
+    if rels is None:
+        return None
+    import defusedxml.ElementTree as DET
+
+    try:
+        root = DET.fromstring(zf.read(rels), forbid_dtd=True)
+    except Exception:  # a broken .rels: fall back to the usual part name
+        return None
+    for rel in root:
+        if rel.get("Type", "").endswith(_OFFICE_DOC) and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "").replace("\\", "/")
+            return posixpath.normpath(target.lstrip("/")).lower()
+    return None
+
+
+def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
+    """Open a usable workbook → (zip, kind "xlsx"/"xlsm", workbook part name); else raise."""
+    check_path(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except ZIP_ERRORS:
+        sniff_bytes(path)  # raises the precise reason when the bytes are not a zip at all
+        raise InputError("PX005", path=str(path), detail="zip 目录缺失 / no zip directory") from None
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    try:
+        check_zip_limits(zf, path)
+        names = part_names(zf)
+        wb = _office_document(zf, names)
+        if wb not in names:
+            wb = "xl/workbook.xml" if "xl/workbook.xml" in names else None
+        if wb is None:
+            raise _not_a_workbook(names, path)
+        try:
+            with zf.open(names[wb]) as fh:
+                head = fh.read(4096)
+        except (*ZIP_ERRORS, OSError) as exc:
+            raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
+        if _STRICT_NS in head:
+            raise InputError("PX011", path=str(path))
+        kind = "xlsm" if any(n.endswith("vbaproject.bin") for n in names) else "xlsx"
+        return zf, kind, names[wb]
+    except BaseException:
+        zf.close()
+        raise
+
+
+def _not_a_workbook(names: dict[str, str], path: PathLike) -> InputError:
+    for part, what in _OTHER_ZIPS:
+        if part in names:
+            if not what:
+                return InputError("PX012", path=str(path))
+            return InputError("PX006", path=str(path), detail=what)
+    return InputError("PX006", path=str(path), detail="缺少 xl/workbook.xml / no xl/workbook.xml")
+
+
+def sniff_file(path: PathLike) -> str:
+    """Return "xlsx" or "xlsm" for a usable workbook; raise InputError with the reason otherwise."""
+    zf, kind, _ = open_package(path)
+    zf.close()
+    return kind
+
+
+def sniff_bytes(path: PathLike) -> None:
+    """Raise the InputError that fits a file which is not a zip (OLE, text, HTML, unknown)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+            if head.startswith(OLE_MAGIC):
+                names = _ole_names(fh)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if head.startswith(b"PK"):
+        return  # a zip with a broken directory: the caller says PX005
+    if head.startswith(OLE_MAGIC):
+        if "encryptedpackage" in names:
+            raise InputError("PX007", path=str(path))
+        detail = ("Excel 97-2003" if names & {"workbook", "book"} else
+                  "Word 97-2003 .doc" if "worddocument" in names else "OLE2")
+        raise InputError("PX008", path=str(path), detail=detail)
+    text = _decode_text(head)
+    if text is None:
+        what = next((v for k, v in _KNOWN_BINARY.items() if head.startswith(k)), head[:8].hex(" "))
+        raise InputError("PX019", path=str(path), detail=what)
+    low = text.lstrip("\ufeff \t\r\n").lower()
+    if low.startswith("<"):
+        if "<html" in low[:2000] or low.startswith("<!doctype html") or "<table" in low:
+            raise InputError("PX010", path=str(path), detail="HTML")
+        detail = ("Excel 2003 XML" if "urn:schemas-microsoft-com:office:spreadsheet" in low
+                  else "XML")
+        raise InputError("PX010", path=str(path), detail=detail)
+    if _looks_like_csv(text, complete=len(head) < 8192):
+        raise InputError("PX009", path=str(path))
+    raise InputError("PX020", path=str(path))
+
+
+def _decode_text(head: bytes) -> str | None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    if b"\x00" in head:
+        return None
+    for enc in ("utf-8-sig", "gb18030"):
+        for cut in range(4):  # the 8 KB head may end inside a multi-byte character
+            try:
+                text = head[: len(head) - cut].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+            return text if controls <= len(text) // 100 else None
+    return None
+
+
+def _looks_like_csv(text: str, complete: bool) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not complete and len(lines) > 1:
+        lines = lines[:-1]
+    lines = lines[:30]
+    if not lines:
+        return False
+    for sep in (",", "\t", ";"):
+        counts = [ln.count(sep) for ln in lines]
+        mode = max(set(counts), key=counts.count)
+        if mode >= 1 and counts.count(mode) >= 0.8 * len(counts):
+            return True
+    return False
+
+
+# ---- OLE compound files (MS-CFB): just enough to list the directory's entry names -------------
+
+def _ole_names(fh) -> set[str]:
+    """Lower-case names of the directory entries; falls back to a byte search if unparsable."""
+    try:
+        return _ole_directory(fh)
+    except (struct.error, ValueError, OSError):
+        fh.seek(0)
+        data = fh.read(contract.MAX_FILE_BYTES)
+        return {"encryptedpackage"} if "EncryptedPackage".encode("utf-16-le") in data else set()
+
+
+def _ole_directory(fh) -> set[str]:
+    fh.seek(0)
+    header = fh.read(512)
+    shift = struct.unpack_from("<H", header, 30)[0]
+    if shift not in (9, 12):
+        raise ValueError("sector size")
+    size = 1 << shift
+    n_fat, first_dir = struct.unpack_from("<II", header, 44)
+    difat_first, n_difat = struct.unpack_from("<II", header, 68)
+    fat_sectors = [s for s in struct.unpack_from("<109I", header, 76) if s < 0xFFFFFFFA]
+    seen = 0
+    while difat_first < 0xFFFFFFFA and seen < n_difat and len(fat_sectors) < n_fat:
+        entries = struct.unpack("<%dI" % (size // 4), _sector(fh, difat_first, size))
+        fat_sectors += [s for s in entries[:-1] if s < 0xFFFFFFFA]
+        difat_first, seen = entries[-1], seen + 1
+    fat: list[int] = []
+    for s in fat_sectors[:n_fat]:
+        fat += struct.unpack("<%dI" % (size // 4), _sector(fh, s, size))
+    names: set[str] = set()
+    sector, hops = first_dir, 0
+    while sector < 0xFFFFFFFA and hops < 10000:
+        block = _sector(fh, sector, size)
+        for off in range(0, size, 128):
+            length = struct.unpack_from("<H", block, off + 64)[0]
+            if 2 <= length <= 64 and block[off + 66] in (1, 2, 5):
+                names.add(block[off:off + length - 2].decode("utf-16-le", "replace").lower())
+        sector = fat[sector] if sector < len(fat) else 0xFFFFFFFE
+        hops += 1
+    if not names:
+        raise ValueError("empty directory")
+    return names
+
+
+def _sector(fh, index: int, size: int) -> bytes:
+    fh.seek((index + 1) * size)
+    data = fh.read(size)
+    if len(data) != size:
+        raise ValueError("short sector")
+    return data

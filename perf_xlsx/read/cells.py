@@ -1,0 +1,311 @@
+"""One cell of a raw workbook → a model ``Value``: formulas, error values, text→number coercion.
+
+Used by ``reader.py``. Every problem met while reading a cell becomes a finding appended to
+``CellReader.findings``; nothing here raises on bad data.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Any, Iterator, NamedTuple
+
+from ..catalogue.finding import Finding, make
+from ..model import Loc, Value
+from ..ooxml.formulas import Circular, Unsupported, XlError, evaluate
+from ..ooxml.rawbook import RawCell, RawTable, RawWorkbook, cell_ref
+from . import coerce
+
+#: Column / field kinds whose cells hold numbers.
+NUMERIC_KINDS = ("money", "number", "weight", "score")
+#: Indicator columns whose value keeps its type and whose raw is the text shown to the user.
+SHOWN_KIND = "shown"
+_MAX_DEPTH = 40
+_EXAMPLES = {"money": "0.22", "number": "50", "weight": "10", "score": "8"}
+#: What staff type into a number cell that has nothing to say (as the official forms print it):
+#: read as blank, not as a wrong number.
+BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
+
+
+class Eff(NamedTuple):
+    """A cell's effective content after formula handling (immutable; a NamedTuple because one
+    is built per cell read, and a frozen dataclass costs twice as much to build).
+
+    kind: None (empty), "n" (value Decimal), "s" (str), "b" (bool), "e" (XlError), "d" (date),
+    "x" (formula without a usable result: status says why).
+    """
+
+    kind: str | None
+    value: Any = None
+    numfmt: str = "General"
+    formula: str | None = None
+    status: str = "value"      # value | cached | evaluated | uncached | circular
+
+
+_EMPTY = Eff(None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _loc(sheet: str, row: int, col: int) -> Loc:
+    """The Loc of a cell; shared (Loc is frozen) as the same cells are read in every workbook."""
+    return Loc(sheet, cell_ref(row, col))
+
+
+class CellReader:
+    """Reads cells of one RawWorkbook, evaluating uncached formulas once each."""
+
+    def __init__(self, raw: RawWorkbook) -> None:
+        self.raw = raw
+        self.findings: list[Finding] = []
+        self._memo: dict[tuple[str, int, int], Eff] = {}
+        self._busy: set[tuple[str, int, int]] = set()
+
+    # ---- effective content ------------------------------------------------------------------
+    def effective(self, sheet: str, row: int, col: int) -> Eff:
+        """The cell's content, with a formula's cached or evaluated result."""
+        key = (sheet, row, col)
+        eff = self._memo.get(key)
+        if eff is not None:
+            return eff
+        rs = self.raw.sheets.get(sheet)
+        cell = rs.cells.get((row, col)) if rs is not None else None
+        eff = self._effective(cell, sheet, row, col)
+        self._memo[key] = eff
+        return eff
+
+    def _effective(self, cell: RawCell | None, sheet: str, row: int, col: int) -> Eff:
+        if cell is None:
+            return _EMPTY
+        plain = _plain(cell)
+        if not cell.formula:
+            return plain
+        cached = None
+        if cell.cached and plain.kind is not None:
+            cached = Eff(plain.kind, plain.value, cell.numfmt, cell.formula, "cached")
+        elif cell.cached and cell.kind in ("s", "str"):
+            cached = Eff("s", "", cell.numfmt, cell.formula, "cached")
+        if cached is not None and not self.raw.recalc_on_load:
+            return cached
+        eff = self._evaluate(cell, sheet, row, col)
+        # A cache that may be stale is kept when the evaluation agrees with it, and still beats a
+        # formula the evaluator cannot compute; one that disagrees (xlsxwriter's 0) is replaced.
+        if cached is not None and (eff.status == "uncached" or (eff.kind, eff.value) == (
+                cached.kind, cached.value)):
+            return cached
+        return eff
+
+    def _evaluate(self, cell: RawCell, sheet: str, row: int, col: int) -> Eff:
+        key = (sheet, row, col)
+        if len(self._busy) > _MAX_DEPTH:
+            return Eff("x", None, cell.numfmt, cell.formula, "uncached")
+        self._busy.add(key)
+        try:
+            result = evaluate(cell.formula or "", sheet, self._lookup, self._range,
+                              self.raw.defined_names, self._table)
+        except Circular:
+            return Eff("x", None, cell.numfmt, cell.formula, "circular")
+        except (Unsupported, _Unreadable, RecursionError):
+            return Eff("x", None, cell.numfmt, cell.formula, "uncached")
+        finally:
+            self._busy.discard(key)
+        if isinstance(result, XlError):
+            return Eff("e", str(result), cell.numfmt, cell.formula, "evaluated")
+        if isinstance(result, bool):
+            return Eff("b", result, cell.numfmt, cell.formula, "evaluated")
+        if isinstance(result, Decimal):
+            return Eff("n", result, cell.numfmt, cell.formula, "evaluated")
+        return Eff("s", str(result), cell.numfmt, cell.formula, "evaluated")
+
+    def _lookup(self, sheet: str, row: int, col: int) -> Any:
+        if sheet not in self.raw.sheets:
+            raise _Unreadable(sheet)
+        key = (sheet, row, col)
+        if key in self._busy:
+            raise Circular(cell_ref(row, col))
+        eff = self.effective(sheet, row, col)
+        if eff.status == "circular":
+            raise Circular(cell_ref(row, col))
+        if eff.kind == "x":
+            raise _Unreadable(cell_ref(row, col))
+        if eff.kind == "e":
+            return XlError(eff.value)
+        if eff.kind == "d":
+            return Decimal(coerce.date_to_serial(eff.value, self.raw.date1904))
+        return eff.value
+
+    def _table(self, name: str) -> tuple[str, RawTable] | None:
+        found = self.raw.find_table(name)
+        return (found[0].name, found[1]) if found is not None else None
+
+    def _range(self, sheet: str, r1: int, c1: int, r2: int, c2: int) -> Iterator[Any]:
+        rs = self.raw.sheets.get(sheet)
+        if rs is None:
+            raise _Unreadable(sheet)
+        if (r2 - r1 + 1) * (c2 - c1 + 1) <= len(rs.cells):
+            keys = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                    if (r, c) in rs.cells]
+        else:
+            keys = sorted(k for k in rs.cells if r1 <= k[0] <= r2 and c1 <= k[1] <= c2)
+        return [self._lookup(sheet, r, c) for r, c in keys]
+
+    # ---- Value ------------------------------------------------------------------------------
+    def value(self, sheet: str, row: int, col: int, kind: str, label: str = "",
+              label_en: str = "") -> Value:
+        """The cell as a model Value of ``kind``; findings for anything odd."""
+        loc = _loc(sheet, row, col)
+        eff = self.effective(sheet, row, col)
+        if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
+            shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
+            self._add("PX130", loc, expected=shown, formula=eff.formula)
+        if eff.kind is None:
+            return Value(None, None, loc)
+        if eff.kind == "x":
+            code = "PX133" if eff.status == "circular" else "PX131"
+            self._add(code, loc, formula=eff.formula)
+            return Value(None, f"={eff.formula}", loc)
+        if eff.kind == "e":
+            self._add("PX132", loc, actual=eff.value, formula=eff.formula or "")
+            return Value(None, str(eff.value), loc)
+        if kind in NUMERIC_KINDS:
+            return self._numeric(eff, loc, kind, {"label": label, "label_en": label_en or label})
+        if kind == "year":
+            return self._year(eff, loc, {"label": label, "label_en": label_en or label})
+        if kind == "date":
+            return self._date(eff, loc, {"label": label, "label_en": label_en or label})
+        if eff.kind == "s":
+            text = eff.value
+            return Value(text.strip() or None, text, loc)
+        shown = self._shown(eff)
+        if kind == SHOWN_KIND:
+            typed = self._typed(eff)
+            pct = eff.kind == "n" and coerce.is_percent_format(eff.numfmt)
+            return Value(typed, shown, loc, pct)
+        return Value(shown, shown, loc)
+
+    def _numeric(self, eff: Eff, loc: Loc, kind: str, lab: dict[str, str]) -> Value:
+        if eff.kind == "n":
+            pct = coerce.is_percent_format(eff.numfmt)
+            return Value(eff.value, self._shown(eff), loc, pct)
+        if eff.kind == "s":
+            text = eff.value
+            if not text.strip():
+                return Value(None, text, loc)
+            if text.strip() in BLANK_MARKS:
+                return Value(None, None, loc)
+            got = coerce.parse_number_text(text, kind)
+            if got is None:
+                self._add("PX122", loc, actual=text, **lab,
+                          example=_EXAMPLES.get(kind, "1"))
+                return Value(None, text, loc)
+            shown = coerce.fmt_decimal(got.value)
+            if got.converted:
+                self._add("PX121", loc, expected=shown, actual=text, unit=got.unit)
+            else:
+                if got.percent:
+                    shown = f"{shown}（{coerce.fmt_decimal(got.value * 100)}%）"
+                self._add("PX120", loc, expected=shown, actual=text)
+            return Value(got.value, text, loc, got.percent)
+        shown = self._shown(eff)
+        self._add("PX122", loc, actual=shown, **lab, example=_EXAMPLES.get(kind, "1"))
+        return Value(None, shown, loc)
+
+    def _year(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
+        shown = self._shown(eff) if eff.kind != "s" else eff.value
+        year: int | None = None
+        day = eff.value if eff.kind == "d" else None
+        if eff.kind == "n" and coerce.is_date_format(eff.numfmt):
+            day = coerce.serial_to_date(eff.value, self.raw.date1904)
+        if day is not None:
+            # A date in the year cell, which a "yyyy" format shows as 2018: read its year.
+            year = day.year
+            if not re.fullmatch(r"[^dmhs]*y+[^dmhs]*", (eff.numfmt or "").lower()):
+                self._add("PX120", loc, expected=year, actual=day.isoformat())
+            shown = str(year)
+        elif eff.kind == "n" and eff.value == eff.value.to_integral_value():
+            year = int(eff.value) if 1900 <= eff.value <= 2200 else None
+        elif eff.kind == "s":
+            if not eff.value.strip():
+                return Value(None, eff.value, loc)
+            year = coerce.parse_year_text(eff.value)
+            if year is not None and coerce.normalize_text(eff.value) != str(year):
+                self._add("PX120", loc, expected=year, actual=eff.value)
+        if year is None:
+            self._add("PX126", loc, actual=shown, **lab)
+        return Value(None if year is None else Decimal(year), shown, loc)
+
+    def _date(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
+        if eff.kind == "d":
+            return Value(eff.value, eff.value.isoformat(), loc)
+        if eff.kind == "s":
+            if not eff.value.strip():
+                return Value(None, eff.value, loc)
+            day = coerce.parse_date_text(eff.value)
+            if day is None:
+                self._add("PX124", loc, actual=eff.value, **lab)
+            return Value(day, eff.value, loc)
+        if eff.kind == "n":
+            typed = coerce.yyyymmdd_to_date(eff.value)  # never a serial: those end at 2958465
+            if typed is not None:
+                self._add("PX127", loc, expected=typed.isoformat(),
+                          actual=coerce.fmt_decimal(eff.value))
+                return Value(typed, typed.isoformat(), loc)
+            day = coerce.serial_to_date(eff.value, self.raw.date1904)
+            if day is not None and not coerce.is_date_format(eff.numfmt):
+                if 20000 <= eff.value <= 80000:
+                    self._add("PX125", loc, expected=day.isoformat(),
+                              actual=coerce.fmt_decimal(eff.value))
+                else:
+                    day = None
+            if day is None:
+                self._add("PX124", loc, actual=self._shown(eff), **lab)
+                return Value(None, self._shown(eff), loc)
+            return Value(day, day.isoformat(), loc)
+        self._add("PX124", loc, actual=self._shown(eff), **lab)
+        return Value(None, self._shown(eff), loc)
+
+    def _shown(self, eff: Eff) -> str:
+        if eff.kind == "n":
+            return coerce.display_number(eff.value, eff.numfmt, self.raw.date1904)
+        if eff.kind == "b":
+            return "TRUE" if eff.value else "FALSE"
+        if eff.kind == "d":
+            return eff.value.isoformat()
+        return "" if eff.value is None else str(eff.value)
+
+    def _typed(self, eff: Eff) -> Any:
+        if eff.kind == "n" and coerce.is_date_format(eff.numfmt):
+            day = coerce.serial_to_date(eff.value, self.raw.date1904)
+            return day if day is not None else eff.value
+        if eff.kind == "b":
+            return self._shown(eff)
+        return eff.value
+
+    def _add(self, code: str, loc: Loc, **kw: Any) -> None:
+        self.findings.append(make(code, loc.sheet, loc.cell, **kw))
+
+    def add(self, code: str, sheet: str | None, cell: str | None, **kw: Any) -> None:
+        """Record a finding (structure problems found by the reader)."""
+        self.findings.append(make(code, sheet, cell, **kw))
+
+
+class _Unreadable(Exception):
+    """A referenced cell or sheet whose value is not known (not read, or itself unresolved)."""
+
+
+def _plain(cell: RawCell) -> Eff:
+    """A cell's stored content as an Eff (ignoring any formula)."""
+    kind, value = cell.kind, cell.value
+    if value is None:
+        return _EMPTY
+    if kind == "n":
+        d = coerce.decimal_from_stored(str(value))
+        return Eff("n", d, cell.numfmt) if d is not None else Eff("s", str(value), cell.numfmt)
+    if kind == "b":
+        return Eff("b", value in (True, "1", 1, "TRUE", "true"), cell.numfmt)
+    if kind == "e":
+        return Eff("e", str(value), cell.numfmt)
+    if kind == "d":
+        day = coerce.parse_date_text(str(value)[:10])
+        return Eff("d", day, cell.numfmt) if day else Eff("s", str(value), cell.numfmt)
+    return Eff("s", str(value), cell.numfmt)
+

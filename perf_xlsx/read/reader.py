@@ -1,0 +1,272 @@
+"""A filled workbook → the project model, through the template contract only.
+
+``load_project(path)`` sniffs the file, reads its input sheets with the lean reader and maps them:
+each contract field by its defined name (else the contract cell), the two Tables by header text.
+A broken template (missing sheets, deleted names, dropped Tables, edited headers, merged input
+cells) yields findings naming what is missing and where; reading always continues.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from pathlib import Path
+
+from ..catalogue.finding import Finding
+from ..model import ExpenseLine, Indicator, Loc, Project, Value
+from ..ooxml.rawbook import RawWorkbook, cell_ref, parse_cell_ref, parse_range_ref
+from ..template import contract
+from .cells import CellReader
+from .tables import read_table
+
+#: Contract fields held directly on Project (the rest, except funds and version, go to extras).
+_DIRECT = {"project_name": "name", "department": "department", "implementer": "implementer",
+           "year": "year", "goal_expected": "goal_expected", "goal_actual": "goal_actual",
+           "completion_date": "completion_date"}
+#: More missing defined names than this are reported as one finding.
+_NAMES_ONE_BY_ONE = 5
+_OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.OUTPUT_SHEETS, contract.SHEET_LISTS)
+
+
+def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
+    """Read one workbook into a Project (reader findings inside); InputError if unusable."""
+    from ..ooxml.package import read_raw_workbook
+
+    # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
+    # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
+    raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline,
+                            shapes_only=(contract.SHEET_GUIDE,))
+    if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
+        # A sheet is missing: read every sheet so that a renamed one can be recognised.
+        raw = read_raw_workbook(path, deadline=deadline)
+    return project_from_raw(raw, path=str(path))
+
+
+def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
+    """Map an already-read RawWorkbook onto the project model."""
+    project = Project(path=path if path is not None else raw.path)
+    cells = CellReader(raw)
+    if raw.kind == "xlsm":
+        cells.add("PX013", None, None, path=Path(project.path).name)
+    if _is_other_template(raw):
+        cells.add("PX101", None, None, expected="、".join(contract.INPUT_SHEETS[1:]),
+                  actual="、".join(raw.sheets) or "—", path=Path(project.path).name)
+        project.findings = cells.findings
+        return project
+    sheets = _locate_sheets(raw, cells)
+    for name in sheets.values():
+        rs = raw.sheets.get(name) if name else None
+        if rs is not None and rs.truncated:
+            cells.add("PX115", name, None, max_rows=contract.MAX_SHEET_ROWS,
+                      max_cols=contract.MAX_SHEET_COLS)
+    _read_fields(project, raw, cells, sheets)
+    expenses = read_table(contract.EXPENSES, sheets.get(contract.SHEET_EXPENSES), cells)
+    project.expenses = [ExpenseLine(row, **vals) for row, vals in expenses.rows]
+    indicators = read_table(contract.INDICATORS, sheets.get(contract.SHEET_INDICATORS), cells)
+    project.indicators = [Indicator(row, **vals) for row, vals in indicators.rows]
+    project.findings = _unique(cells.findings)
+    return project
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """Drop repeats (a merged cell read for several rows reports its problem once)."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.sheet, f.cell, f.expected, f.actual)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# ---- sheets -------------------------------------------------------------------------------------
+def _is_other_template(raw: RawWorkbook) -> bool:
+    """No input sheet, no contract name, no contract Table: a workbook of another template."""
+    if any(s in raw.sheets for s in contract.INPUT_SHEETS[1:]):
+        return False
+    if any(f.name in raw.defined_names for f in contract.FIELDS):
+        return False
+    return not any(raw.find_table(t.name) for t in contract.TABLES)
+
+
+def _sheet_key(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name)
+    s = "".join(s.split()).lower()
+    for junk in ("(2)", "(3)", "副本", "-副本", "copy", "_copy", "表"):
+        s = s.replace(junk, "")
+    return s
+
+
+def similar_sheet(expected: str, names: list[str]) -> str | None:
+    """A sheet whose name looks like ``expected`` (项目信息 (2), 项目信息表, 資金明細 …)."""
+    want = _sheet_key(expected)
+    best, best_score = None, 0.0
+    for name in names:
+        if name in _OUR_SHEETS:
+            continue
+        key = _sheet_key(name)
+        if not key:
+            continue
+        score = 1.0 if (want in key or key in want) and len(key) >= 2 else \
+            difflib.SequenceMatcher(None, want, key).ratio()
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= 0.5 else None
+
+
+def _locate_sheets(raw: RawWorkbook, cells: CellReader) -> dict[str, str | None]:
+    """contract sheet → the workbook sheet to read (itself, a renamed look-alike, or None)."""
+    out: dict[str, str | None] = {}
+    taken: set[str] = set()
+    for sheet in contract.INPUT_SHEETS:
+        if sheet in raw.sheets:
+            out[sheet] = sheet
+            continue
+        others = [n for n in raw.sheets if n not in taken]
+        alike = similar_sheet(sheet, others) if sheet != contract.SHEET_GUIDE else None
+        if alike is not None:
+            taken.add(alike)
+            out[sheet] = alike
+            cells.add("PX103", alike, None, expected=sheet, actual=alike)
+        else:
+            out[sheet] = None
+            cells.add("PX119" if sheet == contract.SHEET_GUIDE else "PX102", None, None,
+                      expected=sheet)
+    return out
+
+
+# ---- fields -------------------------------------------------------------------------------------
+def _field_kind(field: contract.Field) -> str:
+    return {"money": "money", "year": "year", "date": "date"}.get(field.kind, "text")
+
+
+def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
+                 sheets: dict[str, str | None]) -> None:
+    info_sheet = sheets.get(contract.SHEET_INFO)
+    places = {f.name: _name_target(f, raw, sheets) for f in contract.FIELDS}
+    unusable = [f for f in contract.FIELDS if places[f.name] is None]
+    one_by_one = len(unusable) <= _NAMES_ONE_BY_ONE
+    if not one_by_one and info_sheet is not None:
+        names = "、".join(f.name for f in unusable[:6]) + ("…" if len(unusable) > 6 else "")
+        cells.add("PX105", info_sheet, None, count=len(unusable), names=names)
+    version = Value()
+    for field in contract.FIELDS:
+        where = places[field.name]
+        if where is None:
+            # The defined name is gone or broken: read the contract cell on the info sheet.
+            if info_sheet is None:
+                continue
+            where = (info_sheet, *parse_cell_ref(field.cell))
+            if one_by_one:
+                _report_name(field, raw, cells, info_sheet)
+        sheet, row, col = where
+        merged = _merged_into(raw, sheet, row, col)
+        if merged:
+            cells.add("PX116", sheet, cell_ref(row, col), label=field.label,
+                      label_en=field.label_en, range=merged)
+            value = Value(None, None, Loc(sheet, cell_ref(row, col)))
+        else:
+            value = cells.value(sheet, row, col, _field_kind(field), field.label,
+                                field.label_en)
+            if field.required and value.is_empty and field.kind not in ("money", "version"):
+                cells.add("PX140", sheet, cell_ref(row, col), label=field.label,
+                          label_en=field.label_en)
+        if field.name == "template_version":
+            version = value
+        _assign(project, field, value)
+    _check_version(version, cells, info_sheet)
+
+
+def _name_target(field: contract.Field, raw: RawWorkbook, sheets: dict[str, str | None]
+                 ) -> tuple[str, int, int] | None:
+    """The cell ``field``'s defined name points at, or None when the name is gone or broken."""
+    target = raw.resolve_name(field.name) or _top_left(raw, field.name)
+    if target is None:
+        return None
+    if target[0] in raw.sheets:
+        return target
+    renamed = sheets.get(target[0])
+    if renamed:  # the name still points at a contract sheet that was renamed (PX103 says so)
+        return renamed, target[1], target[2]
+    return None
+
+
+def _report_name(field: contract.Field, raw: RawWorkbook, cells: CellReader,
+                 info_sheet: str) -> None:
+    """PX106 for a name that points nowhere usable, PX104 for a deleted one."""
+    kw = dict(name=field.name, label=field.label, label_en=field.label_en)
+    if field.name in raw.defined_names:
+        cells.add("PX106", info_sheet, field.cell, actual=raw.defined_names[field.name], **kw)
+    else:
+        cells.add("PX104", info_sheet, field.cell, **kw)
+
+
+def _top_left(raw: RawWorkbook, name: str) -> tuple[str, int, int] | None:
+    """A defined name that points at a range (e.g. a merged B16:E16) → its top-left cell."""
+    text = raw.defined_names.get(name, "")
+    sheet, sep, ref = text.rpartition("!")
+    if not sep or ":" not in ref or "," in ref:
+        return None
+    try:
+        r1, c1, _r2, _c2 = parse_range_ref(ref)
+    except ValueError:
+        return None
+    sheet = sheet.strip()
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, r1, c1
+
+
+def _merged_into(raw: RawWorkbook, sheet: str, row: int, col: int) -> str | None:
+    """The merged range holding (row, col) when it does not start there."""
+    for ref in raw.sheets[sheet].merged:
+        bounds = _merged_bounds(ref)
+        if bounds is None:
+            continue
+        r1, c1, r2, c2 = bounds
+        if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (row, col):
+            return ref
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _merged_bounds(ref: str) -> tuple[int, int, int, int] | None:
+    """``parse_range_ref`` of a merged range, None when garbled (each field looks at them all)."""
+    try:
+        return parse_range_ref(ref)
+    except ValueError:
+        return None
+
+
+def _assign(project: Project, field: contract.Field, value: Value) -> None:
+    name = field.name
+    if name.startswith("funds_"):
+        rest = name[len("funds_"):]
+        if rest in ("received", "note"):
+            setattr(project.funds, rest, value)
+        else:
+            src, col = rest.split("_", 1)
+            setattr(project.funds.source(src), col, value)
+    elif name in _DIRECT:
+        setattr(project, _DIRECT[name], value)
+    elif name == "template_version":
+        project.template_version = value.text or None
+    else:
+        project.extras[name] = value
+
+
+def _check_version(value: Value, cells: CellReader, info_sheet: str | None) -> None:
+    if info_sheet is None:
+        return
+    sheet, cell = (value.loc.sheet, value.loc.cell) if value.loc else (info_sheet, None)
+    version = value.text
+    if not version:
+        cells.add("PX107", sheet, cell, expected=contract.TEMPLATE_VERSION)
+    elif version == contract.TEMPLATE_VERSION:
+        return
+    elif version in contract.KNOWN_TEMPLATE_VERSIONS:
+        cells.add("PX108", sheet, cell, expected=contract.TEMPLATE_VERSION, actual=version)
+    else:
+        cells.add("PX109", sheet, cell, expected=contract.TEMPLATE_VERSION, actual=version)
+

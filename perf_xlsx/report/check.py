@@ -1,0 +1,254 @@
+"""Read an existing 自评报告 (.docx / .txt), find the figures it states, compare them with the
+workbook and with each other → PX5xx findings that quote the sentence.
+
+A figure is matched to the workbook figure it talks about by the words of its clause (the text
+since the last comma or full stop): 结余 → balance, 实际收到/到位 → received, 支付/支出/拨付 →
+executed, 预算安排总额/预算金额 → budget, 预算执行率 → rate, … (see ``AMOUNT_WORDS``). Figures
+followed by 以内/以上 are targets and are skipped, and so is anything the words do not identify.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..catalogue.finding import Finding, make
+from ..errors import InputError
+from ..model import Project
+from ..results import ScoreSummary
+from .figures import (
+    Figures,
+    Stated,
+    amount_agrees,
+    figures_of,
+    is_rounding,
+    money,
+    rate_agrees,
+    rate_text,
+)
+from .mentions import Mention, find_mentions
+
+DEFAULT_NAME = "自评报告"
+_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
+
+#: Workbook figure of each amount kind: (Figures attribute(s) accepted, label, loc key).
+AMOUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "budget": (("budget", "initial"), "预算金额", "budget"),
+    "initial": (("initial",), "年初预算数", "initial"),
+    "executed": (("executed",), "实际支出", "executed"),
+    "received": (("received",), "实际到位资金", "received"),
+    "fiscal": (("fiscal", "fiscal_initial"), "财政资金", "fiscal"),
+    "other": (("other",), "其他（自筹）资金", "other"),
+    "carryover": (("carryover",), "上年结转资金", "carryover"),
+    "balance": (("balance",), "结余资金", "balance"),
+    "overspend": (("overspend",), "超支金额", "balance"),
+}
+COUNTS = {"level1": ("一级指标个数", "level1"), "level2": ("二级指标个数", "level2"),
+          "level3": ("三级指标个数", "level3"), "met": ("已完成的三级指标个数", "met")}
+
+
+def read_paragraphs(path: str | Path) -> list[str]:
+    """The paragraphs of a .docx (body, not tables) or .txt (UTF-8 or GBK); InputError if not."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("PX520", str(p))
+    if p.is_dir():
+        raise InputError("PX521", str(p), detail="是文件夹 / a folder")
+    head = p.read_bytes()[:8]
+    if p.suffix.lower() == ".txt":
+        data = p.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                return data.decode(enc).splitlines()
+            except UnicodeDecodeError:
+                continue
+        raise InputError("PX522", str(p), detail="编码无法识别 / unknown encoding")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError("PX521", str(p), detail="Word 97-2003 .doc")
+    if not head.startswith(b"PK"):
+        raise InputError("PX521", str(p), detail=p.suffix or "无扩展名 / no extension")
+    try:
+        import docx
+
+        return [para.text for para in docx.Document(str(p)).paragraphs]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError("PX522", str(p), detail=f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - python-docx raises assorted errors on bad packages
+        raise InputError("PX522", str(p), detail=f"{type(exc).__name__}") from exc
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def clean(paragraphs: list[str]) -> list[str]:
+    """Drop conversion markers and blank paragraphs; full-width digits → ASCII; strip."""
+    out = [_MARKER.sub("", t).translate(_DIGITS).strip() for t in paragraphs]
+    return [t for t in out if t]
+
+
+@dataclass
+class _Ctx:
+    fig: Figures
+    sheet: str
+
+    def finding(self, code: str, m: Mention, expected: Any, actual: Any, **kw: Any) -> Finding:
+        return make(code, self.sheet, None, expected=expected, actual=actual, loc=m.loc,
+                    quote=m.quote, **kw)
+
+
+def _wb_amount(fig: Figures, kind: str) -> list[Decimal]:
+    attrs = AMOUNTS[kind][0]
+    return [v for v in (getattr(fig, a) for a in attrs) if v is not None]
+
+
+def _check_amount(ctx: _Ctx, m: Mention) -> Finding | None:
+    fig, stated = ctx.fig, m.value
+    assert isinstance(stated, Stated)
+    if m.kind.startswith("expense:"):
+        content = m.kind[len("expense:"):]
+        amounts = [a for c, a in fig.expenses if c == content]
+        if not amounts:
+            return None
+        wb, what, wb_loc = sum(amounts, Decimal(0)), f"支出「{content}」", "资金明细"
+        candidates = [wb]
+    else:
+        candidates = _wb_amount(fig, m.kind)
+        if not candidates:
+            return None
+        _attrs, what, key = AMOUNTS[m.kind]
+        wb, wb_loc = candidates[0], _loc(fig, key)
+    if any(amount_agrees(stated, c) for c in candidates):
+        return None
+    code = "PX502" if is_rounding(stated, wb) else "PX501"
+    derived = m.kind == "balance" or (m.kind == "overspend" and wb > 0)
+    text = money(wb, fig.budget, fig.executed) if derived else money(wb)
+    return ctx.finding(code, m, text, stated.text, what=what, wb_loc=wb_loc)
+
+
+def _loc(fig: Figures, key: str) -> str:
+    if key == "balance":
+        return (f"全年预算数 {fig.locs.get('budget', '')} − 全年执行数 "
+                f"{fig.locs.get('executed', '')}")
+    if key == "rate":
+        return (f"全年执行数 {fig.locs.get('executed', '')} ÷ 全年预算数 "
+                f"{fig.locs.get('budget', '')}")
+    return fig.locs.get(key, "项目信息")
+
+
+def _check(ctx: _Ctx, m: Mention) -> Finding | None:
+    fig = ctx.fig
+    if m.kind in AMOUNTS or m.kind.startswith("expense:"):
+        return _check_amount(ctx, m)
+    if m.kind in ("rate", "completion_rate"):
+        frac = fig.rate if m.kind == "rate" else fig.completion_rate
+        if frac is None or rate_agrees(m.value, frac):
+            return None
+        what, wb_loc = (("预算执行率", _loc(fig, "rate")) if m.kind == "rate" else
+                        ("指标完成率", f"已完成 {fig.met} 个 ÷ 适用的三级指标 {fig.applicable} 个"))
+        return ctx.finding("PX503", m, rate_text(frac), m.value.text, what=what, wb_loc=wb_loc)
+    if m.kind in COUNTS:
+        what, attr = COUNTS[m.kind]
+        wb = getattr(fig, attr)
+        if not fig.level3 or wb == m.value:
+            return None
+        wb_loc = "绩效指标" + ("（已完成：达成年度指标值，或无法计量而自评满分）"
+                            if m.kind == "met" else "")
+        return ctx.finding("PX504", m, wb, m.value, what=what, wb_loc=wb_loc)
+    if m.kind == "name":
+        if not fig.name or m.value == fig.name:
+            return None
+        return ctx.finding("PX505", m, fig.name, m.value, wb_loc=_loc(fig, "name"))
+    if m.kind == "year":
+        if fig.year is None or m.value == fig.year:
+            return None
+        return ctx.finding("PX506", m, fig.year, m.value, what="年度", wb_loc=_loc(fig, "year"))
+    if m.kind == "completion":
+        return _check_date(ctx, m)
+    if m.kind in ("total", "execution_score"):
+        wb = fig.total if m.kind == "total" else fig.execution_score
+        if wb is None or rate_agrees(m.value, wb / 100):
+            return None
+        what = "自评总分" if m.kind == "total" else "预算执行率得分"
+        return ctx.finding("PX507", m, f"{wb:.2f}分", m.value.text, what=what)
+    if m.kind == "grade":
+        if not fig.grade or m.value == fig.grade:
+            return None
+        return ctx.finding("PX507", m, fig.grade, m.value, what="自评等级")
+    return None
+
+
+def _check_date(ctx: _Ctx, m: Mention) -> Finding | None:
+    fig, (y, mo, d) = ctx.fig, m.value
+    cd = fig.completion
+    if cd is None:
+        return None
+    if (y, mo) == (cd.year, cd.month) and (d is None or d == cd.day):
+        return None
+    stated = f"{y}年{mo}月" + (f"{d}日" if d else "")
+    return ctx.finding("PX506", m, cd.isoformat(), stated, what="项目完成日期",
+                       wb_loc=_loc(fig, "completion"))
+
+
+def _internal(ctx: _Ctx, mentions: list[Mention], flagged: set[int]) -> list[Finding]:
+    """The same figure stated with different values; a rate that its own figures do not give."""
+    out: list[Finding] = []
+    for kind in ("budget", "executed", "received", "balance"):
+        ms = [m for m in mentions if m.kind == kind]
+        values = {m.value.value for m in ms}
+        if len(values) < 2:
+            continue
+        parts = []
+        for v in sorted(values, key=lambda v: [m.value.value for m in ms].index(v)):
+            locs = "、".join(dict.fromkeys(f"第{m.para}段" for m in ms if m.value.value == v))
+            parts.append(f"{next(m.value.text for m in ms if m.value.value == v)}（{locs}）")
+        wb = _wb_amount(ctx.fig, kind)
+        out.append(make("PX508", ctx.sheet, None, actual="；".join(parts),
+                        expected=f"{money(wb[0])}万元" if wb else "—", what=AMOUNTS[kind][1]))
+    best = {k: max((m.value for m in mentions if m.kind == k), key=lambda s: s.places,
+                   default=None) for k in ("budget", "executed")}
+    b, e = best["budget"], best["executed"]
+    if b is None or e is None or not b.value:
+        return out
+    frac = e.value / b.value
+    for m in mentions:
+        if m.kind == "rate" and id(m) not in flagged and not rate_agrees(m.value, frac):
+            out.append(ctx.finding("PX509", m, rate_text(frac), m.value.text, what="预算执行率",
+                                   basis=f"支出{e.text} ÷ 预算{b.text}"))
+    return out
+
+
+def check_report_text(text_or_path: str | Path | list[str], project: Project,
+                      score: ScoreSummary | None, *, name: str | None = None) -> list[Finding]:
+    """Compare the figures a report states with the workbook's, and with each other."""
+    if isinstance(text_or_path, Path) or (
+            isinstance(text_or_path, str) and "\n" not in text_or_path
+            and Path(text_or_path).suffix.lower() in (".docx", ".txt", ".doc")
+            and len(text_or_path) < 1024):
+        paragraphs = read_paragraphs(text_or_path)
+        name = name or Path(text_or_path).name
+    elif isinstance(text_or_path, list):
+        paragraphs = text_or_path
+    else:
+        paragraphs = str(text_or_path).splitlines()
+    ctx = _Ctx(figures_of(project, score), name or DEFAULT_NAME)
+    mentions = find_mentions(clean(paragraphs), ctx.fig)
+    findings: list[Finding] = []
+    flagged: set[int] = set()
+    for m in mentions:
+        f = _check(ctx, m)
+        if f is not None:
+            findings.append(f)
+            flagged.add(id(m))
+    findings.extend(_internal(ctx, mentions, flagged))
+    if not any(m.kind != "name" for m in mentions):
+        findings.append(make("PX510", ctx.sheet, None))
+    return findings
+
+
+def check_report_file(path: str | Path, project: Project,
+                      score: ScoreSummary | None) -> list[Finding]:
+    """``check_report_text`` for a .docx / .txt file (InputError PX520-PX522 if unreadable)."""
+    return check_report_text(Path(path), project, score, name=Path(path).name)

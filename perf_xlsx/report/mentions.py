@@ -1,0 +1,198 @@
+"""Find the figures a narrative report states and what each one talks about (its ``kind``).
+
+The kind of a figure comes from the words of its clause — the text since the last comma, colon,
+bracket or full stop, with 「quoted names」 removed — looked up in ``AMOUNT_WORDS`` /
+``RATE_WORDS`` in order (the first list that has a word in the clause wins). A figure whose
+clause has none of the words is not a mention: it is skipped rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .figures import Figures, Stated, stated_amount, stated_number
+
+#: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
+AMOUNT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overspend", ("超支", "超出预算")),
+    ("carryover", ("上年结转",)),
+    ("balance", ("结余", "节余", "剩余资金", "结转下年", "节约资金")),
+    ("received", ("实际收到", "实际到位", "到位资金", "资金到位", "收到", "到位")),
+    ("executed", ("实际支付", "实际支出", "支付", "支出", "拨付", "执行数", "实际使用", "花费")),
+    ("initial", ("年初预算",)),
+    ("fiscal", ("财政资金", "财政拨款")),
+    ("other", ("自筹", "其他资金")),
+    ("budget", ("全年预算", "调整后预算", "预算安排总额", "预算总额", "预算金额", "投资金额",
+                "预算安排", "预算数", "总投入", "预算")),
+)
+RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
+              ("completion_rate", ("指标完成率",)))
+#: A clause (for amounts) or sentence (for years) with one of these talks about another year,
+#: a plan or an adjustment, not about this year's figures: skipped.
+OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
+         "同比", "上年同期")
+TARGET_AFTER = ("以内", "以上", "以下", "左右", "/", "每")
+TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞")
+_DELIM = "，,。；;：:（）()！!？?\n"
+_QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
+_AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
+_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
+_MET = re.compile(r"(?:已完成|已达成|完成|达成|实现)(?:了|的)?三级指标\s*(\d+)\s*[个项]"
+                  r"|其中(?:已)?(?:完成|达成|实现)(?:的)?\s*(\d+)\s*[个项]")
+_LEVEL = re.compile(r"([一二三])级指标\s*(\d+)\s*[个项]|(\d+)\s*[个项]([一二三])级指标")
+_TOTAL = re.compile(r"(自评总分|综合得分|总分|执行率得分)[为是：:]?\s*(\d+(?:\.\d+)?)\s*分")
+_GRADE = re.compile(r"(?:评价|自评)?等级[为是：:]\s*[「“\"]?(优秀|优|良好|良|中|合格|差|不合格)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?=度|底|末|实际|本项目|项目|全年|共|预算|绩效)")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末))?")
+_DONE = re.compile(r"(实施完成|全部完成|建设完成|项目完成|已完成|完成实施|全部建成|竣工)")
+_NOT_DONE = ("验收", "检查", "审计", "评价", "考核", "报送", "填报", "前")
+_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]{1,60}?)项目(?=全年预算数|预算安排总额|预算总额|预算金额"
+                   r"|预算安排|资金的使用|资金使用|资金)")
+_NAME_STRONG = ("全年预算数", "预算安排总额", "预算总额", "预算金额", "预算安排")
+_GENERIC = ("本", "该", "此", "各", "全部", "所有", "有关", "相关")
+_LEVEL_KIND = {"一": "level1", "二": "level2", "三": "level3"}
+_GRADES = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
+_SECTION = re.compile(r"^([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"^（([一二三四五六七八九十]+)）")
+
+
+@dataclass
+class Mention:
+    """One figure or name the report states: what it is about, the value, where."""
+
+    kind: str
+    value: Any
+    loc: str
+    quote: str
+    para: int
+
+
+def _clause(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1] not in _DELIM:
+        i -= 1
+    return _QUOTED.sub("", text[i:start])
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in "。；;！？\n")
+    stops = [i for i in (text.find(c, end) for c in "。；;！？\n") if i >= 0]
+    b = min(stops) if stops else len(text)
+    s = text[a + 1:b].strip()
+    if len(s) > 90:
+        lo = max(0, start - a - 1 - 40)
+        s = ("…" if lo else "") + s[lo:lo + 80] + "…"
+    return s
+
+
+def _kind(clause: str, words: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    for kind, ws in words:
+        if any(w in clause for w in ws):
+            return kind
+    return None
+
+
+def _expense(clause: str, fig: Figures) -> str | None:
+    tail = re.sub(r"^.*?(?:用于支付|用于|支付|其中)", "", clause).strip()
+    for content, _amount in sorted(fig.expenses, key=lambda e: -len(e[0])):
+        if content and (content in clause or (len(tail) >= 2 and tail in content)):
+            return content
+    return None
+
+
+def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
+    clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
+    if after.startswith(TARGET_AFTER) or clause.rstrip().endswith(TARGET_BEFORE) or any(
+            w in clause for w in OTHER):
+        return None
+    expense = _expense(clause, fig)
+    if expense:
+        return f"expense:{expense}"
+    if "用于" in clause:
+        return None                      # a breakdown line the expense table does not have
+    kind = _kind(clause, AMOUNT_WORDS)
+    if kind is None and clause.endswith("资金") and after.lstrip().startswith(("主要用于", "用于")):
+        return "executed"
+    return kind
+
+
+def _names(text: str, fig: Figures) -> list[tuple[re.Match[str], str]]:
+    out = []
+    for m in _NAME.finditer(text):
+        run = m.group(1)
+        tail = text[m.end():m.end() + 6]
+        core = fig.name[:-2] if fig.name.endswith("项目") else fig.name
+        # text[:end] rather than run: a name longer than the pattern's 60 characters
+        if not core or text[:m.end(1)].endswith(core) or run.startswith(_GENERIC) or len(run) < 2:
+            continue
+        prefix = fig.name[:2]
+        if prefix and prefix in run:
+            run = run[run.index(prefix):]
+        elif not tail.startswith(_NAME_STRONG) or len(run) < 4:
+            continue
+        out.append((m, run + "项目"))
+    return out
+
+
+def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
+    """(start, end, kind, value) of every mention in one paragraph."""
+    found: list[tuple[int, int, str, Any]] = []
+    for m in _AMOUNT.finditer(text):
+        kind, st = _amount_kind(text, m, fig), stated_amount(m.group(1), m.group(2))
+        if kind and st:
+            found.append((m.start(), m.end(), kind, st))
+    for m in _PCT.finditer(text):
+        after = text[m.end():m.end() + 4]
+        kind = None if after.startswith(TARGET_AFTER) else _kind(_clause(text, m.start()),
+                                                                 RATE_WORDS)
+        st = stated_number(m.group(1), "%")
+        if kind and st:
+            found.append((m.start(), m.end(), kind, st))
+    taken: list[tuple[int, int]] = []
+    for m in _MET.finditer(text):
+        found.append((m.start(), m.end(), "met", int(m.group(1) or m.group(2))))
+        taken.append(m.span())
+    for m in _LEVEL.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        level, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.append((m.start(), m.end(), _LEVEL_KIND[level], int(n)))
+    for m in _TOTAL.finditer(text):
+        kind = "execution_score" if m.group(1) == "执行率得分" else "total"
+        found.append((m.start(), m.end(), kind, stated_number(m.group(2), "分")))
+    for m in _GRADE.finditer(text):
+        found.append((m.start(), m.end(), "grade", _GRADES.get(m.group(1), m.group(1))))
+    for m in _YEAR.finditer(text):
+        if not any(w in _sentence(text, m.start(), m.end()) for w in OTHER):
+            found.append((m.start(), m.end(), "year", int(m.group(1))))
+    for m in _DATE.finditer(text):
+        rest = re.split(f"[{_DELIM}]", text[m.end():m.end() + 16])[0]
+        done = _DONE.search(rest)
+        if done and not any(w in rest[:done.end() + 4] for w in _NOT_DONE):
+            day = int(m.group(3)) if m.group(3) else None
+            if m.group(4):
+                import calendar
+
+                day = calendar.monthrange(int(m.group(1)), int(m.group(2)))[1]
+            found.append((m.start(), m.end(), "completion",
+                          (int(m.group(1)), int(m.group(2)), day)))
+    for m, name in _names(text, fig):
+        found.append((m.start(), m.end(), "name", name))
+    return sorted(found, key=lambda x: x[0])
+
+
+def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
+    """Every mention in reading order; ``loc`` is 第N段 (N counts the non-empty paragraphs)."""
+    out: list[Mention] = []
+    section = sub = ""
+    for n, text in enumerate(paragraphs, 1):
+        if (sm := _SECTION.match(text)) and len(text) < 40:
+            section, sub = sm.group(1), ""
+        elif (ss := _SUB.match(text)) and len(text) < 40:
+            sub = f"（{ss.group(1)}）"
+        where = f"第{n}段" + (f"（{section}{sub}）" if section else "")
+        for start, end, kind, value in _paragraph(text, fig):
+            if isinstance(value, Stated) or value is not None:
+                out.append(Mention(kind, value, where, _sentence(text, start, end), n))
+    return out

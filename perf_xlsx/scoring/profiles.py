@@ -1,0 +1,207 @@
+"""Scoring profiles as data: weights, scoring variants, bands and thresholds per rule set.
+
+``mof2020`` (财预〔2020〕10号) is the default; ``hubei`` scores execution out of 20 with two
+40-point goal blocks. A profile can also be loaded from a JSON or TOML file (docs/profiles.md).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import PerfXlsxError
+from ..template import contract
+
+#: Qualitative levels, in the order of the form (DOMAIN.md §2).
+LEVEL_MET, LEVEL_PARTIAL, LEVEL_NOT_MET = "达成", "部分达成", "未达成"
+LEVELS = (LEVEL_MET, LEVEL_PARTIAL, LEVEL_NOT_MET)
+DEFAULT_PROFILE = "mof2020"
+
+
+class ProfileError(PerfXlsxError, ValueError):
+    """An unknown profile name or an unreadable profile file (a usage error: exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A 一级 goal block: its label, its weight and the 一级 names whose 三级 weights count in it."""
+
+    label: str
+    weight: Decimal
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A qualitative band as fractions of the weight: ``low ≤ x < high`` (``≤ high`` if closed)."""
+
+    low: Decimal
+    high: Decimal
+    high_closed: bool = False
+
+    def contains(self, fraction: Decimal) -> bool:
+        upper = fraction <= self.high if self.high_closed else fraction < self.high
+        return self.low <= fraction and upper
+
+    def describe(self, weight: Decimal) -> str:
+        lo, hi = _fmt(self.low * weight), _fmt(self.high * weight)
+        return f"{lo}–{hi}" if self.high_closed else f"{lo}–<{hi}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One scoring rule set (see docs/profiles.md for every field)."""
+
+    name: str
+    title: str
+    execution_weight: Decimal
+    blocks: tuple[Block, ...]
+    reverse_variant: str = "A"               # "A": weight × target/actual; "B": 0 at 2 × target
+    bands: Mapping[str, Band] = field(default_factory=dict, hash=False)
+    overshoot_ratio: Decimal = Decimal("1.3")
+    grades: tuple[tuple[Decimal, str], ...] = ()   # (lower bound, grade), highest first
+    low_execution_threshold: Decimal = Decimal("0.9")
+    layout: str = "mof"                      # 自评表 layout variant the writer uses
+    title_en: str = ""
+
+    @property
+    def indicator_weight_total(self) -> Decimal:
+        """What the 三级 weights should add up to (100 − execution weight)."""
+        return sum((b.weight for b in self.blocks), Decimal(0))
+
+    def block_of(self, level1: str) -> Block | None:
+        """The goal block a 一级 label belongs to (None when the label is unknown)."""
+        return next((b for b in self.blocks if level1 in b.members), None)
+
+    def grade(self, total: Decimal | None) -> str | None:
+        if total is None:
+            return None
+        return next((g for bound, g in self.grades if total >= bound), self.grades[-1][1])
+
+    def band(self, level: str) -> Band:
+        return self.bands[level]
+
+
+def _fmt(x: Decimal) -> str:
+    text = format(x.normalize(), "f")
+    return text
+
+
+D = Decimal
+_GRADES = ((D(90), "优"), (D(80), "良"), (D(60), "中"), (D(0), "差"))
+_OUT, _BEN, _SAT, _COST = (contract.LEVEL1_OUTPUT, contract.LEVEL1_BENEFIT,
+                           contract.LEVEL1_SATISFACTION, contract.LEVEL1_COST)
+
+MOF2020 = Profile(
+    name="mof2020",
+    title="财政部 财预〔2020〕10号（默认）",
+    title_en="Ministry of Finance 2020 (default)",
+    execution_weight=D(10),
+    blocks=(Block(_OUT, D(50), (_OUT, _COST)), Block(_BEN, D(30), (_BEN,)),
+            Block(_SAT, D(10), (_SAT,))),
+    reverse_variant="A",
+    bands={LEVEL_MET: Band(D("0.8"), D(1), True), LEVEL_PARTIAL: Band(D("0.6"), D("0.8")),
+           LEVEL_NOT_MET: Band(D(0), D("0.6"))},
+    grades=_GRADES,
+    layout="mof",
+)
+
+HUBEI = Profile(
+    name="hubei",
+    title="湖北省（预算执行率20分，产出40分，效益40分）",
+    title_en="Hubei (execution 20, outputs 40, outcomes 40)",
+    execution_weight=D(20),
+    blocks=(Block(_OUT, D(40), (_OUT, _COST)), Block(_BEN, D(40), (_BEN, _SAT))),
+    reverse_variant="A",
+    bands={LEVEL_MET: Band(D("0.8"), D(1), True), LEVEL_PARTIAL: Band(D("0.5"), D("0.8")),
+           LEVEL_NOT_MET: Band(D(0), D("0.5"))},
+    grades=_GRADES,
+    layout="hubei",
+)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI)}
+
+
+def get_profile(name: str | Profile | None = None) -> Profile:
+    """A profile by registry name, or loaded from a ``.json`` / ``.toml`` file path."""
+    if isinstance(name, Profile):
+        return name
+    name = name or DEFAULT_PROFILE
+    if name in PROFILES:
+        return PROFILES[name]
+    if Path(name).suffix.lower() in (".json", ".toml"):
+        return load_profile(name)
+    raise ProfileError("PX490", None, profile=name, known=", ".join(PROFILES))
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Read a profile from JSON or TOML; missing keys come from the profile named in ``base``."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+        if p.suffix.lower() == ".toml":
+            import tomllib
+
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(text)
+        return profile_from_dict(data)
+    except ProfileError:
+        raise
+    except (OSError, ValueError, TypeError, KeyError, ImportError) as exc:
+        raise ProfileError("PX491", str(p), reason=str(exc)) from exc
+
+
+def profile_from_dict(data: Mapping[str, Any]) -> Profile:
+    """Build a profile from plain data (the JSON/TOML shape of docs/profiles.md)."""
+    base = get_profile(str(data.get("base", DEFAULT_PROFILE)))
+    known = {f.name for f in fields(Profile)} | {"base"}
+    unknown = set(data) - known
+    if unknown:
+        raise ValueError(f"unknown profile keys: {', '.join(sorted(unknown))}")
+    kw: dict[str, Any] = {}
+    for key in ("name", "title", "title_en", "layout"):
+        if key in data:
+            kw[key] = str(data[key])
+    for key in ("execution_weight", "overshoot_ratio", "low_execution_threshold"):
+        if key in data:
+            kw[key] = D(str(data[key]))
+    if "reverse_variant" in data:
+        if data["reverse_variant"] not in ("A", "B"):
+            raise ValueError("reverse_variant must be 'A' or 'B'")
+        kw["reverse_variant"] = data["reverse_variant"]
+    if "blocks" in data:
+        kw["blocks"] = tuple(Block(str(b["label"]), D(str(b["weight"])),
+                                   tuple(b.get("members", [b["label"]]))) for b in data["blocks"])
+    if "bands" in data:
+        bands = dict(base.bands)
+        for level, spec in data["bands"].items():
+            if level not in LEVELS:
+                raise ValueError(f"unknown band level {level!r}; use one of {', '.join(LEVELS)}")
+            bands[level] = Band(D(str(spec[0])), D(str(spec[1])), level == LEVEL_MET)
+        kw["bands"] = bands
+    if "grades" in data:
+        kw["grades"] = tuple(sorted(((D(str(b)), str(g)) for b, g in data["grades"]),
+                                    reverse=True))
+    prof = replace(base, **kw)
+    if prof.execution_weight + prof.indicator_weight_total != 100:
+        raise ValueError("execution_weight + the block weights must add up to 100")
+    return prof
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The plain-data form of a profile (what ``load_profile`` reads back)."""
+    return {
+        "name": profile.name, "title": profile.title, "title_en": profile.title_en,
+        "execution_weight": _fmt(profile.execution_weight),
+        "blocks": [{"label": b.label, "weight": _fmt(b.weight), "members": list(b.members)}
+                   for b in profile.blocks],
+        "reverse_variant": profile.reverse_variant,
+        "bands": {lv: [_fmt(b.low), _fmt(b.high)] for lv, b in profile.bands.items()},
+        "overshoot_ratio": _fmt(profile.overshoot_ratio),
+        "grades": [[_fmt(b), g] for b, g in profile.grades],
+        "low_execution_threshold": _fmt(profile.low_execution_threshold),
+        "layout": profile.layout,
+    }

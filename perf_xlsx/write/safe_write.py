@@ -1,0 +1,215 @@
+"""Write a file safely: temp file beside it, verify, atomic replace, per-file lock, `~$` detection.
+
+On any failure the target keeps its old bytes, no temp file is left behind, and an OutputError with
+a PX6xx code is raised. Portable: only os.open(O_CREAT | O_EXCL), os.replace and file ages.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import stat
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..errors import OutputError
+
+TEMP_PREFIX = ".perf-xlsx-"
+LOCK_SUFFIX = ".perf-xlsx.lock"
+STALE_LOCK_SECONDS = 10 * 60
+REPLACE_RETRIES = 3
+
+
+def owner_files(path: Path) -> list[Path]:
+    """Lock files an office program keeps beside an open `path` (Excel/WPS `~$…`, LibreOffice)."""
+    name = path.name
+    names = [f"~${name}", f".~lock.{name}#"]
+    stem_len = len(path.stem)
+    if stem_len >= 7:            # Word-style truncation of long names: drop 1 or 2 leading chars
+        names.append(f"~${name[1:]}")
+    if stem_len >= 8:
+        names.append(f"~${name[2:]}")
+    return [path.with_name(n) for n in names]
+
+
+class MissingFolderError(OutputError):
+    """PX608 (write failed) for a target whose folder does not exist, said in plain words."""
+
+    def __init__(self, target: Path) -> None:
+        self.folder = str(Path(target).parent)
+        super().__init__("PX608", str(target), error=f"folder {self.folder} does not exist")
+
+    def message(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return (f"The output folder does not exist: {self.folder} (to write {self.path}); "
+                    "nothing was written")
+        return f"输出文件夹不存在：{self.folder}（要写入 {self.path}）；未写入任何文件"
+
+    def hint(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return "Create the folder first, or choose an existing folder with -o."
+        return "先创建该文件夹，或用 -o 另选一个已存在的文件夹。"
+
+
+def check_folder(path: Path) -> None:
+    """Raise MissingFolderError (PX608) if the folder `path` would be written into is missing."""
+    if not Path(path).absolute().parent.is_dir():
+        raise MissingFolderError(Path(path))
+
+
+def check_not_open(path: Path) -> None:
+    """Raise OutputError PX601 if Excel/WPS (or LibreOffice) has `path` open."""
+    path = Path(path)
+    for owner in owner_files(path):
+        if owner.is_file():
+            raise OutputError("PX601", str(path), lock=owner.name)
+
+
+def check_writable(path: Path) -> None:
+    """Raise OutputError PX606 if `path` is a read-only file (a rename would replace it anyway)."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return                      # absent: a new file is created
+    if not mode & stat.S_IWRITE:
+        raise OutputError("PX606", str(path), folder=str(Path(path).parent),
+                          error="只读文件 / read-only file")
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file that serialises perf-xlsx writes to `target`."""
+    return Path(target).with_name(Path(target).name + LOCK_SUFFIX)
+
+
+@contextlib.contextmanager
+def file_lock(target: Path, wait: float = 10.0,
+              stale_after: float = STALE_LOCK_SECONDS) -> Iterator[Path]:
+    """Hold the exclusive lock for `target`; a lock older than `stale_after` s is broken."""
+    lock, token = lock_path(target), f"{os.getpid()} {secrets.token_hex(8)}\n"
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0),
+                         0o644)
+        except FileExistsError:
+            if _break_if_stale(lock, stale_after):
+                continue
+            if time.monotonic() >= deadline:
+                raise OutputError("PX602", str(target), lock=lock.name,
+                                  minutes=round(stale_after / 60)) from None
+            time.sleep(0.05)
+            continue
+        except OSError as exc:
+            raise _os_error(exc, target) from exc
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(token)
+        break
+    try:
+        yield lock
+    finally:
+        with contextlib.suppress(OSError):
+            if lock.read_text(encoding="ascii") == token:
+                lock.unlink()
+
+
+def _break_if_stale(lock: Path, stale_after: float) -> bool:
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return True                 # released meanwhile: try again at once
+    if age < stale_after:
+        return False
+    aside = lock.with_name(f"{lock.name}.stale-{secrets.token_hex(4)}")
+    with contextlib.suppress(OSError):
+        os.replace(lock, aside)     # only one breaker wins the rename
+        aside.unlink()
+    return True
+
+
+def _os_error(exc: OSError, target: Path) -> OutputError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return OutputError("PX603", str(target))
+    if isinstance(exc, PermissionError):
+        return OutputError("PX606", str(target), folder=str(Path(target).parent), error=str(exc))
+    return OutputError("PX608", str(target), error=str(exc))
+
+
+def _new_temp(target: Path) -> Path:
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{target.suffix}")
+        try:
+            os.close(os.open(tmp, flags, 0o666))
+            return tmp
+        except FileExistsError:
+            continue
+
+
+def sweep_stale_temps(folder: Path, older_than: float = STALE_LOCK_SECONDS) -> None:
+    """Delete temp files a killed run left in `folder` (our prefix, older than `older_than` s)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for tmp in Path(folder).glob(f"{TEMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if tmp.is_file() and now - tmp.stat().st_mtime > older_than:
+                    tmp.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    for attempt in range(REPLACE_RETRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:      # Windows: the target is open in Excel/WPS (or a scanner)
+            if attempt == REPLACE_RETRIES - 1:
+                raise OutputError("PX601", str(target), lock=owner_files(target)[0].name) from None
+            time.sleep(0.2)
+
+
+def atomic_write(target: Path, produce: Callable[[Path], None],
+                 verify: Callable[[Path], None] | None = None, *, wait: float = 10.0,
+                 stale_after: float = STALE_LOCK_SECONDS) -> None:
+    """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace."""
+    target = Path(target).absolute()
+    check_folder(target)
+    check_not_open(target)
+    check_writable(target)
+    with file_lock(target, wait=wait, stale_after=stale_after):
+        tmp: Path | None = None
+        sweep_stale_temps(target.parent, stale_after)
+        try:
+            tmp = _new_temp(target)
+            _run(produce, tmp, target, "PX609")
+            _fsync(tmp)
+            if verify is not None:
+                _run(verify, tmp, target, "PX604")
+            if target.exists():
+                shutil.copymode(target, tmp)
+            check_not_open(target)
+            _replace(tmp, target)
+            tmp = None
+        except KeyboardInterrupt as exc:
+            raise OutputError("PX605", str(target)) from exc
+        except OSError as exc:
+            raise _os_error(exc, target) from exc
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+
+
+def _run(step: Callable[[Path], None], tmp: Path, target: Path, code: str) -> None:
+    try:
+        step(tmp)
+    except (OutputError, OSError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the step must leave the target alone
+        raise OutputError(code, str(target), error=f"{type(exc).__name__}: {exc}") from exc

@@ -1,0 +1,116 @@
+"""Writes the 自评表 and 检查结果 sheets into the checked workbook (splice + safe write + verify)."""
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import OutputError
+from ..ooxml.sniff import ZIP_ERRORS
+from ..results import CheckReport
+from ..template import contract
+
+#: Creation date written into the in-memory workbook, so the same report gives the same bytes.
+FIXED_CREATED = datetime(2026, 1, 1, 0, 0, 0)
+
+
+def _profile(profile: Any, report: CheckReport) -> Any:
+    from ..errors import PerfXlsxError
+    from ..scoring.profiles import get_profile
+
+    if profile is not None:
+        return get_profile(profile) if isinstance(profile, str) else profile
+    try:
+        return get_profile(report.score.profile if report.score else None)
+    except PerfXlsxError:       # a profile loaded from a file: its name is not in the registry
+        return get_profile(None)
+
+
+def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "zh") -> bytes:
+    """An xlsx (bytes) holding exactly the 自评表 and 检查结果 sheets for ``report``."""
+    import xlsxwriter
+
+    from .findings_sheet import add_findings_sheet
+    from .form_sheet import add_form_sheet
+    from .result_names import mark_sheets
+
+    prof = _profile(profile, report)
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
+                                   "strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties({"title": contract.SHEET_FORM, "author": "perf-xlsx",
+                       "created": FIXED_CREATED})
+    add_form_sheet(wb, report, prof)
+    add_findings_sheet(wb, report, lang, profile=prof)
+    mark_sheets(wb)             # so that only sheets perf-xlsx wrote are ever replaced
+    wb.close()
+    return buf.getvalue()
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheet names of an xlsx package, in workbook order (read with zipfile + defusedxml)."""
+    from .result_names import generated_sheets
+
+    return generated_sheets(path)[0]
+
+
+def _template_sheets(path: Path) -> list[str]:
+    try:
+        names = sheet_names(path)
+    except (OSError, KeyError, SyntaxError, *ZIP_ERRORS) as exc:  # SyntaxError: XML ParseError
+        raise OutputError("PX650", str(path), sheets="?", reason=f"; {exc}") from exc
+    if not any(s in names for s in contract.INPUT_SHEETS):
+        raise OutputError("PX650", str(path), sheets="、".join(names), reason="")
+    return names
+
+
+def project_fingerprint(project: Any) -> dict[str, Any]:
+    """What must survive a write unchanged: the name, every fund cell, every indicator's text."""
+    funds = {f"{src}.{col}": getattr(project.funds.source(src), col).raw
+             for src, _l, _r in contract.FUND_SOURCES for col, _c, _x in contract.FUND_COLUMNS}
+    inds = [(i.row, *(getattr(i, c.key).raw for c in contract.INDICATORS.columns))
+            for i in project.indicators]
+    return {"name": project.name.raw, "funds": funds, "indicators": inds}
+
+
+def _verify(temp: Path, expected: dict[str, Any], target: Path,
+            result_names: tuple[str, ...] = contract.OUTPUT_SHEETS) -> None:
+    """Re-read the written file: same project, both result sheets present and marked ours."""
+    from ..read.reader import load_project
+    from .result_names import generated_sheets
+
+    names, ours = generated_sheets(temp)
+    missing = [s for s in result_names if s not in names or s not in ours]
+    if missing:
+        raise OutputError("PX652", str(target), sheets="、".join(missing))
+    got = project_fingerprint(load_project(temp))
+    diff = [k for k in expected if expected[k] != got[k]]
+    if diff:
+        raise OutputError("PX651", str(target), what=", ".join(diff))
+
+
+def write_results(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
+                  profile: Any = None, lang: str = "zh") -> Path:
+    """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path."""
+    from .result_names import rename_sheets, result_sheet_names
+    from .safe_write import atomic_write
+    from .splice import splice_sheets
+
+    src = Path(path)
+    target = Path(out) if out is not None else src
+    _template_sheets(src)
+    # A 自评表 / 检查结果 that perf-xlsx did not write is kept: ours goes under a free name.
+    names = result_sheet_names(src)
+    sheets = rename_sheets(build_result_sheets(report, profile, lang),
+                           dict(zip(contract.OUTPUT_SHEETS, names)))
+    expected = project_fingerprint(report.project)
+
+    def produce(temp: Path) -> None:
+        splice_sheets(src, sheets, names, temp)
+
+    def verify(temp: Path) -> None:
+        _verify(Path(temp), expected, target, names)
+
+    atomic_write(target, produce, verify)
+    return target
