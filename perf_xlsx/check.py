@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -11,6 +12,7 @@ from .catalogue.finding import Finding, make
 from .checks.goals import check_goals
 from .checks.indicators import check_indicators
 from .checks.money import check_money
+from .checks.printed import check_printed
 from .errors import InputError
 from .indicator_rows import rows as indicator_rows
 from .model import Project
@@ -81,10 +83,24 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
             score_findings.append(make(
                 "PX140", contract.SHEET_INDICATORS, f"C{first}", label="三级指标",
                 label_en="list of level-3 indicators"))
-    findings = dedupe([*reader, *money, *ind_findings, *goal_findings, *score_findings])
+    if project.form is not None and summary is None:   # a form without indicator rows
+        score_findings = [f for f in score_findings if f.code != "PX140"]
+    printed = check_printed(project, prof)
+    findings = dedupe(_onto_form(project, [*reader, *money, *ind_findings, *goal_findings,
+                                           *score_findings, *printed]))
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),
                        tool_version=__version__)
+
+
+def _onto_form(project: Project, findings: list[Finding]) -> list[Finding]:
+    """A form has no template sheets: a finding placed on one by a fallback is put on the form's
+    sheet instead (without a template cell, which would point nowhere)."""
+    if project.form is None:
+        return findings
+    ours = {*contract.INPUT_SHEETS}
+    return [replace(f, sheet=project.form.sheet, cell=None) if f.sheet in ours else f
+            for f in findings]
 
 
 def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,

@@ -98,6 +98,31 @@ class Indicator:
 
 
 @dataclass
+class FormInfo:
+    """How a published 自评表 was read (``perf_xlsx.forms``): which layout, where each field came
+    from, and the figures the form prints that the template has no cell for (checked as printed).
+
+    ``printed_funds`` maps a funds row key (total, fiscal, carryover, other) to its printed
+    ``weight`` / ``rate`` / ``score`` / ``reason`` Values; ``printed_total`` holds ``weight`` and
+    ``score`` of the 总分 row; ``printed_rows`` the per-indicator extras (``execution`` for a
+    预算执行率 row inside the indicator table).
+    """
+
+    sheet: str
+    layout: str                                   # e.g. "mof", "mof+split-target+元"
+    features: tuple[str, ...] = ()
+    source_format: str = "xlsx"                   # xlsx | xls | ods | docx
+    money_divisor: int = 1                        # 10000 when the form prints 元
+    sources: dict[str, str] = field(default_factory=dict)        # field → "sheet!cell"
+    columns: dict[str, str] = field(default_factory=dict)        # indicator key → header text
+    printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)
+    printed_total: dict[str, Value] = field(default_factory=dict)
+    grade: Value = EMPTY
+    execution_rows: list[Value] = field(default_factory=list)   # 预算执行率 rows among indicators
+    note: Value = EMPTY
+
+
+@dataclass
 class Project:
     """Everything read from one workbook, plus the findings the reader made while reading it."""
 
@@ -116,6 +141,8 @@ class Project:
     expenses: list[ExpenseLine] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: Set when the project was read from a published form rather than the template.
+    form: FormInfo | None = None
 
     def field_value(self, name: str) -> Value:
         """A contract field by its defined name (``funds_total_budget``, ``goal_actual``, …)."""

@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("__init__", "catalogue", "errors")),
     ("contract", ("template",)),
     ("core", ("ooxml", "model", "units", "numbers", "targets", "results", "indicator_rows")),
-    ("read", ("read",)),
+    ("read", ("read", "forms")),
     ("judge", ("checks", "scoring")),
     ("orchestrate", ("check",)),
     ("write", ("write",)),
@@ -150,7 +150,7 @@ def test_each_subpackage_says_what_it_does() -> None:
 def test_public_calls_import_from_their_wing() -> None:
     import importlib
 
-    for wing_name in ("ooxml", "template", "read", "checks", "scoring", "write", "report", "batch"):
+    for wing_name in ("ooxml", "template", "read", "forms", "checks", "scoring", "write", "report", "batch"):
         package = importlib.import_module(f"perf_xlsx.{wing_name}")
         for name in package.__all__:
             assert callable(getattr(package, name)), f"perf_xlsx.{wing_name}.{name}"

@@ -72,7 +72,9 @@ def check_money(project: Project, profile: Profile | str | None = None, *,
     when the caller already has them)."""
     prof = get_profile(profile)
     out: list[Finding] = []
-    for check in (_fields, _sources, _limits, _expense_total):
+    checks = (_fields, _sources, _limits) if project.form else \
+        (_fields, _sources, _limits, _expense_total)   # a published form has no expense lines
+    for check in checks:
         out.extend(check(project))
     out.extend(_notes(project, prof))
     cost = _cost_indicators(project, ind_rows)

@@ -140,9 +140,10 @@ class _Package:
 
 
 def _workbook(pkg: _Package, part: str
-              ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool]:
+              ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool, set[int]]:
     sheets, names, date1904, recalc = [], {}, False, False
     local: dict[str, str] = {}
+    marked: set[int] = set()    # localSheetId of the sheets perf-xlsx wrote (their marker name)
     for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr", "calcPr"):
         if name == "sheet":
             rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
@@ -154,6 +155,10 @@ def _workbook(pkg: _Package, part: str
             if el.get("localSheetId") is None:
                 names[key] = (el.text or "").strip()
             else:
+                if key.casefold() == contract.GENERATED_MARKER.casefold():
+                    sid = el.get("localSheetId") or ""
+                    if sid.isdigit():
+                        marked.add(int(sid))
                 local.setdefault(key, (el.text or "").strip())
         elif name == "workbookPr":
             date1904 = (el.get("date1904") or "").lower() in ("1", "true")
@@ -163,7 +168,7 @@ def _workbook(pkg: _Package, part: str
     # with 范围 = the sheet) still names its cell; a workbook-level name of the same text wins.
     for key, text in local.items():
         names.setdefault(key, text)
-    return sheets, names, date1904, recalc
+    return sheets, names, date1904, recalc, marked
 
 
 def _strings(pkg: _Package, part: str) -> list[str]:
@@ -223,7 +228,7 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
     with zf:
         pkg = _Package(path, zf, deadline)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
-        order, names, date1904, recalc = _workbook(pkg, wb_part)
+        order, names, date1904, recalc, marked = _workbook(pkg, wb_part)
         rels = pkg.rels(wb_part)
         targets = {rid: target for rid, _, target in rels}
 
@@ -251,4 +256,5 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                 if table is not None:
                     sheet.tables.append(table)
         return RawWorkbook(path=str(path), sheets=out, defined_names=names, date1904=date1904,
-                           recalc_on_load=recalc, parts=tuple(zf.namelist()), kind=kind)
+                           recalc_on_load=recalc, parts=tuple(zf.namelist()), kind=kind,
+                           generated=frozenset(order[i][0] for i in marked if i < len(order)))

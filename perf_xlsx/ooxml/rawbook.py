@@ -115,6 +115,8 @@ class RawWorkbook:
     parts: tuple[str, ...] = ()
     #: "xlsx", or "xlsm" when the package holds macros (vbaProject.bin): the reader warns PX013.
     kind: str = "xlsx"
+    #: Sheets perf-xlsx wrote (they carry the sheet-scoped marker name contract.GENERATED_MARKER).
+    generated: frozenset = frozenset()
 
     def resolve_name(self, name: str) -> tuple[str, int, int] | None:
         """A defined name that points at one cell → (sheet, row, col); None otherwise."""

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..model import Project, Value
+from ..model import FormInfo, Project, Value
 from ..template import contract
 from .coerce import fmt_decimal
 
@@ -80,4 +80,22 @@ def project_to_dict(project: Project, lang: str = "zh") -> dict[str, Any]:
             for ind in project.indicators
         ],
         "findings": [f.to_dict(lang) for f in project.findings],
+        "form": form_to_dict(project.form),
+    }
+
+
+def form_to_dict(form: FormInfo | None) -> dict[str, Any] | None:
+    """How a published form was read (None for the template): layout, sources, printed figures."""
+    if form is None:
+        return None
+    return {
+        "sheet": form.sheet, "layout": form.layout, "features": list(form.features),
+        "source_format": form.source_format, "money_divisor": form.money_divisor,
+        "sources": dict(form.sources), "columns": dict(form.columns),
+        "printed_funds": {k: {a: value_to_dict(v) for a, v in row.items()}
+                          for k, row in form.printed_funds.items()},
+        "printed_total": {k: value_to_dict(v) for k, v in form.printed_total.items()},
+        "grade": value_to_dict(form.grade),
+        "execution_rows": [value_to_dict(v) for v in form.execution_rows],
+        "note": value_to_dict(form.note),
     }

@@ -74,8 +74,9 @@ def _label(name: str, lang: str) -> str:
 def render_project(project: Project, lang: str = "zh") -> str:
     """Basic info, funds grid, expenses, indicators, then the reader's findings."""
     t = _L["en" if lang == "en" else "zh"]
-    out = [f"{t['file']}: {project.path}", f"{t['version']}: {project.template_version or '—'}",
-           "", t["info"]]
+    out = [f"{t['file']}: {project.path}", f"{t['version']}: {project.template_version or '—'}"]
+    out += _form_lines(project, lang)
+    out += ["", t["info"]]
     info_rows = [[_label(n, lang), _shown(project.field_value(n), 48),
                   _cell(project.field_value(n))] for n in _INFO]
     info_rows += [[_label(k, lang), _shown(v, 48), _cell(v)] for k, v in project.extras.items()]
@@ -99,6 +100,27 @@ def render_project(project: Project, lang: str = "zh") -> str:
     out += ["", t["findings"] if project.findings else t["no_findings"]]
     out += [render_finding(f, lang, t) for f in project.findings]
     return "\n".join(out)
+
+
+def _form_lines(project: Project, lang: str) -> list[str]:
+    """Which published layout was recognised and the figures it prints (nothing for the template)."""
+    form = project.form
+    if form is None:
+        return []
+    en = lang == "en"
+    lines = [(f"published form: sheet {form.sheet}, layout {form.layout}, format {form.source_format}"
+              if en else f"官方表样: 工作表 {form.sheet}，版式 {form.layout}，格式 {form.source_format}")]
+    if form.money_divisor != 1:
+        lines.append("  money printed in 元, read as 万元 (÷ 10000)" if en
+                     else "  表上金额单位为元，已换算为万元（÷ 10000）")
+    printed = [f"{k}.{a}={v.text or '—'} ({_cell(v)})" for k, row in form.printed_funds.items()
+               for a, v in row.items() if not v.is_empty]
+    printed += [f"总分.{k}={v.text or '—'} ({_cell(v)})" for k, v in form.printed_total.items()]
+    if not form.grade.is_empty:
+        printed.append(f"等级={form.grade.text} ({_cell(form.grade)})")
+    if printed:
+        lines.append(("  printed: " if en else "  表上数字: ") + "; ".join(printed))
+    return lines
 
 
 def _rows_section(title: str, spec: contract.TableSpec, items: list, lang: str,

@@ -65,6 +65,33 @@ def _template_sheets(path: Path) -> list[str]:
     return names
 
 
+def beside_name(path: str | Path) -> Path:
+    """The default result of a form that cannot be written into (.xls/.et/.ods/.docx):
+    ``<name>-检查结果.xlsx`` beside it."""
+    src = Path(path)
+    return src.with_name(f"{src.stem}-检查结果.xlsx")
+
+
+def _write_beside(src: Path, report: CheckReport, out: str | Path | None, profile: Any,
+                  lang: str) -> Path:
+    """A new workbook holding the 自评表 and 检查结果 of a form read from .xls/.et/.ods/.docx;
+    the input itself is never touched."""
+    from .safe_write import atomic_write
+
+    target = Path(out) if out is not None else beside_name(src)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_suffix(".xlsx")
+    if target.resolve() == src.resolve():
+        raise OutputError("PX650", str(src), sheets="—", reason="")
+    data = build_result_sheets(report, profile, lang)
+
+    def produce(temp: Path) -> None:
+        Path(temp).write_bytes(data)
+
+    atomic_write(target, produce)
+    return target
+
+
 def project_fingerprint(project: Any) -> dict[str, Any]:
     """What must survive a write unchanged: the name, every fund cell, every indicator's text."""
     funds = {f"{src}.{col}": getattr(project.funds.source(src), col).raw
@@ -98,8 +125,12 @@ def write_results(path: str | Path, report: CheckReport, *, out: str | Path | No
     from .splice import splice_sheets
 
     src = Path(path)
+    form = report.project.form
+    if form is not None and form.source_format != "xlsx":
+        return _write_beside(src, report, out, profile, lang)
     target = Path(out) if out is not None else src
-    _template_sheets(src)
+    if form is None:
+        _template_sheets(src)
     # A 自评表 / 检查结果 that perf-xlsx did not write is kept: ours goes under a free name.
     names = result_sheet_names(src)
     sheets = rename_sheets(build_result_sheets(report, profile, lang),

@@ -1,0 +1,90 @@
+"""Catalogue entries for PX8xx: published 自评表 read by their labels (``perf_xlsx.forms``) and
+the figures they print that the template has no cell for (``checks.printed``)."""
+from __future__ import annotations
+
+from .entry import E, Entry, I, W  # noqa: F401
+
+ENTRIES: dict[str, Entry] = {
+    "PX801": Entry(
+        E, "自评表缺少一块内容",
+        "{sheet}：这张表像《项目支出绩效自评表》，但找不到{what}（已在整张表中按标签查找）。",
+        "补上这一块，或确认标签文字与官方表样一致（docs/forms.md 列出可识别的写法）。",
+        "{sheet}: this sheet looks like a self-evaluation form but {what_en} was not found "
+        "(searched the whole sheet by its labels).",
+        "Add that block, or make its labels match the official form (docs/forms.md lists every "
+        "recognised wording).",
+        "表上没有「项目资金」一块"),
+    "PX802": Entry(
+        E, "表上的执行率算错了",
+        "{sheet}!{cell}：{row_label}的执行率印的是 {actual}，按 全年执行数 ÷ 全年预算数 应为 {expected}。",
+        "执行率 = 全年执行数 ÷ 全年预算数（调整后），按表上的小数位数四舍五入后填写。",
+        "{sheet}!{cell}: the printed execution rate of {row_label_en} is {actual}; executed ÷ "
+        "full-year budget gives {expected}.",
+        "Rate = executed ÷ full-year (adjusted) budget, rounded to the decimals the form shows.",
+        "执行数 0.5188、预算数 1，执行率印 52.00%"),
+    "PX803": Entry(
+        E, "表上的执行得分算错了",
+        "{sheet}!{cell}：预算执行得分印的是 {actual}，按 min(执行率, 100%) × 分值 {weight} 应为 {expected}。",
+        "预算执行得分 = 执行率（不超过100%）× 该行分值。",
+        "{sheet}!{cell}: the printed execution score is {actual}; min(rate, 100%) × weight "
+        "{weight} gives {expected}.",
+        "Execution score = min(rate, 100%) × the row's weight.",
+        "执行率 51.88%，分值 10，得分印 10"),
+    "PX804": Entry(
+        E, "表上的总分与各项得分之和不符",
+        "{sheet}!{cell}：总分印的是 {actual}，预算执行得分 {execution} 加各指标得分 {items} 合计 {expected}。",
+        "总分 = 预算执行得分 + 各三级指标得分（有不适用指标时按百分制折算，并在表上说明）。",
+        "{sheet}!{cell}: the printed total is {actual}; the execution score {execution} plus the "
+        "indicator scores {items} give {expected}.",
+        "Total = execution score + the indicator scores (rescaled to 100, and said so, when some "
+        "indicators do not apply).",
+        "各项得分合计 94，总分印 98"),
+    "PX805": Entry(
+        E, "表上的总分超过 100",
+        "{sheet}!{cell}：总分印的是 {actual}，超过满分 100。",
+        "逐项核对得分：每项得分不能超过其分值，合计不能超过 100。",
+        "{sheet}!{cell}: the printed total {actual} is above the maximum of 100.",
+        "Check each score: none may exceed its weight, and the total may not exceed 100.",
+        "总分 110"),
+    "PX806": Entry(
+        E, "表上的等级与总分不符",
+        "{sheet}!{cell}：等级印的是「{actual}」，但总分 {total} 对应的等级是「{expected}」（{bands}）。",
+        "按总分定等级：{bands}。",
+        "{sheet}!{cell}: the printed grade is '{actual}' but the total {total} means "
+        "'{expected}' ({bands}).",
+        "Grade by the total: {bands}.",
+        "总分 86，等级印「优」"),
+    "PX807": Entry(
+        E, "分项行的分值或得分与合计行不符",
+        "{sheet}!{cell}：「{column}」一列中，分项行合计 {expected}，年度资金总额行是 {actual}。",
+        "只有年度资金总额行计分；分项行填「—」，或使分项之和等于合计。",
+        "{sheet}!{cell}: in the column '{column}' the sub-rows add up to {expected} but the "
+        "total row shows {actual}.",
+        "Only the total row is scored: put '—' in the sub-rows, or make them add up to the total.",
+        "合计行 0 / 0 / 0，分项行执行率 100%"),
+    "PX808": Entry(
+        W, "预算执行率计了两次",
+        "{sheet}!{cell}：绩效指标里有一行「{actual}」，而资金块已经按执行率计分：预算执行率被计了两次。",
+        "预算执行率只在资金块计分一次：删去指标表中的这一行，或把它的分值计为 0。",
+        "{sheet}!{cell}: the indicator table has a row '{actual}' while the funds block already "
+        "scores the execution rate: it is counted twice.",
+        "Score the execution rate once, in the funds block: drop the indicator row or give it "
+        "no weight.",
+        "指标表中有「预算执行率」一行，资金块得分 10"),
+    "PX809": Entry(
+        W, "表上的总分值不是 100",
+        "{sheet}!{cell}：总分一行的分值印的是 {actual}，各项分值合计 {expected}，满分应为 100。",
+        "核对各指标分值与预算执行分值，使合计为 100。",
+        "{sheet}!{cell}: the total row's weight is {actual}; the weights add up to {expected}; "
+        "they should make 100.",
+        "Check the indicator weights and the execution weight so that they add up to 100.",
+        "分值合计 110"),
+    "PX810": Entry(
+        I, "按官方表样读取",
+        "{sheet}：按《项目支出绩效自评表》官方表样读取（{layout}）；各字段来源见 perf-xlsx show。",
+        "这是提示：想一劳永逸，可用 perf-xlsx import 把它转成 perf-xlsx 模板。",
+        "{sheet}: read as a published self-evaluation form ({layout}); perf-xlsx show lists where "
+        "each field came from.",
+        "For information: perf-xlsx import converts it to the perf-xlsx template once and for all.",
+        "一张 .xls 自评表"),
+}

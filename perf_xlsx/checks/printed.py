@@ -1,0 +1,143 @@
+"""The figures a published 自评表 prints that the template has no cell for (PX802–PX809):
+each funds row's 执行率 and 得分, the sub-rows' 分值/得分, the 总分, the 等级, a 预算执行率 row
+counted twice. Runs only on projects read from a form (``project.form``); never raises.
+
+Rates are compared at the precision the form prints (52.00 % against 51.88 % is wrong, 51.9 %
+against 51.88 % is right); scores within half of their last printed digit.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..catalogue.finding import Finding, at
+from ..model import FormInfo, Project, Value
+from ..numbers import num, plain, quantize
+from ..read import coerce
+from ..scoring.profiles import Profile, get_profile
+
+_ROW = {"total": ("年度资金总额", "the total row"), "fiscal": ("当年财政拨款", "the fiscal row"),
+        "carryover": ("上年结转资金", "the carry-over row"), "other": ("其他资金", "the other-funds row")}
+_HUNDRED = Decimal(100)
+
+
+def check_printed(project: Project, profile: Profile | str | None = None) -> list[Finding]:
+    form = project.form
+    if form is None:
+        return []
+    prof = get_profile(profile)
+    out: list[Finding] = []
+    out.extend(_rates(project, form))
+    out.extend(_execution_score(project, form, prof))
+    out.extend(_sub_rows(form))
+    out.extend(_total(project, form, prof))
+    out.extend(_twice(form))
+    return out
+
+
+def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
+    """A printed figure → (number, decimals as printed, printed with %)."""
+    text = (value.raw or "").strip() or (plain(value.decimal) if value.decimal is not None else "")
+    if not text:
+        return None, 0, False
+    got = coerce.parse_number_text(text, "number")
+    if got is None:
+        return None, 0, False
+    digits = text.replace("%", "").replace("％", "").strip()
+    places = len(digits.split(".", 1)[1]) if "." in digits else 0
+    pct = got.percent or value.percent
+    return got.value, places, pct
+
+
+def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
+    for key, printed in form.printed_funds.items():
+        rate = printed.get("rate")
+        if rate is None or rate.is_empty:
+            continue
+        row = project.funds.source(key)
+        budget, executed = num(row.budget), num(row.executed)
+        stated, places, pct = number_and_places(rate)
+        if stated is None or budget is None or executed is None or budget == 0:
+            continue
+        if pct:
+            stated_pct = stated * _HUNDRED     # parse_number_text gives 52% as 0.52
+        else:
+            stated_pct = stated * _HUNDRED if stated <= Decimal("1.5") else stated
+            if stated <= Decimal("1.5"):
+                places = max(places - 2, 0)
+        computed = quantize(executed / budget * _HUNDRED, Decimal(1).scaleb(-places))
+        if quantize(stated_pct, Decimal(1).scaleb(-places)) != computed:
+            label = _ROW[key]
+            yield at("PX802", rate, actual=rate.text or plain(stated),
+                     expected=f"{computed}%", row_label=label[0], row_label_en=label[1])
+
+
+def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]:
+    printed = form.printed_funds.get("total", {})
+    score = printed.get("score")
+    if score is None or score.is_empty:
+        return
+    stated, places, _ = number_and_places(score)
+    budget, executed = num(project.funds.total.budget), num(project.funds.total.executed)
+    if stated is None or budget is None or executed is None:
+        return
+    weight_v = printed.get("weight")
+    weight = num(weight_v) if weight_v is not None and num(weight_v) is not None \
+        else prof.execution_weight
+    rate = Decimal(0) if budget == 0 else min(executed / budget, Decimal(1))
+    computed = rate * weight
+    if abs(computed - stated) > Decimal(5).scaleb(-places - 1) + Decimal("0.000001"):
+        yield at("PX803", score, actual=plain(stated),
+                 expected=plain(quantize(computed, Decimal("0.01"))), weight=plain(weight))
+
+
+def _sub_rows(form: FormInfo) -> Iterator[Finding]:
+    total = form.printed_funds.get("total", {})
+    for attr, label in (("weight", "分值"), ("score", "得分")):
+        tv = total.get(attr)
+        subs = [form.printed_funds.get(k, {}).get(attr) for k in ("fiscal", "carryover", "other")]
+        nums = [num(v) for v in subs if v is not None and num(v) is not None]
+        if tv is None or not nums:
+            continue
+        t = num(tv) if num(tv) is not None else Decimal(0)
+        s = sum(nums, Decimal(0))
+        if abs(s - t) > Decimal("0.01"):
+            yield at("PX807", tv, column=label, expected=plain(s), actual=plain(t))
+
+
+def _total(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]:
+    tv = form.printed_total.get("score")
+    total, places, _ = number_and_places(tv) if tv is not None else (None, 0, False)
+    if total is not None and total > _HUNDRED:
+        yield at("PX805", tv, actual=plain(total))
+    execution = num(form.printed_funds.get("total", {}).get("score", Value()))
+    items = [num(i.self_score) for i in project.indicators if num(i.self_score) is not None]
+    not_applicable = any("不适用" in (i.actual.text + i.self_score.text)
+                         for i in project.indicators)
+    if total is not None and items and not not_applicable:
+        expected = (execution or Decimal(0)) + sum(items, Decimal(0))
+        tol = max(Decimal(5).scaleb(-places - 1), Decimal("0.01"))
+        if abs(expected - total) > tol:
+            yield at("PX804", tv, actual=plain(total), expected=plain(expected),
+                     execution=plain(execution or Decimal(0)), items=plain(sum(items, Decimal(0))))
+    wv = form.printed_total.get("weight")
+    if wv is not None and num(wv) is not None and num(wv) != _HUNDRED:
+        weights = [num(i.weight) for i in project.indicators if num(i.weight) is not None]
+        ew = num(form.printed_funds.get("total", {}).get("weight", Value()))
+        yield at("PX809", wv, actual=plain(num(wv)),
+                 expected=plain((ew or Decimal(0)) + sum(weights, Decimal(0))))
+    grade = form.grade
+    if total is not None and not grade.is_empty and prof.grades:
+        want = prof.grade(total)
+        if want and grade.text[:1] != want:
+            bands = "，".join(f"{g} ≥ {plain(b)}" for b, g in prof.grades)
+            yield at("PX806", grade, actual=grade.text, expected=want, total=plain(total),
+                     bands=bands)
+
+
+def _twice(form: FormInfo) -> Iterator[Finding]:
+    scored = form.printed_funds.get("total", {}).get("score")
+    if scored is None or scored.is_empty:
+        return
+    for row in form.execution_rows:
+        yield at("PX808", row, actual=row.text)

@@ -1,0 +1,98 @@
+"""A sheet as the form reader walks it: text by position, merged ranges, labels found by alias.
+
+Works on any ``RawSheet`` — from the lean .xlsx reader, from python-calamine (.xls/.et/.ods) or
+from a Word table (``sources``) — so one parser serves every format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ooxml.rawbook import RawSheet, parse_range_ref
+from . import labels
+
+
+@dataclass
+class Grid:
+    sheet: RawSheet
+    #: (row, col) → normalised text of every text cell
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: top-left (row, col) → (max_row, max_col) of each merged range
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: any covered (row, col) → its top-left
+    covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sheet: RawSheet) -> "Grid":
+        g = cls(sheet)
+        for (r, c), cell in sheet.cells.items():
+            if cell.kind in ("s", "str") and isinstance(cell.value, str) and cell.value.strip():
+                g.texts[(r, c)] = labels.norm(cell.value)
+        for ref in sheet.merged:
+            try:
+                r1, c1, r2, c2 = parse_range_ref(ref)
+            except ValueError:
+                continue
+            if (r2 - r1 + 1) * (c2 - c1 + 1) > 20000:
+                continue
+            g.spans[(r1, c1)] = (r2, c2)
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    g.covered[(r, c)] = (r1, c1)
+        return g
+
+    @property
+    def name(self) -> str:
+        return self.sheet.name
+
+    @property
+    def max_row(self) -> int:
+        return self.sheet.max_row
+
+    @property
+    def max_col(self) -> int:
+        return self.sheet.max_col
+
+    def text(self, r: int, c: int) -> str:
+        return self.texts.get((r, c), "")
+
+    def raw_text(self, r: int, c: int) -> str:
+        cell = self.sheet.cells.get((r, c))
+        return str(cell.value) if cell is not None and cell.value is not None else ""
+
+    def filled(self, r: int, c: int) -> bool:
+        cell = self.sheet.cells.get((r, c))
+        return cell is not None and cell.value is not None and str(cell.value).strip() != ""
+
+    def span(self, r: int, c: int) -> tuple[int, int]:
+        """(last row, last col) of the merged range starting at (r, c), else (r, c)."""
+        return self.spans.get((r, c), (r, c))
+
+    def find(self, aliases: tuple[str, ...], rows: range | None = None,
+             cols: range | None = None) -> list[tuple[int, int]]:
+        """Cells whose text is one of ``aliases``, in reading order."""
+        out = [(r, c) for (r, c), t in self.texts.items()
+               if (rows is None or r in rows) and (cols is None or c in cols)
+               and labels.matches(t, aliases)]
+        return sorted(out)
+
+    def first(self, aliases: tuple[str, ...], rows: range | None = None,
+              cols: range | None = None) -> tuple[int, int] | None:
+        found = self.find(aliases, rows, cols)
+        return found[0] if found else None
+
+    def value_right_of(self, r: int, c: int, stop_cols: set[int] | None = None) -> tuple[int, int]:
+        """The cell holding the value of the label at (r, c): the first filled cell to its right
+        that is not a label; when a label or the row's end comes first, the cell just right of
+        the label (so an empty value still has a place)."""
+        _, last = self.span(r, c)
+        start = last + 1
+        for col in range(start, self.max_col + 1):
+            if stop_cols and col in stop_cols:
+                break
+            if (r, col) in self.covered and self.covered[(r, col)] != (r, col):
+                continue
+            if self.filled(r, col):
+                if labels.is_any_label(self.raw_text(r, col)):
+                    break
+                return r, col
+        return r, start

@@ -1,0 +1,114 @@
+"""The published 《项目支出绩效自评表》 as data: every label the form reader recognises, and its aliases.
+
+This is the one place the official form's wording is spelled. ``locate`` and ``parse`` read it,
+docs/forms.md is generated from it (``python -m perf_xlsx.forms.doc``), and the test form builder
+lays its variants out from it. Labels are compared after ``norm`` (NFKC, no spaces, no colons, no
+``*`` marks), and a cell matches an alias when it equals it or starts with it followed by a
+bracket (``项目资金（万元）``, ``产出指标（50分）``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+#: A sheet is a form when its text holds one of these titles …
+TITLES = ("项目支出绩效自评表", "项目支出绩效目标自评表", "绩效目标自评表", "绩效自评表")
+#: … or, without a title, these labels together.
+REQUIRED_LABELS = ("project_name", "level3")
+
+#: Header fields: key → aliases (the value stands to the right of the label).
+HEADER_FIELDS: dict[str, tuple[str, ...]] = {
+    "project_name": ("项目名称",),
+    "department": ("主管部门及代码", "主管部门", "主管单位", "主管部门名称"),
+    "implementer": ("实施单位", "项目实施单位", "预算单位", "单位名称"),
+}
+
+#: The funds block: its label (money unit read from the brackets) …
+FUNDS_LABELS = ("项目资金", "预算执行情况", "资金情况", "项目资金情况")
+#: … its columns …
+FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "initial": ("年初预算数", "年初预算", "年初预算金额"),
+    "budget": ("全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数"),
+    "executed": ("全年执行数", "预算执行数", "全年实际执行数", "执行数", "实际执行数"),
+    "weight": ("分值", "权重"),
+    "rate": ("执行率", "预算执行率"),
+    "score": ("得分",),
+    "reason": ("原因", "偏差原因", "未完成原因"),
+}
+#: … and its rows (model funds key → aliases; the first row found for a key wins).
+FUNDS_ROWS: dict[str, tuple[str, ...]] = {
+    "total": ("年度资金总额", "资金总额", "年度资金总额合计", "合计"),
+    "fiscal": ("其中：当年财政拨款", "当年财政拨款", "本年财政拨款", "财政拨款", "财政资金",
+               "其中：财政拨款", "其中：财政资金"),
+    "carryover": ("上年结转资金", "上年结转", "结转资金"),
+    "other": ("其他资金", "其他", "单位资金", "财政专户管理资金"),
+}
+
+#: The goal block: label, then the two column headers (texts in the row below them).
+GOAL_LABELS = ("年度总体目标", "总体目标", "年度绩效目标")
+GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "goal_expected": ("预期目标", "年度目标", "年初设定目标"),
+    "goal_actual": ("实际完成情况", "全年实际完成情况", "实际完成"),
+}
+
+#: The indicator table's header (one row, or two when 年度指标值 is split under a merged label).
+INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "level3": ("三级指标", "指标名称", "绩效指标名称"),
+    "target": ("年度指标值", "年度目标值", "指标值", "预期指标值", "目标值"),
+    "direction": ("指标性质", "计算符号", "指标方向"),
+    "unit": ("度量单位", "计量单位", "单位"),
+    "actual": ("实际完成值", "全年实际值", "实际值", "完成值", "全年实际完成值"),
+    "weight": ("分值", "权重", "指标分值"),
+    "self_score": ("得分", "自评得分"),
+    "deviation": ("偏差原因分析及改进措施", "未完成原因分析", "偏差原因分析", "偏差原因",
+                  "未完成原因和改进措施", "未完成原因分析及改进措施", "原因分析及改进措施"),
+}
+#: Columns some provinces add that carry no field of the model (read past, listed in ``show``).
+EXTRA_COLUMNS = ("权重占比", "折算得分", "备注")
+
+#: Rows that end the indicator table.
+TOTAL_LABELS = ("总分", "合计", "总计", "自评总分")
+GRADE_LABELS = ("等级", "自评等级", "评价等级", "绩效等级")
+GRADES = ("优", "良", "中", "差")
+NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说明")
+#: A row of the indicator table that is the budget execution rate (Hebei's export).
+EXECUTION_ROW = ("预算执行率", "资金执行率")
+
+#: The money unit by the bracket after the funds label.
+MONEY_UNITS = {"万元": 1, "元": 10000}
+
+_BRACKET_RE = re.compile(r"[（(【\[]")
+
+
+@functools.lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """A label compared loosely: NFKC, no spaces, no trailing colon, no ``*`` required marks."""
+    s = unicodedata.normalize("NFKC", str(text))
+    s = "".join(s.split()).strip("*＊")
+    return s.rstrip(":：")
+
+
+def matches(text: str, aliases: tuple[str, ...]) -> str | None:
+    """The alias ``text`` is (exactly, or followed by a bracket such as ``（万元）``), else None."""
+    s = norm(text)
+    for alias in aliases:
+        a = norm(alias)
+        if s == a or (s.startswith(a) and _BRACKET_RE.match(s[len(a):] or " ")):
+            return alias
+    return None
+
+
+def bracket(text: str) -> str:
+    """What the first bracket of a label holds (``项目资金（元）`` → ``元``), else ''."""
+    m = re.search(r"[（(]([^）)]*)[）)]", unicodedata.normalize("NFKC", str(text)))
+    return "".join(m.group(1).split()) if m else ""
+
+
+def is_any_label(text: str) -> bool:
+    """True when ``text`` is one of the form's labels (so it is never read as a value)."""
+    groups = (*HEADER_FIELDS.values(), FUNDS_LABELS, GOAL_LABELS, *GOAL_COLUMNS.values(),
+              TOTAL_LABELS, GRADE_LABELS, ("绩效指标",))
+    return any(matches(text, g) for g in groups)

@@ -1,0 +1,341 @@
+"""A published 自评表 on one sheet → ``Project`` with ``FormInfo``: found by its labels, not by
+fixed cells (``labels`` holds every alias).
+
+``find_forms(raw)`` lists the sheets that hold a form; ``project_from_form(raw, sheet)`` reads
+one. A sheet that looks like a form but lacks a block gives a PX8xx finding naming what is
+missing and where it looked; nothing here raises on bad data.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from ..model import EMPTY, FormInfo, FundRow, Indicator, Loc, Project, Value
+from ..numbers import plain
+from ..ooxml.rawbook import RawWorkbook, cell_ref
+from ..read.cells import SHOWN_KIND, CellReader
+from . import labels
+from .grid import Grid
+
+_YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
+#: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
+_WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
+         "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
+         "direction": "text", "unit": "text"}
+
+
+def looks_like_form(grid: Grid) -> bool:
+    """项目名称 together with an indicator header, a funds header or the form's title (a cover
+    sheet that only names the form, or a budget sheet, is not one)."""
+    if grid.first(labels.HEADER_FIELDS["project_name"]) is None:
+        return False
+    if grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None:
+        return True
+    if grid.first(labels.FUNDS_COLUMNS["executed"]) is not None:
+        return True
+    return any(labels.norm(x) in t for t in grid.texts.values() for x in labels.TITLES)
+
+
+def find_forms(raw: RawWorkbook) -> list[str]:
+    """The names of the sheets that hold a form, in workbook order."""
+    return [name for name, sheet in raw.sheets.items()
+            if name not in raw.generated and looks_like_form(Grid.of(sheet))]
+
+
+def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
+                      source_format: str = "xlsx") -> Project:
+    grid = Grid.of(raw.sheets[sheet])
+    cells = CellReader(raw)
+    project = Project(path=path if path is not None else raw.path)
+    info = FormInfo(sheet=sheet, layout="mof", source_format=source_format)
+    project.form = info
+    features: list[str] = []
+
+    name_at = grid.first(labels.HEADER_FIELDS["project_name"])
+    ind_header = _indicator_header(grid, name_at[0] if name_at else 1)
+    top = name_at[0] if name_at else 1
+    bottom = ind_header[0] if ind_header else grid.max_row + 1
+    _header_fields(project, grid, cells, info, top, bottom)
+    project.year = _year(grid, cells, top)
+    _funds(project, grid, cells, info, top, bottom, features)
+    _goals(project, grid, cells, info, top, bottom)
+    if ind_header is None:
+        cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
+                  what_en="the indicator header (三级指标, 年度指标值 …)")
+    else:
+        _indicators(project, grid, cells, info, ind_header, features)
+    if source_format == "docx":   # every cell of a Word table is text: not worth a warning
+        cells.findings = [f for f in cells.findings if f.code != "PX120"]
+    info.features = tuple(features)
+    info.layout = "+".join(["mof", *features])
+    cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}")
+    project.findings = cells.findings
+    return project
+
+
+# ---- header -------------------------------------------------------------------------------
+def _loc(grid: Grid, r: int, c: int) -> str:
+    return f"{grid.name}!{cell_ref(r, c)}"
+
+
+def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
+                   top: int, bottom: int) -> None:
+    rows = range(max(1, top - 1), bottom)
+    for key, aliases in labels.HEADER_FIELDS.items():
+        at = grid.first(aliases, rows)
+        if at is None:
+            if key == "project_name":
+                cells.add("PX801", grid.name, None, what="项目名称", what_en="项目名称 (project name)")
+            continue
+        r, c = grid.value_right_of(*at)
+        value = cells.value(grid.name, r, c, "text", aliases[0])
+        info.sources[key] = _loc(grid, r, c)
+        attr = {"project_name": "name"}.get(key, key)
+        setattr(project, attr, value)
+        if key == "project_name" and value.is_empty:
+            cells.add("PX140", grid.name, cell_ref(r, c), label="项目名称", label_en="project name")
+
+
+def _year(grid: Grid, cells: CellReader, top: int) -> Value:
+    for (r, c), text in sorted(grid.texts.items()):
+        if r > top:
+            break
+        m = _YEAR_RE.search(text)
+        if m:
+            return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))
+    m = _YEAR_RE.search(labels.norm(grid.name))
+    return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None)) if m else EMPTY
+
+
+# ---- funds ----------------------------------------------------------------------------------
+def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top: int,
+           bottom: int, features: list[str]) -> None:
+    rows = range(top, bottom)
+    header_row = None
+    for r, c in grid.find(labels.FUNDS_COLUMNS["executed"], rows):
+        header_row = r
+        break
+    if header_row is None:
+        cells.add("PX801", grid.name, None, what="项目资金（全年预算数 / 全年执行数）",
+                  what_en="the funds block (全年预算数 / 全年执行数)")
+        return
+    cols: dict[str, int] = {}
+    for c in range(1, grid.max_col + 1):
+        text = grid.text(header_row, c)
+        for key, aliases in labels.FUNDS_COLUMNS.items():
+            if key not in cols and text and labels.matches(text, aliases):
+                cols[key] = c
+                break
+    unit_text = " ".join(grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows))
+    unit_text += " " + " ".join(grid.raw_text(header_row, c) for c in cols.values())
+    if "（元）" in unit_text.replace("(", "（").replace(")", "）"):
+        info.money_divisor = 10000
+        features.append("元")
+    if "initial" not in cols:
+        features.append("no-initial")
+    first_money = min(cols.values())
+    end = bottom
+    goal = grid.first(labels.GOAL_LABELS, range(header_row + 1, bottom))
+    if goal is not None:
+        end = goal[0]
+    seen: set[str] = set()
+    for r in range(header_row + 1, end):
+        key = None
+        for c in range(1, first_money):
+            text = grid.text(r, c)
+            if not text:
+                continue
+            for k, aliases in labels.FUNDS_ROWS.items():
+                if k not in seen and labels.matches(text, aliases):
+                    key = k
+                    break
+            if key:
+                break
+        if key is None:
+            continue
+        seen.add(key)
+        row = FundRow()
+        for attr in ("initial", "budget", "executed"):
+            if attr in cols:
+                v = cells.value(grid.name, r, cols[attr], "money", attr)
+                setattr(row, attr, _money(v, info.money_divisor))
+                info.sources[f"funds_{key}_{attr}"] = _loc(grid, r, cols[attr])
+        setattr(project.funds, key, row)
+        printed: dict[str, Value] = {}
+        for attr, kind in (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"),
+                           ("reason", "text")):
+            if attr in cols:
+                printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
+        info.printed_funds[key] = printed
+    total = info.printed_funds.get("total", {})
+    if total.get("reason") is not None:
+        project.funds.note = total["reason"]
+    elif "total" in seen:   # no place for a note: findings about it point at the total row
+        where = project.funds.total.executed.loc or project.funds.total.budget.loc
+        project.funds.note = Value(None, None, where)
+    if "total" not in seen:
+        cells.add("PX801", grid.name, cell_ref(header_row, first_money),
+                  what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def _money(v: Value, divisor: int) -> Value:
+    if divisor == 1 or v.decimal is None:
+        return v
+    converted = v.decimal / divisor
+    return Value(converted, plain(converted), v.loc, v.percent)
+
+
+# ---- goals ----------------------------------------------------------------------------------
+def _goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top: int,
+           bottom: int) -> None:
+    at = grid.first(labels.GOAL_LABELS, range(top, bottom))
+    if at is None:
+        return
+    r0, c0 = at
+    last_row, last_col = grid.span(r0, c0)
+    found = False
+    for key, aliases in labels.GOAL_COLUMNS.items():
+        head = grid.first(aliases, range(r0, last_row + 1), range(last_col + 1, grid.max_col + 1))
+        if head is None:
+            continue
+        found = True
+        hr, hc = head
+        vr = grid.span(hr, hc)[0] + 1
+        setattr(project, key, cells.value(grid.name, vr, hc, "text", aliases[0]))
+        info.sources[key] = _loc(grid, vr, hc)
+    if not found:  # one goal text beside the label
+        r, c = grid.value_right_of(r0, c0)
+        project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
+        info.sources["goal_expected"] = _loc(grid, r, c)
+
+
+# ---- indicators -------------------------------------------------------------------------------
+def _indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
+    for r, c in grid.find(labels.INDICATOR_COLUMNS["level3"], range(top, grid.max_row + 1)):
+        others = [k for k in ("level1", "target", "actual", "weight")
+                  if grid.first(labels.INDICATOR_COLUMNS[k], range(r, r + 1))]
+        if others:
+            return r, c
+    return None
+
+
+def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int]:
+    """key → column of the indicator header at row ``hr``, and the first data row."""
+    cols: dict[str, int] = {}
+    data_row = hr + 1
+    for c in range(1, grid.max_col + 1):
+        if (hr, c) in grid.covered and grid.covered[(hr, c)] != (hr, c):
+            continue
+        text = grid.text(hr, c)
+        if not text:
+            continue
+        for key, aliases in labels.INDICATOR_COLUMNS.items():
+            if key not in cols and labels.matches(text, aliases):
+                cols[key] = c
+                last_row, last_col = grid.span(hr, c)
+                data_row = max(data_row, last_row + 1)
+                break
+    # 年度指标值 split into 指标性质 | 指标值 | 度量单位 on the row below (merged above them or not:
+    # .ods files come without their merges)
+    below = hr + 1
+    subs: dict[str, int] = {}
+    for c in range(1, grid.max_col + 1):
+        text = grid.text(below, c)
+        for sk in ("direction", "target", "unit"):
+            if text and sk not in subs and labels.matches(text, labels.INDICATOR_COLUMNS[sk]):
+                subs[sk] = c
+    if len(subs) >= 2 and ("direction" in subs or "unit" in subs):
+        cols.update(subs)
+        data_row = max(data_row, below + 1)
+    return cols, data_row
+
+
+def _indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
+                header: tuple[int, int], features: list[str]) -> None:
+    hr, _ = header
+    cols, start = _indicator_columns(grid, hr)
+    info.columns = {k: grid.raw_text(hr, c) or k for k, c in cols.items()}
+    if "direction" in cols or "unit" in cols:
+        features.append("split-target")
+    if "level2" not in cols:
+        features.append("no-level2")
+    if "weight" not in cols:
+        features.append("no-weight")
+    if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
+        features.append("weight-first")
+    for r in range(start, grid.max_row + 1):
+        row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
+        if any(t and labels.matches(t, labels.TOTAL_LABELS) for t in row_texts):
+            _total_row(grid, cells, info, r, cols)
+            break
+        if any(t and labels.matches(t, labels.NOTE_LABELS) for t in row_texts):
+            r2, c2 = grid.value_right_of(r, next(c for c in range(1, grid.max_col + 1)
+                                                 if grid.text(r, c)))
+            info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
+            continue
+        if not any(grid.filled(r, c) for c in cols.values()):
+            continue
+        if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW):
+            info.execution_rows.append(Value(grid.raw_text(r, cols["level3"]), None,
+                                             Loc(grid.name, cell_ref(r, cols["level3"]))))
+            continue
+        vals: dict[str, Value] = {}
+        for key in ("level1", "level2", "level3", "target", "actual", "weight", "self_score",
+                    "deviation"):
+            if key in cols:
+                vals[key] = cells.value(grid.name, r, cols[key], _KIND[key], key)
+            elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
+                vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
+        if "direction" in cols or "unit" in cols:
+            vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
+        level1 = vals.get("level1", EMPTY)
+        m = _WEIGHT_IN_LABEL.match(level1.text)
+        if m and m.group(1):
+            vals["level1"] = Value(m.group(1), m.group(1), level1.loc)
+            if "weight-in-level1" not in features:
+                features.append("weight-in-level1")
+        project.indicators.append(Indicator(r, **vals))
+    if not project.indicators and "level3" in cols:
+        cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
+                  label_en="list of level-3 indicators")
+    _grade(grid, cells, info, hr)
+
+
+def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
+    """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
+    parts = [grid.raw_text(r, cols[k]).strip() for k in ("direction", "target", "unit")
+             if k in cols]
+    parts = [p for p in parts if p and p not in ("定性", "定量")]
+    text = "".join(parts)
+    loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
+    return Value(text or None, text or None, loc)
+
+
+def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
+               cols: dict[str, int]) -> None:
+    for key, kind in (("weight", "weight"), ("self_score", "score")):
+        if key in cols and not ((r, cols[key]) in grid.covered
+                                and grid.covered[(r, cols[key])] != (r, cols[key])):
+            info.printed_total["score" if key == "self_score" else key] = \
+                cells.value(grid.name, r, cols[key], kind, "总分")
+    for c in range(1, grid.max_col + 1):
+        if grid.text(r, c) in labels.GRADES:
+            info.grade = Value(grid.text(r, c), grid.text(r, c), Loc(grid.name, cell_ref(r, c)))
+
+
+def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
+    if not info.grade.is_empty:
+        return
+    at = grid.first(labels.GRADE_LABELS, range(hr, grid.max_row + 1))
+    if at is None:
+        return
+    r, c = grid.value_right_of(*at)
+    text = grid.text(r, c)
+    if text and text[0] in labels.GRADES:
+        info.grade = Value(text[0], grid.raw_text(r, c), Loc(grid.name, cell_ref(r, c)))
+
+
+def form_name(path: str) -> str:
+    return Path(path).name

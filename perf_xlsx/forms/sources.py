@@ -1,0 +1,159 @@
+"""The formats units send besides .xlsx, as ``RawWorkbook``s the form reader walks like any other.
+
+- .xls and WPS .et (OLE compound files) and .ods: python-calamine, a maintained Rust reader that
+  handles all three and reports merged ranges for .xls/.et (not for .ods, whose merged cells then
+  read as their top-left cell plus blanks — the form reader fills 一级/二级 down either way).
+  Values arrive typed: numbers become stored text as the lean reader keeps them, dates serials.
+- .docx: python-docx; each top-level table becomes a sheet ``表1``, ``表2`` … with its merges
+  (gridSpan, vMerge) as merged ranges, so a finding at ``表2!D5`` is table 2, row 5, column D.
+
+Encrypted files and .xlsb keep the lean reader's refusals (``ooxml.sniff``).
+"""
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from ..errors import InputError
+from ..ooxml import sniff
+from ..ooxml.rawbook import RawCell, RawSheet, RawWorkbook, cell_ref
+from ..read.coerce import date_to_serial
+from ..template import contract
+
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def other_format(path: str | Path) -> str | None:
+    """"xls" (also .et), "ods" or "docx" when the bytes are one of those, else None (the lean
+    .xlsx reader then decides, and refuses with its precise reason)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+            if head.startswith(sniff.OLE_MAGIC):
+                names = sniff._ole_names(fh)
+                if "encryptedpackage" not in names and names & {"workbook", "book"}:
+                    return "xls"
+                return None
+    except OSError:
+        return None
+    if not head.startswith(b"PK"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIME:
+                return "ods"
+            if "word/document.xml" in names and "xl/workbook.xml" not in names:
+                return "docx"
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
+        return None
+    return None
+
+
+def read_other(path: str | Path, kind: str) -> RawWorkbook:
+    """Read a .xls/.et/.ods or .docx into a RawWorkbook; InputError when it cannot be read."""
+    sniff.check_path(path)
+    if kind == "docx":
+        return read_docx_tables(path)
+    return read_calamine(path, kind)
+
+
+def _cell(value: object) -> RawCell | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return RawCell("b", value)
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            return RawCell("e", "#NUM!")
+        return RawCell("n", repr(value) if isinstance(value, float) else str(value))
+    if isinstance(value, datetime):
+        return RawCell("n", str(date_to_serial(value.date())), numfmt="yyyy-mm-dd")
+    if isinstance(value, date):
+        return RawCell("n", str(date_to_serial(value)), numfmt="yyyy-mm-dd")
+    if isinstance(value, (time, timedelta)):
+        return RawCell("s", str(value))
+    return RawCell("s", str(value))
+
+
+def read_calamine(path: str | Path, kind: str) -> RawWorkbook:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:   # the Rust reader raises its own types for damaged files
+        raise InputError("PX008", path=str(path),
+                         detail=f"{kind} 无法读取 / unreadable: {str(exc)[:80]}") from None
+    raw = RawWorkbook(path=str(path))
+    for name in book.sheet_names:
+        try:
+            sheet = book.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except Exception:
+            continue     # a chart sheet or a sheet calamine cannot decode: not a form
+        rs = RawSheet(name)
+        for r, row in enumerate(rows[: contract.MAX_SHEET_ROWS], start=1):
+            for c, value in enumerate(row[: contract.MAX_SHEET_COLS], start=1):
+                cell = _cell(value)
+                if cell is not None:
+                    rs.cells[(r, c)] = cell
+        rs.truncated = len(rows) > contract.MAX_SHEET_ROWS
+        for (r1, c1), (r2, c2) in merged:
+            rs.merged.append(f"{cell_ref(r1 + 1, c1 + 1)}:{cell_ref(r2 + 1, c2 + 1)}")
+        raw.sheets[name] = rs
+    return raw
+
+
+def read_docx_tables(path: str | Path) -> RawWorkbook:
+    """Every top-level table of a .docx as a sheet ``表N``, merged cells resolved."""
+    import docx
+
+    try:
+        zf, _, _ = _open_docx(path)
+        zf.close()
+        document = docx.Document(str(path))
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError("PX006", path=str(path),
+                         detail=f"Word 文档无法读取 / unreadable .docx: {str(exc)[:80]}") from None
+    raw = RawWorkbook(path=str(path))
+    for n, table in enumerate(document.tables, start=1):
+        rs = RawSheet(f"表{n}")
+        first: dict[int, tuple[int, int, int, int]] = {}
+        grid = table._cells              # one _Cell per grid position, repeated over merges
+        width = max(table._column_count, 1)
+        for i, cell in enumerate(grid[: contract.MAX_SHEET_ROWS * width]):
+            r, c = i // width + 1, i % width + 1
+            if c > contract.MAX_SHEET_COLS:
+                continue
+            key = id(cell)
+            if key in first:
+                r1, c1, r2, c2 = first[key]
+                first[key] = (r1, c1, max(r, r2), max(c, c2))
+                continue
+            first[key] = (r, c, r, c)
+            text = cell.text.strip()
+            if text:
+                rs.cells[(r, c)] = RawCell("s", text)
+        for r1, c1, r2, c2 in first.values():
+            if (r1, c1) != (r2, c2):
+                rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
+        raw.sheets[rs.name] = rs
+    return raw
+
+
+def _open_docx(path: str | Path):
+    """The zip with the lean reader's size and part limits applied (a bomb is refused first)."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
+    try:
+        sniff.check_zip_limits(zf, path)
+    except BaseException:
+        zf.close()
+        raise
+    return zf, "docx", "word/document.xml"

@@ -1,0 +1,283 @@
+"""Published 自评表 read by their labels (issue 11): every layout variant gives the same project and
+the same findings as its template twin; printed-figure faults are caught when injected and silent
+when right; .xls/.ods (LibreOffice conversions) and a .docx 附表 read like the .xlsx."""
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from build_samples import fill_args, load_data
+from factory import fill_template
+from form_factory import FormLayout, build_docx_report, build_form
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lo import has_soffice, soffice_convert
+
+from perf_xlsx.check import check_file
+from perf_xlsx.read import load_project
+from perf_xlsx.read.reader import load_projects
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "samples" / "data").glob("*.json"))
+#: Template-only fields a published form has no cell for.
+_TEMPLATE_ONLY = ("funds_received", "funds_note", "completion_date", "unit_profile",
+                  "project_nature", "project_use")
+
+
+def seed(i: int = 0) -> tuple[dict, list]:
+    info, _expenses, indicators = fill_args(load_data(SEEDS[i]))
+    for name in _TEMPLATE_ONLY:
+        info.pop(name, None)
+    return info, indicators
+
+
+def model(project) -> dict:
+    """The project's values, without locations (a form and the template differ there)."""
+    funds = {f"{s}.{c}": getattr(project.funds.source(s), c).decimal
+             for s in ("total", "fiscal", "carryover", "other")
+             for c in ("initial", "budget", "executed")}
+    from perf_xlsx.indicator_rows import rows
+
+    inds = [(r.level1, r.level2)   # filled down as merged cells are read
+            + tuple(getattr(r.ind, k).text for k in ("level3", "target", "actual", "deviation"))
+            + tuple(getattr(r.ind, k).decimal for k in ("weight", "self_score"))
+            for r in rows(project)]
+    head = {k: getattr(project, k).text for k in ("name", "department", "implementer",
+                                                   "goal_expected", "goal_actual")}
+    return {"head": head, "year": project.year.decimal, "funds": funds, "inds": inds}
+
+
+WEB = 1   # the website-publicity seed: budget 1, executed 0.52 (52.00 %)
+
+
+def without_targets(m: dict) -> dict:
+    """A split target reads back with an explicit comparator (50本以上 → ≥50本): compare the rest."""
+    return {**m, "inds": [i[:3] + i[4:] for i in m["inds"]]}
+
+
+def codes(report, *, printed: bool = True) -> list[str]:
+    return sorted(f.code for f in report.findings
+                  if f.code not in ("PX810",) and (printed or not f.code.startswith("PX8")))
+
+
+def twin(tmp_path: Path, info: dict, indicators: list) -> Path:
+    return fill_template(tmp_path / "twin.xlsx", info, [], indicators)
+
+
+LAYOUTS = {
+    "mof": FormLayout(),
+    "offset": FormLayout(row0=4, col0=3),
+    "cover": FormLayout(cover=True),
+    "yuan": FormLayout(money_unit="元"),
+    "split-target": FormLayout(split_target=True),
+    "weight-first": FormLayout(weight_first=True),
+    "weight-in-level1": FormLayout(weight_in_level1=True),
+    "extra-column": FormLayout(extra_column="权重占比"),
+    "text-numbers": FormLayout(text_numbers=True),
+    "grade-and-note": FormLayout(grade_beside_total=True, note_row=True),
+    "hidden-column": FormLayout(hidden_col=True),
+    "aliases": FormLayout(labels={"department": "主管部门及代码"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+@pytest.mark.parametrize("which", [0, 1])
+def test_each_layout_reads_as_its_template_twin(tmp_path: Path, name: str, which: int) -> None:
+    info, indicators = seed(which)
+    form = build_form(tmp_path / "form.xlsx", info, indicators, LAYOUTS[name])
+    got, want = load_project(form), load_project(twin(tmp_path, info, indicators))
+    assert got.form is not None and want.form is None
+    if LAYOUTS[name].split_target:
+        assert without_targets(model(got)) == without_targets(model(want))
+        assert all(i.target.text[:1] in "≥≤＝" or "日" in i.target.text
+                   or not i.target.text[:1].isdigit() for i in got.indicators)
+    else:
+        assert model(got) == model(want)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_each_layout_gives_the_twins_findings(tmp_path: Path, name: str) -> None:
+    info, indicators = seed(0)
+    form = build_form(tmp_path / "form.xlsx", info, indicators, LAYOUTS[name])
+    got = check_file(form)
+    want = check_file(twin(tmp_path, info, indicators))
+    skip = {"PX120"} if name == "text-numbers" else set()     # the text numbers themselves
+    assert [c for c in codes(got, printed=False) if c not in skip] == \
+        [c for c in codes(want) if c not in ("PX201",)]     # the twin has no expense lines
+    assert not [c for c in codes(got) if c.startswith("PX8")], codes(got)
+    assert got.score.total == want.score.total
+
+
+def test_layout_and_sources_are_recorded(tmp_path: Path) -> None:
+    info, indicators = seed(WEB)
+    form = build_form(tmp_path / "form.xlsx", info, indicators,
+                      FormLayout(money_unit="元", split_target=True, row0=3, col0=2))
+    project = load_project(form)
+    assert project.form.layout == "mof+元+split-target"
+    assert project.form.sources["project_name"] == "自评表!C5"
+    assert project.funds.total.budget.decimal == Decimal(1)         # 10000 元 → 1 万元
+    assert project.indicators[0].target.text == "≥50本"
+
+
+# ---- printed figures ----------------------------------------------------------------------
+FAULTS = [
+    ("rate_total", "52.00%", "PX802"),            # 0.52 / 1 is 52.00 %: right
+    ("rate_total", "51.88%", "PX802"),
+    ("score_total", Decimal(10), "PX803"),
+    ("total", Decimal(98), "PX804"),
+    ("total", Decimal(110), "PX805"),
+    ("grade", "良", "PX806"),
+    ("weight_sum", 110, "PX809"),
+    ("score_fiscal", Decimal(3), "PX807"),
+]
+
+
+@pytest.mark.parametrize("key,value,code", FAULTS)
+def test_printed_fault_is_caught(tmp_path: Path, key: str, value: object, code: str) -> None:
+    info, indicators = seed(WEB)
+    layout = FormLayout(grade_beside_total=True)
+    form = build_form(tmp_path / "form.xlsx", info, indicators, layout, printed={key: value})
+    found = codes(check_file(form))
+    if (key, value) == ("rate_total", "52.00%"):
+        assert code not in found
+    else:
+        assert code in found, found
+
+
+def test_rate_compared_at_printed_precision(tmp_path: Path) -> None:
+    info, indicators = seed(WEB)
+    info = {**info, "funds_total_executed": Decimal("0.5188"),
+            "funds_fiscal_executed": Decimal("0.5188")}
+    for printed, wrong in (("51.9%", False), ("51.88%", False), ("52.00%", True), ("0.5188", False)):
+        form = build_form(tmp_path / "f.xlsx", info, indicators,
+                          printed={"rate_total": printed, "rate_fiscal": printed})
+        assert ("PX802" in codes(check_file(form))) is wrong, printed
+
+
+def test_execution_row_counted_twice(tmp_path: Path) -> None:
+    info, indicators = seed(WEB)
+    extra = {"level1": "产出指标", "level2": "质量指标", "level3": "预算执行率", "target": "100%",
+             "actual": "52%", "weight": 0, "self_score": 0, "deviation": None}
+    form = build_form(tmp_path / "f.xlsx", info, [*indicators, extra])
+    assert "PX808" in codes(check_file(form))
+
+
+# ---- formats ---------------------------------------------------------------------------------
+needs_lo = pytest.mark.skipif(not has_soffice(), reason="LibreOffice not installed")
+
+
+@needs_lo
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_xls_and_ods_read_as_the_xlsx(tmp_path: Path, fmt: str) -> None:
+    info, indicators = seed(1)
+    form = build_form(tmp_path / "form.xlsx", info, indicators, FormLayout(split_target=True))
+    other = soffice_convert(form, fmt, tmp_path / "out")
+    before = other.read_bytes()
+    got, want = load_project(other), load_project(form)
+    assert got.form.source_format == fmt
+    assert model(got) == model(want)
+    assert "split-target" in got.form.features
+    report = check_file(other)
+    assert codes(report) == codes(check_file(form))
+    assert other.read_bytes() == before
+
+
+@needs_lo
+def test_xls_check_writes_a_new_workbook_beside_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from perf_xlsx.cli import cli
+
+    info, indicators = seed(0)
+    other = soffice_convert(build_form(tmp_path / "form.xlsx", info, indicators), "xls",
+                            tmp_path / "out")
+    before = other.read_bytes()
+    result = CliRunner().invoke(cli, ["check", str(other)])
+    out = other.with_name(f"{other.stem}-检查结果.xlsx")
+    assert result.exit_code in (0, 1), result.output
+    assert str(out.name) in result.output and out.exists()
+    assert other.read_bytes() == before
+    from openpyxl import load_workbook
+    assert load_workbook(out).sheetnames == ["自评表", "检查结果"]
+
+
+def test_docx_appendix_reads_as_the_xlsx(tmp_path: Path) -> None:
+    info, indicators = seed(0)
+    doc = build_docx_report(tmp_path / "报告.docx", info, indicators, ["一、基本情况"])
+    got = load_project(doc)
+    want = load_project(build_form(tmp_path / "form.xlsx", info, indicators))
+    assert got.form.source_format == "docx" and got.form.sheet == "表1"
+    assert model(got) == model(want)
+    assert codes(check_file(doc)) == codes(check_file(tmp_path / "form.xlsx"))
+
+
+def test_docx_printed_fault_points_at_table_cell(tmp_path: Path) -> None:
+    info, indicators = seed(0)
+    doc = build_docx_report(tmp_path / "r.docx", info, indicators, printed={"total": Decimal(98)})
+    found = [f for f in check_file(doc).findings if f.code == "PX804"]
+    assert found and found[0].sheet == "表1" and found[0].cell
+
+
+# ---- not a form, several forms ----------------------------------------------------------------
+def test_not_a_form_is_px101_with_the_sheets_looked_at(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "预算表"
+    wb.active.append(["项目", "预算数", "执行数"])
+    wb.active.append(["办公费", 1, 0.5])
+    cover = wb.create_sheet("封面")
+    cover["A1"] = "2018年度项目支出绩效自评表"
+    wb.save(tmp_path / "budget.xlsx")
+    project = load_project(tmp_path / "budget.xlsx")
+    assert [f.code for f in project.findings] == ["PX101"]
+    assert "预算表" in project.findings[0].actual and "封面" in project.findings[0].actual
+
+
+def test_two_forms_in_one_workbook_are_two_projects(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    a, b = seed(0), seed(1)
+    wb = Workbook()
+    build_form(tmp_path / "two.xlsx", *a, sheet="项目一", workbook=wb)
+    build_form(tmp_path / "two.xlsx", *b, sheet="项目二", workbook=wb)
+    projects = load_projects(tmp_path / "two.xlsx")
+    assert [p.form.sheet for p in projects] == ["项目一", "项目二"]
+    assert [p.name.text for p in projects] == [a[0]["project_name"], b[0]["project_name"]]
+
+
+def test_checked_form_is_rechecked_without_reading_our_sheet(tmp_path: Path) -> None:
+    from perf_xlsx.run import check_and_write
+
+    info, indicators = seed(0)
+    form = build_form(tmp_path / "form.xlsx", info, indicators)
+    _, outcome = check_and_write(form)
+    assert outcome.written == form
+    from openpyxl import load_workbook
+    assert load_workbook(form).sheetnames == ["自评表", "自评表（perf-xlsx）", "检查结果"]
+    assert len(load_projects(form)) == 1
+
+
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(row0=st.integers(1, 12), col0=st.integers(1, 6), cover=st.booleans(),
+       text_numbers=st.booleans(), hidden=st.booleans(), split=st.booleans())
+def test_placement_does_not_change_the_read(tmp_path_factory, row0, col0, cover, text_numbers,
+                                            hidden, split) -> None:
+    tmp = tmp_path_factory.mktemp("p")
+    info, indicators = seed(1)
+    base = load_project(build_form(tmp / "a.xlsx", info, indicators))
+    lay = FormLayout(row0=row0, col0=col0, cover=cover, text_numbers=text_numbers,
+                     hidden_col=hidden, split_target=split)
+    moved = load_project(build_form(tmp / "b.xlsx", info, indicators, lay))
+    want = model(base)
+    if split:   # a split target reads back with an explicit comparator (50本以上 → ≥50本)
+        want["inds"] = [i[:3] + (None,) + i[4:] for i in want["inds"]]
+        got = model(moved)
+        got["inds"] = [i[:3] + (None,) + i[4:] for i in got["inds"]]
+        assert got == want
+    else:
+        assert model(moved) == want
+    shutil.rmtree(tmp, ignore_errors=True)
