@@ -54,11 +54,11 @@ ENTRIES: dict[str, Entry] = {
     "PX006": Entry(
         E, "不是 Excel 工作簿",
         "{path} 是 zip 压缩包，但不是 Excel 工作簿（{detail}）。",
-        "请选择自评表的 .xlsx 文件；Word 文档、压缩包或其他格式不能检查。",
+        "请选择自评表文件（.xlsx/.xls/.et/.ods，或附有自评表的 .docx 报告）；其他压缩包不能检查。",
         "{path} is a zip archive but not an Excel workbook ({detail}).",
-        "Choose the .xlsx file of the self-evaluation form; Word documents and other archives "
-        "cannot be checked.",
-        "把 .docx 自评报告改名为 .xlsx"),
+        "Choose the self-evaluation form (.xlsx/.xls/.et/.ods, or a .docx report holding the "
+        "form); other archives cannot be checked.",
+        "把 PowerPoint 文件改名为 .xlsx"),
     "PX007": Entry(
         E, "工作簿设置了打开密码",
         "{path} 设置了打开密码（已加密），无法读取其中内容。",
@@ -70,13 +70,14 @@ ENTRIES: dict[str, Entry] = {
         "check again.",
         "单位要求所有文件加密，自评表带密码发送"),
     "PX008": Entry(
-        E, "旧版 .xls 或 WPS .et 格式",
-        "{path} 是旧版 Excel 97-2003 (.xls) 或 WPS 表格 (.et) 格式（{detail}），perf-xlsx 只读 .xlsx。",
+        E, "无法读取的 .xls / .et 文件",
+        "{path} 是 Excel 97-2003 (.xls)、WPS 表格 (.et) 或其他 OLE 格式的文件，但读不出其中的表格"
+        "（{detail}）。",
         _SAVE_AS_ZH,
-        "{path} is an old Excel 97-2003 (.xls) or WPS (.et) file ({detail}); perf-xlsx reads "
-        ".xlsx only.",
+        "{path} is an Excel 97-2003 (.xls), WPS (.et) or other OLE file whose sheets cannot be "
+        "read ({detail}).",
         _SAVE_AS_EN,
-        "把 .xls 文件改名为 .xlsx"),
+        "损坏的 .xls 文件，或 Word 97-2003 .doc"),
     "PX009": Entry(
         E, "CSV 文本文件改名为 .xlsx",
         "{path} 其实是 CSV（逗号或制表符分隔的文本），不是 Excel 工作簿。",

@@ -2,7 +2,7 @@
 fixed cells (``labels`` holds every alias).
 
 ``find_forms(raw)`` lists the sheets that hold a form; ``project_from_form(raw, sheet)`` reads
-one. A sheet that looks like a form but lacks a block gives a PX8xx finding naming what is
+one. A sheet that holds 项目名称 and a table header but lacks a block gives a PX8xx finding naming what is
 missing and where it looked; nothing here raises on bad data.
 """
 from __future__ import annotations
@@ -27,15 +27,12 @@ _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_K
 
 
 def looks_like_form(grid: Grid) -> bool:
-    """项目名称 together with an indicator header, a funds header or the form's title (a cover
-    sheet that only names the form, or a budget sheet, is not one)."""
+    """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
+    a cover sheet that only names the form, or a budget sheet, is not one."""
     if grid.first(labels.HEADER_FIELDS["project_name"]) is None:
         return False
-    if grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None:
-        return True
-    if grid.first(labels.FUNDS_COLUMNS["executed"]) is not None:
-        return True
-    return any(labels.norm(x) in t for t in grid.texts.values() for x in labels.TITLES)
+    return (grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None
+            or grid.first(labels.FUNDS_COLUMNS["executed"]) is not None)
 
 
 def find_forms(raw: RawWorkbook) -> list[str]:

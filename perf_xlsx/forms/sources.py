@@ -11,6 +11,7 @@ Encrypted files and .xlsb keep the lean reader's refusals (``ooxml.sniff``).
 """
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -80,11 +81,11 @@ def _cell(value: object) -> RawCell | None:
 def read_calamine(path: str | Path, kind: str) -> RawWorkbook:
     from python_calamine import CalamineWorkbook
 
-    try:
-        book = CalamineWorkbook.from_path(str(path))
+    try:   # from the bytes, not the name: an .ods saved as 自评表.xlsx is still an .ods
+        with open(path, "rb") as fh:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
     except Exception as exc:   # the Rust reader raises its own types for damaged files
-        raise InputError("PX008", path=str(path),
-                         detail=f"{kind} 无法读取 / unreadable: {str(exc)[:80]}") from None
+        raise _unreadable(path, kind, str(exc)) from None
     raw = RawWorkbook(path=str(path))
     for name in book.sheet_names:
         try:
@@ -103,7 +104,17 @@ def read_calamine(path: str | Path, kind: str) -> RawWorkbook:
         for (r1, c1), (r2, c2) in merged:
             rs.merged.append(f"{cell_ref(r1 + 1, c1 + 1)}:{cell_ref(r2 + 1, c2 + 1)}")
         raw.sheets[name] = rs
+    if not any(rs.cells for rs in raw.sheets.values()):
+        raise _unreadable(path, kind, "no readable cell")
     return raw
+
+
+def _unreadable(path: str | Path, kind: str, why: str) -> InputError:
+    """The refusal the lean reader gave before these formats were read (PX008 for an OLE file,
+    PX006 for a zip that is no workbook), with calamine's reason."""
+    if kind == "ods":
+        return InputError("PX006", path=str(path), detail=f"OpenDocument (.ods): {why[:80]}")
+    return InputError("PX008", path=str(path), detail=f"Excel 97-2003 / WPS: {why[:80]}")
 
 
 def read_docx_tables(path: str | Path) -> RawWorkbook:

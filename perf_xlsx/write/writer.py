@@ -126,6 +126,9 @@ def write_results(path: str | Path, report: CheckReport, *, out: str | Path | No
 
     src = Path(path)
     form = report.project.form
+    if form is not None and any(f.code == "PX801" for f in report.project.findings):
+        # a form that could not be read fully is not written into (nor beside)
+        raise OutputError("PX650", str(src), sheets=form.sheet, reason="")
     if form is not None and form.source_format != "xlsx":
         return _write_beside(src, report, out, profile, lang)
     target = Path(out) if out is not None else src
