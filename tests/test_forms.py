@@ -281,3 +281,29 @@ def test_placement_does_not_change_the_read(tmp_path_factory, row0, col0, cover,
     else:
         assert model(moved) == want
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.mark.parametrize("name,layout,fmt", [
+    ("2018-website-publicity-自评表.xlsx", "mof", "xlsx"),
+    ("2018-website-publicity-自评表-元-分列.xlsx", "mof+元+split-target+weight-in-level1", "xlsx"),
+    ("2018-level2-security-maintenance-自评报告.docx", "mof", "docx"),
+])
+def test_form_samples_read_as_their_template_samples(name: str, layout: str, fmt: str) -> None:
+    form = load_project(ROOT / "samples" / "forms" / name)
+    template = load_project(ROOT / "samples" / (name.split("-自评")[0] + ".xlsx"))
+    assert (form.form.layout, form.form.source_format) == (layout, fmt)
+    got, want = model(form), model(template)
+    if "split-target" in layout:
+        got, want = without_targets(got), without_targets(want)
+    assert got == want
+
+
+def test_batch_takes_a_folder_of_mixed_forms(tmp_path: Path) -> None:
+    from perf_xlsx.batch.pool import UNREADABLE, BatchOptions, collect_files, run_batch
+
+    for p in [*(ROOT / "samples" / "forms").iterdir(), *(ROOT / "samples").glob("*.xlsx")]:
+        shutil.copy(p, tmp_path / p.name)
+    files = collect_files([tmp_path]).files
+    rows = [row for _, row in run_batch(files, BatchOptions(), jobs=1)]
+    assert len(rows) == 5
+    assert all(r["status"] != UNREADABLE for r in rows), rows

@@ -19,7 +19,7 @@ from ..template import contract
 
 #: Extensions taken from folders: every spreadsheet-like file; sniffing refuses the bad ones.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ett",
-                        ".ods")
+                        ".ods", ".docx")
 #: Statuses of a row, best first.
 CLEAN, WARNINGS, ERRORS = "clean", "warnings", "errors"
 UNREADABLE, TIMEOUT, INTERNAL = "unreadable", "timeout", "internal"
