@@ -282,7 +282,7 @@ def test_a_rendered_rate_agrees(frac: Decimal) -> None:
     assert rate_agrees(stated_number(text[:-1], "%"), frac)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25, deadline=None, derandomize=True)  # reproducible in CI (issue 18); the double-rounding bug is issue 13
 @given(budget=st.decimals(min_value=1, max_value=500, places=4),
        share=st.integers(min_value=0, max_value=130),
        received=st.decimals(min_value=0, max_value=500, places=2))
