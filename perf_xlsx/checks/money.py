@@ -20,8 +20,7 @@ from ..scoring.profiles import Profile, get_profile
 from ..template import contract
 
 MIN_PLACES = 2
-_ROW_LABEL_EN = {"total": "total funds", "fiscal": "fiscal appropriation",
-                 "carryover": "carry-over", "other": "other funds"}
+_ROW_LABEL_EN = contract.FUND_SOURCES_EN
 
 
 def places(d: Decimal) -> int:

@@ -15,9 +15,9 @@ from ..model import FormInfo, Project, Value
 from ..numbers import num, plain, quantize
 from ..read import coerce
 from ..scoring.profiles import Profile, get_profile
+from ..template import contract
 
-_ROW = {"total": ("年度资金总额", "the total row"), "fiscal": ("当年财政拨款", "the fiscal row"),
-        "carryover": ("上年结转资金", "the carry-over row"), "other": ("其他资金", "the other-funds row")}
+_ROW_LABEL = {key: label for key, label, _row in contract.FUND_SOURCES}
 _HUNDRED = Decimal(100)
 
 
@@ -67,9 +67,8 @@ def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
                 places = max(places - 2, 0)
         computed = quantize(executed / budget * _HUNDRED, Decimal(1).scaleb(-places))
         if quantize(stated_pct, Decimal(1).scaleb(-places)) != computed:
-            label = _ROW[key]
-            yield at("PX802", rate, actual=rate.text or plain(stated),
-                     expected=f"{computed}%", row_label=label[0], row_label_en=label[1])
+            yield at("PX802", rate, actual=rate.text or plain(stated), expected=f"{computed}%",
+                     row_label=_ROW_LABEL[key], row_label_en=contract.FUND_SOURCES_EN[key])
 
 
 def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]:

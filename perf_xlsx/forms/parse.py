@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 from ..model import EMPTY, FormInfo, FundRow, Indicator, Loc, Project, Value
 from ..numbers import plain
@@ -55,7 +54,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     top = name_at[0] if name_at else 1
     bottom = ind_header[0] if ind_header else grid.max_row + 1
     _header_fields(project, grid, cells, info, top, bottom)
-    project.year = _year(grid, cells, top)
+    project.year = _year(grid, top)
     _funds(project, grid, cells, info, top, bottom, features)
     _goals(project, grid, cells, info, top, bottom)
     if ind_header is None:
@@ -95,7 +94,7 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
             cells.add("PX140", grid.name, cell_ref(r, c), label="项目名称", label_en="project name")
 
 
-def _year(grid: Grid, cells: CellReader, top: int) -> Value:
+def _year(grid: Grid, top: int) -> Value:
     for (r, c), text in sorted(grid.texts.items()):
         if r > top:
             break
@@ -333,6 +332,3 @@ def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
     if text and text[0] in labels.GRADES:
         info.grade = Value(text[0], grid.raw_text(r, c), Loc(grid.name, cell_ref(r, c)))
 
-
-def form_name(path: str) -> str:
-    return Path(path).name

@@ -32,7 +32,7 @@ def other_format(path: str | Path) -> str | None:
         with open(path, "rb") as fh:
             head = fh.read(8192)
             if head.startswith(sniff.OLE_MAGIC):
-                names = sniff._ole_names(fh)
+                names = sniff.ole_names(fh)
                 if "encryptedpackage" not in names and names & {"workbook", "book"}:
                     return "xls"
                 return None

@@ -141,7 +141,7 @@ def sniff_bytes(path: PathLike) -> None:
         with open(path, "rb") as fh:
             head = fh.read(8192)
             if head.startswith(OLE_MAGIC):
-                names = _ole_names(fh)
+                names = ole_names(fh)
     except OSError as exc:
         raise _os_error(path, exc) from None
     if head.startswith(b"PK"):
@@ -201,7 +201,7 @@ def _looks_like_csv(text: str, complete: bool) -> bool:
 
 # ---- OLE compound files (MS-CFB): just enough to list the directory's entry names -------------
 
-def _ole_names(fh) -> set[str]:
+def ole_names(fh) -> set[str]:
     """Lower-case names of the directory entries; falls back to a byte search if unparsable."""
     try:
         return _ole_directory(fh)

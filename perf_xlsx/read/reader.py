@@ -29,56 +29,44 @@ _OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.OUTPUT_SHEETS, contract.SHEET_L
 
 
 def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
-    """Read one workbook into a Project (reader findings inside); InputError if unusable."""
+    """Read one workbook into a Project (reader findings inside); InputError if unusable. For a
+    file of published forms, the first form."""
+    return load_projects(path, deadline=deadline, first_only=True)[0]
+
+
+def load_projects(path: str | Path, *, deadline: float | None = None,
+                  first_only: bool = False) -> list[Project]:
+    """Every project in a file: the template's one project, or one per form sheet of published
+    forms (.xlsx with no template sheet, .xls/.et/.ods, the tables of a .docx). A file that is
+    neither gives one project holding PX101."""
     from ..forms import parse as forms
     from ..forms.sources import other_format, read_other
     from ..ooxml.package import read_raw_workbook
 
     other = other_format(path)
     if other is not None:    # .xls/.et/.ods/.docx: only a published form can be in it
-        return _form_project(read_other(path, other), str(path), other)
-    # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
-    # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
-    raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline,
-                            shapes_only=(contract.SHEET_GUIDE,))
-    if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
-        # A sheet is missing: read every sheet so that a renamed one can be recognised.
-        raw = read_raw_workbook(path, deadline=deadline)
-    if _is_other_template(raw) and forms.find_forms(raw):
-        return _form_project(raw, str(path), raw.kind if raw.kind != "xlsm" else "xlsx")
-    return project_from_raw(raw, path=str(path))
-
-
-def load_projects(path: str | Path, *, deadline: float | None = None) -> list[Project]:
-    """Every project in a file: one per form sheet of a published-form workbook, else the one
-    project ``load_project`` reads."""
-    from ..forms import parse as forms
-    from ..forms.sources import other_format, read_other
-    from ..ooxml.package import read_raw_workbook
-
-    other = other_format(path)
-    raw = read_other(path, other) if other else read_raw_workbook(path, deadline=deadline)
-    kind = other or "xlsx"
-    if other or _is_other_template(raw):
-        sheets = forms.find_forms(raw)
-        if sheets:
-            return [_form_project(raw, str(path), kind, sheet) for sheet in sheets]
-        if other:
-            return [_form_project(raw, str(path), kind)]
-    return [load_project(path, deadline=deadline)]
-
-
-def _form_project(raw: RawWorkbook, path: str, kind: str, sheet: str | None = None) -> Project:
-    """The published form on ``sheet`` (the first found when None); PX101 when there is none."""
-    from ..forms import parse as forms
-
-    sheets = [sheet] if sheet else forms.find_forms(raw)
+        raw, kind = read_other(path, other), other
+    else:
+        # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
+        # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
+        raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline,
+                                shapes_only=(contract.SHEET_GUIDE,))
+        if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
+            # A sheet is missing: read every sheet so that a renamed one can be recognised.
+            raw = read_raw_workbook(path, deadline=deadline)
+        kind = "xlsx"
+        if not _is_other_template(raw):
+            return [project_from_raw(raw, path=str(path))]
+    sheets = forms.find_forms(raw)
     if not sheets:
-        project = Project(path=path)
+        if other is None:
+            return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
+        project = Project(path=str(path))
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name)]
-        return project
-    return forms.project_from_form(raw, sheets[0], path=path, source_format=kind)
+        return [project]
+    return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind)
+            for sheet in (sheets[:1] if first_only else sheets)]
 
 
 def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:

@@ -57,6 +57,9 @@ def _money(name: str, label: str, cell: str, required: bool, help_: str, en: str
 # Layout of 项目信息 (column A labels, B.. inputs). The funds block is a grid:
 # rows 9-12 = 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金,
 # columns B/C/D = 年初预算数 / 全年预算数 / 全年执行数.
+#: The funds rows' names in English (messages).
+FUND_SOURCES_EN = {"total": "total funds", "fiscal": "fiscal appropriation",
+                   "carryover": "carry-over", "other": "other funds"}
 FUND_SOURCES = (
     # (key, label, row)
     ("total", "年度资金总额", 9),
