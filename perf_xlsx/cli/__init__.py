@@ -22,9 +22,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import check_cmd, report_cmd, show_cmd, template_cmd
+    from . import check_cmd, import_cmd, report_cmd, show_cmd, template_cmd
 
-    for mod in (template_cmd, show_cmd, check_cmd, report_cmd):
+    for mod in (template_cmd, show_cmd, check_cmd, report_cmd, import_cmd):
         cmd = getattr(mod, "command", None)
         if cmd is not None:
             cli.add_command(cmd)

@@ -89,12 +89,17 @@ def generate() -> str:
         "| .xlsx / .xlsm | perf-xlsx's lean reader | 自评表（perf-xlsx） and 检查结果 spliced into the "
         "file (every other part byte-identical), or into `-o OUT` |",
         "| .xls / WPS .et | python-calamine (merged ranges included) | nothing in the input; "
-        "`<name>-检查结果.xlsx` beside it (or `-o OUT`) with 自评表 and 检查结果 |",
+        "`<name>-检查结果.xlsx` beside it (or `-o OUT`): the form's data in the template, with "
+        "自评表 and 检查结果 |",
         "| .ods | python-calamine (without merged ranges; 一级/二级 are filled down anyway) | as .xls |",
         "| .docx | python-docx: each table is a sheet `表1`, `表2` … (so `表1!D5` is table 1, "
         "row 5, column D) | as .xls |",
         "",
         "The printed figures checked on a form are PX802–PX809 (docs/findings.md).",
+        "",
+        "`perf-xlsx import FORM [-o OUT]` writes the form's data into the template once (one",
+        "workbook per form sheet); every value is written as a number, a date or text, never as a",
+        "formula, and the new workbook is read back before it is kept.",
         "",
     ]
     return "\n".join(out)

@@ -112,7 +112,24 @@ def _mark(fields: list[C.Field], fmt: dict[str, Any]) -> tuple[str, Any]:
     return "选填", fmt["optional"]
 
 
-def _info_sheet(wb: Any, fmt: dict[str, Any]) -> None:
+def _put(ws: Any, row: int, col: int, value: Any, cell_format: Any) -> None:
+    """One input value as its type: numbers as numbers, dates as dates, anything else as text
+    (never a formula, whatever it starts with)."""
+    from decimal import Decimal
+
+    if value is None or value == "":
+        ws.write_blank(row, col, None, cell_format)
+    elif isinstance(value, bool):
+        ws.write_string(row, col, str(value), cell_format)
+    elif isinstance(value, (int, float, Decimal)):
+        ws.write_number(row, col, float(value), cell_format)
+    elif isinstance(value, (_dt.date, _dt.datetime)):
+        ws.write_datetime(row, col, value, cell_format)
+    else:
+        ws.write_string(row, col, str(value), cell_format)
+
+
+def _info_sheet(wb: Any, fmt: dict[str, Any], values: dict[str, Any] | None = None) -> None:
     ws = wb.add_worksheet(C.SHEET_INFO)
     for letter, width in INFO_WIDTHS.items():
         ws.set_column(f"{letter}:{letter}", width)
@@ -135,7 +152,8 @@ def _info_sheet(wb: Any, fmt: dict[str, Any]) -> None:
             if field.kind == "version":
                 ws.write_string(field.cell, C.TEMPLATE_VERSION, fmt["version"])
             else:
-                ws.write_blank(field.cell, None, fmt[_FIELD_FORMAT[field.kind]])
+                r, c = _cell_index(field.cell)
+                _put(ws, r, c, (values or {}).get(field.name), fmt[_FIELD_FORMAT[field.kind]])
             ws.data_validation(field.cell, _field_rule(field))
     ws.protect("", {"format_columns": True, "format_rows": True})
     ws.print_area(0, 0, max(rows) - 1, len(INFO_WIDTHS) - 1)
@@ -159,10 +177,21 @@ def _column_rule(spec: C.TableSpec, col: C.Column) -> dict[str, Any]:
     return {"validate": "any", **_help(col.header, col.help)}
 
 
-def _table_sheet(wb: Any, fmt: dict[str, Any], spec: C.TableSpec, title: str) -> None:
+def _cell_index(ref: str) -> tuple[int, int]:
+    """'B3' → (2, 1), 0-based for xlsxwriter."""
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch.upper()) - 64
+    return int(ref[len(letters):]) - 1, col - 1
+
+
+def _table_sheet(wb: Any, fmt: dict[str, Any], spec: C.TableSpec, title: str,
+                 rows: list[dict[str, Any]] | None = None) -> None:
     ws = wb.add_worksheet(spec.sheet)
+    rows = rows or []
     head = spec.header_row - 1
-    first, last = head + 1, head + spec.blank_rows
+    first, last = head + 1, head + max(spec.blank_rows, len(rows))
     last_col = len(spec.columns) - 1
     ws.write(0, 0, title, fmt["title"])
     ws.set_row(head, 30)
@@ -172,7 +201,8 @@ def _table_sheet(wb: Any, fmt: dict[str, Any], spec: C.TableSpec, title: str) ->
             col.kind, "number_in" if col.kind in NUMBER_KINDS else "text_in")
         for row in range(first, last + 1):
             ws.set_row(row, ROW_HEIGHT)
-            ws.write_blank(row, i, None, fmt[kind])
+            k = row - first
+            _put(ws, row, i, rows[k].get(col.key) if k < len(rows) else None, fmt[kind])
         ws.data_validation(first, i, last, i, _column_rule(spec, col))
     ws.add_table(head, 0, last, last_col, {
         "name": spec.name, "style": "Table Style Light 1", "autofilter": True,
@@ -288,8 +318,10 @@ def contract_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
-def build_template(path: str | Path) -> Path:
-    """Write the standard input template to ``path`` and return it."""
+def build_template(path: str | Path, values: dict[str, Any] | None = None,
+                   rows: dict[str, list[dict[str, Any]]] | None = None) -> Path:
+    """Write the standard input template to ``path`` and return it; ``values`` (defined name →
+    value) and ``rows`` (Table name → rows of column key → value) fill it (``perf-xlsx import``)."""
     import xlsxwriter
 
     path = Path(path)
@@ -299,9 +331,11 @@ def build_template(path: str | Path) -> Path:
                        "comments": f"perf-xlsx template {C.TEMPLATE_VERSION}"})
     fmt = _formats(wb)
     _guide_sheet(wb, fmt)
-    _info_sheet(wb, fmt)
-    _table_sheet(wb, fmt, C.EXPENSES, f"资金明细（金额单位：{C.MONEY_UNIT}）")
-    _table_sheet(wb, fmt, C.INDICATORS, "绩效指标")
+    rows = rows or {}
+    _info_sheet(wb, fmt, values)
+    _table_sheet(wb, fmt, C.EXPENSES, f"资金明细（金额单位：{C.MONEY_UNIT}）",
+                 rows.get(C.EXPENSES.name))
+    _table_sheet(wb, fmt, C.INDICATORS, "绩效指标", rows.get(C.INDICATORS.name))
     _lists_sheet(wb)
     for field in C.FIELDS:
         wb.define_name(field.name, "=" + C.defined_name_ref(field))

@@ -74,16 +74,21 @@ def beside_name(path: str | Path) -> Path:
 
 def _write_beside(src: Path, report: CheckReport, out: str | Path | None, profile: Any,
                   lang: str) -> Path:
-    """A new workbook holding the 自评表 and 检查结果 of a form read from .xls/.et/.ods/.docx;
-    the input itself is never touched."""
+    """A new workbook holding the form's data in the template, its 自评表 and 检查结果, for a
+    form read from .xls/.et/.ods/.docx; the input itself is never touched."""
+    from .imported import template_bytes, verify_template
     from .safe_write import atomic_write
+    from .splice import splice_sheets
 
     target = Path(out) if out is not None else beside_name(src)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
     if target.resolve() == src.resolve():
         raise OutputError("PX650", str(src), sheets="—", reason="")
-    data = build_result_sheets(report, profile, lang)
+    template = template_bytes(report.project)
+    verify_template(template, report.project, target)
+    data = splice_sheets(template, build_result_sheets(report, profile, lang),
+                         contract.OUTPUT_SHEETS)
 
     def produce(temp: Path) -> None:
         Path(temp).write_bytes(data)

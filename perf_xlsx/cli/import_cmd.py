@@ -1,0 +1,55 @@
+"""``perf-xlsx import``: a published 自评表 (.xlsx/.xls/.et/.ods, or a .docx report's 附表) → the
+perf-xlsx template with its data filled in, once, so the unit keeps its data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import PerfXlsxError
+from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
+
+
+@click.command("import")
+@click.argument("form", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="新工作簿（.xlsx）或文件夹；默认写在原文件旁：<文件名>-模板.xlsx / "
+                   "the new workbook (.xlsx) or a folder; default <name>-模板.xlsx beside it")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
+@lang_option
+def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
+    """把官方表样的自评表转成 perf-xlsx 模板 / convert a published form to the template."""
+    from ..read.reader import load_projects
+    from ..write.imported import empty_required, import_project, import_targets
+
+    en = lang == "en"
+    try:
+        projects = load_projects(form)
+        if projects[0].form is None:
+            what = "already the perf-xlsx template, or no form was found" if en else \
+                "已经是 perf-xlsx 模板，或找不到官方表样的自评表"
+            codes = ", ".join(f.code for f in projects[0].findings if f.code == "PX101")
+            click.echo(f"{form}: {what}{f' [{codes}]' if codes else ''}", err=True)
+            run_result(EXIT_UNUSABLE)
+        if output is not None and output.suffix and output.suffix.lower() != ".xlsx":
+            click.echo(f"{output}: " + ("the output must be a .xlsx file" if en
+                                         else "输出文件须以 .xlsx 结尾"), err=True)
+            run_result(EXIT_UNUSABLE)
+        targets = import_targets(form, projects, output)
+        existing = [t for t in targets if t.exists()]
+        if existing and not force:
+            click.echo(("exists, not overwritten (add --force): " if en else
+                        "文件已存在，未覆盖（如需覆盖请加 --force）：") + str(existing[0]), err=True)
+            run_result(EXIT_UNUSABLE)
+        for project, target in zip(projects, targets):
+            import_project(project, target)
+            click.echo(("written: " if en else "已写入：") + str(target)
+                       + f"  ({project.name.text or '—'}, {project.form.sheet})")
+            missing = empty_required(project)
+            if missing:
+                click.echo(("  the form has no place for, please fill in: " if en else
+                            "  官方表样上没有、请在模板中补填：") + "、".join(missing))
+    except PerfXlsxError as exc:
+        click.echo(error_text(exc, lang), err=True)
+        run_result(EXIT_UNUSABLE)
+    run_result(EXIT_OK)
