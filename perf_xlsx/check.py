@@ -118,6 +118,24 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
     return report
 
 
+def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", *,
+                   now: datetime | None = None, deadline: float | None = None
+                   ) -> list[CheckReport]:
+    """``check_file`` for every project of ``path``: one per form sheet when the file holds
+    several published forms, else the one project."""
+    from .read.reader import load_projects
+
+    if deadline is None:
+        deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
+    projects = load_projects(path, deadline=deadline)
+    _within(path, deadline)
+    reports = []
+    for project in projects:
+        reports.append(check_project(project, profile, now=now))
+        _within(path, deadline)
+    return reports
+
+
 def _within(path: str | Path, deadline: float) -> None:
     """The read is bounded part by part; the checks (bounded by the row caps) between stages."""
     if time.monotonic() > deadline:

@@ -61,8 +61,9 @@ def output_path(path: str | Path, out: str | Path | None) -> Path | None:
     return out
 
 
-def write_report(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
-                 profile: Any = None, lang: str = "zh") -> WriteOutcome:
+def write_report(path: str | Path, report: CheckReport | list[CheckReport], *,
+                 out: str | Path | None = None, profile: Any = None,
+                 lang: str = "zh") -> WriteOutcome:
     """Splice 自评表 + 检查结果 into ``path`` (or ``out``); a PerfXlsxError becomes the outcome."""
     from .write.writer import write_results
 
@@ -82,14 +83,35 @@ def check_and_write(path: str | Path, profile: Any = "mof2020", *,
                     now: datetime | None = None) -> tuple[CheckReport, WriteOutcome]:
     """Check ``path`` (and the figures of the ``narrative`` report), then write the result sheets
     unless ``write`` is False. Raises PerfXlsxError only when the workbook cannot be checked; a
-    failed write is returned in the WriteOutcome, the report stays valid."""
+    failed write is returned in the WriteOutcome, the report stays valid. For a file holding
+    several forms, the first form's report (``check_and_write_all`` gives them all)."""
+    reports, outcome = check_and_write_all(path, profile, narrative=narrative, write=write,
+                                           out=out, lang=lang, now=now)
+    return reports[0], outcome
+
+
+def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
+                        narrative: str | Path | None = None, write: bool = True,
+                        out: str | Path | None = None, lang: str = "zh",
+                        now: datetime | None = None, deadline: float | None = None
+                        ) -> tuple[list[CheckReport], WriteOutcome]:
+    """``check_and_write`` for every project of ``path`` (one per form sheet of a workbook of
+    published forms), written together. A .docx 自评报告 read for its 附表 also has its own text
+    checked against that table (as ``--report`` does)."""
     from . import check
 
-    report = check.check_file(path, profile, now=now)
+    reports = check.check_file_all(path, profile, now=now, deadline=deadline)
+    first = reports[0]
+    form = first.project.form
+    own_text = narrative is None and form is not None and form.source_format == "docx"
+    if own_text:
+        narrative = path
     if narrative is not None:
         from .report.check import check_report_file
 
-        report.findings.extend(check_report_file(narrative, report.project, report.score))
+        found = check_report_file(narrative, first.project, first.score)
+        # a report read for its 附表 need not state figures: PX510 only when asked (--report)
+        first.findings.extend(f for f in found if not (own_text and f.code == "PX510"))
     if not write:
-        return report, WriteOutcome(skipped=NO_WRITE)
-    return report, write_report(path, report, out=out, profile=profile, lang=lang)
+        return reports, WriteOutcome(skipped=NO_WRITE)
+    return reports, write_report(path, reports, out=out, profile=profile, lang=lang)

@@ -374,3 +374,59 @@ def test_import_writes_formula_like_text_as_text(tmp_path: Path) -> None:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+
+
+# ---- several forms in one workbook, a report's own text ---------------------------------------
+def _two_forms(tmp_path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    build_form(tmp_path / "two.xlsx", *seed(0), sheet="项目一", workbook=wb)
+    build_form(tmp_path / "two.xlsx", *seed(1), sheet="项目二", workbook=wb,
+               printed={"total": Decimal(110)})
+    return tmp_path / "two.xlsx"
+
+
+def test_check_reports_and_writes_every_form(tmp_path: Path) -> None:
+    import json
+
+    from openpyxl import load_workbook
+
+    path = _two_forms(tmp_path)
+    result = _invoke("check", str(path), "--format", "json")
+    reports = json.loads(result.output[result.output.index("["):])
+    assert [r["project"]["name"] for r in reports] == [seed(0)[0]["project_name"],
+                                                       seed(1)[0]["project_name"]]
+    assert "PX805" in [f["code"] for f in reports[1]["findings"]]
+    assert "PX805" not in [f["code"] for f in reports[0]["findings"]]
+    assert load_workbook(path).sheetnames == [
+        "项目一", "项目二", "自评表（项目一）", "检查结果（项目一）", "自评表（项目二）", "检查结果（项目二）"]
+    again = _invoke("check", str(path))                   # ours are replaced, not added again
+    assert again.exit_code == 1, again.output
+    assert len(load_workbook(path).sheetnames) == 6
+    assert len(load_projects(path)) == 2
+
+
+def test_batch_gives_one_row_per_form(tmp_path: Path) -> None:
+    import json
+
+    _two_forms(tmp_path)
+    result = _invoke("check", str(tmp_path), "--format", "jsonl")
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [r["project"]["name"] for r in rows] == [seed(0)[0]["project_name"],
+                                                    seed(1)[0]["project_name"]]
+
+
+def test_docx_report_text_is_checked_against_its_table(tmp_path: Path) -> None:
+    info, indicators = seed(WEB)
+    doc = build_docx_report(tmp_path / "r.docx", info, indicators, [
+        "二、绩效目标实现情况", "项目预算安排总额为1万元，2018年实际支出0.52万元，预算执行率51.88%。"])
+    from perf_xlsx.run import check_and_write_all
+
+    reports, _ = check_and_write_all(doc, write=False)
+    found = [f.code for f in reports[0].findings if f.code.startswith("PX5")]
+    assert found == ["PX503"], found          # 51.88 % stated, 0.52 ÷ 1 = 52.00 % in the table
+    quiet = build_docx_report(tmp_path / "q.docx", info, indicators, ["一、基本情况"])
+    reports, _ = check_and_write_all(quiet, write=False)
+    assert not [f for f in reports[0].findings if f.code.startswith("PX5")]

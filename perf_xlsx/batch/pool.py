@@ -143,13 +143,16 @@ def init_worker(options: BatchOptions) -> None:
 
 
 def check_one(path: str, name: str | None = None) -> dict[str, Any]:
-    """Read, check and score one workbook → a row (see docs/batch.md); never raises."""
-    from ..check import check_file
+    """Read, check and score one workbook → a row (see docs/batch.md); never raises. A workbook
+    of several published forms gives one row per form: the first, with the others under
+    ``"more"`` (the CLI lists them as rows of their own)."""
     from ..errors import PerfXlsxError
+    from ..run import check_and_write_all
 
     opts, start = _OPTIONS, time.monotonic()
     try:
-        report = check_file(path, opts.profile, deadline=start + opts.time_limit)
+        reports, _ = check_and_write_all(path, opts.profile, write=False, lang=opts.lang,
+                                         deadline=start + opts.time_limit)
     except PerfXlsxError as exc:
         status = TIMEOUT if exc.code == "PX018" else UNREADABLE
         return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),
@@ -157,11 +160,15 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
         return error_row(path, INTERNAL, "internal", f"{type(exc).__name__}: {exc}"[:300], "",
                          time.monotonic() - start)
-    row = report_row(path, report, opts.lang)
+    rows = [report_row(path, report, opts.lang) for report in reports]
     if opts.write:
-        _write(row, path, name, report, opts)
-    row["seconds"] = round(time.monotonic() - start, 4)
-    return row
+        _write(rows, path, name, reports, opts)
+    for row in rows:
+        row["seconds"] = round(time.monotonic() - start, 4)
+    first = rows[0]
+    if len(rows) > 1:
+        first["more"] = rows[1:]
+    return first
 
 
 def report_row(path: str, report: Any, lang: str = "zh") -> dict[str, Any]:
@@ -204,7 +211,7 @@ def error_row(path: str, status: str, code: str, message: str, hint: str = "",
             "seconds": round(seconds, 4)}
 
 
-def _write(row: dict[str, Any], path: str, name: str | None, report: Any,
+def _write(rows: list[dict[str, Any]], path: str, name: str | None, reports: list[Any],
            opts: BatchOptions) -> None:
     from ..errors import PerfXlsxError
     from ..write.writer import write_results
@@ -214,14 +221,18 @@ def _write(row: dict[str, Any], path: str, name: str | None, report: Any,
         out = Path(opts.out_dir) / (name or Path(path).name)
         out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        row["written"] = str(write_results(path, report, out=out, profile=opts.profile,
-                                           lang=opts.lang))
+        written = str(write_results(path, reports, out=out, profile=opts.profile,
+                                    lang=opts.lang))
+        for row in rows:
+            row["written"] = written
     except PerfXlsxError as exc:
-        row["write_error"] = {"code": exc.code, "message": exc.message(opts.lang),
-                              "hint": exc.hint(opts.lang)}
+        for row in rows:
+            row["write_error"] = {"code": exc.code, "message": exc.message(opts.lang),
+                                  "hint": exc.hint(opts.lang)}
     except Exception as exc:  # noqa: BLE001
-        row["write_error"] = {"code": "internal", "message": f"{type(exc).__name__}: {exc}",
-                              "hint": ""}
+        for row in rows:
+            row["write_error"] = {"code": "internal", "message": f"{type(exc).__name__}: {exc}",
+                                  "hint": ""}
 
 
 def row_fails(row: dict[str, Any], fail_on: str = "error") -> bool:

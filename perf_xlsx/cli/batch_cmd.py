@@ -92,18 +92,21 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
         click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
     options = BatchOptions(profile=profile, lang=lang, write=do_write,
                            out_dir=None if out is None else str(out))
-    rows: list[dict[str, Any] | None] = [None] * len(collected.files)
+    rows: list[list[dict[str, Any]] | None] = [None] * len(collected.files)
     start = time.monotonic()
     stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)
     with _progress(len(rows), fmt, quiet, t["checking"]) as bar:
         for i, row in stream:
-            row["index"] = i
-            rows[i] = row
+            # a workbook of several published forms: one row per form
+            rows[i] = [row, *row.pop("more", [])]
+            for each in rows[i]:
+                each["index"] = i
+                if fmt == "jsonl":
+                    click.echo(json_text(each))
             if fmt == "jsonl":
-                click.echo(json_text(row))
                 sys.stdout.flush()
             bar.update(1)
-    done = [r for r in rows if r is not None]
+    done = [r for rs in rows if rs is not None for r in rs]
     seconds = time.monotonic() - start
     totals = _totals(done, seconds)
     code = EXIT_OK

@@ -101,7 +101,7 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
             quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs))
     from ..render_text import render_report
-    from ..run import check_and_write
+    from ..run import check_and_write_all
 
     if out is not None and len(files) > 1 and not out.is_dir():
         raise click.BadParameter("检查多个文件时 -o 须为已存在的文件夹 / -o must be a folder "
@@ -114,8 +114,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
         if not quiet:
             click.echo(f"检查 / checking {path} …", err=True)
         try:
-            report, outcome = check_and_write(path, profile, narrative=narrative,
-                                              write=not no_write, out=out, lang=lang)
+            reports, outcome = check_and_write_all(path, profile, narrative=narrative,
+                                                   write=not no_write, out=out, lang=lang)
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))
@@ -129,14 +129,16 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
                 "hint": "请把原文件和错误信息反馈给维护者 / please report this with the file"}})
             code = EXIT_UNUSABLE
             continue
-        # The library report plus what happened to the result sheets (docs/json-report.md).
-        payload.append({**report.to_dict(lang), "write": outcome.to_dict(lang)})
-        texts.append(render_report(report, lang, quiet=quiet))
-        if not exit_zero:
-            code = max(code, report.exit_code(threshold))
+        # The library report plus what happened to the result sheets (docs/json-report.md);
+        # a workbook of several published forms gives one report per form.
+        for report in reports:
+            payload.append({**report.to_dict(lang), "write": outcome.to_dict(lang)})
+            texts.append(render_report(report, lang, quiet=quiet))
+            if not exit_zero:
+                code = max(code, report.exit_code(threshold))
         code = max(code, _show_write(outcome, lang, quiet))
     if fmt == "json":
-        data = payload if len(files) > 1 else (payload[0] if payload else None)
+        data = payload if len(files) > 1 or len(payload) > 1 else (payload[0] if payload else None)
         if data is not None:
             click.echo(json_text(data, indent=2))
     else:

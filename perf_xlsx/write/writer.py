@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..errors import OutputError
 from ..ooxml.sniff import ZIP_ERRORS
@@ -106,50 +106,93 @@ def project_fingerprint(project: Any) -> dict[str, Any]:
     return {"name": project.name.raw, "funds": funds, "indicators": inds}
 
 
-def _verify(temp: Path, expected: dict[str, Any], target: Path,
+def _verify(temp: Path, expected: dict[str, Any] | list[dict[str, Any]], target: Path,
             result_names: tuple[str, ...] = contract.OUTPUT_SHEETS) -> None:
-    """Re-read the written file: same project, both result sheets present and marked ours."""
-    from ..read.reader import load_project
+    """Re-read the written file: the same project(s), every result sheet present and ours."""
+    from ..read import reader
     from .result_names import generated_sheets
 
     names, ours = generated_sheets(temp)
     missing = [s for s in result_names if s not in names or s not in ours]
     if missing:
         raise OutputError("PX652", str(target), sheets="、".join(missing))
-    got = project_fingerprint(load_project(temp))
-    diff = [k for k in expected if expected[k] != got[k]]
+    wanted = expected if isinstance(expected, list) else [expected]
+    projects = [reader.load_project(temp)] if len(wanted) == 1 else reader.load_projects(temp)
+    got = [project_fingerprint(p) for p in projects][:len(wanted)]
+    diff = sorted({k for want, have in zip(wanted, got) for k in want if want[k] != have[k]})
+    if len(got) != len(wanted):
+        diff.append("projects")
     if diff:
         raise OutputError("PX651", str(target), what=", ".join(diff))
 
 
-def write_results(path: str | Path, report: CheckReport, *, out: str | Path | None = None,
-                  profile: Any = None, lang: str = "zh") -> Path:
-    """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path."""
-    from .result_names import rename_sheets, result_sheet_names
+def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport], *,
+                  out: str | Path | None = None, profile: Any = None, lang: str = "zh") -> Path:
+    """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path.
+
+    ``report`` may be the reports of every form of a workbook holding several (``check_file_all``):
+    each gets its own pair of sheets, named after its form sheet."""
     from .safe_write import atomic_write
     from .splice import splice_sheets
 
+    reports = list(report) if isinstance(report, (list, tuple)) else [report]
     src = Path(path)
-    form = report.project.form
-    if form is not None and any(f.code == "PX801" for f in report.project.findings):
-        # a form that could not be read fully is not written into (nor beside)
-        raise OutputError("PX650", str(src), sheets=form.sheet, reason="")
+    form = reports[0].project.form
+    for r in reports:
+        if r.project.form is not None and any(f.code == "PX801" for f in r.project.findings):
+            # a form that could not be read fully is not written into (nor beside)
+            raise OutputError("PX650", str(src), sheets=r.project.form.sheet, reason="")
     if form is not None and form.source_format != "xlsx":
-        return _write_beside(src, report, out, profile, lang)
+        return _write_beside(src, reports[0], out, profile, lang)
     target = Path(out) if out is not None else src
     if form is None:
         _template_sheets(src)
-    # A 自评表 / 检查结果 that perf-xlsx did not write is kept: ours goes under a free name.
-    names = result_sheet_names(src)
-    sheets = rename_sheets(build_result_sheets(report, profile, lang),
-                           dict(zip(contract.OUTPUT_SHEETS, names)))
-    expected = project_fingerprint(report.project)
+    plan = [(r, names, rename_sheets_for(r, names, profile, lang))
+            for r, names in zip(reports, _result_names(src, reports))]
 
     def produce(temp: Path) -> None:
-        splice_sheets(src, sheets, names, temp)
+        data: bytes | Path = src
+        for k, (_r, names, sheets) in enumerate(plan):
+            data = splice_sheets(data, sheets, names, temp if k == len(plan) - 1 else None)
+
+    expected = [project_fingerprint(r.project) for r in reports]
 
     def verify(temp: Path) -> None:
-        _verify(Path(temp), expected, target, names)
+        _verify(Path(temp), expected, target, tuple(n for _r, names, _s in plan for n in names))
 
     atomic_write(target, produce, verify)
     return target
+
+
+def rename_sheets_for(report: CheckReport, names: tuple[str, ...], profile: Any,
+                      lang: str) -> bytes:
+    """The two result sheets of ``report`` as xlsx bytes, named ``names``."""
+    from .result_names import rename_sheets
+
+    return rename_sheets(build_result_sheets(report, profile, lang),
+                         dict(zip(contract.OUTPUT_SHEETS, names)))
+
+
+def _result_names(src: Path, reports: list[CheckReport]) -> list[tuple[str, ...]]:
+    """Each report's (自评表, 检查结果) names: the usual free names for one report; for several,
+    ``自评表（<form sheet>）`` … so that each form's pair stands apart."""
+    from .result_names import candidates, generated_sheets, result_sheet_names
+
+    if len(reports) == 1:
+        return [result_sheet_names(src)]
+    sheets, marked = generated_sheets(src)
+    taken = {s.casefold() for s in sheets if s not in marked}
+    out: list[tuple[str, ...]] = []
+    for r in reports:
+        tag = r.project.form.sheet if r.project.form else r.project.name.text
+        pair = []
+        for base in contract.OUTPUT_SHEETS:
+            name = f"{base}（{tag}）"
+            if len(name) > 31:
+                name = f"{base}（{tag[:31 - len(base) - 3]}…）"
+            pick = next(c for c in [name, *candidates(name)[1:]]
+                        if c.casefold() not in taken and len(c) <= 31)
+            taken.add(pick.casefold())
+            pair.append(pick)
+        out.append(tuple(pair))
+    return out
