@@ -7,7 +7,8 @@
 (a) batch read+check+score (no write) with --jobs = cores vs unzip + XML-parse of the same files'
 parts in a pool of the same size (alternating, best round of each); (b) a cold
 ``perf-xlsx check -o OUT sample`` process vs ``python -c "import openpyxl"``; (c) the same with
---no-write, and ``perf-xlsx --version``; (d) peak memory per worker. Prints figures and goals;
+--no-write, and ``perf-xlsx --version``; (d) peak memory per worker; (e) reading a published
+form against reading the template of the same project. Prints figures and goals;
 exits 0 unless --strict and a goal is missed.
 """
 from __future__ import annotations
@@ -172,6 +173,18 @@ def _best_ms(fn: Any, n: int = 40, rounds: int = 7) -> float:
     return best
 
 
+FORM_SAMPLE = ROOT / "samples" / "forms" / "2018-website-publicity-自评表.xlsx"
+
+
+def bench_form_read() -> tuple[float, float]:
+    """(ms to read the published-form sample, ms to read the template sample of the same project),
+    best of rounds, in this process (issue 11's goal: a form costs ≤ 2× its template twin)."""
+    from perf_xlsx.read import load_project
+
+    return (_best_ms(lambda: load_project(FORM_SAMPLE)),
+            _best_ms(lambda: load_project(SAMPLE)))
+
+
 def profile_check(path: Path, top: int = 15) -> None:
     """Per-stage times (best of 7) of check_file on ``path``, then a cProfile listing."""
     import cProfile
@@ -280,6 +293,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"{', '.join(m['heavy']) or 'none'}")
         else:
             print("(d) peak memory: not measurable here (no resource module, no psutil)")
+
+        form_ms, template_ms = bench_form_read()
+        r_form = form_ms / template_ms
+        goals += [r_form <= 2]
+        print(f"(e) reading the published form {FORM_SAMPLE.name}: {form_ms:.2f} ms; the template "
+              f"of the same project: {template_ms:.2f} ms → ratio {r_form:.2f} "
+              f"(goal ≤ 2.00: {_verdict(r_form <= 2)})")
     if args.profile:
         with tempfile.TemporaryDirectory(prefix="perf-xlsx-bench-") as tmpdir:
             profile_check(generate(Path(tmpdir), 1, 1)[0])
