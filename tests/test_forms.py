@@ -258,8 +258,13 @@ def test_checked_form_is_rechecked_without_reading_our_sheet(tmp_path: Path) -> 
     _, outcome = check_and_write(form)
     assert outcome.written == form
     from openpyxl import load_workbook
-    assert load_workbook(form).sheetnames == ["自评表", "自评表（perf-xlsx）", "检查结果"]
+    assert load_workbook(form).sheetnames == ["自评表", "检查结果"]   # its figures are right
     assert len(load_projects(form)) == 1
+    wrong = build_form(tmp_path / "wrong.xlsx", info, indicators, printed={"total": Decimal(98)})
+    _, outcome = check_and_write(wrong)
+    book = load_workbook(wrong)
+    assert book.sheetnames == ["自评表", "自评表（perf-xlsx）", "检查结果"]   # a corrected form
+    assert len(load_projects(wrong)) == 1
 
 
 @settings(max_examples=25, deadline=None, derandomize=True,
@@ -400,11 +405,11 @@ def test_check_reports_and_writes_every_form(tmp_path: Path) -> None:
                                                        seed(1)[0]["project_name"]]
     assert "PX805" in [f["code"] for f in reports[1]["findings"]]
     assert "PX805" not in [f["code"] for f in reports[0]["findings"]]
-    assert load_workbook(path).sheetnames == [
-        "项目一", "项目二", "自评表（项目一）", "检查结果（项目一）", "自评表（项目二）", "检查结果（项目二）"]
+    assert load_workbook(path).sheetnames == [      # a corrected 自评表 only where figures are wrong
+        "项目一", "项目二", "检查结果（项目一）", "自评表（项目二）", "检查结果（项目二）"]
     again = _invoke("check", str(path))                   # ours are replaced, not added again
     assert again.exit_code == 1, again.output
-    assert len(load_workbook(path).sheetnames) == 6
+    assert len(load_workbook(path).sheetnames) == 5
     assert len(load_projects(path)) == 2
 
 

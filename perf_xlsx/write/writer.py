@@ -147,7 +147,7 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
     target = Path(out) if out is not None else src
     if form is None:
         _template_sheets(src)
-    plan = [(r, names, rename_sheets_for(r, names, profile, lang))
+    plan = [(r, _needed(r, names), rename_sheets_for(r, names, profile, lang))
             for r, names in zip(reports, _result_names(src, reports))]
 
     def produce(temp: Path) -> None:
@@ -162,6 +162,19 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
 
     atomic_write(target, produce, verify)
     return target
+
+
+#: The printed-figure codes: a published form whose figures are wrong gets a corrected 自评表.
+PRINTED_FAULTS = ("PX802", "PX803", "PX804", "PX805", "PX806", "PX807", "PX808", "PX809")
+
+
+def _needed(report: CheckReport, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The result sheets to splice: both for the template; for a published form its 检查结果,
+    and the corrected 自评表 only where the form's printed figures are wrong."""
+    form_sheet, findings_sheet = names
+    if report.project.form is None or any(f.code in PRINTED_FAULTS for f in report.findings):
+        return names
+    return (findings_sheet,)
 
 
 def rename_sheets_for(report: CheckReport, names: tuple[str, ...], profile: Any,
