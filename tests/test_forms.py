@@ -270,15 +270,24 @@ def test_checked_form_is_rechecked_without_reading_our_sheet(tmp_path: Path) -> 
 @settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(row0=st.integers(1, 12), col0=st.integers(1, 6), cover=st.booleans(),
-       text_numbers=st.booleans(), hidden=st.booleans(), split=st.booleans())
+       text_numbers=st.booleans(), hidden=st.booleans(), split=st.booleans(), two=st.booleans())
 def test_placement_does_not_change_the_read(tmp_path_factory, row0, col0, cover, text_numbers,
-                                            hidden, split) -> None:
+                                            hidden, split, two) -> None:
+    from openpyxl import Workbook
+
     tmp = tmp_path_factory.mktemp("p")
     info, indicators = seed(1)
     base = load_project(build_form(tmp / "a.xlsx", info, indicators))
-    lay = FormLayout(row0=row0, col0=col0, cover=cover, text_numbers=text_numbers,
+    lay = FormLayout(row0=row0, col0=col0, cover=cover and not two, text_numbers=text_numbers,
                      hidden_col=hidden, split_target=split)
-    moved = load_project(build_form(tmp / "b.xlsx", info, indicators, lay))
+    if two:   # another project's form first, in the same workbook
+        wb = Workbook()
+        build_form(tmp / "b.xlsx", *seed(0), sheet="其他项目", workbook=wb)
+        build_form(tmp / "b.xlsx", info, indicators, lay, sheet="本项目", workbook=wb)
+        moved = load_projects(tmp / "b.xlsx")[-1]
+        assert moved.form.sheet == "本项目"
+    else:
+        moved = load_project(build_form(tmp / "b.xlsx", info, indicators, lay))
     want = model(base)
     if split:   # a split target reads back with an explicit comparator (50本以上 → ≥50本)
         want["inds"] = [i[:3] + (None,) + i[4:] for i in want["inds"]]
@@ -435,3 +444,26 @@ def test_docx_report_text_is_checked_against_its_table(tmp_path: Path) -> None:
     quiet = build_docx_report(tmp_path / "q.docx", info, indicators, ["一、基本情况"])
     reports, _ = check_and_write_all(quiet, write=False)
     assert not [f for f in reports[0].findings if f.code.startswith("PX5")]
+
+
+def test_findings_beside_a_docx_form_carry_no_dead_links(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    info, indicators = seed(WEB)
+    doc = build_docx_report(tmp_path / "r.docx", info, indicators, printed={"total": Decimal(98)})
+    assert _invoke("check", str(doc)).exit_code == 1
+    ws = load_workbook(tmp_path / "r-检查结果.xlsx")["检查结果"]
+    assert any("表1" in str(c.value) for row in ws.iter_rows() for c in row)   # located …
+    assert not any(c.hyperlink for row in ws.iter_rows() for c in row)       # … but not linked
+
+
+def test_forms_without_level2_or_weight_columns_are_read(tmp_path: Path) -> None:
+    info, indicators = seed(WEB)
+    want = model(load_project(build_form(tmp_path / "a.xlsx", info, indicators)))
+    for layout, drop in ((FormLayout(level2=False), 1), (FormLayout(weight=False), 6)):
+        project = load_project(build_form(tmp_path / "b.xlsx", info, indicators, layout))
+        got = model(project)
+        assert [i[:drop] + i[drop + 1:] for i in got["inds"]] == \
+            [i[:drop] + i[drop + 1:] for i in want["inds"]]
+        assert ("no-level2" if drop == 1 else "no-weight") in project.form.features
+        assert not [f for f in check_file(tmp_path / "b.xlsx").findings if f.code == "PX801"]

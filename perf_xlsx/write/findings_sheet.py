@@ -48,6 +48,9 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
     lab = LABELS["en" if lang == "en" else "zh"]
     sev_text = SEVERITY_TEXT["en" if lang == "en" else "zh"]
     ws = workbook.add_worksheet(contract.SHEET_FINDINGS)
+    form = report.project.form
+    # a form read from .xls/.ods/.docx is not in the workbook written beside it: no links there
+    linkable = form is None or form.source_format == "xlsx"
     st = Styles(workbook)
     last = len(WIDTHS) - 1
     head = st.get(bold=True, align="center", bg_color="#F2F2F2")
@@ -96,7 +99,7 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
         ws.write_number(rr, 0, i, centre)
         ws.write_string(rr, 1, f.code, centre)
         ws.write_string(rr, 2, sev_text[f.severity], severity[f.severity])
-        target = link_target(f)
+        target = link_target(f) if linkable else None
         if target:
             ws.write_url(rr, 3, target, link, f.location, lab["link_tip"])
         else:
