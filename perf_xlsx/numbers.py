@@ -20,6 +20,34 @@ def quantize(x: Decimal, exp: str | Decimal, rounding: str = ROUND_HALF_UP) -> D
         return x
 
 
+#: The one rounding rule for an execution rate (issue 13): the rate is the exact quotient
+#: 全年执行数 ÷ 全年预算数, never rounded on the way; each display rounds it once, half up, to its
+#: own precision — 2 decimals of a percentage on the 自评表, in text and in the report (and the
+#: stated precision when a stated rate is checked), 6 decimals of the fraction in JSON.
+PERCENT_PLACES = 2
+FRACTION_PLACES = 6
+
+
+def percent(fraction: Decimal, places: int = PERCENT_PLACES) -> Decimal:
+    """A rate as a percentage rounded once: 0.51884 → 51.88, 1.2699498 → 126.99."""
+    return quantize(fraction * 100, Decimal(1).scaleb(-places))
+
+
+def percent_text(fraction: Decimal, places: int = PERCENT_PLACES) -> str:
+    """``51.88%``."""
+    return f"{format(percent(fraction, places), 'f')}%"
+
+
+def shown_fraction(fraction: Decimal, places: int = PERCENT_PLACES) -> Decimal:
+    """The fraction a percent-formatted cell holds so that it shows ``percent_text``."""
+    return percent(fraction, places) / 100
+
+
+def fraction_text(fraction: Decimal) -> str:
+    """The rate as JSON gives it: the fraction to 6 decimals (``0.518800``)."""
+    return format(quantize(fraction, Decimal(1).scaleb(-FRACTION_PLACES)), "f")
+
+
 def plain(x: Decimal | None) -> str:
     """A Decimal as plain text without trailing zeros (``9.50`` → ``9.5``); None → ''."""
     if x is None:

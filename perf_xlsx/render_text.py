@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .catalogue.finding import Finding, Severity
+from .numbers import percent_text
 from .results import CheckReport, ScoreSummary
 
 _L = {
@@ -67,7 +68,7 @@ def render_finding(f: Finding, lang: str = "zh") -> str:
 def render_score(score: ScoreSummary, lang: str = "zh") -> str:
     """The score table: execution, each indicator, rescaling, total and grade."""
     t = _L["en" if lang == "en" else "zh"]
-    rate = f"{score.execution_rate * 100:.2f}%" if score.execution_rate is not None else t["rate_na"]
+    rate = percent_text(score.execution_rate) if score.execution_rate is not None else t["rate_na"]
     lines = [t["score"].format(profile=score.profile),
              f"  {t['exec']} {rate}  {_score_of(score.execution_score, score.execution_weight)}"]
     for s in score.indicators:

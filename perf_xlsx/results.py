@@ -8,6 +8,7 @@ from typing import Any
 
 from .catalogue.finding import Finding, Severity
 from .model import Indicator, Project
+from .numbers import fraction_text
 
 #: Scoring status of one indicator.
 MET = "met"
@@ -52,7 +53,9 @@ class ScoreSummary:
 
         return {
             "profile": self.profile,
-            "execution": {"weight": num(self.execution_weight), "rate": num(self.execution_rate),
+            "execution": {"weight": num(self.execution_weight),
+                          "rate": None if self.execution_rate is None
+                          else fraction_text(self.execution_rate),
                           "score": num(self.execution_score)},
             "indicators": [
                 {"row": s.indicator.row, "level1": s.indicator.level1.text,

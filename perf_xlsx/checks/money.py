@@ -15,7 +15,7 @@ from ..catalogue.finding import Finding, at, make
 from ..indicator_rows import Row
 from ..indicator_rows import rows as indicator_rows
 from ..model import Indicator, Project, Value
-from ..numbers import num, quantize
+from ..numbers import num, percent_text, quantize
 from ..scoring.profiles import Profile, get_profile
 from ..template import contract
 
@@ -51,7 +51,7 @@ def show(d: Decimal | None, max_places: int = 6) -> str:
 
 
 def pct(rate: Decimal) -> str:
-    return f"{quantize(rate * 100, '0.01')}%"
+    return percent_text(rate)
 
 
 def _cell(name: str, value: Value) -> tuple[str, str]:

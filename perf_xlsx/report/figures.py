@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from .. import numbers
 from ..model import Project
 from ..results import BREACHED, MET, NOT_APPLICABLE, ScoreSummary
 
@@ -53,13 +54,13 @@ def money(d: Decimal, *inputs: Decimal) -> str:
 
 
 def percent(fraction: Decimal) -> Decimal:
-    """A fraction as a percentage to two decimals: 0.5188 → 51.88."""
-    return fixed(fraction * 100, RATE_PLACES)
+    """A fraction as a percentage to two decimals: 0.5188 → 51.88 (``numbers.percent``)."""
+    return numbers.percent(fraction, RATE_PLACES)
 
 
 def rate_text(fraction: Decimal) -> str:
-    """``51.88%``."""
-    return f"{format(percent(fraction), 'f')}%"
+    """``51.88%`` (``numbers.percent_text``: the one rounding rule of a rate)."""
+    return numbers.percent_text(fraction, RATE_PLACES)
 
 
 def score_text(d: Decimal) -> str:
@@ -116,8 +117,8 @@ def is_rounding(stated: Stated, workbook: Decimal) -> bool:
 
 
 def rate_agrees(stated: Stated, fraction: Decimal) -> bool:
-    """The computed rate rounded to the stated decimals equals the stated rate."""
-    return fixed(fraction * 100, min(stated.places, MAX_PLACES)) == stated.value
+    """The computed rate rounded (once) to the stated decimals equals the stated rate."""
+    return numbers.percent(fraction, min(stated.places, MAX_PLACES)) == stated.value
 
 
 def number_agrees(stated: Stated, value: Decimal) -> bool:

@@ -152,7 +152,7 @@ def execution(project: Project, profile: Profile) -> tuple[Decimal | None, Decim
         return None, None, [make(code, sheet, cell, actual=format(e, "f"))]
     rate = e / b
     score = q2(min(rate, ONE) * profile.execution_weight) if rate > 0 else ZERO
-    return quantize(rate, "0.000001"), score, []
+    return rate, score, []     # exact: each display rounds it once (numbers.percent)
 
 
 def score_project(project: Project, profile: Profile | str | None = None, *,

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import Indicator, Value
+from ..numbers import shown_fraction
 from ..results import NOT_APPLICABLE, CheckReport
 from ..template import contract
 
@@ -201,12 +202,12 @@ class _Form:
                 weight = score.execution_weight if score else self.profile.execution_weight
                 self.put(rr, 5, 5, *self.weight(Decimal(weight)))
                 rate = score.execution_rate if score else None
-                self.put(rr, 6, 6, DASH if rate is None else quantize(rate, "0.0001"),
+                self.put(rr, 6, 6, DASH if rate is None else shown_fraction(rate),
                          pct if rate is not None else self.label())
                 self.put(rr, 7, last, *self.score(score.execution_score if score else None))
             else:
                 b, c = src.budget.decimal, src.executed.decimal
-                rate = quantize(c / b, "0.0001") if b and c is not None else None
+                rate = shown_fraction(c / b) if b and c is not None else None
                 self.put(rr, 5, 5, DASH, self.label())
                 self.put(rr, 6, 6, rate, pct)
                 self.put(rr, 7, last, DASH, self.label())
