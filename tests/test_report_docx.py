@@ -116,9 +116,15 @@ def test_placeholders_are_highlighted_and_listed(sample) -> None:
     doc = docx.Document(str(out))
     marked = [r.text for p in doc.paragraphs for r in p.runs
               if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
-    assert marked and all(t.startswith("【待填写：") and t.endswith("】") for t in marked)
+    # 【待填写：…】, or 【待核对：…】 for the unit's own text that contradicts the workbook (the
+    # list at the end then gives the reason in its own 【待核对：…】)
+    assert marked and all(t.startswith(("【待填写：", "【待核对：")) and t.endswith("】")
+                          for t in marked)
     assert len(marked) == len(holes)
-    assert [h.split("：", 1)[1] for h in holes] == [t[len("【待填写："):-1] for t in marked]
+    assert [h.split("：", 1)[1] for h in holes if "【待核对" not in h] == \
+        [t[len("【待填写："):-1] for t in marked if t.startswith("【待填写：")]
+    assert [h for h in holes if "【待核对" in h] == \
+        [h for h in holes if h.endswith("】") and "与工作簿不符" in h]
     texts = [p.text for p in doc.paragraphs]
     start = next(i for i, t in enumerate(texts) if t.startswith("附：定稿前需人工填写"))
     assert [t.split(". ", 1)[1] for t in texts[start + 1:start + 1 + len(holes)]] == holes
@@ -196,7 +202,7 @@ def test_cli_report(tmp_path: Path, capsys) -> None:
     printed = capsys.readouterr().out
     assert out.is_file() and str(out) in printed
     assert "【待填写" in printed or "资金管理制度" in printed
-    assert "0.5188" in printed                      # the staff's text that disagrees is named
+    assert "与工作簿不符" in printed                 # the staff's text that disagrees is named (待核对)
     assert main_entry(cli, args) == 2                 # exists: not overwritten without --force
     assert main_entry(cli, [*args, "--force", "--lang", "en"]) == 0
     assert "placeholders" in capsys.readouterr().out
@@ -421,3 +427,14 @@ def test_cli_report_on_every_kind_of_project(tmp_path: Path, filled, capsys, cas
         assert "不适用，不适用" not in text
     if case == "zero budget":
         assert "全年预算数为0万元" in text and "预算执行率为" not in text
+
+
+@pytest.mark.parametrize("sample_path", sorted((Path(__file__).resolve().parents[1] / "samples")
+                                               .glob("*.xlsx")), ids=lambda p: p.stem)
+def test_drafted_report_checks_clean_against_its_workbook(sample_path: Path, tmp_path: Path) -> None:
+    """issue 13: template → check → report → check --report is clean, on both samples (the unit's
+    own words that contradict the workbook become 【待核对】, which the checker does not read)."""
+    report = check_file(sample_path)
+    out = tmp_path / "r.docx"
+    build_report(report, out)
+    assert check_report_file(out, report.project, report.score) == []

@@ -192,6 +192,11 @@ def _check_date(ctx: _Ctx, m: Mention) -> Finding | None:
                        wb_loc=_loc(fig, "completion"))
 
 
+def _basis(ctx: _Ctx, kind: str, stated: list[Stated]) -> Stated | None:
+    agree = [s for s in stated if any(amount_agrees(s, w) for w in _wb_amount(ctx.fig, kind))]
+    return max(agree or stated, key=lambda s: s.places, default=None)
+
+
 def _internal(ctx: _Ctx, mentions: list[Mention], flagged: set[int]) -> list[Finding]:
     """The same figure stated with different values; a rate that its own figures do not give."""
     out: list[Finding] = []
@@ -207,8 +212,11 @@ def _internal(ctx: _Ctx, mentions: list[Mention], flagged: set[int]) -> list[Fin
         wb = _wb_amount(ctx.fig, kind)
         out.append(make("PX508", ctx.sheet, None, actual="；".join(parts),
                         expected=f"{money(wb[0])}万元" if wb else "—", what=AMOUNTS[kind][1]))
-    best = {k: max((m.value for m in mentions if m.kind == k), key=lambda s: s.places,
-                   default=None) for k in ("budget", "executed")}
+    # the stated figure a rate is judged on: one that agrees with the workbook where the report
+    # has one (so that PX509 and PX501/PX508 never ask for different numbers), else the most
+    # precise one
+    best = {k: _basis(ctx, k, [m.value for m in mentions if m.kind == k])
+            for k in ("budget", "executed")}
     b, e = best["budget"], best["executed"]
     if b is None or e is None or not b.value:
         return out
@@ -245,7 +253,19 @@ def check_report_text(text_or_path: str | Path | list[str], project: Project,
     findings.extend(_internal(ctx, mentions, flagged))
     if not any(m.kind != "name" for m in mentions):
         findings.append(make("PX510", ctx.sheet, None))
-    return findings
+    return _once(findings)
+
+
+def _once(findings: list[Finding]) -> list[Finding]:
+    """One finding per message: a sentence stating the same wrong figure twice is one problem."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.expected, f.actual, tuple(sorted((k, str(v)) for k, v in f.params.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def check_report_file(path: str | Path, project: Project,

@@ -43,14 +43,17 @@ def core_title(name: str) -> str:
 
 
 class Hole:
-    """A sentence only the staff can write; rendered highlighted and listed at the end."""
+    """A sentence only the staff can write (or must check); rendered highlighted and listed at
+    the end. ``verb`` is 待填写, or 待核对 for the unit's own words that contradict the workbook
+    (``listed`` is then what the list at the end says: the reason, not the words again)."""
 
-    def __init__(self, prompt: str) -> None:
-        self.prompt = prompt
+    def __init__(self, prompt: str, verb: str = "待填写", listed: str | None = None) -> None:
+        self.prompt, self.verb = prompt, verb
+        self.listed = listed if listed is not None else prompt
 
     @property
     def text(self) -> str:
-        return PLACEHOLDER.format(self.prompt)
+        return f"【{self.verb}：{self.prompt}】"
 
 
 class _Writer:
@@ -70,13 +73,33 @@ class _Writer:
         for part in parts:
             if isinstance(part, Hole):
                 add_run(par, part.text, font=BODY_FONT, highlight=True)
-                self.holes.append(f"{self.where}：{part.prompt}")
+                self.holes.append(f"{self.where}：{part.listed}")
             elif part:
                 add_run(par, part, font=BODY_FONT)
 
     def text_or_hole(self, value: Any, prompt: str, lead: str = "") -> None:
+        """The unit's own text from the workbook; 【待填写】 when it is blank, 【待核对】 (with
+        the reason) when its figures contradict the workbook — a drafted report never states
+        a figure its own check would flag."""
         text = value.text if value is not None else ""
-        self.para(lead + text if text else lead, None if text else Hole(prompt))
+        if not text:
+            self.para(lead, Hole(prompt))
+            return
+        wrong = self.contradictions(lead + text)
+        if wrong:
+            self.para(lead, Hole(f"{text}（与工作簿不符：{wrong}）", "待核对",
+                                 f"【待核对：{prompt}与工作簿不符，{wrong}】"))
+        else:
+            self.para(lead + text)
+
+    def contradictions(self, text: str) -> str:
+        """What the report checker finds wrong in ``text`` against the workbook, in short."""
+        from .check import check_report_text
+
+        found = [f for f in check_report_text([text], self.p, self.report.score)
+                 if f.code != "PX510"]
+        return "；".join(f"{f.params.get('what', '')}应为{f.expected}" if f.expected else f.code
+                        for f in found[:3])
 
     def extra(self, name: str) -> Any:
         return self.p.extras.get(name)
@@ -209,8 +232,7 @@ def _performance(w: _Writer) -> None:
                + (f"，自评等级为{score.grade}。" if score.grade else "。"))
     elif items and not fig.applicable:
         w.para("三级指标均为不适用，没有可计分的指标，未计算自评总分和自评等级。")
-    if w.p.goal_actual.text:
-        w.para("年度总体目标完成情况：" + w.p.goal_actual.text)
+    w.text_or_hole(w.p.goal_actual, "年度总体目标的实际完成情况", lead="年度总体目标完成情况：")
     cost = [s for s in items if s.indicator.level2.text in contract.COST_LEVEL2
             or s.indicator.level1.text == contract.LEVEL1_COST]
     output = [s for s in items if s.indicator.level1.text == contract.LEVEL1_OUTPUT

@@ -126,7 +126,9 @@ def _names(text: str, fig: Figures) -> list[tuple[re.Match[str], str]]:
         # text[:end] rather than run: a name longer than the pattern's 60 characters
         if not core or text[:m.end(1)].endswith(core) or run.startswith(_GENERIC) or len(run) < 2:
             continue
-        prefix = fig.name[:2]
+        # another name sharing this one's beginning (喀什政府… for 喀什政府网站宣传项目); a short
+        # or generic name (资金项目) is too common a prefix to tell a name by
+        prefix = core[:4] if len(core) >= 3 else ""
         if prefix and prefix in run:
             run = run[run.index(prefix):]
         elif not tail.startswith(_NAME_STRONG) or len(run) < 4:
@@ -135,9 +137,18 @@ def _names(text: str, fig: Figures) -> list[tuple[re.Match[str], str]]:
     return out
 
 
+def _masked(text: str, name: str) -> str:
+    """``text`` with the project's own name blanked out (same length, so offsets hold): words and
+    figures inside a name such as 结余资金统筹使用项目 or 2024年实际支出核查项目 are not statements."""
+    if not name or len(name) < 2 or name not in text:
+        return text
+    return text.replace(name, "某" * len(name))
+
+
 def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     """(start, end, kind, value) of every mention in one paragraph."""
     found: list[tuple[int, int, str, Any]] = []
+    original, text = text, _masked(text, fig.name)
     for m in _AMOUNT.finditer(text):
         kind, st = _amount_kind(text, m, fig), stated_amount(m.group(1), m.group(2))
         if kind and st:
@@ -177,13 +188,18 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
                 day = calendar.monthrange(int(m.group(1)), int(m.group(2)))[1]
             found.append((m.start(), m.end(), "completion",
                           (int(m.group(1)), int(m.group(2)), day)))
-    for m, name in _names(text, fig):
+    for m, name in _names(original, fig):
         found.append((m.start(), m.end(), "name", name))
     return sorted(found, key=lambda x: x[0])
 
 
+#: A draft's placeholder (【待填写：…】, 【待核对：…】): not a statement, its figures are not read.
+_HOLE = re.compile(r"【[^】]*】")
+
+
 def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
-    """Every mention in reading order; ``loc`` is 第N段 (N counts the non-empty paragraphs)."""
+    """Every mention in reading order; ``loc`` is 第N段 (N counts the non-empty paragraphs).
+    Figures inside a draft's 【…】 placeholder are left out."""
     out: list[Mention] = []
     section = sub = ""
     for n, text in enumerate(paragraphs, 1):
@@ -192,7 +208,10 @@ def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
         elif (ss := _SUB.match(text)) and len(text) < 40:
             sub = f"（{ss.group(1)}）"
         where = f"第{n}段" + (f"（{section}{sub}）" if section else "")
+        holes = [m.span() for m in _HOLE.finditer(text)] if "【" in text else []
         for start, end, kind, value in _paragraph(text, fig):
+            if any(a <= start < b for a, b in holes):
+                continue
             if isinstance(value, Stated) or value is not None:
                 out.append(Mention(kind, value, where, _sentence(text, start, end), n))
     return out
