@@ -293,3 +293,25 @@ def test_a_number_beyond_a_double_is_written_as_text():
     ws = build_form(rep, MOF)[contract.SHEET_FORM]
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "1E+400" in texts
+
+
+def test_refused_self_score_is_marked_and_the_total_is_provisional(tmp_path: Path) -> None:
+    """issue 13 §3: sample 000 gives full marks to 宣传工作完成时间, missed (PX406); only the unit
+    can correct it, so the 自评表 marks that score and prints the total as 待定 with the reason."""
+    from openpyxl import load_workbook
+
+    from perf_xlsx.check import check_file
+    from perf_xlsx.write import write_results
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "2018-website-publicity.xlsx"
+    report = check_file(sample)
+    assert "PX406" in {f.code for f in report.findings}
+    ws = load_workbook(write_results(sample, report, out=tmp_path / "out.xlsx"))["自评表"]
+    flagged = {c.value for row in ws.iter_rows() for c in row
+               if c.fill.fgColor.rgb and str(c.fill.fgColor.rgb).endswith("FFC7CE")}
+    assert flagged == {5, "95.20（待定）"}
+    note = [r[1].value for r in ws.iter_rows() if r[0].value == "其他需要说明事项"]
+    assert note and "「宣传工作完成时间」" in note[0] and "总分方能成立" in note[0]
+    clean = check_file(sample.with_name("2018-level2-security-maintenance.xlsx"))
+    ws2 = load_workbook(write_results(clean.project.path, clean, out=tmp_path / "b.xlsx"))["自评表"]
+    assert not any("待定" in str(c.value) for row in ws2.iter_rows() for c in row)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -43,7 +44,8 @@ def score(indicators: list[dict] | None = None, info: dict | None = None, profil
 CASES: dict[str, tuple[Callable[[], list], set[tuple[str, str, str | None]]]] = {
     "clean defaults": (default_indicators, set()),
     "weights add up to 100": (lambda: change((7, {"weight": 20, "self_score": 20})),
-                              {("PX401", IND, "F3:F10"), ("PX402", IND, "F10")}),
+                              {("PX401", IND, "F3:F10"), ("PX402", IND, "F10"),
+                               ("PX419", IND, None)}),     # 10 + 100 points: total above 100
     "no satisfaction indicator": (lambda: default_indicators()[:-1],
                                   {("PX401", IND, "F3:F9"), ("PX402", IND, None)}),
     "weight missing": (lambda: change((0, {"weight": None})),
@@ -120,7 +122,8 @@ def test_score_rules(name: str) -> None:
     indicators, expected = CASES[name]
     summary, findings = score(indicators())
     assert where(findings, "PX4") - {("PX410", IND, None)} == expected
-    assert ("PX410", IND, None) in where(findings)
+    # the total (PX410), unless it is above 100 and so not given (PX419)
+    assert (("PX410", IND, None) in where(findings)) != (("PX419", IND, None) in expected)
 
 
 @pytest.mark.parametrize("name", ["weights add up to 100", "self-score differs, no note",
@@ -355,3 +358,15 @@ def test_unscored_reason_asks_for_the_measured_value() -> None:
     zh, en = _unscored_reason(s)
     assert "「4次以上」" in zh and "「已完成」" in zh and "如 4次" in zh
     assert "e.g. 4次" in en
+
+
+def test_total_above_100_is_an_error_not_a_result(tmp_path: Path) -> None:
+    """issue 13 §4: sample 000 under the hubei frame would total 100.40 (20 + 90 points)."""
+    from perf_xlsx.check import check_file
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "2018-website-publicity.xlsx"
+    report = check_file(sample, "hubei")
+    px419 = [f for f in report.findings if f.code == "PX419"]
+    assert px419 and px419[0].params["weights"] == "110" and px419[0].actual == "100.4"
+    assert report.score.total is None and report.score.grade is None
+    assert "PX410" not in {f.code for f in report.findings}

@@ -164,6 +164,19 @@ ENTRIES: dict[str, Entry] = {
         "Check that these indicators really do not apply; enter the actual values of those that "
         "can be measured, or revise the indicators and weights.",
         "产出指标 50 分全部填「不适用」"),
+    "PX419": Entry(
+        E, "总分超过 100，不能作为结果",
+        "{sheet}：按「{profile}」计算的总分为 {actual}，超过满分 100：分值合计 {weights} 分"
+        "（预算执行 {execution_weight} 分 + 绩效指标 {indicator_weights} 分），而该评分规则满分为 100。"
+        "不给出总分和等级。",
+        "按所用评分规则调整各指标分值（该规则的指标分值合计应为 {indicator_total} 分），或换用与"
+        "分值一致的评分规则（--profile）。",
+        "{sheet}: under '{profile}' the total is {actual}, above the maximum of 100: the weights add "
+        "up to {weights} (execution {execution_weight} + indicators {indicator_weights}). No total "
+        "or grade is given.",
+        "Adjust the indicator weights to the profile (its indicators carry {indicator_total} "
+        "points), or choose the profile the weights were set for (--profile).",
+        "按湖北规则（执行率 20 分）检查按财政部规则（指标 90 分）设置分值的表：总分 100.40"),
     "PX490": Entry(
         E, "未知的评分规则",
         "没有名为「{profile}」的评分规则（profile）；可用：{known}。",

@@ -7,7 +7,8 @@ from typing import Any
 from ..results import NOT_APPLICABLE, CheckReport
 from ..scoring.profiles import get_profile
 from ..template import contract
-from ..write.form_sheet import _HEADERS, FUND_HEADERS, _runs, layout_for, plain
+from ..write.form_sheet import (_HEADERS, FUND_HEADERS, _runs, form_note, layout_for, plain,
+                                total_text)
 from .figures import money, rate_text, score_text
 from .style import table_cell, table_layout
 
@@ -30,7 +31,8 @@ class _Table:
         self.lay = layout_for(self.profile)
         self.items = [s for s in (score.indicators if score else [])]
         self.ncols = self.lay.last + 1
-        nrows = 2 + 5 + 2 + 1 + max(len(self.items), 1) + 1
+        self.note = form_note(report)    # the same note as the 自评表 sheet (不适用, 待定 …)
+        nrows = 2 + 5 + 2 + 1 + max(len(self.items), 1) + 1 + (1 if self.note else 0)
         self.t = doc.add_table(rows=nrows, cols=self.ncols)
         self.row = 0
 
@@ -129,10 +131,14 @@ class _Table:
             self.put(r, sc - 1, sc - 1, "100")
         else:
             self.put(r, 0, sc - 1, "总分（满分100分）", bold=True)
-        self.put(r, sc, sc, score_text(score.total) if score and score.total is not None else "")
+        self.put(r, sc, sc, total_text(self.report) or "")
         grade = score.grade if score and score.grade else ""
         self.put(r, sc + 1, lay.last, f"自评等级：{grade}" if grade else "", bold=True)
         self.row += 1
+        if self.note:
+            self.put(self.row, 0, 0, "其他需要说明事项", bold=True)
+            self.put(self.row, 1, lay.last, self.note, align="left")
+            self.row += 1
 
 
 def add_form_table(doc: Any, report: CheckReport) -> Any:

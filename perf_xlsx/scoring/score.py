@@ -197,6 +197,16 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
                                  factor=_n(quantize(factor, "0.0001"))))
     raw_total = (exec_score or ZERO) + sum((s.final or ZERO for s in scores), ZERO)
     total = q2(raw_total * factor)
+    if total > 100:   # weights set for another frame: never print it as a result
+        weights = sum((s.weight or ZERO for s in scores), ZERO)
+        findings.append(make("PX419", contract.SHEET_INDICATORS, None, actual=_n(total),
+                             profile=prof.name, weights=_n(prof.execution_weight + weights),
+                             execution_weight=_n(prof.execution_weight),
+                             indicator_weights=_n(weights),
+                             indicator_total=_n(prof.indicator_weight_total)))
+        return ScoreSummary(prof.name, prof.execution_weight, rate, exec_score, scores, level1,
+                            quantize(factor, "0.000001") if factor != ONE else ONE,
+                            None, None), findings
     grade = prof.grade(total)
     summary = ScoreSummary(prof.name, prof.execution_weight, rate, exec_score, scores, level1,
                            quantize(factor, "0.000001") if factor != ONE else ONE,

@@ -19,6 +19,61 @@ MIN_ROW_PT = 20.0
 MAX_ROW_PT = 409.0        # Excel's largest row height; taller rows are refused or cut
 
 
+#: Findings that refuse a self-score only the unit can correct (see ``disputed``).
+DISPUTED_SCORES = ("PX404", "PX406", "PX409", "PX414", "PX416")
+FLAG_FILL, FLAG_FONT = "#FFC7CE", "#9C0006"
+
+
+def disputed_rows(report: CheckReport) -> set[int]:
+    """Indicator rows whose score only the unit can correct and that the check refused (full
+    marks on a missed target, a score outside its band or above its weight, a missing or
+    negative one): the total stands only once they are fixed."""
+    cells = {(f.sheet, f.cell) for f in report.findings if f.code in DISPUTED_SCORES}
+    if not cells:
+        return set()
+    return {ind.row for ind in report.project.indicators
+            if any((v.loc.sheet, v.loc.cell) in cells
+                   for v in (ind.self_score, ind.level3, ind.target, ind.actual)
+                   if v.loc is not None)}
+
+
+def form_note(report: CheckReport) -> str:
+    """The 其他需要说明事项 the form carries: why there is no total, why the total is only
+    provisional, or how 不适用 indicators were rescaled ('' when there is nothing to say)."""
+    score = report.score
+    if score is None:
+        return "未能计算得分：请先按“检查结果”表修正错误后重新检查。"
+    na = [s for s in score.indicators if s.status == NOT_APPLICABLE]
+    if score.total is None:
+        if na and len(na) == len(score.indicators):
+            return "全部指标均不适用，无法计算总分和等级：请核对各指标的「实际完成值」。"
+        if any(f.code == "PX419" for f in report.findings):
+            return "总分超过 100（分值与所用评分规则不一致），不给出总分和等级：见“检查结果”。"
+        return "未能计算总分：请先按“检查结果”表修正错误后重新检查。"
+    disputed = disputed_rows(report)
+    if disputed:
+        names = "、".join(f"「{i.level3.text}」" for i in report.project.indicators
+                         if i.row in disputed)
+        return (f"标色的得分有误、只能由单位改正（{names}，见“检查结果”）；总分暂按单位自评得分"
+                f"计算，改正这些得分后总分方能成立。")
+    if not na or score.rescale_factor == 1:
+        return ""
+    excluded = sum((s.weight or Decimal(0) for s in na), Decimal(0))
+    return (f"有 {len(na)} 项指标不适用（分值合计 {plain(excluded)}），不计分；总分按百分制折算："
+            f"（预算执行率得分＋适用指标得分）× 100 ÷ {plain(100 - excluded)}"
+            f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
+
+
+def total_text(report: CheckReport) -> str | None:
+    """The 总分 as the form prints it: ``95.20``, ``95.20（待定）`` while refused scores count,
+    None when there is none."""
+    score = report.score
+    if score is None or score.total is None:
+        return None
+    text = format(quantize(score.total, "0.01"), "f")
+    return f"{text}（待定）" if disputed_rows(report) else text
+
+
 class Styles:
     """A cache of xlsxwriter formats keyed by their properties (one Format per distinct style)."""
 
@@ -223,6 +278,9 @@ class _Form:
         self.put(r + 1, mid, last, p.goal_actual.text, self.text())
         self.row += 2
 
+    def disputed(self) -> set[int]:
+        return disputed_rows(self.report)
+
     def indicator_rows(self) -> list[tuple[Indicator, Decimal | None, Any]]:
         """(indicator, weight, score cell value) in table order; empty rows are left out."""
         score = self.report.score
@@ -258,6 +316,7 @@ class _Form:
             self.put(r0 + 1, 1, lay.last, "（未填写绩效指标）", self.label())
             self.row += 2
             return
+        disputed = self.disputed()
         groups1 = _runs([it[0].level1.text for it in items])
         for start, count in groups1:
             block = items[start:start + count]
@@ -275,6 +334,8 @@ class _Form:
             if "weight" in lay.columns:
                 self.put(r, lay.col("weight"), lay.col("weight"), *self.weight(weight))
             cell = self.score(sc) if isinstance(sc, Decimal) or sc is None else (sc, self.label())
+            if ind.row in disputed:
+                cell = (cell[0], self.flagged(cell[0]))
             self.put(r, lay.col("score"), lay.col("score"), *cell)
             self.put(r, lay.col("deviation"), lay.col("deviation"), ind.deviation.text,
                      self.text())
@@ -289,7 +350,11 @@ class _Form:
         else:
             self.put(r, 0, sc - 1, "总分（满分100分）", self.label(True))
         total = score.total if score else None
-        self.put(r, sc, sc, *(self.score(total) if total is not None else ("—", self.label())))
+        if total is not None and self.disputed():
+            # the unit's own scores count there: the total is provisional, and says so
+            self.put(r, sc, sc, total_text(self.report), self.flagged("text"))
+        else:
+            self.put(r, sc, sc, *(self.score(total) if total is not None else ("—", self.label())))
         grade = score.grade if score and score.grade else ""
         self.put(r, sc + 1, lay.last, f"自评等级：{grade}" if grade else None, self.label(True))
         self.row += 1
@@ -299,21 +364,13 @@ class _Form:
             self.put(self.row, 1, lay.last, note, self.text())
             self.row += 1
 
+    def flagged(self, value: Any) -> Any:
+        """The style of a score the check refused: the unit's figure, marked."""
+        fmt = {} if isinstance(value, str) else {"num_format": "0.00"}
+        return self.st.get(align="center", bg_color=FLAG_FILL, font_color=FLAG_FONT, **fmt)
+
     def note(self) -> str:
-        score = self.report.score
-        if score is None:
-            return "未能计算得分：请先按“检查结果”表修正错误后重新检查。"
-        na = [s for s in score.indicators if s.status == NOT_APPLICABLE]
-        if score.total is None:
-            if na and len(na) == len(score.indicators):
-                return "全部指标均不适用，无法计算总分和等级：请核对各指标的「实际完成值」。"
-            return "未能计算总分：请先按“检查结果”表修正错误后重新检查。"
-        if not na or score.rescale_factor == 1:
-            return ""
-        excluded = sum((s.weight or Decimal(0) for s in na), Decimal(0))
-        return (f"有 {len(na)} 项指标不适用（分值合计 {plain(excluded)}），不计分；总分按百分制折算："
-                f"（预算执行率得分＋适用指标得分）× 100 ÷ {plain(100 - excluded)}"
-                f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
+        return form_note(self.report)
 
     # -- page -----------------------------------------------------------------------------------
     def finish(self) -> None:
