@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import PerfXlsxError
+from .errors import OutputError, PerfXlsxError
 from .results import CheckReport
 
 #: The writer's refusal to write into a workbook that is not the template (skipped, not failed).
@@ -55,6 +55,12 @@ def output_path(path: str | Path, out: str | Path | None) -> Path | None:
     out = Path(out)
     if out.is_dir():
         return out / Path(path).name
+    suffix = out.suffix.lower()
+    src = Path(path).suffix.lower()
+    allowed = (".xlsx", ".xlsm") if src in (".xlsx", ".xlsm") else (".xlsx",)
+    if suffix and suffix not in allowed:     # never .xlsx bytes under another name
+        raise OutputError("PX610", str(out), expected=" / ".join(allowed), actual=out.suffix,
+                          suggest=out.with_suffix(".xlsx").name)
     if not out.suffix and not out.exists():
         raise MissingFolderError(out / Path(path).name)
     check_folder(out)

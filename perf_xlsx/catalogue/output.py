@@ -81,6 +81,14 @@ ENTRIES: dict[str, Entry] = {
         "This is a perf-xlsx bug: please report it together with the original file.",
         "拼接代码遇到意外的工作簿内容",
     ),
+    "PX610": Entry(
+        E, "输出文件的扩展名不对",
+        "{path}：perf-xlsx 写出的是 Excel 工作簿，文件名须以 {expected} 结尾（现在是「{actual}」）。",
+        "换一个以 {expected} 结尾的文件名，如 {suggest}。",
+        "{path}: perf-xlsx writes an Excel workbook; the file name must end in {expected} "
+        "(it ends in '{actual}').",
+        "Use a name ending in {expected}, such as {suggest}.",
+        "--summary 汇总.csv，或 check -o 结果.txt"),
     # PX650–PX699: the result writer (perf_xlsx/writer.py).
     "PX650": Entry(
         E, "不是自评模板",

@@ -79,7 +79,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
         raise click.UsageError("--write 与 --no-write 不能同时使用 / --write and --no-write "
                                "exclude each other")
     do_write = (write or out is not None) and not no_write
-    _check_summary_path(summary, lang)
+    summary = _check_summary_path(summary, lang)
     if out is not None:
         if out.exists() and not out.is_dir():
             raise click.BadParameter("批量检查时 -o 须为文件夹 / -o must be a folder in a batch "
@@ -122,12 +122,22 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
     return code
 
 
-def _check_summary_path(summary: Path | None, lang: str) -> None:
-    """Fail before the run when the summary cannot be written (exit 2), not after it."""
+def _check_summary_path(summary: Path | None, lang: str) -> Path | None:
+    """Fail before the run when the summary cannot be written (exit 2), not after it; a name
+    without extension gets .xlsx (and says so), another extension is refused (PX610)."""
+    from ..errors import OutputError
     from ..write.safe_write import check_not_open
 
     if summary is None:
-        return
+        return None
+    if not summary.suffix and not summary.is_dir():
+        summary = summary.with_suffix(".xlsx")
+        click.echo(("summary name without extension: writing " if lang == "en" else
+                    "汇总表文件名没有扩展名，将写入：") + str(summary), err=True)
+    elif summary.suffix.lower() != ".xlsx":
+        exc = OutputError("PX610", str(summary), expected=".xlsx", actual=summary.suffix,
+                          suggest=summary.with_suffix(".xlsx").name)
+        raise UnusableInputError(error_text(exc, lang))
     folder = summary.absolute().parent
     if summary.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UnusableInputError(f"无法写入汇总表 / cannot write the summary: {summary}")
@@ -135,6 +145,7 @@ def _check_summary_path(summary: Path | None, lang: str) -> None:
         check_not_open(summary)      # PX601 while Excel/WPS has it open
     except PerfXlsxError as exc:
         raise UnusableInputError(error_text(exc, lang)) from exc
+    return summary
 
 
 def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
