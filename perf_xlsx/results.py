@@ -30,6 +30,9 @@ class IndicatorScore:
     final: Decimal | None = None
     target: Any = None     # parsed target (targets.Parsed*), for writers and reports
     actual: Any = None     # parsed actual value
+    #: What a deadline was judged on when the actual value is no date: the 项目完成日期 (a
+    #: ``date``), so that messages name the date that missed (or met) the deadline.
+    judged_on: Any = None
 
 
 @dataclass

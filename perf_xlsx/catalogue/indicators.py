@@ -42,9 +42,9 @@ ENTRIES: dict[str, Entry] = {
     "PX305": Entry(
         W, "实际完成值照抄年度指标值",
         "{sheet}!{cell}：「{indicator}」的实际完成值「{actual}」{how_zh}。",
-        "实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
+        "{fix_zh}",
         "{sheet}!{cell}: the actual value '{actual}' of '{indicator}' {how_en}.",
-        "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'.",
+        "{fix_en}",
         "年度指标值 ≥266米，实际完成值也填 ≥266米"),
     "PX306": Entry(
         W, "模板示例文字未删除",

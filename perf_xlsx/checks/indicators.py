@@ -145,18 +145,33 @@ def _parsing(r: Row) -> Iterator[Finding]:
                  indicator=r.name, reason=r.actual.reason)
 
 
+#: How to fix an actual value that repeats its target: a measurement, or for a qualitative
+#: target the level reached and its evidence (the comparator advice does not apply there).
+_COPY_FIX = {
+    "measure": ("实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
+                "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'."),
+    "qualitative": ("定性指标的实际完成值应写达成的程度和依据，如「达成年度指标：知晓率由60%提高到75%」，"
+                    "不要照抄年度指标值。",
+                    "For a qualitative target, write the level reached and its evidence (e.g. "
+                    "'达成年度指标：awareness up from 60% to 75%'), not the target again."),
+}
+
+
 def _copied(r: Row) -> Iterator[Finding]:
     t, a = r.ind.target.text, r.ind.actual.text
     if not a or isinstance(r.actual, (NotApplicable, Unparsed)):
         return
     bare = isinstance(r.target, Comparison) and not targets.has_comparator(t)
+    fix = _COPY_FIX["qualitative" if isinstance(r.target, Qualitative) else "measure"]
+    kw = dict(actual=a, indicator=r.name, fix_zh=fix[0], fix_en=fix[1])
     if targets.normalise_text(t) == targets.normalise_text(a) and not bare:
-        yield _f("PX305", r.ind, "actual", actual=a, indicator=r.name,
-                 how_zh="与年度指标值完全相同", how_en="is identical to the target")
+        yield _f("PX305", r.ind, "actual", how_zh="与年度指标值完全相同",
+                 how_en="is identical to the target", **kw)
     elif targets.has_comparator(a):
-        yield _f("PX305", r.ind, "actual", actual=a, indicator=r.name,
+        yield _f("PX305", r.ind, "actual",
                  how_zh="带有比较符（≥、≤、以上、以内等），像是照抄了年度指标值",
-                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) as if copied from the target")
+                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) as if copied from the target",
+                 **kw)
 
 
 def _odd(parsed: Parsed, text: str, label: str) -> str | None:

@@ -15,10 +15,14 @@ from .common import main_entry
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="perf-xlsx")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """perf-xlsx：项目支出绩效自评表检查工具 / checks performance self-evaluation workbooks."""
+    if ctx.invoked_subcommand is None:     # no command: the help, and a clean exit
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 def _register() -> None:

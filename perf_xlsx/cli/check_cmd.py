@@ -80,8 +80,8 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
                    "文件名不变 / write the results to this file, or into this existing folder "
                    "under the workbook's own name")
 @click.option("--report", "narrative", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="同时核对这份自评报告（.docx/.txt）中的数字（docs/report.md） / "
-              "also check the figures of this narrative report")
+              default=None, help="同时核对这份自评报告（.docx/.txt）正文中的金额、比率和指标个数 / "
+              "also check the amounts, rates and counts stated in this narrative report")
 @batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
             exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
@@ -89,8 +89,16 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             narrative: Path | None = None) -> None:
     """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
 
-    给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查（docs/batch.md） / a folder,
-    --summary, --jobs or --format jsonl make it a batch run (docs/batch.md).
+    给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查：逐个检查文件夹中的所有工作簿
+    和自评报告（多进程），每个项目一行，--summary 写出审核汇总表；批量时默认不写回原文件
+    （--write 或 -o 文件夹 才写）。 / A folder, --summary, --jobs or --format jsonl make it a
+    batch run: every workbook and report under the folders, in parallel, one row per project,
+    --summary writes the reviewers' summary workbook; nothing is written back unless --write or
+    -o FOLDER is given.
+
+    读得懂：本工具的模板，以及官方表样的自评表（.xlsx/.xls/.et/.ods，或 .docx 报告中的附表）。
+    / Reads the perf-xlsx template and published forms (.xlsx/.xls/.et/.ods, or a .docx report's
+    table).
     """
     if narrative is not None and (len(files) > 1 or batch_cmd.wants_batch(files, summary, jobs,
                                                                             fmt)):

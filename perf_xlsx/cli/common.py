@@ -23,11 +23,41 @@ class UnusableInputError(click.ClickException):
     exit_code = EXIT_UNUSABLE
 
 
+#: Look-alikes for characters a GBK console cannot show (U+2212 minus → "-", …); anything else
+#: becomes "?" rather than a crash.
+_LOOKALIKE = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2009": " ",
+              "\u202f": " ", "\u2713": "√", "\u2714": "√", "\u2717": "×", "\u00b7": "·",
+              "\u2264": "≤", "\u2265": "≥"}
+_HANDLER = "perf_xlsx_lookalike"
+
+
+def _lookalike(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    chunk = err.object[err.start:err.end]
+    out = []
+    for ch in chunk:
+        alt = _LOOKALIKE.get(ch, "?")
+        try:
+            alt.encode(err.encoding)
+        except (UnicodeEncodeError, LookupError):
+            alt = "?"
+        out.append(alt)
+    return "".join(out), err.end
+
+
 def make_safe_streams() -> None:
-    """Never crash on a console that cannot encode a character (GBK on Windows)."""
+    """Never crash on a console that cannot encode a character (GBK on Windows): a look-alike
+    where there is one (− → -), else "?"."""
+    import codecs
+
+    try:
+        codecs.lookup_error(_HANDLER)
+    except LookupError:
+        codecs.register_error(_HANDLER, _lookalike)
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors=_HANDLER)  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
 

@@ -6,7 +6,18 @@ from pathlib import Path
 import click
 
 from ..template import contract
-from .common import UnusableInputError
+from .common import UnusableInputError, lang_option
+
+_MSG = {
+    "zh": {"suffix": "模板文件名须以 .xlsx 结尾：{path}",
+           "exists": "文件已存在，未覆盖：{path}\n  如需覆盖，请加 --force",
+           "folder": "文件夹不存在：{path}", "write": "无法写入 {path}：{error}",
+           "done": "已生成模板（版本 {version}）：{path}"},
+    "en": {"suffix": "the template's file name must end in .xlsx: {path}",
+           "exists": "the file exists and was not overwritten: {path}\n  add --force to overwrite",
+           "folder": "no such folder: {path}", "write": "cannot write {path}: {error}",
+           "done": "template written (version {version}): {path}"},
+}
 
 
 @click.command("template")
@@ -14,20 +25,22 @@ from .common import UnusableInputError
               default=Path(contract.TEMPLATE_FILENAME), show_default=True,
               help="模板保存位置（.xlsx） / where to write the template")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
-def command(output: Path, force: bool) -> None:
+@lang_option
+def command(output: Path, force: bool, lang: str) -> None:
     """生成空白的项目支出绩效自评填报模板 / write an empty input template."""
     from xlsxwriter.exceptions import XlsxFileError
 
     from ..template.build import build_template
 
+    t = _MSG["en" if lang == "en" else "zh"]
     if output.suffix.lower() != ".xlsx":
-        raise UnusableInputError(f"模板文件名须以 .xlsx 结尾：{output}")
+        raise UnusableInputError(t["suffix"].format(path=output))
     if output.exists() and not force:
-        raise UnusableInputError(f"文件已存在，未覆盖：{output}\n  如需覆盖，请加 --force")
+        raise UnusableInputError(t["exists"].format(path=output))
     if not output.parent.is_dir():
-        raise UnusableInputError(f"文件夹不存在：{output.parent}")
+        raise UnusableInputError(t["folder"].format(path=output.parent))
     try:
         build_template(output)
     except (OSError, XlsxFileError) as exc:  # read-only folder, file open in Excel, …
-        raise UnusableInputError(f"无法写入 {output}：{exc}") from exc
-    click.echo(f"已生成模板（版本 {contract.TEMPLATE_VERSION}）：{output}")
+        raise UnusableInputError(t["write"].format(path=output, error=exc)) from exc
+    click.echo(t["done"].format(version=contract.TEMPLATE_VERSION, path=output))

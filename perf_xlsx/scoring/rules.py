@@ -131,10 +131,13 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
     note_cell = _cell(ind, "deviation")
     level = level_of(s)
     if s.status == BREACHED and sd is not None and sd >= weight:
+        actual_value = ind.actual.text
+        if s.judged_on is not None:   # 已完成 says no date: the breach is the completion date's
+            actual_value = f"项目完成日期 {s.judged_on.isoformat()}"
         yield make("PX406", *where, expected=_n(s.final) if s.computed is not None else
                    f"<{_n(weight)}",
                    actual=_n(sd), indicator=name, target=ind.target.text,
-                   actual_value=ind.actual.text)
+                   actual_value=actual_value)
     elif s.computed is not None and sd is not None and 0 <= sd <= weight and \
             abs(sd - s.computed) > half_digit(sd):
         if s.status != MET:

@@ -116,6 +116,8 @@ def classify(ind: Indicator, profile: Profile, ctx: Context = Context(), *,
         s.status = NOT_APPLICABLE
         return s
     outcome = targets.compare(target, actual, completion_date=ctx.completion_date, year=ctx.year)
+    if isinstance(target, targets.Deadline) and not isinstance(actual, targets.Deadline):
+        s.judged_on = ctx.completion_date      # the deadline was judged on 项目完成日期
     if outcome.met is not None:
         s.status = MET if outcome.met else BREACHED
         if weight is not None:
