@@ -315,3 +315,20 @@ def test_refused_self_score_is_marked_and_the_total_is_provisional(tmp_path: Pat
     clean = check_file(sample.with_name("2018-level2-security-maintenance.xlsx"))
     ws2 = load_workbook(write_results(clean.project.path, clean, out=tmp_path / "b.xlsx"))["自评表"]
     assert not any("待定" in str(c.value) for row in ws2.iter_rows() for c in row)
+
+
+def test_level1_whose_rows_are_all_not_applicable_says_so(tmp_path: Path) -> None:
+    """issue 13 §10: docs/output.md says the label carries the applicable rows' weight."""
+    from factory import default_indicators, fill_template
+    from openpyxl import load_workbook
+
+    from perf_xlsx.check import check_file
+    from perf_xlsx.write import write_results
+
+    inds = default_indicators()
+    inds[-1] = {**inds[-1], "actual": "不适用"}          # the only 满意度指标 row
+    src = fill_template(tmp_path / "na.xlsx", None, None, inds)
+    ws = load_workbook(write_results(src, check_file(src), out=tmp_path / "o.xlsx"))["自评表"]
+    labels = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+              and c.value.startswith(("满意度指标", "产出指标"))]
+    assert "满意度指标\n（不适用）" in labels and "产出指标\n（50分）" in labels

@@ -7,8 +7,8 @@ from typing import Any
 from ..results import NOT_APPLICABLE, CheckReport
 from ..scoring.profiles import get_profile
 from ..template import contract
-from ..write.form_sheet import (_HEADERS, FUND_HEADERS, _runs, form_note, layout_for, plain,
-                                total_text)
+from ..write.form_sheet import (_HEADERS, FUND_HEADERS, _runs, form_note, layout_for,
+                                level1_label, plain, total_text)
 from .figures import money, rate_text, score_text
 from .style import table_cell, table_layout
 
@@ -98,12 +98,11 @@ class _Table:
             self.put(r0 + 1, 1, lay.last, "（未填写绩效指标）")
             self.row += 2
             return
-        weights = self.report.score.level1_weights if self.report.score else {}
         for start, count in _runs([s.indicator.level1.text for s in items]):
             block = items[start:start + count]
             name = block[0].indicator.level1.text
-            w = weights.get(name)
-            label = f"{name}\n（{plain(w)}分）" if w is not None and name else name
+            label = level1_label(self.report, name, [s.weight for s in block],
+                                 all(s.status == NOT_APPLICABLE for s in block))
             self.put(r0 + 1 + start, lay.col("level1"), lay.col("level1"), label, rows=count)
             for s2, c2 in _runs([s.indicator.level2.text for s in block]):
                 self.put(r0 + 1 + start + s2, lay.col("level2"), lay.col("level2"),

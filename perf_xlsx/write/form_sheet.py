@@ -64,6 +64,22 @@ def form_note(report: CheckReport) -> str:
             f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
 
 
+def level1_label(report: CheckReport, name: str, weights: list[Decimal | None],
+                 all_not_applicable: bool = False) -> str:
+    """``产出指标\n（50分）``: the weight of the block's applicable rows (docs/output.md); a block
+    whose every row is 不适用 says so rather than print a weight that does not count."""
+    if not name:
+        return name
+    if all_not_applicable:
+        return f"{name}\n（不适用）"
+    score = report.score
+    w = score.level1_weights.get(name) if score else None
+    if w is None:
+        known = [x for x in weights if x is not None]
+        w = sum(known, Decimal(0)) if known else None
+    return f"{name}\n（{plain(w)}分）" if w is not None else name
+
+
 def total_text(report: CheckReport) -> str | None:
     """The 总分 as the form prints it: ``95.20``, ``95.20（待定）`` while refused scores count,
     None when there is none."""
@@ -297,12 +313,8 @@ class _Form:
                                                 it[0].weight))]
 
     def level1_label(self, name: str, rows: list[tuple[Indicator, Decimal | None, Any]]) -> str:
-        score = self.report.score
-        w = score.level1_weights.get(name) if score else None
-        if w is None:
-            ws = [x[1] for x in rows if x[1] is not None]
-            w = sum(ws, Decimal(0)) if ws else None
-        return f"{name}\n（{plain(w)}分）" if w is not None and name else name
+        return level1_label(self.report, name, [x[1] for x in rows],
+                            all(x[2] == "不适用" for x in rows))
 
     def indicators(self) -> None:
         lay, r0 = self.lay, self.row
