@@ -54,7 +54,8 @@ def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell():
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         (1, "PX201", "错误", "项目信息!D9"), (2, "PX601", "错误", "绩效指标!E7"),
         (3, "PX650", "错误", None)]
-    assert rows[0][6:] == ["0.52", "0.5188"] and "D9" in rows[0][4]
+    # the 说明 no longer repeats the 位置 beside it (issue 13 §8)
+    assert rows[0][6:] == ["0.52", "0.5188"] and rows[0][4].startswith("资金明细各行金额合计")
     link = ws.cell(head + 1, 4).hyperlink
     assert link.location == "'项目信息'!D9" and not link.target
     assert ws.auto_filter.ref == f"A{head}:H{head + 3}"

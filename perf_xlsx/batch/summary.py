@@ -40,7 +40,8 @@ _T = {
         "truncated": "… {n} more findings exceed Excel's row limit (see --format jsonl)",
     },
 }
-_WIDTHS = (40, 30, 24, 24, 7, 12, 12, 9, 8, 6, 7, 7, 7, 10, 50)
+#: Narrow enough that A4 landscape, one page wide, prints at a readable size (text wraps).
+_WIDTHS = (26, 22, 14, 14, 6, 9, 9, 8, 7, 5, 5, 5, 5, 8, 36)
 _FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
 DEFAULT_GRADES = ("优", "良", "中", "差")
 #: Data rows an Excel sheet can hold below its header.
@@ -113,19 +114,37 @@ def write_summary(rows: Iterable[dict[str, Any]], path: str | Path, lang: str = 
     """Write the summary workbook atomically; OutputError (PX6xx) if it cannot be written."""
     from ..write.safe_write import atomic_write
 
-    frames = summary_frames(list(rows), lang, grades)
+    rows = list(rows)
+    frames = summary_frames(rows, lang, grades)
     target = Path(path)
-    atomic_write(target, lambda tmp: _produce(tmp, frames, lang, len(grades)))
+    links = [_link(r["file"], target) for r in rows]
+    atomic_write(target, lambda tmp: _produce(tmp, frames, lang, len(grades), links))
     return target
 
 
-def _produce(tmp: Path, frames: tuple[Any, Any, Any], lang: str, n_grades: int) -> None:
+def _link(file: str, summary: Path) -> str:
+    """An external link from the summary to a checked file, relative when they share a drive
+    (the folder can then be moved or sent as a whole)."""
+    import os
+
+    try:
+        rel = os.path.relpath(Path(file).absolute(), summary.absolute().parent)
+    except ValueError:       # another drive on Windows
+        rel = str(Path(file).absolute())
+    return "external:" + rel.replace("\\", "/")
+
+
+def _produce(tmp: Path, frames: tuple[Any, Any, Any], lang: str, n_grades: int,
+             links: Sequence[str] = ()) -> None:
     import pandas as pd
 
     t = labels(lang)
     summary, findings, dist = frames
     s_name, f_name, g_name = t["sheets"]
-    with pd.ExcelWriter(tmp, engine="xlsxwriter") as xw:
+    # every text as text: a project or file name starting with = + - @ is never a formula
+    options = {"strings_to_formulas": False, "strings_to_urls": False,
+               "strings_to_numbers": False}
+    with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": options}) as xw:
         book = xw.book
         fmt = {
             "head": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
@@ -135,13 +154,20 @@ def _produce(tmp: Path, frames: tuple[Any, Any, Any], lang: str, n_grades: int) 
             "score": book.add_format({"num_format": "0.00"}),
             "int": book.add_format({"num_format": "0"}),
             "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+            "text": book.add_format({"text_wrap": True, "valign": "top"}),
             "good": book.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"}),
             "mid": book.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"}),
             "bad": book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
         }
         _sheet(xw, summary, s_name, fmt, _WIDTHS,
-               {5: "money", 6: "money", 7: "pct", 8: "score", 10: "int", 11: "int", 12: "int"})
+               {0: "text", 1: "text", 2: "text", 3: "text", 5: "money", 6: "money", 7: "pct",
+                8: "score", 10: "int", 11: "int", 12: "int", 14: "text"})
         _colours(xw.sheets[s_name], len(summary), fmt, t)
+        link = book.add_format({"font_color": "#0563C1", "underline": 1, "text_wrap": True,
+                                "valign": "top"})
+        for i, url in enumerate(links[: len(summary)], start=1):
+            if len(url) < 2000:      # Excel's limit for a link target (with the prefix)
+                xw.sheets[s_name].write_url(i, 0, url, link, string=str(summary.iat[i - 1, 0]))
         _sheet(xw, findings, f_name, fmt, _FINDING_WIDTHS, {5: "wrap", 6: "wrap"})
         _sheet(xw, dist, g_name, fmt, (12, 10), {1: "int"})
         _chart(book, xw.sheets[g_name], g_name, len(dist), t)

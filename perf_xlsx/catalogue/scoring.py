@@ -110,10 +110,10 @@ ENTRIES: dict[str, Entry] = {
         "全年预算数 0，全年执行数 0.52"),
     "PX413": Entry(
         W, "指标无法自动计分，采用自评得分",
-        "{sheet}!{cell}：指标「{indicator}」无法自动计分（{reason}），采用单位自评得分 {actual}。",
+        "{sheet}!{cell}：指标「{indicator}」无法自动计分（{reason}），采用单位自评得分 {self_score}。",
         "把年度指标值和实际完成值写成可比较的形式，如 ≥50本 / 52本、≤5% / 3%。",
         "{sheet}!{cell}: '{indicator}' cannot be scored automatically ({reason_en}); the "
-        "self-score {actual} is used.",
+        "self-score {self_score} is used.",
         "Write the target and actual value in comparable form, e.g. ≥50本 / 52本.",
         "年度指标值「≥50本」，实际完成值「完成」"),
     "PX414": Entry(

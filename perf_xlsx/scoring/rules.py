@@ -114,8 +114,10 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
                         why_en=why[1], problem=problem[0], problem_en=problem[1]))
     if s.status == UNSCORED:
         reason = _unscored_reason(s)
-        out.append(make("PX413", *_cell(ind, "actual"), actual=_n(s.final), indicator=name,
-                        reason=reason[0], reason_en=reason[1]))
+        # the 实际值 a reader sees beside this cell is the value in it, not the score
+        out.append(make("PX413", *_cell(ind, "actual"), actual=ind.actual.text or None,
+                        self_score=_n(s.final), indicator=name, reason=reason[0],
+                        reason_en=reason[1]))
     # A missing self-score counts as 0; PX414 says so, and a deviation note asked for because
     # of that 0 (PX407 / PX408 "得分 0 低于分值") would only repeat it.
     out.extend(_score_vs_rules(s, profile, name, sd, score_notes=not (needs_self and sd is None)))

@@ -42,6 +42,16 @@ def link_target(f: Finding) -> str | None:
     return f"internal:'{sheet}'!{f.cell.upper()}"
 
 
+def without_location(f: Finding, message: str) -> str:
+    """The message without the ``sheet!cell：`` it starts with: the 位置 column already says it."""
+    for prefix in (f.location, f.sheet):
+        if prefix:
+            for sep in ("：", ": "):
+                if message.startswith(prefix + sep):
+                    return message[len(prefix) + len(sep):]
+    return message
+
+
 def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
                        profile: Any = None) -> Any:
     """Add the 检查结果 sheet for ``report`` to an xlsxwriter ``workbook``; return the worksheet."""
@@ -102,9 +112,11 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
         target = link_target(f) if linkable else None
         if target:
             ws.write_url(rr, 3, target, link, f.location, lab["link_tip"])
+        elif f.location:
+            ws.write_string(rr, 3, f.location, text)
         else:
-            ws.write(rr, 3, f.location or None, text)
-        msg, hint = f.message(lang), f.hint(lang)
+            ws.write_blank(rr, 3, None, text)
+        msg, hint = without_location(f, f.message(lang)), f.hint(lang)
         for c, t in ((4, msg), (5, hint), (6, f.expected or ""), (7, f.actual or "")):
             ws.write_string(rr, c, t, text)
         lines = max(text_lines(msg, WIDTHS[4]), text_lines(hint, WIDTHS[5]),
