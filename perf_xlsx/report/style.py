@@ -169,3 +169,15 @@ def table_layout(table: Any, widths_cm: tuple[float, ...]) -> None:
             span = tc.grid_span
             tc.width = Cm(sum(widths_cm[col:col + span]))
             col += span
+
+
+def keep_rows_whole(table: Any) -> None:
+    """No row breaks across a page (cantSplit), and the first row (项目名称) repeats at the top of
+    each page the table runs onto (tblHeader), so a continuation page still names the project."""
+    from docx.oxml import OxmlElement
+
+    for i, tr in enumerate(table._tbl.tr_lst):
+        trPr = tr.get_or_add_trPr()
+        for tag in ("w:cantSplit", *(("w:tblHeader",) if i == 0 else ())):
+            if trPr.find(qn(tag)) is None:
+                trPr.append(OxmlElement(tag))

@@ -10,12 +10,13 @@ from ..template import contract
 from ..write.form_sheet import (_HEADERS, FUND_HEADERS, _runs, form_note, layout_for,
                                 level1_label, plain, total_text)
 from .figures import money, rate_text, score_text
-from .style import table_cell, table_layout
+from .style import keep_rows_whole, table_cell, table_layout
 
 DASH = "—"
 #: Column widths (cm) of the 9-column MoF layout and the 8-column Hubei one; 15.6 cm of text.
-WIDTHS = {"mof": (1.0, 1.4, 1.8, 2.0, 1.8, 1.5, 1.5, 1.3, 3.3),
-          "hubei": (1.0, 1.4, 2.0, 2.2, 2.0, 1.8, 1.5, 3.7)}
+#: The label column holds 项目名称 on one line; 分值 is narrow, 得分 holds 95.20 / 100.00.
+WIDTHS = {"mof": (1.9, 1.3, 1.5, 2.0, 1.8, 1.5, 1.0, 1.6, 3.0),
+          "hubei": (1.9, 1.3, 1.9, 2.0, 2.0, 1.5, 1.6, 3.4)}
 
 
 def _m(value: Any) -> str:
@@ -130,7 +131,7 @@ class _Table:
             self.put(r, sc - 1, sc - 1, "100")
         else:
             self.put(r, 0, sc - 1, "总分（满分100分）", bold=True)
-        self.put(r, sc, sc, total_text(self.report) or "")
+        self.put(r, sc, sc, (total_text(self.report) or "").replace("（待定）", "\n待定"))
         grade = score.grade if score and score.grade else ""
         self.put(r, sc + 1, lay.last, f"自评等级：{grade}" if grade else "", bold=True)
         self.row += 1
@@ -149,4 +150,5 @@ def add_form_table(doc: Any, report: CheckReport) -> Any:
     t.indicators()
     t.total()
     table_layout(t.t, WIDTHS.get(t.lay.name, WIDTHS["mof"]))
+    keep_rows_whole(t.t)
     return t.t
