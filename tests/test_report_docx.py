@@ -440,3 +440,14 @@ def test_drafted_report_checks_clean_against_its_workbook(sample_path: Path, tmp
     out = tmp_path / "r.docx"
     build_report(report, out)
     assert check_report_file(out, report.project, report.score) == []
+
+
+def test_blank_actual_goal_becomes_a_listed_placeholder(tmp_path: Path, filled) -> None:
+    """issue 13 §7: a blank 实际完成情况 is not silently left out of the report."""
+    from factory import default_info
+
+    report = check_file(filled({**default_info(), "goal_actual": None}))
+    holes = build_report(report, tmp_path / "r.docx")
+    assert any("年度总体目标的实际完成情况" in h for h in holes)
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "年度总体目标完成情况：【待填写：年度总体目标的实际完成情况】" in text
