@@ -143,6 +143,9 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     #: Set when the project was read from a published form rather than the template.
     form: FormInfo | None = None
+    #: (size, mtime_ns, sha256) of the file when it was read (``ooxml.sniff.file_stamp``): an
+    #: in-place write refuses to replace a file another program saved since (PX611).
+    source_stamp: tuple | None = None
 
     def field_value(self, name: str) -> Value:
         """A contract field by its defined name (``funds_total_budget``, ``goal_actual``, …)."""

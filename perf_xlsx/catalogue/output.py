@@ -89,6 +89,15 @@ ENTRIES: dict[str, Entry] = {
         "(it ends in '{actual}').",
         "Use a name ending in {expected}, such as {suggest}.",
         "--summary 汇总.csv，或 check -o 结果.txt"),
+    "PX611": Entry(
+        E, "检查期间文件被另一个程序保存过",
+        "{path} 在检查期间被另一个程序保存过（{what}）：为免覆盖较新的内容，结果未写入，文件保持你最新保存的样子。",
+        "请重新运行检查（检查的是最新保存的内容）；检查期间不要在 Excel/WPS 中保存这个文件。",
+        "{path} was saved by another program while it was being checked ({what}): to keep the "
+        "newer save, the results were not written and the file is as last saved.",
+        "Run the check again (it then checks the latest save); do not save the file in Excel or "
+        "WPS while it is being checked.",
+        "检查的同时在 WPS 中按了保存"),
     # PX650–PX699: the result writer (perf_xlsx/writer.py).
     "PX650": Entry(
         E, "不是自评模板",

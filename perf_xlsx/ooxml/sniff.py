@@ -51,6 +51,23 @@ def check_path(path: PathLike) -> int:
     return size
 
 
+def file_stamp(path: PathLike) -> tuple[int, int, str]:
+    """(size, mtime in ns, SHA-256) of the file as it is now: what a check read, so that a later
+    in-place write can tell whether another program saved the file meanwhile."""
+    import hashlib
+
+    p = Path(path)
+    digest = hashlib.sha256()
+    try:
+        st = p.stat()
+        with open(p, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    return st.st_size, st.st_mtime_ns, digest.hexdigest()
+
+
 def check_zip_limits(zf: zipfile.ZipFile, path: PathLike) -> None:
     """Cap the member count and the sum of declared sizes before anything is decompressed."""
     infos = zf.infolist()

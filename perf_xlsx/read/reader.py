@@ -39,6 +39,17 @@ def load_projects(path: str | Path, *, deadline: float | None = None,
     """Every project in a file: the template's one project, or one per form sheet of published
     forms (.xlsx with no template sheet, .xls/.et/.ods, the tables of a .docx). A file that is
     neither gives one project holding PX101."""
+    from ..ooxml.sniff import check_path, file_stamp
+
+    check_path(path)         # a missing or unusable path is refused before anything else
+    stamp = file_stamp(path)
+    projects = _load_projects(path, deadline, first_only)
+    for project in projects:
+        project.source_stamp = stamp
+    return projects
+
+
+def _load_projects(path: str | Path, deadline: float | None, first_only: bool) -> list[Project]:
     from ..forms import parse as forms
     from ..forms.sources import other_format, read_other
     from ..ooxml.package import read_raw_workbook

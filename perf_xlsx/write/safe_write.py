@@ -176,8 +176,12 @@ def _replace(tmp: Path, target: Path) -> None:
 
 def atomic_write(target: Path, produce: Callable[[Path], None],
                  verify: Callable[[Path], None] | None = None, *, wait: float = 10.0,
-                 stale_after: float = STALE_LOCK_SECONDS) -> None:
-    """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace."""
+                 stale_after: float = STALE_LOCK_SECONDS,
+                 unchanged: tuple | None = None) -> None:
+    """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace.
+
+    ``unchanged``: the (size, mtime_ns, sha256) of `target` when it was read; if another program
+    has saved it since, nothing is replaced (PX611) and the newer save is kept."""
     target = Path(target).absolute()
     check_folder(target)
     check_not_open(target)
@@ -194,6 +198,8 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
             if target.exists():
                 shutil.copymode(target, tmp)
             check_not_open(target)
+            if unchanged is not None:
+                _still_the_same(target, unchanged)
             _replace(tmp, target)
             tmp = None
         except KeyboardInterrupt as exc:
@@ -204,6 +210,22 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
+
+
+def _still_the_same(target: Path, stamp: tuple) -> None:
+    """PX611 when `target` is no longer the file that was read (a newer save, or a rename)."""
+    from ..ooxml.sniff import file_stamp
+
+    size, mtime_ns, digest = stamp
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        raise OutputError("PX611", str(target), what="文件已被移走 / moved away") from None
+    if (st.st_size, st.st_mtime_ns) == (size, mtime_ns):
+        return                               # untouched since it was read
+    if file_stamp(target)[2] != digest:
+        what = f"{size} → {st.st_size} bytes"
+        raise OutputError("PX611", str(target), what=what)
 
 
 def _run(step: Callable[[Path], None], tmp: Path, target: Path, code: str) -> None:

@@ -160,7 +160,9 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
     def verify(temp: Path) -> None:
         _verify(Path(temp), expected, target, tuple(n for _r, names, _s in plan for n in names))
 
-    atomic_write(target, produce, verify)
+    # in place: never over a newer save made while checking (PX611)
+    stamp = reports[0].project.source_stamp if target.absolute() == src.absolute() else None
+    atomic_write(target, produce, verify, unchanged=stamp)
     return target
 
 
