@@ -238,3 +238,35 @@ def test_temp_files_of_a_killed_run_are_swept(target: Path) -> None:
     os.utime(old, (past, past))
     atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
     assert leftovers(target.parent) == [fresh.name]
+
+
+def test_disk_full_while_taking_the_lock(tmp_path: Path, monkeypatch) -> None:
+    """issue 14 §3: with 0 bytes free the lock token cannot be written: PX603, no lock left, and
+    the next run is not blocked."""
+    import perf_xlsx.write.safe_write as sw
+
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(b"old")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fd: int) -> None:
+            self.fh = real_fdopen(fd, "w", encoding="ascii")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            self.fh.close()
+
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sw.os, "fdopen", lambda fd, *a, **k: Full(fd))
+    with pytest.raises(OutputError) as err:
+        sw.atomic_write(target, lambda t: t.write_bytes(b"new"))
+    assert err.value.code == "PX603"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.xlsx"]
+    monkeypatch.undo()
+    sw.atomic_write(target, lambda t: t.write_bytes(b"new"), wait=0.1)
+    assert target.read_bytes() == b"new"

@@ -104,8 +104,13 @@ def file_lock(target: Path, wait: float = 10.0,
             continue
         except OSError as exc:
             raise _os_error(exc, target) from exc
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(token)
+        try:      # a full disk fails here: say so, and leave no empty lock behind
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(token)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            raise _os_error(exc, target) from exc
         break
     try:
         yield lock
