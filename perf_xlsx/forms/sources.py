@@ -164,6 +164,9 @@ def _open_docx(path: str | Path):
         raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
     try:
         sniff.check_zip_limits(zf, path)
+        from ..ooxml.prologue import check_prologues
+
+        check_prologues(zf, path)
     except BaseException:
         zf.close()
         raise

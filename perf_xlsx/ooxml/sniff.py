@@ -116,6 +116,9 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
         raise _os_error(path, exc) from None
     try:
         check_zip_limits(zf, path)
+        from .prologue import check_prologues
+
+        check_prologues(zf, path)
         names = part_names(zf)
         wb = _office_document(zf, names)
         if wb not in names:
