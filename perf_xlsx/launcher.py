@@ -8,12 +8,17 @@ import sys
 
 
 def main() -> None:
-    """Run ``perf-xlsx``."""
-    if sys.argv[1:] in (["--version"], ["-V"]):
-        from . import __version__
+    """Run ``perf-xlsx``; Ctrl-C at any moment (even while the imports run) is one line and
+    exit code 130, never a traceback."""
+    try:
+        if sys.argv[1:] in (["--version"], ["-V"]):
+            from . import __version__
 
-        sys.stdout.write(f"perf-xlsx, version {__version__}\n")
-        sys.exit(0)
-    from .cli import main as cli_main
+            sys.stdout.write(f"perf-xlsx, version {__version__}\n")
+            sys.exit(0)
+        from .cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except KeyboardInterrupt:
+        sys.stderr.write("已中止 / interrupted\n")
+        sys.exit(130)

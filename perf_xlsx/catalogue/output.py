@@ -98,6 +98,13 @@ ENTRIES: dict[str, Entry] = {
         "Run the check again (it then checks the latest save); do not save the file in Excel or "
         "WPS while it is being checked.",
         "检查的同时在 WPS 中按了保存"),
+    "PX612": Entry(
+        E, "输出位置不是可以替换的普通文件",
+        "{path} {what}：perf-xlsx 只替换普通文件，未写入。",
+        "用 -o 写到一个新的 .xlsx 文件；硬链接的文件请先复制成独立的文件再检查。",
+        "{path}: {what}; perf-xlsx only replaces regular files, nothing was written.",
+        "Write to a new .xlsx with -o; copy a hard-linked file to a file of its own first.",
+        "-o /dev/full，或一个有两个硬链接的工作簿"),
     # PX650–PX699: the result writer (perf_xlsx/writer.py).
     "PX650": Entry(
         E, "不是自评模板",

@@ -115,6 +115,7 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
     except OSError as exc:
         raise _os_error(path, exc) from None
     try:
+        _no_prefix(zf, path)
         check_zip_limits(zf, path)
         from .prologue import check_prologues
 
@@ -137,6 +138,23 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
     except BaseException:
         zf.close()
         raise
+
+
+def _no_prefix(zf: zipfile.ZipFile, path: PathLike) -> None:
+    """Refuse bytes before the zip (a self-extractor stub, an OLE file with a zip appended):
+    rewriting such a file would silently drop them."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if head in (b"PK\x03\x04", b"PK\x05\x06"):
+        return
+    if head.startswith(OLE_MAGIC[:4]):
+        sniff_bytes(path)      # an encrypted (PX007) or other OLE file (PX008), as its bytes say
+    first = min((i.header_offset for i in zf.infolist()), default=0)
+    raise InputError("PX005", path=str(path),
+                     detail=f"zip 前有 {first or '若干'} 字节多余数据 / bytes before the zip")
 
 
 def _not_a_workbook(names: dict[str, str], path: PathLike) -> InputError:

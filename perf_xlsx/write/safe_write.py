@@ -69,11 +69,22 @@ def check_not_open(path: Path) -> None:
 
 
 def check_writable(path: Path) -> None:
-    """Raise OutputError PX606 if `path` is a read-only file (a rename would replace it anyway)."""
+    """Raise OutputError PX606 if `path` is a read-only file (a rename would replace it anyway),
+    PX612 if it exists and is not a regular file (a device, a FIFO, a socket: never replaced) or
+    is one of several hard links to the same file (a replace would silently split them)."""
     try:
-        mode = Path(path).stat().st_mode
+        st = Path(path).lstat()
     except OSError:
         return                      # absent: a new file is created
+    if stat.S_ISLNK(st.st_mode):
+        return                      # the caller writes through to the link's target
+    mode = st.st_mode
+    if not stat.S_ISREG(mode):
+        raise OutputError("PX612", str(path), what="不是普通文件（设备、管道等） / not a regular "
+                                                   "file (a device, a pipe …)")
+    if st.st_nlink > 1:
+        raise OutputError("PX612", str(path), what=f"有 {st.st_nlink} 个硬链接 / {st.st_nlink} "
+                                                   "hard links")
     if not mode & stat.S_IWRITE:
         raise OutputError("PX606", str(path), folder=str(Path(path).parent),
                           error="只读文件 / read-only file")
@@ -186,8 +197,11 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
     """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace.
 
     ``unchanged``: the (size, mtime_ns, sha256) of `target` when it was read; if another program
-    has saved it since, nothing is replaced (PX611) and the newer save is kept."""
+    has saved it since, nothing is replaced (PX611) and the newer save is kept. A symbolic link
+    is written through: its target file is replaced, the link stays a link."""
     target = Path(target).absolute()
+    if target.is_symlink():
+        target = target.resolve()
     check_folder(target)
     check_not_open(target)
     check_writable(target)

@@ -145,6 +145,9 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
     if form is not None and form.source_format != "xlsx":
         return _write_beside(src, reports[0], out, profile, lang)
     target = Path(out) if out is not None else src
+    in_place = target.resolve() == src.resolve()
+    if target.is_symlink():      # written through: the link's target is replaced, and named
+        target = target.resolve()
     if form is None:
         _template_sheets(src)
     plan = [(r, _needed(r, names), rename_sheets_for(r, names, profile, lang))
@@ -161,7 +164,7 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
         _verify(Path(temp), expected, target, tuple(n for _r, names, _s in plan for n in names))
 
     # in place: never over a newer save made while checking (PX611)
-    stamp = reports[0].project.source_stamp if target.absolute() == src.absolute() else None
+    stamp = reports[0].project.source_stamp if in_place else None
     atomic_write(target, produce, verify, unchanged=stamp)
     return target
 
