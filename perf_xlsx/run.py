@@ -69,14 +69,14 @@ def output_path(path: str | Path, out: str | Path | None) -> Path | None:
 
 def write_report(path: str | Path, report: CheckReport | list[CheckReport], *,
                  out: str | Path | None = None, profile: Any = None,
-                 lang: str = "zh") -> WriteOutcome:
+                 lang: str = "zh", deadline: float | None = None) -> WriteOutcome:
     """Splice 自评表 + 检查结果 into ``path`` (or ``out``); a PerfXlsxError becomes the outcome."""
     from .write.writer import write_results
 
     try:
         target = output_path(path, out)
         return WriteOutcome(written=write_results(path, report, out=target, profile=profile,
-                                                  lang=lang))
+                                                  lang=lang, deadline=deadline))
     except PerfXlsxError as exc:
         if exc.code == NOT_TEMPLATE:
             return WriteOutcome(skipped=SKIP_NOT_TEMPLATE, error=exc)
@@ -104,8 +104,13 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
     """``check_and_write`` for every project of ``path`` (one per form sheet of a workbook of
     published forms), written together. A .docx 自评报告 read for its 附表 also has its own text
     checked against that table (as ``--report`` does)."""
-    from . import check
+    import time
 
+    from . import check
+    from .template import contract
+
+    if deadline is None:     # one bound for the whole run: read, check and write (PX018)
+        deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
     reports = check.check_file_all(path, profile, now=now, deadline=deadline)
     first = reports[0]
     form = first.project.form
@@ -120,4 +125,5 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
         first.findings.extend(f for f in found if not (own_text and f.code == "PX510"))
     if not write:
         return reports, WriteOutcome(skipped=NO_WRITE)
-    return reports, write_report(path, reports, out=out, profile=profile, lang=lang)
+    return reports, write_report(path, reports, out=out, profile=profile, lang=lang,
+                                 deadline=deadline)

@@ -83,3 +83,20 @@ def test_comments_in_workbook_xml_are_checked_and_written(tmp_path: Path, commen
     assert result.exit_code in (0, 1) and "已写入" in result.output, result.output
     again = shutil.copy(path, tmp_path / "again.xlsx")
     assert _check(Path(again)).exit_code in (0, 1)
+
+
+def test_px607_reason_is_translated() -> None:
+    """issue 14: the PX607 reason is in English with --lang en; every place that raises it gives
+    both reasons."""
+    import re
+
+    from perf_xlsx.errors import OutputError
+
+    err = OutputError("PX607", "x.xlsx", reason="找不到 </sheets>",
+                      reason_en="no </sheets> in workbook.xml")
+    assert "no </sheets>" in err.message("en") and "找不到" not in err.message("en")
+    root = Path(__file__).resolve().parents[1] / "perf_xlsx"
+    for path in root.rglob("*.py"):
+        text = path.read_text("utf-8")
+        for call in re.findall(r'OutputError\("PX607".*?\)(?:\s*from|\n)', text, re.S):
+            assert "reason_en=" in call, (path.name, call)

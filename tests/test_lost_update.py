@@ -66,3 +66,27 @@ def test_an_unchanged_file_is_written_as_before(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, book)
     _report, outcome = check_and_write(book)
     assert outcome.error is None and outcome.written == book
+
+
+def test_the_time_limit_covers_the_write(tmp_path: Path, monkeypatch) -> None:
+    """issue 14 §5: the per-file bound covers reading, checking and writing (a slow write is
+    stopped with PX018 and the file keeps its bytes)."""
+    import time
+
+    from perf_xlsx.template import contract
+
+    book = tmp_path / "项目.xlsx"
+    shutil.copy(SAMPLE, book)
+    before = book.read_bytes()
+    real = writer._verify
+
+    def slow_verify(temp, *args, **kwargs):
+        time.sleep(1.2)
+        return real(temp, *args, **kwargs)
+
+    monkeypatch.setattr(contract, "MAX_SECONDS_PER_FILE", 1.0)
+    monkeypatch.setattr(writer, "_verify", slow_verify)
+    result = CliRunner().invoke(cli, ["check", str(book)])
+    assert result.exit_code == 2 and "PX018" in result.output
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["项目.xlsx"]

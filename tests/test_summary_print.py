@@ -48,3 +48,12 @@ def test_each_row_links_to_its_file_and_prints_readably(tmp_path: Path) -> None:
     assert ws.print_title_rows.replace("$", "") == "1:1"
     width = sum(ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMN")
     assert width < 200           # one page wide stays above ~70 % on A4 landscape
+
+
+def test_a_text_longer_than_a_cell_is_cut_quietly(tmp_path: Path, recwarn) -> None:
+    rows = _rows(tmp_path)[:1]
+    rows[0]["project"]["name"] = "长" * 40000
+    out = write_summary(rows, tmp_path / "汇总.xlsx")
+    name = load_workbook(out)["汇总"]["B2"].value
+    assert len(name) == 32767 and name.endswith("truncated）")
+    assert not [w for w in recwarn if "32767" in str(w.message) or "32,767" in str(w.message)]

@@ -162,7 +162,7 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
                          time.monotonic() - start)
     rows = [report_row(path, report, opts.lang) for report in reports]
     if opts.write:
-        _write(rows, path, name, reports, opts)
+        _write(rows, path, name, reports, opts, deadline=start + opts.time_limit)
     for row in rows:
         row["seconds"] = round(time.monotonic() - start, 4)
     first = rows[0]
@@ -212,7 +212,7 @@ def error_row(path: str, status: str, code: str, message: str, hint: str = "",
 
 
 def _write(rows: list[dict[str, Any]], path: str, name: str | None, reports: list[Any],
-           opts: BatchOptions) -> None:
+           opts: BatchOptions, deadline: float | None = None) -> None:
     from ..errors import PerfXlsxError
     from ..write.writer import write_results
 
@@ -222,7 +222,7 @@ def _write(rows: list[dict[str, Any]], path: str, name: str | None, reports: lis
         out.parent.mkdir(parents=True, exist_ok=True)
     try:
         written = str(write_results(path, reports, out=out, profile=opts.profile,
-                                    lang=opts.lang))
+                                    lang=opts.lang, deadline=deadline))
         for row in rows:
             row["written"] = written
     except PerfXlsxError as exc:

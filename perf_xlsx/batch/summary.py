@@ -104,9 +104,23 @@ def summary_frames(rows: Sequence[dict[str, Any]], lang: str = "zh",
         cut = len(findings) - MAX_ROWS + 1
         findings = findings[: MAX_ROWS - 1]
         findings.append((None, None, None, None, None, t["truncated"].format(n=cut), None))
+    summary = [tuple(_fits(v) for v in row) for row in summary]
+    findings = [tuple(_fits(v) for v in row) for row in findings]
     return (pd.DataFrame(summary, columns=list(t["summary"])),
             pd.DataFrame(findings, columns=list(t["findings"])),
             pd.DataFrame(dist, columns=list(t["grades"])))
+
+
+#: Excel's limit for the text of one cell.
+MAX_CELL_CHARS = 32767
+_CUT = "…（已截断 / truncated）"
+
+
+def _fits(value: Any) -> Any:
+    """A text cut to what one Excel cell holds, saying so (no library warning on the console)."""
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        return value[:MAX_CELL_CHARS - len(_CUT)] + _CUT
+    return value
 
 
 def write_summary(rows: Iterable[dict[str, Any]], path: str | Path, lang: str = "zh",

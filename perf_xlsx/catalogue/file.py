@@ -149,10 +149,11 @@ ENTRIES: dict[str, Entry] = {
         "Open the file in Excel/WPS (let it repair the file if asked), save a new .xlsx, retry.",
         "其他程序写出的 sheet1.xml 少了结束标签"),
     "PX018": Entry(
-        E, "读取超时",
-        "读取 {path} 超过了 {limit} 秒的时间上限，已停止。",
+        E, "超时",
+        "检查 {path}（读取、检查和写入）超过了 {limit} 秒的时间上限，已停止；原文件未被修改。",
         "文件可能过大或结构异常：删除无关的工作表和内容后另存为 .xlsx 再检查。",
-        "Reading {path} took longer than the {limit}-second limit and was stopped.",
+        "Checking {path} (reading, checking and writing) took longer than the {limit}-second "
+        "limit and was stopped; the file is unchanged.",
         "The file may be too large or unusual: delete unrelated sheets and content, save, retry.",
         "含几十万行数据的工作表"),
     "PX019": Entry(

@@ -60,7 +60,7 @@ ENTRIES: dict[str, Entry] = {
         E, "工作簿结构无法拼接",
         "无法把结果工作表加入 {path}：{reason}",
         "在 Excel/WPS 中打开原文件并“另存为” .xlsx 后重试；或用 -o 另存结果。",
-        "Cannot add the result sheets to {path}: {reason}",
+        "Cannot add the result sheets to {path}: {reason_en}",
         "Open the file in Excel/WPS, save it again as .xlsx and retry.",
         "工作簿中已有名为 自评表 的图表工作表",
     ),

@@ -22,6 +22,7 @@ from ..indicator_rows import (  # noqa: F401
     rows,
 )
 from ..model import Indicator, Project, Value
+from ..numbers import quantize
 from ..targets import Comparison, Deadline, NotApplicable, Parsed, Qualitative, Unparsed
 from ..template import contract
 
@@ -286,7 +287,7 @@ def _show(d: Decimal | None) -> str:
 
 
 def _pct(ratio: Decimal) -> str:
-    return f"{(ratio * 100).quantize(Decimal('1'))}%"
+    return f"{quantize(ratio * 100, '1')}%"     # never raises, however large the ratio
 
 
 __all__ = ["check_indicators", "rows", "Row", "cell_text", "is_timeliness", "canonical_level1",

@@ -42,7 +42,8 @@ class Package:
 
     def text(self, name: str) -> str:
         if name not in self.parts:
-            raise OutputError("PX607", self.label, reason=f"缺少部件 {name}")
+            raise OutputError("PX607", self.label, reason=f"缺少部件 {name}",
+                              reason_en=f"part {name} is missing")
         return self.parts[name].decode("utf-8")
 
     def rels(self, part: str) -> list[Rel]:
@@ -81,7 +82,8 @@ class Package:
         for rel in self.rels(""):
             if rel.type == f"{DOC_RELS}/officeDocument":
                 return rel.part
-        raise OutputError("PX607", self.label, reason="找不到 workbook 部件")
+        raise OutputError("PX607", self.label, reason="找不到 workbook 部件",
+                          reason_en="no workbook part")
 
 
 def rels_name(part: str) -> str:
@@ -97,7 +99,7 @@ def resolve(source: str, target: str) -> str:
 def insert_before(text: str, anchor: str, block: str, label: str) -> str:
     at = text.rfind(anchor)
     if at < 0:
-        raise OutputError("PX607", label, reason=f"找不到 {anchor}")
+        raise OutputError("PX607", label, reason=f"找不到 {anchor}", reason_en=f"no {anchor}")
     return text[:at] + block + text[at:]
 
 

@@ -193,7 +193,7 @@ def _replace(tmp: Path, target: Path) -> None:
 def atomic_write(target: Path, produce: Callable[[Path], None],
                  verify: Callable[[Path], None] | None = None, *, wait: float = 10.0,
                  stale_after: float = STALE_LOCK_SECONDS,
-                 unchanged: tuple | None = None) -> None:
+                 unchanged: tuple | None = None, deadline: float | None = None) -> None:
     """Let `produce` write a temp file beside `target`, `verify` it, then atomically replace.
 
     ``unchanged``: the (size, mtime_ns, sha256) of `target` when it was read; if another program
@@ -210,6 +210,7 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
         sweep_stale_temps(target.parent, stale_after)
         try:
             tmp = _new_temp(target)
+            _within(deadline, target)
             _run(produce, tmp, target, "PX609")
             _fsync(tmp)
             if verify is not None:
@@ -219,6 +220,7 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
             check_not_open(target)
             if unchanged is not None:
                 _still_the_same(target, unchanged)
+            _within(deadline, target)      # the time bound covers the write (PX018)
             _replace(tmp, target)
             tmp = None
         except KeyboardInterrupt as exc:
@@ -229,6 +231,14 @@ def atomic_write(target: Path, produce: Callable[[Path], None],
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
+
+
+def _within(deadline: float | None, target: Path) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        from ..errors import InputError
+        from ..template import contract
+
+        raise InputError("PX018", path=str(target), limit=contract.MAX_SECONDS_PER_FILE)
 
 
 def _still_the_same(target: Path, stamp: tuple) -> None:

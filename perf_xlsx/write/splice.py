@@ -99,7 +99,9 @@ class _Splicer:
                 rel = rels.get(sheets[idx][2])
                 if rel is None or rel.type != WS_TYPE or rel.part not in self.orig.parts:
                     raise OutputError("PX607", self.label,
-                                      reason=f"已有的“{sheets[idx][0]}”不是普通工作表")
+                                      reason=f"已有的“{sheets[idx][0]}”不是普通工作表",
+                                      reason_en=f"the existing '{sheets[idx][0]}' is not a "
+                                                "worksheet")
                 part = rel.part
                 replaced_idx.add(idx)
                 if re.search(rb"<(?:[\w.-]+:)?f[\s>/]", self.orig.parts[part]):
@@ -217,7 +219,8 @@ class _Splicer:
                 rf"</{q}(?:sheets|functionGroups|externalReferences)>|<{q}functionGroups\b[^>]*/>",
                 self.wb)]
             if not ends:
-                raise OutputError("PX607", self.label, reason="找不到 </sheets>")
+                raise OutputError("PX607", self.label, reason="找不到 </sheets>",
+                                  reason_en="no </sheets> in workbook.xml")
             anchor = ends[-1]
             self.wb = self.wb[:anchor] + f"<{p}definedNames>{block}</{p}definedNames>" + \
                 self.wb[anchor:]
@@ -282,7 +285,7 @@ def splice_sheets(original: Path | bytes, new_sheets_xlsx: Path | bytes,
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, SyntaxError) as exc:
         # a damaged part (bad deflate data), or a number attribute that is not a number
         label = str(original) if isinstance(original, Path) else "workbook"
-        raise OutputError("PX607", label, reason=str(exc)) from exc
+        raise OutputError("PX607", label, reason=str(exc), reason_en=str(exc)) from exc
     if out is not None:
         Path(out).write_bytes(data)
     return data

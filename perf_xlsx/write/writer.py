@@ -127,7 +127,8 @@ def _verify(temp: Path, expected: dict[str, Any] | list[dict[str, Any]], target:
 
 
 def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport], *,
-                  out: str | Path | None = None, profile: Any = None, lang: str = "zh") -> Path:
+                  out: str | Path | None = None, profile: Any = None, lang: str = "zh",
+                  deadline: float | None = None) -> Path:
     """Splice 自评表 + 检查结果 into ``path`` (or a copy at ``out``); return the written path.
 
     ``report`` may be the reports of every form of a workbook holding several (``check_file_all``):
@@ -165,7 +166,7 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
 
     # in place: never over a newer save made while checking (PX611)
     stamp = reports[0].project.source_stamp if in_place else None
-    atomic_write(target, produce, verify, unchanged=stamp)
+    atomic_write(target, produce, verify, unchanged=stamp, deadline=deadline)
     return target
 
 
