@@ -100,3 +100,19 @@ def test_px607_reason_is_translated() -> None:
         text = path.read_text("utf-8")
         for call in re.findall(r'OutputError\("PX607".*?\)(?:\s*from|\n)', text, re.S):
             assert "reason_en=" in call, (path.name, call)
+
+
+def test_xlsb_named_by_its_rels_is_px012(tmp_path: Path) -> None:
+    """issue 14: an .xlsb whose rels point at xl/workbook.bin is PX012 as documented, not PX017."""
+    path = tmp_path / "b.xlsb"
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/>'
+            '</Relationships>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("_rels/.rels", rels)
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    result = _check(path)
+    assert result.exit_code == 2 and "[PX012]" in result.output

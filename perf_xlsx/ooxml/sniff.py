@@ -126,6 +126,8 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
             wb = "xl/workbook.xml" if "xl/workbook.xml" in names else None
         if wb is None:
             raise _not_a_workbook(names, path)
+        if wb.endswith(".bin"):     # an Excel binary workbook (.xlsb): documented as PX012
+            raise InputError("PX012", path=str(path))
         try:
             with zf.open(names[wb]) as fh:
                 head = fh.read(4096)

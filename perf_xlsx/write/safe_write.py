@@ -20,6 +20,8 @@ from ..errors import OutputError
 TEMP_PREFIX = ".perf-xlsx-"
 LOCK_SUFFIX = ".perf-xlsx.lock"
 STALE_LOCK_SECONDS = 10 * 60
+_HOST = (__import__("socket").gethostname() or "host").replace(" ", "_")
+_HOST_TAG = "".join(ch for ch in _HOST if ch.isalnum())[:16] or "host"
 REPLACE_RETRIES = 3
 
 
@@ -99,7 +101,8 @@ def lock_path(target: Path) -> Path:
 def file_lock(target: Path, wait: float = 10.0,
               stale_after: float = STALE_LOCK_SECONDS) -> Iterator[Path]:
     """Hold the exclusive lock for `target`; a lock older than `stale_after` s is broken."""
-    lock, token = lock_path(target), f"{os.getpid()} {secrets.token_hex(8)}\n"
+    lock = lock_path(target)
+    token = f"{os.getpid()} {_HOST} {secrets.token_hex(8)}\n"
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -131,12 +134,25 @@ def file_lock(target: Path, wait: float = 10.0,
                 lock.unlink()
 
 
+def _owner_is_gone(lock: Path) -> bool:
+    """True when the lock was taken on this machine by a process that no longer runs (a run
+    killed with kill -9): checked on POSIX only, where ``kill(pid, 0)`` asks without signalling;
+    elsewhere, and for a lock from another machine (a network drive), only its age counts."""
+    if os.name != "posix":
+        return False
+    try:
+        pid, host, _ = lock.read_text(encoding="ascii").split()
+        return host == _HOST and _pid_gone(int(pid))
+    except (OSError, ValueError):
+        return False
+
+
 def _break_if_stale(lock: Path, stale_after: float) -> bool:
     try:
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
         return True                 # released meanwhile: try again at once
-    if age < stale_after:
+    if age < stale_after and not _owner_is_gone(lock):
         return False
     aside = lock.with_name(f"{lock.name}.stale-{secrets.token_hex(4)}")
     with contextlib.suppress(OSError):
@@ -156,7 +172,9 @@ def _os_error(exc: OSError, target: Path) -> OutputError:
 def _new_temp(target: Path) -> Path:
     flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
     while True:
-        tmp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{target.suffix}")
+        # host and pid in the name: the next run can tell a killed run's temp file (sweep)
+        tmp = target.with_name(f"{TEMP_PREFIX}{_HOST_TAG}-{os.getpid()}-"
+                               f"{secrets.token_hex(6)}{target.suffix}")
         try:
             os.close(os.open(tmp, flags, 0o666))
             return tmp
@@ -165,13 +183,34 @@ def _new_temp(target: Path) -> Path:
 
 
 def sweep_stale_temps(folder: Path, older_than: float = STALE_LOCK_SECONDS) -> None:
-    """Delete temp files a killed run left in `folder` (our prefix, older than `older_than` s)."""
+    """Delete temp files a killed run left in `folder`: our prefix, and older than `older_than`
+    s or made on this machine by a process that no longer runs (kill -9)."""
     now = time.time()
     with contextlib.suppress(OSError):
         for tmp in Path(folder).glob(f"{TEMP_PREFIX}*"):
             with contextlib.suppress(OSError):
-                if tmp.is_file() and now - tmp.stat().st_mtime > older_than:
+                if tmp.is_file() and (now - tmp.stat().st_mtime > older_than
+                                      or _temp_owner_gone(tmp.name)):
                     tmp.unlink()
+
+
+def _pid_gone(pid: int) -> bool:
+    """True when no process `pid` runs here (POSIX only: ``kill(pid, 0)`` signals nothing)."""
+    if os.name != "posix" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _temp_owner_gone(name: str) -> bool:
+    parts = name[len(TEMP_PREFIX):].split("-")
+    return (len(parts) >= 3 and parts[0] == _HOST_TAG and parts[1].isdigit()
+            and _pid_gone(int(parts[1])))
 
 
 def _fsync(path: Path) -> None:
