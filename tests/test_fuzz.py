@@ -187,8 +187,28 @@ def test_damaged_xml_parts_are_checked_or_refused(work: Path, sample: str, part_
     parts[name] = mutate_xml(parts[name].decode("utf-8"), edits).encode("utf-8")
     path = work / "xml.xlsx"
     path.write_bytes(_zip(parts))
+    if write == 1:                 # a tenth go through the CLI and write in place (issue 14)
+        event(f"{name.rsplit('/', 1)[-1]}: in place {checked_in_place(path)}")
+        return
     out = work / "written.xlsx" if write == 0 else None   # a tenth also write their results
     event(f"{name.rsplit('/', 1)[-1]}: {checked_or_refused(path, out)}")
+
+
+def checked_in_place(path: Path) -> int:
+    """``perf-xlsx check FILE`` in place: exit 0/1 with the file rewritten, or exit 2 with it
+    untouched; never an internal error or a traceback."""
+    from click.testing import CliRunner
+
+    from perf_xlsx.cli import cli
+
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["check", str(path), "-q"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and "内部错误" not in result.output, result.output
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code == 2:
+        assert path.read_bytes() == before, "refused, yet the input was modified"
+    return result.exit_code
 
 
 # ---- the crashes found, kept as regression inputs -----------------------------------------------
