@@ -150,10 +150,15 @@ def snapshot(ws) -> dict:
 def check_golden(name: str, snap: dict) -> None:
     path = GOLDEN / f"{name}.json"
     text = json.dumps(snap, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if REGEN or not path.exists():
-        if not REGEN:
-            pytest.fail(f"missing golden {path}; run with PERF_XLSX_REGEN_GOLDEN=1 and review it")
+    if REGEN:
+        # regenerated, then failed on purpose: a regeneration run must never pass by comparing
+        # a file with itself (review the diff, commit, run again without the flag)
+        old = path.read_text(encoding="utf-8") if path.exists() else None
         path.write_text(text, encoding="utf-8")
+        pytest.fail(f"regenerated {path} ({'changed' if old != text else 'unchanged'}); "
+                    "review it and run again without PERF_XLSX_REGEN_GOLDEN")
+    if not path.exists():
+        pytest.fail(f"missing golden {path}; run with PERF_XLSX_REGEN_GOLDEN=1 and review it")
     assert json.loads(text) == json.loads(path.read_text(encoding="utf-8"))
 
 

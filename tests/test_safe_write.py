@@ -218,15 +218,30 @@ def test_lock_is_released_after_failure_and_not_stolen(target: Path) -> None:
     assert lock.read_text() == "someone else\n"
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs POSIX, non-root")
-def test_read_only_folder(target: Path) -> None:
-    target.parent.chmod(0o555)
+def test_read_only_folder(target: Path, monkeypatch) -> None:
+    """A folder we may not write in is PX606. As root (CI) a chmod does not stop writes, so the
+    operating system's answer is injected there: the same EACCES a non-root user gets."""
+    real = os.name != "nt" and os.geteuid() != 0
+    if real:
+        target.parent.chmod(0o555)
+    else:
+        real_open = os.open
+
+        def denied(path, flags, *args):
+            if Path(path).name.startswith(safe_write.TEMP_PREFIX) or \
+                    str(path).endswith(safe_write.LOCK_SUFFIX):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, flags, *args)
+
+        monkeypatch.setattr(safe_write.os, "open", denied)
     try:
         with pytest.raises(OutputError) as info:
             atomic_write(target, lambda tmp: tmp.write_bytes(b"x"))
         assert info.value.code == "PX606"
     finally:
-        target.parent.chmod(0o755)
+        if real:
+            target.parent.chmod(0o755)
+    monkeypatch.undo()
     assert_untouched(target)
 
 
