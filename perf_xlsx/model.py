@@ -113,6 +113,8 @@ class FormInfo:
     features: tuple[str, ...] = ()
     source_format: str = "xlsx"                   # xlsx | xls | ods | docx
     money_divisor: int = 1                        # 10000 when the form prints 元
+    #: The execution weight the form prints in a header (得分（20分*执行率）), if any.
+    execution_weight: Any = None
     sources: dict[str, str] = field(default_factory=dict)        # field → "sheet!cell"
     columns: dict[str, str] = field(default_factory=dict)        # indicator key → header text
     printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)

@@ -467,3 +467,79 @@ def test_forms_without_level2_or_weight_columns_are_read(tmp_path: Path) -> None
             [i[:drop] + i[drop + 1:] for i in want["inds"]]
         assert ("no-level2" if drop == 1 else "no-weight") in project.form.features
         assert not [f for f in check_file(tmp_path / "b.xlsx").findings if f.code == "PX801"]
+
+
+# ---- provincial layouts (DOMAIN.md §7), built cell by cell --------------------------------------
+def _sheet(rows: list[list], merges: list[str] = ()) -> "Workbook":
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for r in rows:
+        ws.append(r)
+    for m in merges:
+        ws.merge_cells(m)
+    return wb
+
+
+def test_sichuan_block_with_several_other_funds_rows(tmp_path: Path) -> None:
+    """Sichuan 510000_0013zp: 预算执行情况（10分）, 调整后预算数 / 预算执行数 / 权重 / 原因, a 合计 row
+    and three 其他资金-like rows (财政专户管理资金, 单位资金, 其他资金) that add up."""
+    rows = [
+        ["项目支出绩效自评表"], ["（2018年度）"],
+        ["项目名称", "某专项"], ["主管部门", "某厅", None, "实施单位", "某中心"],
+        ["预算执行情况（10分）", None, "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+         "得分", "原因"],
+        [None, "合计", 1, 1, 0.95, "95.00%", 10, 9.5, None],
+        [None, "财政资金", 0.6, 0.6, 0.55, None, None, None, None],
+        [None, "财政专户管理资金", 0.2, 0.2, 0.2, None, None, None, None],
+        [None, "单位资金", 0.1, 0.1, 0.1, None, None, None, None],
+        [None, "其他资金", 0.1, 0.1, 0.1, None, None, None, None],
+        ["年度总体目标", "预期目标", None, None, None, "实际完成情况"],
+        [None, "完成培训100人次", None, None, None, "完成培训120人次"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值",
+         "权重", "得分", "未完成原因分析"],
+        [None, "产出指标", "数量指标", "培训人次", "≥", 100, "人次", "120人次", 50, 50, None],
+        [None, "效益指标", "社会效益指标", "培训合格率", "≥", 90, "%", "95%", 30, 30, None],
+        [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥", 90, "%", "96%", 10, 10, None],
+        ["总分", None, None, None, None, None, None, None, 100, 99.5, None],
+    ]
+    wb = _sheet(rows, ["A5:A10", "A11:A12", "B11:E11", "F11:K11", "B12:E12", "F12:K12",
+                       "A13:A16"])
+    wb.save(tmp_path / "sc.xlsx")
+    project = load_project(tmp_path / "sc.xlsx")
+    assert project.form is not None and "several-other-rows" in project.form.features
+    assert project.funds.other.budget.decimal == Decimal("0.4")
+    assert project.indicators[0].target.text == "≥100人次"
+    found = {f.code for f in check_file(tmp_path / "sc.xlsx").findings}
+    assert not found & {"PX202", "PX801", "PX802", "PX803", "PX804", "PX807"}, found
+
+
+def test_hubei_execution_out_of_20_without_weight_or_level2_columns(tmp_path: Path) -> None:
+    """Hubei: 得分（20分*执行率）, no 二级 and no 分值 column: the printed 19 = 0.95 × 20 is right."""
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"], ["主管部门", "某局", None, "实施单位", "某站"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "执行率",
+         "得分（20分*执行率）"],
+        [None, "年度资金总额", 1, 1, 0.95, "95.00%", 19],
+        [None, "其中：财政拨款", 1, 1, 0.95, None, None],
+        ["年度总体目标", "预期目标", None, "实际完成情况"],
+        [None, "全年巡检4次", None, "完成巡检4次"],
+        ["绩效指标", "一级指标", "三级指标", "指标值", "实际完成值", "得分", "偏差原因分析及改进措施"],
+        [None, "产出指标", "巡检次数", "≥4次", "4次", 40, None],
+        [None, "效益指标", "故障率", "≤5%", "2%", 40, None],
+        ["总分", None, None, None, None, 99, None],
+    ]
+    wb = _sheet(rows, ["A4:A6", "A7:A8", "A9:A11"])
+    wb.save(tmp_path / "hb.xlsx")
+    project = load_project(tmp_path / "hb.xlsx")
+    assert project.form.execution_weight == Decimal(20)
+    assert {"no-level2", "no-weight"} <= set(project.form.features)
+    found = {f.code for f in check_file(tmp_path / "hb.xlsx", "hubei").findings}
+    assert "PX803" not in found and "PX801" not in found, found
+    wrong = [list(r) for r in rows]
+    wrong[4][6] = 10                                   # scored as if out of 10
+    _sheet(wrong, ["A4:A6", "A7:A8", "A9:A11"]).save(tmp_path / "hb2.xlsx")
+    assert "PX803" in {f.code for f in check_file(tmp_path / "hb2.xlsx", "hubei").findings}

@@ -82,7 +82,7 @@ def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterato
         return
     weight_v = printed.get("weight")
     weight = num(weight_v) if weight_v is not None and num(weight_v) is not None \
-        else prof.execution_weight
+        else form.execution_weight or prof.execution_weight     # 得分（20分*执行率）
     rate = Decimal(0) if budget == 0 else min(executed / budget, Decimal(1))
     computed = rate * weight
     if abs(computed - stated) > Decimal(5).scaleb(-places - 1) + Decimal("0.000001"):

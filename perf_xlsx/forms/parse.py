@@ -8,6 +8,7 @@ missing and where it looked; nothing here raises on bad data.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from ..model import EMPTY, FormInfo, FundRow, Indicator, Loc, Project, Value
@@ -17,6 +18,7 @@ from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .grid import Grid
 
+_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
@@ -131,6 +133,14 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
         features.append("元")
     if "initial" not in cols:
         features.append("no-initial")
+    # the execution weight printed in a header: 得分（20分*执行率）, 预算执行情况（10分）
+    heads = [grid.raw_text(header_row, cols["score"])] if "score" in cols else []
+    heads += [grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows)]
+    for text in heads:
+        m = _POINTS.search(unicodedata.normalize("NFKC", text))
+        if m:
+            info.execution_weight = Decimal(m.group(1))
+            break
     first_money = min(cols.values())
     end = bottom
     goal = grid.first(labels.GOAL_LABELS, range(header_row + 1, bottom))
@@ -144,20 +154,28 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
             if not text:
                 continue
             for k, aliases in labels.FUNDS_ROWS.items():
-                if k not in seen and labels.matches(text, aliases):
+                # several rows may be 其他资金 (Sichuan: 财政专户管理资金, 单位资金, 其他资金)
+                if (k not in seen or k == "other") and labels.matches(text, aliases):
                     key = k
                     break
             if key:
                 break
         if key is None:
             continue
+        again = key in seen
         seen.add(key)
         row = FundRow()
         for attr in ("initial", "budget", "executed"):
             if attr in cols:
                 v = cells.value(grid.name, r, cols[attr], "money", attr)
                 setattr(row, attr, _money(v, info.money_divisor))
-                info.sources[f"funds_{key}_{attr}"] = _loc(grid, r, cols[attr])
+                if not again:
+                    info.sources[f"funds_{key}_{attr}"] = _loc(grid, r, cols[attr])
+        if again:        # another 其他资金-like row: its amounts are added to the first one's
+            setattr(project.funds, key, _added(project.funds.source(key), row))
+            if "several-other-rows" not in features:
+                features.append("several-other-rows")
+            continue
         setattr(project.funds, key, row)
         printed: dict[str, Value] = {}
         for attr, kind in (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"),
@@ -174,6 +192,23 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
     if "total" not in seen:
         cells.add("PX801", grid.name, cell_ref(header_row, first_money),
                   what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def _added(first: FundRow, more: FundRow) -> FundRow:
+    """Two funds rows read as one (their sum, at the first row's cells)."""
+    out = FundRow()
+    for attr in ("initial", "budget", "executed"):
+        a, b = getattr(first, attr), getattr(more, attr)
+        if b.decimal is None:
+            setattr(out, attr, a)
+        elif a.decimal is None and a.is_empty:
+            setattr(out, attr, b)
+        elif a.decimal is not None:
+            total = a.decimal + b.decimal
+            setattr(out, attr, Value(total, plain(total), a.loc, a.percent))
+        else:
+            setattr(out, attr, a)
+    return out
 
 
 def _money(v: Value, divisor: int) -> Value:

@@ -91,6 +91,8 @@ def form_to_dict(form: FormInfo | None) -> dict[str, Any] | None:
     return {
         "sheet": form.sheet, "layout": form.layout, "features": list(form.features),
         "source_format": form.source_format, "money_divisor": form.money_divisor,
+        "execution_weight": None if form.execution_weight is None
+        else format(form.execution_weight, "f"),
         "sources": dict(form.sources), "columns": dict(form.columns),
         "printed_funds": {k: {a: value_to_dict(v) for a, v in row.items()}
                           for k, row in form.printed_funds.items()},
