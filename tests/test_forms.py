@@ -543,3 +543,27 @@ def test_hubei_execution_out_of_20_without_weight_or_level2_columns(tmp_path: Pa
     wrong[4][6] = 10                                   # scored as if out of 10
     _sheet(wrong, ["A4:A6", "A7:A8", "A9:A11"]).save(tmp_path / "hb2.xlsx")
     assert "PX803" in {f.code for f in check_file(tmp_path / "hb2.xlsx", "hubei").findings}
+
+
+def test_weights_printed_as_percentages_and_header_wordings(tmp_path: Path) -> None:
+    """Weights printed as 20% are 20 points; other header wordings seen in published forms."""
+    rows = [
+        ["2018年度项目支出绩效自评表"],
+        ["项目名称", "某项目"], ["主管部门及代码", "某局（001）", None, "实施单位", "某站"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 1, 1, 1, 10, "100.00%", 10],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "绩效指标值", "完成情况", "权重", "评分",
+         "偏差原因及改进措施"],
+        [None, "产出指标", "数量指标", "巡检次数", "≥4次", "4次", "50%", 50, None],
+        [None, "效益指标", "社会效益指标", "故障率", "≤5%", "2%", "30%", 30, None],
+        [None, "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", "10%", 10, None],
+        ["总分", None, None, None, None, None, "100%", 100, None],
+    ]
+    wb = _sheet(rows, ["A4:A5", "A6:A9"])
+    wb.save(tmp_path / "pct.xlsx")
+    project = load_project(tmp_path / "pct.xlsx")
+    assert [i.weight.decimal for i in project.indicators] == [50, 30, 10]
+    assert [i.actual.text for i in project.indicators] == ["4次", "2%", "95%"]
+    assert project.year.decimal == 2018
+    found = {f.code for f in check_file(tmp_path / "pct.xlsx").findings}
+    assert not found & {"PX401", "PX403", "PX318", "PX801", "PX804", "PX809"}, found

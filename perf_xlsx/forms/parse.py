@@ -182,6 +182,8 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
                            ("reason", "text")):
             if attr in cols:
                 printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
+                if attr == "weight":
+                    printed[attr] = _points(printed[attr])
         info.printed_funds[key] = printed
     total = info.printed_funds.get("total", {})
     if total.get("reason") is not None:
@@ -192,6 +194,15 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
     if "total" not in seen:
         cells.add("PX801", grid.name, cell_ref(header_row, first_money),
                   what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def _points(weight: Value) -> Value:
+    """A weight printed as ``20%`` is a weight of 20 points (the form's 权重 column)."""
+    d = weight.decimal
+    if d is None or not (weight.percent or (weight.raw or "").strip().endswith(("%", "％"))):
+        return weight
+    points = d * 100
+    return Value(points, plain(points), weight.loc)
 
 
 def _added(first: FundRow, more: FundRow) -> FundRow:
@@ -317,6 +328,8 @@ def _indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                     "deviation"):
             if key in cols:
                 vals[key] = cells.value(grid.name, r, cols[key], _KIND[key], key)
+                if key == "weight":
+                    vals[key] = _points(vals[key])
             elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
@@ -349,8 +362,9 @@ def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
     for key, kind in (("weight", "weight"), ("self_score", "score")):
         if key in cols and not ((r, cols[key]) in grid.covered
                                 and grid.covered[(r, cols[key])] != (r, cols[key])):
+            value = cells.value(grid.name, r, cols[key], kind, "总分")
             info.printed_total["score" if key == "self_score" else key] = \
-                cells.value(grid.name, r, cols[key], kind, "总分")
+                _points(value) if key == "weight" else value
     for c in range(1, grid.max_col + 1):
         if grid.text(r, c) in labels.GRADES:
             info.grade = Value(grid.text(r, c), grid.text(r, c), Loc(grid.name, cell_ref(r, c)))
