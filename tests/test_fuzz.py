@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from perf_xlsx.check import check_file
@@ -169,6 +169,10 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @FUZZ
 @given(sample=st.sampled_from(sorted(_SAMPLE_BYTES)),
        edits=st.lists(byte_edit, min_size=1, max_size=4), write=st.integers(0, 3))
+# found by the long profile: a flipped bit in the central directory of a part the reader does not
+# read (docProps/core.xml) made it 'encrypted' or of an unknown compression; the writer failed
+@example(sample="2018-website-publicity.xlsx", edits=[("flip", 36546, 0)], write=0)
+@example(sample="2018-website-publicity.xlsx", edits=[("flip", 36544, 0)], write=0)
 def test_damaged_bytes_are_checked_or_refused(work: Path, sample: str, edits: list,
                                               write: int) -> None:
     path = work / "bytes.xlsx"

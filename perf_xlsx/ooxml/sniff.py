@@ -77,6 +77,14 @@ def check_zip_limits(zf: zipfile.ZipFile, path: PathLike) -> None:
     if total > contract.MAX_UNCOMPRESSED_BYTES:
         raise InputError("PX015", path=str(path), size=total,
                          limit=contract.MAX_UNCOMPRESSED_BYTES)
+    for info in infos:   # every part must be one a writer can copy: stored or deflated, in clear
+        if info.flag_bits & 0x1:
+            raise InputError("PX005", path=str(path),
+                             detail=f"{info.filename}: 部件被加密 / an encrypted part")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError("PX005", path=str(path),
+                             detail=f"{info.filename}: 不支持的压缩方式 / compression "
+                                    f"{info.compress_type}")
 
 
 def part_names(zf: zipfile.ZipFile) -> dict[str, str]:
