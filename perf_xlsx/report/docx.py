@@ -32,7 +32,7 @@ from .figures import (
 )
 from .style import BODY_FONT, LINE_PT, add_run, centered, heading, setup_document, title
 
-PLACEHOLDER = "【待填写：{}】"
+PLACEHOLDER = "【{verb}：{prompt}】"     # 【待填写：…】 or 【待核对：…】
 CORE_PROPERTY_MAX = 255     # python-docx (and Word) refuse a longer core property
 
 
@@ -53,7 +53,7 @@ class Hole:
 
     @property
     def text(self) -> str:
-        return f"【{self.verb}：{self.prompt}】"
+        return PLACEHOLDER.format(verb=self.verb, prompt=self.prompt)
 
 
 class _Writer:
