@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("write", ("write",)),
     ("report", ("report",)),
     ("deliver", ("run", "batch", "render_text")),
-    ("interface", ("cli", "launcher", "__main__")),
+    ("interface", ("web", "cli", "launcher", "__main__")),
 ]
 MAX_TOP_LEVEL = 12
 
@@ -150,7 +150,7 @@ def test_each_subpackage_says_what_it_does() -> None:
 def test_public_calls_import_from_their_wing() -> None:
     import importlib
 
-    for wing_name in ("ooxml", "template", "read", "forms", "checks", "scoring", "write", "report", "batch"):
+    for wing_name in ("ooxml", "template", "read", "forms", "web", "checks", "scoring", "write", "report", "batch"):
         package = importlib.import_module(f"perf_xlsx.{wing_name}")
         for name in package.__all__:
             assert callable(getattr(package, name)), f"perf_xlsx.{wing_name}.{name}"

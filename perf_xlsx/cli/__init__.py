@@ -26,9 +26,9 @@ def cli(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from . import check_cmd, import_cmd, report_cmd, show_cmd, template_cmd
+    from . import check_cmd, import_cmd, report_cmd, serve_cmd, show_cmd, template_cmd
 
-    for mod in (template_cmd, show_cmd, check_cmd, report_cmd, import_cmd):
+    for mod in (template_cmd, show_cmd, check_cmd, report_cmd, import_cmd, serve_cmd):
         cmd = getattr(mod, "command", None)
         if cmd is not None:
             cli.add_command(cmd)

@@ -1,0 +1,109 @@
+"""HTML for the local pages: the page shell, the words in zh/en, the 自评表 preview (the sheet
+perf-xlsx writes, as an HTML table with its merges). Every asset is here: the pages work offline.
+"""
+from __future__ import annotations
+
+import io
+from html import escape
+from typing import Any
+
+WORDS = {
+    "zh": {"title": "项目支出绩效自评检查", "choose": "选择或拖入自评表文件（可多选）",
+           "check": "检查", "file": "文件", "project": "项目名称", "unit": "主管部门",
+           "score": "总分", "grade": "等级", "errors": "错误", "warnings": "警告", "infos": "提示",
+           "status": "状态", "code": "代码", "where": "位置", "message": "说明", "hint": "处理办法",
+           "download": "下载", "workbook": "检查后的工作簿", "report": "自评报告草稿（Word）",
+           "summary": "汇总表", "preview": "自评表预览", "refused": "无法检查",
+           "lang": "English", "inbox": "收件箱", "all": "全部等级", "none": "无",
+           "back": "返回", "checking": "正在检查…", "clean": "未发现问题", "error": "错误",
+           "warning": "警告", "info": "提示", "no_grade": "无等级", "new": "新", "changed": "有改动",
+           "seen": "已看过", "wait": "还有文件正在检查，页面会自动刷新。",
+           "hint_drop": "支持 .xlsx .xls .et .ods 以及附有自评表的 .docx 报告。"},
+    "en": {"title": "Performance self-evaluation check", "choose": "Choose or drop the forms "
+           "(several at once)", "check": "Check", "file": "File", "project": "Project",
+           "unit": "Department", "score": "Score", "grade": "Grade", "errors": "Errors",
+           "warnings": "Warnings", "infos": "Notes", "status": "Status", "code": "Code",
+           "where": "Location", "message": "Message", "hint": "How to fix",
+           "download": "Download", "workbook": "checked workbook", "report": "draft report "
+           "(Word)", "summary": "summary workbook", "preview": "自评表 preview",
+           "refused": "Cannot be checked", "lang": "中文", "inbox": "Inbox", "all": "All grades",
+           "none": "none", "back": "Back", "checking": "checking…", "clean": "no problems found",
+           "error": "Errors", "warning": "Warnings", "info": "Notes", "no_grade": "no grade",
+           "new": "new", "changed": "changed", "seen": "seen",
+           "wait": "Some files are still being checked; the page refreshes itself.",
+           "hint_drop": "Reads .xlsx .xls .et .ods and .docx reports that hold the form."},
+}
+
+CSS = """
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px;
+color:#222}h1{font-size:22px}table{border-collapse:collapse;margin:8px 0 18px}
+td,th{border:1px solid #bbb;padding:4px 8px;font-size:13px;vertical-align:middle}
+th{background:#e8eef7;cursor:pointer}.error{background:#ffc7ce}.warning{background:#ffeb9c}
+.info{background:#ddebf7}.card{border:1px solid #ccc;border-radius:6px;padding:12px 16px;
+margin:14px 0}.grade{font-size:20px;font-weight:bold}.muted{color:#666}
+.form td{font-size:12px}.drop{border:2px dashed #7a9cc6;padding:24px;border-radius:8px;
+background:#f5f8fc}a.button,button{background:#2f6db5;color:#fff;border:0;padding:6px 14px;
+border-radius:4px;text-decoration:none;font-size:14px;cursor:pointer}
+"""
+
+SORT_JS = """
+function sortBy(th){var t=th.closest('table'),i=[...th.parentNode.children].indexOf(th),
+rows=[...t.tBodies[0].rows],asc=th.dataset.asc!=='1';th.dataset.asc=asc?'1':'0';
+rows.sort(function(a,b){var x=a.cells[i].innerText,y=b.cells[i].innerText,
+nx=parseFloat(x),ny=parseFloat(y);var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y);
+return asc?c:-c});rows.forEach(function(r){t.tBodies[0].appendChild(r)})}
+function byGrade(sel){var g=sel.value;document.querySelectorAll('#inbox tbody tr')
+.forEach(function(r){r.style.display=(!g||r.dataset.grade===g)?'':'none'})}
+"""
+
+
+def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
+    meta = f'<meta http-equiv="refresh" content="{refresh}">' if refresh else ""
+    return (f'<!doctype html><html lang="{"en" if lang == "en" else "zh-CN"}"><head>'
+            f'<meta charset="utf-8">{meta}<title>{escape(title)}</title>'
+            f"<style>{CSS}</style><script>{SORT_JS}</script></head><body>{body}</body></html>")
+
+
+def form_preview(xlsx: bytes) -> str:
+    """The 自评表 perf-xlsx wrote (the last sheet named 自评表…), as an HTML table with its merges
+    as rowspan/colspan; '' when there is none."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(xlsx), read_only=False)
+    names = [n for n in wb.sheetnames if n.startswith("自评表")]
+    if not names:
+        return ""
+    ws = wb[names[-1]]
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    hidden: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1,
+                                             rng.max_col - rng.min_col + 1)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    hidden.add((r, c))
+    rows = []
+    for r in range(1, ws.max_row + 1):
+        cells = []
+        for c in range(1, ws.max_column + 1):
+            if (r, c) in hidden:
+                continue
+            value = ws.cell(r, c).value
+            fmt = ws.cell(r, c).number_format or ""
+            text = _shown(value, fmt)
+            rs, cs = spans.get((r, c), (1, 1))
+            attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            cells.append(f"<td{attrs}>{escape(text).replace(chr(10), '<br>')}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table class="form">' + "".join(rows) + "</table>"
+
+
+def _shown(value: Any, fmt: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and "%" in fmt:
+        return f"{value * 100:.2f}%"
+    if isinstance(value, float):
+        return f"{value:.2f}" if "0.00" in fmt else f"{value:g}"
+    return str(value)
