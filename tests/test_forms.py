@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from build_samples import fill_args, load_data
@@ -470,7 +471,7 @@ def test_forms_without_level2_or_weight_columns_are_read(tmp_path: Path) -> None
 
 
 # ---- provincial layouts (DOMAIN.md §7), built cell by cell --------------------------------------
-def _sheet(rows: list[list], merges: list[str] = ()) -> "Workbook":
+def _sheet(rows: list[list], merges: list[str] = ()) -> Any:
     from openpyxl import Workbook
 
     wb = Workbook()

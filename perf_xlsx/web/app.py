@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, make_response, redirect, request, send_file
+from flask import Flask, Response, abort, redirect, request, send_file
 
 from ..template import contract
 from .inbox import Inbox
