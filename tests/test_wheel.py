@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_wheel_installs_and_serves(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(tmp_path / "dist"), str(ROOT)], check=True, capture_output=True,
-                   timeout=600)
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--no-isolation",
+                    "--outdir", str(tmp_path / "dist"), str(ROOT)], check=True,
+                   capture_output=True, timeout=600)
     wheel = next((tmp_path / "dist").glob("perf_xlsx-*.whl"))
+    assert next((tmp_path / "dist").glob("perf?xlsx-*.tar.gz")).stat().st_size > 10000
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         entry = next(n for n in names if n.endswith("entry_points.txt"))
