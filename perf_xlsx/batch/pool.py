@@ -103,10 +103,15 @@ def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = 
 
 def _unique(name: str, prefix: str, used: set[str]) -> str:
     """An output name not used yet: ``name``, else ``prefix/name``, else ``stem-2.xlsx`` …"""
-    candidates = [name, f"{prefix}/{name}" if prefix else name]
     stem, dot, suffix = name.rpartition(".")
-    candidates += [f"{stem}-{k}.{suffix}" if dot else f"{name}-{k}" for k in range(2, 10_000)]
-    for cand in candidates:
+
+    def candidates() -> Iterator[str]:      # made one at a time: almost always the first is free
+        yield name
+        yield f"{prefix}/{name}" if prefix else name
+        for k in range(2, 10_000):
+            yield f"{stem}-{k}.{suffix}" if dot else f"{name}-{k}"
+
+    for cand in candidates():
         if cand.casefold() not in used:
             used.add(cand.casefold())
             return cand
