@@ -3,19 +3,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .catalogue.finding import Finding, Severity
+from .catalogue.finding import Finding, Severity, strip_location
 from .numbers import percent_text
 from .results import CheckReport, ScoreSummary
 
 _L = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "hint": "处理办法",
            "score": "得分（评分规则 {profile}）", "exec": "预算执行率", "rate_na": "无法计算",
+           "provisional": "  （总分待定：有单位自评得分须先按上面的错误改正，总分方能成立）",
            "total": "总分", "grade": "等级", "factor": "不适用指标折算系数",
            "summary": "错误 {e} 个，警告 {w} 个，提示 {i} 个", "none": "未发现问题",
            "met": "达成", "breached": "未达成", "qualitative": "定性", "not_applicable": "不适用",
            "unscored": "未自动计分", "weight": "分值"},
     "en": {"error": "Errors", "warning": "Warnings", "info": "Notes", "hint": "how to fix",
            "score": "Score (profile {profile})", "exec": "budget execution", "rate_na": "n/a",
+           "provisional": "  (the total is provisional: self-scores flagged above must be "
+                          "corrected first)",
            "total": "total", "grade": "grade", "factor": "rescale factor (not applicable)",
            "summary": "{e} error(s), {w} warning(s), {i} note(s)", "none": "no problems found",
            "met": "met", "breached": "missed", "qualitative": "qualitative",
@@ -46,19 +49,11 @@ def _score_of(score: Decimal | None, weight: Decimal | None) -> str:
     return f"{_n(score, places)} / {_n(weight, places)}"
 
 
-def _strip_location(message: str, f: Finding) -> str:
-    loc = f.location
-    for sep in ("：", ": ", ":"):
-        if loc and message.startswith(loc + sep):
-            return message[len(loc) + len(sep):]
-    return message
-
-
 def render_finding(f: Finding, lang: str = "zh") -> str:
     """Two or three lines: code and location, message, hint."""
     t = _L["en" if lang == "en" else "zh"]
     head = f"  [{f.code}] {f.location}".rstrip()
-    lines = [head, f"      {_strip_location(f.message(lang), f)}"]
+    lines = [head, f"      {strip_location(f.message(lang), f.sheet, f.cell)}"]
     hint = f.hint(lang)
     if hint:
         lines.append(f"      {t['hint']}: {hint}" if lang == "en" else f"      {t['hint']}：{hint}")
@@ -101,6 +96,10 @@ def render_report(report: CheckReport, lang: str = "zh", *, quiet: bool = False)
         lines.append(t["none"])
     if report.score is not None and not quiet:
         lines.append(render_score(report.score, lang))
+        from .write.form_sheet import disputed_rows
+
+        if report.score.total is not None and disputed_rows(report):
+            lines.append(t["provisional"])
     lines.append(t["summary"].format(e=report.count(Severity.ERROR),
                                      w=report.count(Severity.WARNING),
                                      i=report.count(Severity.INFO)))

@@ -54,6 +54,17 @@ class Finding:
         }
 
 
+def strip_location(message: str, sheet: str | None, cell: str | None) -> str:
+    """``message`` without the ``sheet!cell：`` (or ``sheet：``) it starts with, for a display
+    that shows the location in a column of its own (terminal, 检查结果, the web page)."""
+    where = f"{sheet}!{cell}" if sheet and cell else (sheet or "")
+    for prefix in (where, sheet or ""):
+        for sep in ("：", ": ", ":"):
+            if prefix and message.startswith(prefix + sep):
+                return message[len(prefix) + len(sep):]
+    return message
+
+
 def make(code: str, sheet: str | None = None, cell: str | None = None, *,
          expected: object = None, actual: object = None,
          severity: Severity | None = None, **params: Any) -> Finding:

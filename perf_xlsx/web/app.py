@@ -269,12 +269,9 @@ def _where(f: dict[str, Any]) -> str:
 
 def _said(f: dict[str, Any]) -> str:
     """The message without the location it starts with (the 位置 column says it)."""
-    message, where = f["message"], _where(f)
-    for prefix in (where, f.get("sheet") or ""):
-        for sep in ("：", ": "):
-            if prefix and message.startswith(prefix + sep):
-                return message[len(prefix) + len(sep):]
-    return message
+    from ..catalogue.finding import strip_location
+
+    return strip_location(f["message"], f.get("sheet"), f.get("cell"))
 
 
 def _result_html(res: Result, job: Job, w: dict[str, str], q: Any) -> str:

@@ -5,7 +5,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from ..catalogue.finding import Finding, Severity
+from ..catalogue.finding import Finding, Severity, strip_location
 from ..results import CheckReport
 from ..template import contract
 from .form_sheet import LINE_PT, Styles, quantize, text_lines
@@ -40,16 +40,6 @@ def link_target(f: Finding) -> str | None:
         return None
     sheet = f.sheet.replace("'", "''")
     return f"internal:'{sheet}'!{f.cell.upper()}"
-
-
-def without_location(f: Finding, message: str) -> str:
-    """The message without the ``sheet!cell：`` it starts with: the 位置 column already says it."""
-    for prefix in (f.location, f.sheet):
-        if prefix:
-            for sep in ("：", ": "):
-                if message.startswith(prefix + sep):
-                    return message[len(prefix) + len(sep):]
-    return message
 
 
 def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
@@ -116,7 +106,7 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
             ws.write_string(rr, 3, f.location, text)
         else:
             ws.write_blank(rr, 3, None, text)
-        msg, hint = without_location(f, f.message(lang)), f.hint(lang)
+        msg, hint = strip_location(f.message(lang), f.sheet, f.cell), f.hint(lang)
         for c, t in ((4, msg), (5, hint), (6, f.expected or ""), (7, f.actual or "")):
             ws.write_string(rr, c, t, text)
         lines = max(text_lines(msg, WIDTHS[4]), text_lines(hint, WIDTHS[5]),
