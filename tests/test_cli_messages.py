@@ -60,3 +60,11 @@ def test_gbk_console_gets_look_alikes_not_question_marks() -> None:
     text = p.stdout.decode("gbk")
     assert "全年预算数 - 全年执行数" in text          # U+2212 in the message → '-'
     assert "?" not in text
+
+
+def test_text_output_says_the_total_is_provisional() -> None:
+    """issue 13 §3: the terminal says what the 自评表 says: the total stands only once fixed."""
+    out = CliRunner().invoke(cli, ["check", str(SAMPLE), "--no-write"]).output
+    assert "总分待定" in out
+    clean = ROOT / "samples" / "2018-level2-security-maintenance.xlsx"
+    assert "待定" not in CliRunner().invoke(cli, ["check", str(clean), "--no-write"]).output
