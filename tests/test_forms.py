@@ -568,3 +568,22 @@ def test_weights_printed_as_percentages_and_header_wordings(tmp_path: Path) -> N
     assert project.year.decimal == 2018
     found = {f.code for f in check_file(tmp_path / "pct.xlsx").findings}
     assert not found & {"PX401", "PX403", "PX318", "PX801", "PX804", "PX809"}, found
+
+
+def test_labels_and_values_in_one_cell(tmp_path: Path) -> None:
+    """「项目名称：…」「主管部门：…」 written into one cell each, as some units type the header."""
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称：网站运维项目"], ["主管部门：某局", None, None, "实施单位：某中心"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 1, 1, 0.9, 10, "90.00%", 9],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [None, "产出指标", "数量指标", "巡检次数", "≥4次", "4次", 90, 90],
+        ["总分", None, None, None, None, None, 100, 99],
+    ]
+    _sheet(rows, ["A4:A5", "A6:A7"]).save(tmp_path / "one.xlsx")
+    project = load_project(tmp_path / "one.xlsx")
+    assert project.form is not None
+    assert (project.name.text, project.department.text, project.implementer.text) == \
+        ("网站运维项目", "某局", "某中心")
+    assert project.name.loc.cell == "A2"

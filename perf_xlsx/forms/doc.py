@@ -37,7 +37,7 @@ def generate() -> str:
         "Labels are compared after normalising (full-width → half-width, no spaces, no trailing",
         "colon or `*`), and a label may carry a bracket: `项目资金（元）`, `产出指标（50分）`.",
         "",
-        "## Header fields (value to the right of the label)",
+        "## Header fields (value to the right of the label, or in the same cell: `项目名称：…`)",
         "",
         "| field | 字段 | labels |", "|---|---|---|", *_rows(labels.HEADER_FIELDS),
         "",

@@ -80,6 +80,17 @@ class Grid:
         found = self.find(aliases, rows, cols)
         return found[0] if found else None
 
+    def inline(self, aliases: tuple[str, ...],
+               rows: range | None = None) -> tuple[int, int, str] | None:
+        """The first cell holding a label and its value together (``项目名称：…``)."""
+        for (r, c) in sorted(self.texts):
+            if rows is not None and r not in rows:
+                continue
+            value = labels.inline_value(self.raw_text(r, c), aliases)
+            if value:
+                return r, c, value
+        return None
+
     def value_right_of(self, r: int, c: int, stop_cols: set[int] | None = None) -> tuple[int, int]:
         """The cell holding the value of the label at (r, c): the first filled cell to its right
         that is not a label; when a label or the row's end comes first, the cell just right of

@@ -104,6 +104,18 @@ def matches(text: str, aliases: tuple[str, ...]) -> str | None:
     return None
 
 
+def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:
+    """``项目名称：喀什政府网站宣传项目`` (label and value in one cell) → the value, else None."""
+    s = unicodedata.normalize("NFKC", str(text)).strip()
+    compact = "".join(s.split())
+    for alias in aliases:
+        a = norm(alias)
+        if compact.startswith(a + ":") and len(compact) > len(a) + 1:
+            rest = s.split(":", 1)[1] if ":" in s else ""
+            return rest.strip() or None
+    return None
+
+
 def bracket(text: str) -> str:
     """What the first bracket of a label holds (``项目资金（元）`` → ``元``), else ''."""
     m = re.search(r"[（(]([^）)]*)[）)]", unicodedata.normalize("NFKC", str(text)))

@@ -30,7 +30,8 @@ _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_K
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
     a cover sheet that only names the form, or a budget sheet, is not one."""
-    if grid.first(labels.HEADER_FIELDS["project_name"]) is None:
+    if grid.first(labels.HEADER_FIELDS["project_name"]) is None and \
+            grid.inline(labels.HEADER_FIELDS["project_name"]) is None:
         return False
     return (grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None
             or grid.first(labels.FUNDS_COLUMNS["executed"]) is not None)
@@ -52,6 +53,9 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     features: list[str] = []
 
     name_at = grid.first(labels.HEADER_FIELDS["project_name"])
+    if name_at is None:                  # 项目名称：… in one cell
+        inline = grid.inline(labels.HEADER_FIELDS["project_name"])
+        name_at = inline[:2] if inline else None
     ind_header = _indicator_header(grid, name_at[0] if name_at else 1)
     top = name_at[0] if name_at else 1
     bottom = ind_header[0] if ind_header else grid.max_row + 1
@@ -83,6 +87,13 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
     rows = range(max(1, top - 1), bottom)
     for key, aliases in labels.HEADER_FIELDS.items():
         at = grid.first(aliases, rows)
+        inline = grid.inline(aliases, rows) if at is None else None
+        if inline is not None:         # 项目名称：… / 主管部门：… in one cell
+            r, c, text = inline
+            loc = Loc(grid.name, cell_ref(r, c))
+            setattr(project, {"project_name": "name"}.get(key, key), Value(text, text, loc))
+            info.sources[key] = _loc(grid, r, c)
+            continue
         if at is None:
             if key == "project_name":
                 cells.add("PX801", grid.name, None, what="项目名称", what_en="项目名称 (project name)")
