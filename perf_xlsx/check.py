@@ -17,7 +17,7 @@ from .errors import InputError
 from .indicator_rows import rows as indicator_rows
 from .model import Project
 from .results import CheckReport, ScoreSummary
-from .scoring.profiles import Profile, get_profile
+from .scoring.profiles import AUTO, Profile, get_profile
 from .scoring.score import score_project
 from .template import contract
 
@@ -61,7 +61,12 @@ def sort_key(f: Finding) -> tuple:
 
 def check_project(project: Project, profile: Profile | str | None = "mof2020", *,
                   now: datetime | None = None) -> CheckReport:
-    """Reader findings + money + indicator checks + scoring, de-duplicated and sorted."""
+    """Reader findings + money + indicator checks + scoring, de-duplicated and sorted.
+    ``profile="auto"`` picks the frame the project's form follows (scoring/detect.py)."""
+    if profile == AUTO:
+        from .scoring.detect import detect_profile
+
+        profile = detect_profile(project)
     prof = get_profile(profile)
     reader = list(project.findings)
     flagged = {(f.sheet, f.cell) for f in reader if f.cell}
@@ -75,8 +80,12 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
     goal_findings = [] if contract.SHEET_INFO in missing else check_goals(project)
     summary: ScoreSummary | None
-    summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
-    if not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
+    if not prof.scored:   # a frame without weights or scores: judged, not scored (PX420)
+        sheet = project.form.sheet if project.form else contract.SHEET_INDICATORS
+        summary, score_findings = None, [make("PX420", sheet, None, profile=prof.name)]
+    else:
+        summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
+    if summary is not None and not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
         summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
         if contract.SHEET_INDICATORS not in missing:   # the sheet is there but holds no indicator
             first = contract.INDICATORS.header_row + 1

@@ -115,6 +115,8 @@ class FormInfo:
     money_divisor: int = 1                        # 10000 when the form prints 元
     #: The execution weight the form prints in a header (得分（20分*执行率）), if any.
     execution_weight: Any = None
+    funds_label: str = ""                         # 项目资金（万元）, 预算执行情况（10分） …
+    title: str = ""                               # the form's title cell, as typed
     sources: dict[str, str] = field(default_factory=dict)        # field → "sheet!cell"
     columns: dict[str, str] = field(default_factory=dict)        # indicator key → header text
     printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)

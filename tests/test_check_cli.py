@@ -130,7 +130,7 @@ def test_several_files_take_the_max(clean: Path, filled: Callable[..., Path],
 
 
 def test_unknown_profile_is_a_usage_error(clean: Path) -> None:
-    r = run(clean, "--profile", "sichuan")
+    r = run(clean, "--profile", "no_such_frame")
     assert r.exit_code == 2 and "mof2020" in r.output and "hubei" in r.output
 
 

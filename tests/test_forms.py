@@ -587,3 +587,75 @@ def test_labels_and_values_in_one_cell(tmp_path: Path) -> None:
     assert (project.name.text, project.department.text, project.implementer.text) == \
         ("网站运维项目", "某局", "某中心")
     assert project.name.loc.cell == "A2"
+
+
+# ---- frames (issue 12 §1): detected from the form, no false error on a legitimate one -----------
+def _frame_form(tmp_path: Path, name: str, header: list, body: list[list], level1_col: int = 1,
+                funds_label: str = "项目资金（万元）") -> Path:
+    rows = [["项目支出绩效自评表"], ["项目名称", "某项目"], ["主管部门", "某局", None, "实施单位", "某站"],
+            [funds_label, None, "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            [None, "年度资金总额", 1, 1, 1, "100.00%"],
+            ["绩效指标", *header], *[[None, *r] for r in body]]
+    _sheet(rows, ["A4:A5"]).save(tmp_path / name)
+    return tmp_path / name
+
+
+def _errors(path: Path, profile: str = "auto") -> set[str]:
+    from perf_xlsx.catalogue.finding import Severity
+
+    return {f.code for f in check_file_auto(path, profile).findings
+            if f.severity is Severity.ERROR}
+
+
+def check_file_auto(path: Path, profile: str):
+    from perf_xlsx.check import check_file as cf
+
+    return cf(path, profile)
+
+
+def test_ningxia_blocks_are_a_frame_not_errors(tmp_path: Path) -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = [["项目决策", "项目立项", "立项依据充分性", None, "充分", 10, 10, None],
+            ["项目管理", "资金管理", "资金使用合规性", None, "合规", 25, 25, None],
+            ["项目产出", "数量指标", "巡检次数", "≥4次", "4次", 30, 30, None],
+            ["项目效益", "社会效益指标", "故障率", "≤5%", "2%", 35, 35, None]]
+    path = _frame_form(tmp_path, "nx.xlsx", header, body)
+    from perf_xlsx.scoring.detect import detect_profile
+
+    assert detect_profile(load_project(path)) == "ningxia"
+    assert not _errors(path) & {"PX307", "PX308", "PX310", "PX401", "PX402", "PX419"}, _errors(path)
+    assert "PX307" in _errors(path, "mof2020")          # the MoF frame calls them unknown
+
+
+def test_hebei_export_effect_indicators(tmp_path: Path) -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "权重占比", "得分",
+              "折算得分", "偏差原因分析及改进措施"]
+    body = [["产出指标", "数量指标", "巡检次数", "≥4次", "4次", 50, "50%", 50, 50, None],
+            ["效果指标", "社会效益", "故障率", "≤5%", "2%", 30, "30%", 30, 30, None],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, "10%", 10, 10, None]]
+    path = _frame_form(tmp_path, "hb.xlsx", header, body)
+    from perf_xlsx.scoring.detect import detect_profile
+
+    assert detect_profile(load_project(path)) == "hebei_export"
+    assert not _errors(path) & {"PX307", "PX308", "PX402"}, _errors(path)
+
+
+def test_unscored_form_is_judged_not_scored(tmp_path: Path) -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]
+    body = [["产出指标", "数量指标", "巡检次数", "≥4次", "4次", None],
+            ["效益指标", "社会效益指标", "故障率", "≤5%", "2%", None]]
+    path = _frame_form(tmp_path, "hn.xlsx", header, body)
+    report = check_file_auto(path, "auto")
+    codes_ = {f.code for f in report.findings}
+    assert "PX420" in codes_ and report.score is None
+    assert not codes_ & {"PX403", "PX414", "PX401", "PX402"}, codes_
+
+
+def test_sichuan_detected_by_its_funds_block(tmp_path: Path) -> None:
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分",
+              "未完成原因分析"]
+    body = [["产出指标", "数量指标", "培训人次", "≥", 100, "人次", "120人次", 90, 90, None]]
+    path = _frame_form(tmp_path, "sc.xlsx", header, body, funds_label="预算执行情况（10分）")
+    from perf_xlsx.scoring.detect import detect_profile
+
+    assert detect_profile(load_project(path)) == "sichuan"

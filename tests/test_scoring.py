@@ -269,7 +269,7 @@ def test_profiles_registry_and_files(tmp_path: Any) -> None:
     assert get_profile(None) is MOF2020 and get_profile("hubei") is HUBEI
     assert MOF2020.indicator_weight_total == 90 and HUBEI.indicator_weight_total == 80
     with pytest.raises(ProfileError) as err:
-        get_profile("sichuan")
+        get_profile("no_such_frame")
     assert "mof2020" in err.value.message() and "hubei" in err.value.message("en")
     path = tmp_path / "mine.json"
     import json
@@ -370,3 +370,12 @@ def test_total_above_100_is_an_error_not_a_result(tmp_path: Path) -> None:
     assert px419 and px419[0].params["weights"] == "110" and px419[0].actual == "100.4"
     assert report.score.total is None and report.score.grade is None
     assert "PX410" not in {f.code for f in report.findings}
+
+
+def test_profiles_doc_frames_section_is_generated() -> None:
+    from pathlib import Path
+
+    from perf_xlsx.scoring.doc import HEADING, generate
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "profiles.md").read_text("utf-8")
+    assert HEADING in doc and doc.endswith(generate()), "regenerate: python -m perf_xlsx.scoring.doc"

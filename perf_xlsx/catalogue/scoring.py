@@ -177,6 +177,16 @@ ENTRIES: dict[str, Entry] = {
         "Adjust the indicator weights to the profile (its indicators carry {indicator_total} "
         "points), or choose the profile the weights were set for (--profile).",
         "按湖北规则（执行率 20 分）检查按财政部规则（指标 90 分）设置分值的表：总分 100.40"),
+    "PX420": Entry(
+        I, "不计分的表样",
+        "{sheet}：这张表按「{profile}」的表样（没有分值、得分列）只列示和判断指标，不计分：已核对资金和指标，"
+        "不计算总分和等级。",
+        "需要计分时，用 --profile 指定计分的评分规则（如 mof2020），并在表上补填分值和得分。",
+        "{sheet}: this form follows '{profile}' (no weight or score columns): indicators are listed "
+        "and judged, not scored; the money and the indicators were checked, no total or grade.",
+        "To score it, pass a scoring profile with --profile (e.g. mof2020) and fill in the weights "
+        "and scores.",
+        "湖南县级自评表：无分值、得分列"),
     "PX490": Entry(
         E, "未知的评分规则",
         "没有名为「{profile}」的评分规则（profile）；可用：{known}。",

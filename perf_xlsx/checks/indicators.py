@@ -14,6 +14,7 @@ from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..indicator_rows import (  # noqa: F401
     _DATA_KEYS,
+    _squash,
     Row,
     canonical_level1,
     canonical_level2,
@@ -57,8 +58,9 @@ def check_indicators(project: Project, profile: Any = None, *,
     ratio = getattr(profile, "overshoot_ratio", None) or Decimal("1.3")
     rs = rows(project) if ind_rows is None else ind_rows
     out: list[Finding] = []
-    out.extend(_taxonomy(rs))
-    out.extend(_empty(rs))
+    frame = set(getattr(profile, "extra_level1", ()))
+    out.extend(_taxonomy(rs, frame))
+    out.extend(_empty(rs, set(getattr(profile, "no_target_level1", ()))))
     out.extend(_leftovers(rs))
     for r in rs:
         if r.ind.level3.is_empty or r.ind.target.is_empty:
@@ -72,11 +74,15 @@ def check_indicators(project: Project, profile: Any = None, *,
     return out
 
 
-def _taxonomy(rs: list[Row]) -> Iterator[Finding]:
-    known1 = "、".join(contract.TAXONOMY)
+def _taxonomy(rs: list[Row], frame: set[str] = frozenset()) -> Iterator[Finding]:
+    """PX307/PX308/PX319 against the MoF taxonomy; a 一级 name of the profile's own frame
+    (项目决策, 效果指标 …) is accepted with whatever 二级 it has."""
+    known1 = "、".join([*contract.TAXONOMY, *sorted(frame)])
     renamed: set[tuple[str, str]] = set()   # one PX319 per cell (merged cells share theirs)
     for r in rs:
         ind = r.ind
+        if frame and _squash(r.level1) in frame:
+            continue
         if ind.level1.text and canonical_level1(ind.level1.text) is None:
             yield _f("PX307", ind, "level1", expected=known1, actual=ind.level1.text)
             continue
@@ -111,7 +117,7 @@ def _variant(ind: Indicator, key: str, canonical: str,
                  level_en=level[1])
 
 
-def _empty(rs: list[Row]) -> Iterator[Finding]:
+def _empty(rs: list[Row], no_target: set[str] = frozenset()) -> Iterator[Finding]:
     with_l3 = {(r.level1, r.level2) for r in rs if r.ind.level3.text}
     for r in rs:
         ind = r.ind
@@ -121,7 +127,8 @@ def _empty(rs: list[Row]) -> Iterator[Finding]:
             yield _f("PX309", ind, "level3", row=ind.row)
         elif ind.level3.is_empty and ind.level2.text and (r.level1, r.level2) not in with_l3:
             yield _f("PX311", ind, "level2", actual=ind.level2.text)
-        elif not ind.level3.is_empty and ind.target.is_empty:
+        elif not ind.level3.is_empty and ind.target.is_empty and \
+                _squash(r.level1) not in no_target:      # 决策 rows carry no 指标值 (Ningxia)
             yield _f("PX310", ind, "target", indicator=r.name)
 
 

@@ -24,6 +24,8 @@ from .common import (
 def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
     from ..scoring.profiles import ProfileError, get_profile
 
+    if value == "auto":          # the frame is read from each workbook (scoring/detect.py)
+        return value
     try:
         return get_profile(value)
     except ProfileError as exc:
@@ -64,8 +66,10 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
 
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--profile", default="mof2020", show_default=True, callback=_profile,
-              help="评分规则：mof2020 / hubei，或 .json/.toml 规则文件 / scoring profile")
+@click.option("--profile", default="auto", show_default=True, callback=_profile,
+              help="评分规则：auto（按表样自动识别）/ mof2020 / hubei / ningxia / sichuan / "
+                   "hebei_export / unscored，或 .json/.toml 规则文件 / scoring profile "
+                   "(auto: detected from each form)")
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="输出格式 / output format")

@@ -51,8 +51,9 @@ _TEXT = {
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="报告保存位置（.docx），默认「项目名称_自评报告.docx」 / output .docx")
-@click.option("--profile", default="mof2020", show_default=True,
-              help="评分规则：mof2020 / hubei / 规则文件路径 / scoring profile")
+@click.option("--profile", default="auto", show_default=True,
+              help="评分规则：auto（按表样自动识别）/ mof2020 / hubei / … / 规则文件路径 / "
+                   "scoring profile (auto: detected)")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
 @lang_option
 def command(file: Path, output: Path | None, profile: str, force: bool, lang: str) -> None:

@@ -72,6 +72,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         cells.findings = [f for f in cells.findings if f.code != "PX120"]
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])
+    info.title = next((grid.raw_text(r, c) for (r, c), t in sorted(grid.texts.items())
+                       if any(labels.norm(x) in t for x in labels.TITLES)), "")
     cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}")
     project.findings = cells.findings
     return project
@@ -147,6 +149,9 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
     # the execution weight printed in a header: 得分（20分*执行率）, 预算执行情况（10分）
     heads = [grid.raw_text(header_row, cols["score"])] if "score" in cols else []
     heads += [grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows)]
+    funds_labels = grid.find(labels.FUNDS_LABELS, rows)
+    if funds_labels:
+        info.funds_label = grid.raw_text(*funds_labels[0])
     for text in heads:
         m = _POINTS.search(unicodedata.normalize("NFKC", text))
         if m:

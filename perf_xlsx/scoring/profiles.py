@@ -65,6 +65,14 @@ class Profile:
     low_execution_threshold: Decimal = Decimal("0.9")
     layout: str = "mof"                      # 自评表 layout variant the writer uses
     title_en: str = ""
+    #: 一级 names this frame has beside the MoF taxonomy (项目决策 …): accepted, any 二级 under them
+    extra_level1: tuple[str, ...] = ()
+    #: of those, the ones whose rows carry no 指标值 (Ningxia's 决策 / 管理 rows)
+    no_target_level1: tuple[str, ...] = ()
+    #: False for frames that list and judge indicators without weights or scores (Hunan county)
+    scored: bool = True
+    #: words in a published form that identify this frame (detection, scoring/detect.py)
+    markers: tuple[str, ...] = ()
 
     @property
     def indicator_weight_total(self) -> Decimal:
@@ -121,7 +129,37 @@ HUBEI = Profile(
     layout="hubei",
 )
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI)}
+_DEC, _MAN, _POUT, _PBEN = "项目决策", "项目管理", "项目产出", "项目效益"
+NINGXIA = replace(
+    MOF2020, name="ningxia", title="宁夏（项目决策10、项目管理25、项目产出30、项目效益35，执行率不计分）",
+    title_en="Ningxia (decision 10, management 25, outputs 30, outcomes 35; execution unscored)",
+    execution_weight=D(0),
+    blocks=(Block(_DEC, D(10), (_DEC,)), Block(_MAN, D(25), (_MAN,)),
+            Block(_POUT, D(30), (_POUT, _OUT, _COST)), Block(_PBEN, D(35), (_PBEN, _BEN, _SAT))),
+    extra_level1=(_DEC, _MAN, _POUT, _PBEN), no_target_level1=(_DEC, _MAN),
+    markers=(_DEC, _MAN))
+
+SICHUAN = replace(
+    MOF2020, name="sichuan", title="四川省（报表编号510000_0013zp，预算执行情况10分）",
+    title_en="Sichuan (form 510000_0013zp, execution 10)",
+    markers=("510000_0013zp", "预算执行情况"))
+
+_EFFECT = "效果指标"
+HEBEI_EXPORT = replace(
+    MOF2020, name="hebei_export", title="河北导出表（权重占比、折算得分，效果指标）",
+    title_en="Hebei export (weight share, converted score, 效果指标)",
+    blocks=(Block(_OUT, D(50), (_OUT, _COST)), Block(_BEN, D(30), (_BEN, _EFFECT)),
+            Block(_SAT, D(10), (_SAT,))),
+    extra_level1=(_EFFECT,), markers=("权重占比", "折算得分", _EFFECT))
+
+UNSCORED = replace(
+    MOF2020, name="unscored", title="不计分的表样（无分值、得分列，如湖南县级表）",
+    title_en="Unscored forms (no weight or score columns)", scored=False)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, NINGXIA, SICHUAN,
+                                                    HEBEI_EXPORT, UNSCORED)}
+#: The --profile value that picks the frame from the workbook (scoring/detect.py).
+AUTO = "auto"
 
 
 def get_profile(name: str | Profile | None = None) -> Profile:
@@ -165,6 +203,11 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     for key in ("name", "title", "title_en", "layout"):
         if key in data:
             kw[key] = str(data[key])
+    for key in ("extra_level1", "no_target_level1", "markers"):
+        if key in data:
+            kw[key] = tuple(str(x) for x in data[key])
+    if "scored" in data:
+        kw["scored"] = bool(data["scored"])
     for key in ("execution_weight", "overshoot_ratio", "low_execution_threshold"):
         if key in data:
             kw[key] = D(str(data[key]))
@@ -204,4 +247,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "grades": [[_fmt(b), g] for b, g in profile.grades],
         "low_execution_threshold": _fmt(profile.low_execution_threshold),
         "layout": profile.layout,
+        "extra_level1": list(profile.extra_level1),
+        "no_target_level1": list(profile.no_target_level1),
+        "scored": profile.scored,
+        "markers": list(profile.markers),
     }

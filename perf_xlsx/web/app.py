@@ -33,7 +33,7 @@ class Result:
     report: Path | None = None
 
 
-def create_app(*, inbox: Path | None = None, token: str | None = None, profile: Any = "mof2020",
+def create_app(*, inbox: Path | None = None, token: str | None = None, profile: Any = "auto",
                write: bool = False, upload_root: Path | None = None) -> Flask:
     app = Flask("perf_xlsx.web")
     app.config["MAX_CONTENT_LENGTH"] = contract.MAX_FILE_BYTES * 4

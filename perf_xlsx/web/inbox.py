@@ -24,7 +24,7 @@ class Entry:
 
 
 class Inbox:
-    def __init__(self, folder: Path, *, profile: Any = "mof2020", lang: str = "zh",
+    def __init__(self, folder: Path, *, profile: Any = "auto", lang: str = "zh",
                  write: bool = False, workers: int = 2) -> None:
         self.folder = Path(folder)
         self.profile, self.lang, self.write = profile, lang, write

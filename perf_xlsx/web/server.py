@@ -21,7 +21,7 @@ def is_loopback(host: str) -> bool:
 
 def serve(host: str = "127.0.0.1", port: int = 8765, *, inbox: Path | None = None,
           token: str | None = None, write: bool = False, open_browser: bool = False,
-          profile: Any = "mof2020", say: Callable[[str], None] = print) -> None:
+          profile: Any = "auto", say: Callable[[str], None] = print) -> None:
     """Serve until interrupted. Off loopback a token is required (made up when not given)."""
     from waitress import create_server
 

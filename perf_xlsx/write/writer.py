@@ -19,6 +19,13 @@ def _profile(profile: Any, report: CheckReport) -> Any:
     from ..errors import PerfXlsxError
     from ..scoring.profiles import get_profile
 
+    if profile == "auto":    # the frame the check used (or detects, when it did not score)
+        if report.score is not None:
+            profile = None
+        else:
+            from ..scoring.detect import detect_profile
+
+            return get_profile(detect_profile(report.project))
     if profile is not None:
         return get_profile(profile) if isinstance(profile, str) else profile
     try:
