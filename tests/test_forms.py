@@ -538,8 +538,11 @@ def test_hubei_execution_out_of_20_without_weight_or_level2_columns(tmp_path: Pa
     project = load_project(tmp_path / "hb.xlsx")
     assert project.form.execution_weight == Decimal(20)
     assert {"no-level2", "no-weight"} <= set(project.form.features)
-    found = {f.code for f in check_file(tmp_path / "hb.xlsx", "hubei").findings}
-    assert "PX803" not in found and "PX801" not in found, found
+    report = check_file(tmp_path / "hb.xlsx", "auto")
+    found = {f.code for f in report.findings}
+    assert report.score.profile == "hubei"                       # detected: 20 points in a header
+    assert not found & {"PX803", "PX801", "PX403", "PX401", "PX402"}, found   # no weight column
+    assert report.score.total == Decimal(99)                     # 19 + 40 + 40 as printed
     wrong = [list(r) for r in rows]
     wrong[4][6] = 10                                   # scored as if out of 10
     _sheet(wrong, ["A4:A6", "A7:A8", "A9:A11"]).save(tmp_path / "hb2.xlsx")

@@ -169,9 +169,17 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
     scores = [classify(_filled(r.ind, r.level1, r.level2), prof, ctx, target=r.target,
                        actual=r.actual)
               for r in (rows(project) if ind_rows is None else ind_rows) if not is_blank(r.ind)]
+    # a published form without a weight column (often Hubei's): the printed score is all there
+    # is, so it counts as it stands; no weight can be missing or add up wrong there
+    weightless = project.form is not None and "no-weight" in project.form.features
     for s in scores:
+        if weightless and s.weight is None:
+            sd = num(s.indicator.self_score)
+            s.final = sd if sd is not None and sd >= 0 else None
+            continue
         findings.extend(indicator_findings(s, prof))
-    findings.extend(weight_findings(scores, prof))
+    if not weightless:
+        findings.extend(weight_findings(scores, prof))
     level1: dict[str, Decimal] = {}
     for s in scores:
         if s.status != NOT_APPLICABLE and s.weight is not None:
