@@ -115,3 +115,24 @@ def test_qualitative_band_edges(level: str, score: D, flagged: bool) -> None:
     inds[6] = {**inds[6], "actual": level, "self_score": score,
                "deviation": "说明" if score < 15 else None}
     assert ("PX409" in codes(indicators=inds)) is flagged
+
+
+# ---- a deviation note whenever the self-score is below the weight (issue 12 §2) ----------------
+NOTE_EDGES = [
+    # (self-score of a met 10-point target, note, the error expected)
+    (D(10), None, None),
+    (D("9.99"), None, "PX407"),        # met, deducted, no note: an error now, not a warning
+    (D("9.99"), "扣分原因：资料不全", None),
+]
+
+
+@pytest.mark.parametrize("score,note,code", NOTE_EDGES)
+def test_a_deduction_needs_its_note(score: D, note: str | None, code: str | None) -> None:
+    """Rule: scoring/rules (PX407 error: a met target scored below its weight without a note)."""
+    from perf_xlsx.catalogue.finding import Severity
+
+    inds = default_indicators()
+    inds[0] = {**inds[0], "self_score": score, "deviation": note}
+    report = check_project(build_project(default_info(), default_expenses(), inds))
+    errors = [f.code for f in report.findings if f.severity is Severity.ERROR]
+    assert ("PX407" in errors) is (code == "PX407")

@@ -57,7 +57,7 @@ ENTRIES: dict[str, Entry] = {
         "explain the deviation.",
         "指标 ≤5%，实际 8%，分值 10，自评 10"),
     "PX407": Entry(
-        W, "达成目标却扣分且未说明",
+        E, "达成目标却扣分且未说明",
         "{sheet}!{cell}：指标「{indicator}」已达成年度指标值，但自评得分 {actual} 低于分值 "
         "{expected}，且没有说明扣分理由。",
         "给满分，或在「偏差原因分析及改进措施」中写明扣分理由。",
