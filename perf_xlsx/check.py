@@ -9,10 +9,11 @@ from typing import Iterable
 
 from . import __version__
 from .catalogue.finding import Finding, make
+from .checks.fund_rows import check_fund_rows
 from .checks.goals import check_goals
 from .checks.indicators import check_indicators
 from .checks.money import check_money
-from .checks.printed import check_printed
+from .checks.printed import check_printed, printed_on_unscorable
 from .errors import InputError
 from .indicator_rows import rows as indicator_rows
 from .model import Project
@@ -74,7 +75,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     if any(f.code == _OTHER_TEMPLATE for f in reader):  # nothing was read: every sheet is missing
         missing |= set(contract.INPUT_SHEETS)
     ind_rows = indicator_rows(project)   # computed once, shared by the three checks below
-    money = [f for f in check_money(project, prof, ind_rows=ind_rows)
+    money = [f for f in [*check_money(project, prof, ind_rows=ind_rows),
+                         *check_fund_rows(project, prof.low_execution_threshold)]
              if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
              and not _about_missing(f, missing)]
     ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
@@ -95,6 +97,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     if project.form is not None and summary is None:   # a form without indicator rows
         score_findings = [f for f in score_findings if f.code != "PX140"]
     printed = check_printed(project, prof)
+    if summary is None or summary.total is None:
+        printed += printed_on_unscorable(project, {f.code for f in score_findings})
     findings = dedupe(_onto_form(project, [*reader, *money, *ind_findings, *goal_findings,
                                            *score_findings, *printed]))
     return CheckReport(project=project, findings=findings, score=summary,

@@ -114,3 +114,23 @@ def rows(project: Project) -> list[Row]:
                        targets.parse_target(cell_text(ind.target), timeliness=timely),
                        targets.parse_actual(cell_text(ind.actual), timeliness=timely)))
     return out
+
+
+#: A 三级 name that opens a breakdown of the indicator above (Anhui's 衔接资金 form lists
+#: ``其中：A村 4公里`` rows without weights): read and checked, never weighted or scored.
+_BREAKDOWN_RE = re.compile(r"^\s*[（(]?\s*其中\s*[)）]?\s*[:：,，]?")
+
+
+def is_breakdown(ind: Indicator) -> bool:
+    """True for an unweighted, unscored ``其中…`` row (a breakdown of the indicator above)."""
+    return bool(_BREAKDOWN_RE.match(unicodedata.normalize("NFKC", ind.level3.text))) and \
+        ind.weight.is_empty and ind.self_score.is_empty
+
+
+def ind_cell(ind: Indicator, key: str) -> tuple[str, str]:
+    """Sheet and cell of one indicator field: its Loc, else the template contract's column."""
+    value: Value = getattr(ind, key)
+    if value.loc is not None and value.loc.sheet and value.loc.cell:
+        return value.loc.sheet, value.loc.cell
+    cols = [c.key for c in contract.INDICATORS.columns]
+    return contract.SHEET_INDICATORS, f"{chr(ord('A') + cols.index(key))}{ind.row}"

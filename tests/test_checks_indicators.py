@@ -128,7 +128,7 @@ CASES = [
     ("non-ecological under 生态效益", edit(5, level2="生态效益指标"), [("PX317", "level3", 5)]),
     ("ecological under 生态效益", edit(5, level2="生态效益指标", level3="垃圾清运率"), []),
     ("not applicable", edit(0, actual="不适用"), []),
-    ("qualitative actual on number target", edit(0, actual="完成"), []),
+    ("qualitative actual on number target", edit(0, actual="完成"), [("PX320", "actual", 0)]),
     ("full-width split cells", edit(0, target="≧ 50 本", actual="５２本"), []),
 ]
 

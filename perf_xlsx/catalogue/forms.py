@@ -87,4 +87,13 @@ ENTRIES: dict[str, Entry] = {
         "each field came from.",
         "For information: perf-xlsx import converts it to the perf-xlsx template once and for all.",
         "一张 .xls 自评表"),
+    "PX811": Entry(
+        E, "无法计分的表印了总分或等级",
+        "{sheet}!{cell}：表上印了{what_zh}「{actual}」，但这张表无法计分：{why_zh}。",
+        "删去总分和等级（写「—」），并在说明中写明没有适用指标的原因；或补全指标的实际完成值。",
+        "{sheet}!{cell}: the form prints {what_en} '{actual}', but the table cannot be scored: "
+        "{why_en}.",
+        "Remove the total and the grade (write '—') and explain why no indicator applies; or "
+        "fill in the indicators' actual values.",
+        "每个指标的实际完成值都是「不适用」，总分仍印 100、等级「优」"),
 }

@@ -121,7 +121,7 @@ ENTRIES: dict[str, Entry] = {
         "Write all amounts in 万元 (62元 = 0.0062万元) so that 元 is never read as 万元.",
         "一个成本指标写 ≤62元，另一个写 ≤0.046万元"),
     "PX315": Entry(
-        I, "实际完成值与年度指标值金额单位不同",
+        W, "实际完成值与年度指标值金额单位不同",
         "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 与年度指标值 {expected} 的金额单位"
         "不同，已换算为 {converted} 后比较。",
         "建议实际完成值与年度指标值使用同一单位（万元）。",
@@ -186,4 +186,62 @@ ENTRIES: dict[str, Entry] = {
         "{expected} 万元: they agree only after rounding (difference {diff}, within {tol}).",
         "Write the same precise figure everywhere (e.g. 0.5188).",
         "实际完成情况写「已拨付0.5188万元」，全年执行数 0.52"),
+    "PX320": Entry(
+        W, "实际完成值不是实测结果",
+        "{sheet}!{cell}：「{indicator}」的实际完成值「{actual}」{how_zh}，看不出实际完成了多少"
+        "（年度指标值 {expected}）。",
+        "填写实际测得的数值和单位，如「52本」「98%」「2018-09-20」；定性指标写达成的程度和依据。",
+        "{sheet}!{cell}: the actual value '{actual}' of '{indicator}' {how_en}; it does not say "
+        "what was achieved (target {expected}).",
+        "Enter the measured value with its unit ('52本', '98%', '2018-09-20'); for a qualitative "
+        "target, the level reached and its evidence.",
+        "年度指标值 ≥50本，实际完成值「达成预期指标」；年度指标值 100，实际完成值 100"),
+    "PX321": Entry(
+        W, "各指标的实际完成值写成同一句话",
+        "{sheet}!{cell}：{count} 个指标的实际完成值都写「{actual}」，这是等级而不是实测结果。",
+        "逐个指标填写实际测得的数值和单位，或定性指标达成情况的具体依据。",
+        "{sheet}!{cell}: {count} indicators all give '{actual}' as their actual value: a level, "
+        "not a measurement.",
+        "Enter each indicator's measured value with its unit, or the evidence for a qualitative "
+        "one.",
+        "每一行实际完成值都填「达成预期指标」"),
+    "PX322": Entry(
+        E, "年度指标值、实际完成值列填的是分值和得分",
+        "{sheet}!{cell}：年度指标值一列是不带单位的数字，合计 {actual}，实际完成值都不超过它们："
+        "这两列填的像是分值和得分，而不是指标值和完成值。",
+        "把分值、得分移到「分值」「自评得分」列，在年度指标值、实际完成值列填真正的目标和实测结果"
+        "（如「≥50本」「52本」）。",
+        "{sheet}!{cell}: the target column holds bare numbers adding up to {actual}, and no "
+        "actual value exceeds its target: these look like weights and scores, not targets and "
+        "results.",
+        "Move weights and scores to their own columns and enter real targets and results (e.g. "
+        "'≥50本', '52本').",
+        "年度指标值 20、10、10、20…（合计 90），实际完成值 20、9、10、18…"),
+    "PX323": Entry(
+        W, "单位缺失：年度指标值与实际完成值一个有单位一个没有",
+        "{sheet}!{cell}：「{indicator}」的{missing_zh}「{bare}」没有单位，而{other_zh}「{with_unit}」"
+        "的单位是「{unit}」。",
+        "补上单位，两者写成同一单位，如「{example}」。",
+        "{sheet}!{cell}: the {missing_en} '{bare}' of '{indicator}' has no unit, while the "
+        "{other_en} '{with_unit}' is in '{unit}'.",
+        "Add the unit so that both use the same one, e.g. '{example}'.",
+        "年度指标值 ≥95%，实际完成值 98"),
+    "PX324": Entry(
+        W, "「其中」分项之和与上级指标不符",
+        "{sheet}!{cell}：「{indicator}」下各「其中」分项的{what_zh}合计 {actual}，与该指标的 "
+        "{expected} 不符。",
+        "核对分项数，使各「其中」行之和等于上级指标（或在说明中写明口径不同的原因）。",
+        "{sheet}!{cell}: the 其中 rows under '{indicator}' add up to {actual} ({what_en}), not "
+        "{expected}.",
+        "Check the breakdown rows so that they add up to their indicator (or explain why not).",
+        "新建道路 ≥10公里，其中：A村 4公里、B村 5公里"),
+    "PX333": Entry(
+        W, "目标文字中的金额相加不符",
+        "{sheet}!{cell}：文字「{quote}」列出的金额 {parts} 合计 {actual}，但{total_zh} {expected}。",
+        "逐项核对这段文字中的金额，使分项之和等于所写的合计数（或资金表中的数）。",
+        "{sheet}!{cell}: the amounts listed in '{quote}' ({parts}) add up to {actual}, but "
+        "{total_en} {expected}.",
+        "Check each amount in the text so that the parts add up to the stated total (or the "
+        "funds block).",
+        "「资金89.97万元，其中：培训30万元、设备30万元、宣传29.99万元」（合计 89.99）"),
 }

@@ -131,4 +131,31 @@ ENTRIES: dict[str, Entry] = {
         "quantity, so its unit cost cannot be checked.",
         "Enter the quantity (e.g. 50) and its unit (e.g. 本).",
         "宣传手册 0.22 万元，对应指标 单本宣传品购置成本，数量为空"),
+    "PX216": Entry(
+        W, "资金来源分项预算调整未说明",
+        "{sheet}!{cell}：{row_label}的年初预算数 {expected} 调整为全年预算数 {actual}，"
+        "但没有说明调整原因。",
+        "在资金说明（或该行的原因栏）写明调整依据，如「年中追加」「资金调剂至××」。",
+        "{sheet}!{cell}: the {row_label_en} budget was changed from {expected} to {actual} "
+        "with no reason given.",
+        "Give the reason for the change in the funds note (or the row's reason cell).",
+        "财政拨款年初 10、全年 8，上年结转年初 0、全年 2，年度资金总额不变，说明为空"),
+    "PX217": Entry(
+        W, "预算调减到恰好等于执行数",
+        "{sheet}!{cell}：{row_label}的预算从年初 {expected} 调减到 {actual}，正好等于执行数，"
+        "执行率因此成了 100%，却没有说明。",
+        "说明调减的依据（文件、时间）；如果只是为了让执行率好看，应按年初预算如实反映执行情况。",
+        "{sheet}!{cell}: the {row_label_en} budget was cut from {expected} to {actual}, exactly "
+        "what was spent, which makes the execution rate 100 %; no reason is given.",
+        "State the basis of the cut (document, date); a cut made only to reach 100 % hides the "
+        "real execution.",
+        "财政拨款年初 202.64、全年 132.91、执行 132.91，说明为空"),
+    "PX218": Entry(
+        W, "资金来源分项执行率偏低未说明",
+        "{sheet}!{cell}：{row_label}执行率 {actual}，低于 {expected}，但没有说明原因。",
+        "在资金说明（或该行的原因栏）写明该项资金执行偏低的原因和改进措施。",
+        "{sheet}!{cell}: the {row_label_en} execution rate is {actual}, below {expected}, and "
+        "no reason is given.",
+        "Explain in the funds note (or the row's reason cell) why this source was spent slowly.",
+        "上年结转全年预算 5、执行 1（20%），总执行率 92%，说明为空"),
 }

@@ -201,4 +201,23 @@ ENTRIES: dict[str, Entry] = {
         "{path}: the profile file cannot be read: {reason}",
         "Check the file format (JSON or TOML) and the keys against docs/profiles.md.",
         "--profile my.json，文件里有拼错的键"),
+    "PX421": Entry(
+        E, "得分被重复加权",
+        "{sheet}!{cell}：「{indicator}」自评得分 {actual} 等于应得分 {expected} 再乘以分值 "
+        "{weight}%：得分被按权重折算了两次。",
+        "自评得分直接填「分值 × 完成比例」（应得 {expected}），不要再乘以权重。",
+        "{sheet}!{cell}: the self-score {actual} of '{indicator}' is the due score {expected} "
+        "multiplied again by its weight {weight}%: it was weighted twice.",
+        "Enter weight × completion ratio (here {expected}) without weighting it again.",
+        "分值 20，已达成，自评得分填 4（= 20 × 20%）"),
+    "PX422": Entry(
+        E, "完成比例没有封顶，得分超过分值",
+        "{sheet}!{cell}：「{indicator}」自评得分 {actual} = 分值 {weight} × {ratio}，完成比例"
+        "超过 100% 没有封顶，得分高于分值。",
+        "完成比例最高按 100% 计：超额完成（反向指标低于目标）也只得满分 {weight}。",
+        "{sheet}!{cell}: the self-score {actual} of '{indicator}' is weight {weight} × {ratio}: "
+        "the ratio was not capped at 100 %, so the score exceeds the weight.",
+        "Cap the completion ratio at 100 %: an indicator beyond its target scores its weight "
+        "{weight}, no more.",
+        "反向指标 ≤5%，实际 2%，分值 10，自评 25（= 10 × 5/2）"),
 }

@@ -11,6 +11,7 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
+from .goal_sums import check_goal_sums
 from .money import show, tolerance
 
 #: How alike (difflib ratio) an actual text of at least COPY_MIN_CHARS characters may be to the
@@ -89,7 +90,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, Decimal, str]]:
 
 
 def check_goals(project: Project) -> list[Finding]:
-    """PX330–PX332 on the two goal texts; never raises on bad data."""
+    """PX330–PX333 on the two goal texts; never raises on bad data."""
     out: list[Finding] = []
     expected, actual = project.goal_expected, project.goal_actual
     if expected.text and actual.text:
@@ -112,6 +113,7 @@ def check_goals(project: Project) -> list[Finding]:
             zh, en = _FIGURE[kind]
             out.append(at(code, value, expected=show(nearest), actual=show(amount), quote=quote,
                           figure=zh, figure_en=en, diff=show(diff), tol=show(tol)))
+    out.extend(check_goal_sums(project))
     return out
 
 

@@ -5,12 +5,11 @@ Weights, self-scores, deviation-note and full-marks rules need the computed scor
 """
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
-from .. import targets, units
+from .. import targets
 from ..catalogue.finding import Finding, make
 from ..indicator_rows import (  # noqa: F401
     _DATA_KEYS,
@@ -19,33 +18,22 @@ from ..indicator_rows import (  # noqa: F401
     canonical_level1,
     canonical_level2,
     cell_text,
+    ind_cell,
     is_timeliness,
     rows,
 )
-from ..model import Indicator, Project, Value
+from ..model import Indicator, Project
 from ..numbers import quantize
-from ..targets import Comparison, Deadline, NotApplicable, Parsed, Qualitative, Unparsed
+from ..targets import Comparison, Deadline, NotApplicable, Qualitative, Unparsed
 from ..template import contract
+from .classify import check_classification
+from .placeholders import check_placeholders
+from .table_shape import check_table_shape
+from .values import check_values
 
 _COLS = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
-_LEFTOVER_RE = re.compile(r"指标\s*\d+\s*[:：]|……|…|\.{3}|[（(]\s*\d+\s*字以内\s*[)）]|请填写|请输入"
-                          r"|(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])")
-_ECO_WORDS = ("生态", "环境", "绿", "污染", "排放", "节能", "节水", "能耗", "水", "森林", "植被",
-              "土壤", "空气", "大气", "碳", "垃圾", "废", "噪", "湿地", "草", "林", "资源", "循环",
-              "能源", "环保", "卫生", "河", "湖", "沙", "扬尘", "耕地", "物种", "动物", "野生")
-_NON_MONEY_LEVEL2 = ("数量指标", "质量指标", "时效指标")
-
-
-def _where(ind: Indicator, key: str) -> tuple[str, str]:
-    value: Value = getattr(ind, key)
-    if value.loc is not None and value.loc.sheet:
-        return value.loc.sheet, value.loc.cell or ""
-    return contract.SHEET_INDICATORS, f"{_COLS[key]}{ind.row}"
-
-
 def _f(code: str, ind: Indicator, key: str, **kw: Any) -> Finding:
-    sheet, cell = _where(ind, key)
-    return make(code, sheet, cell, **kw)
+    return make(code, *ind_cell(ind, key), **kw)
 
 
 def check_indicators(project: Project, profile: Any = None, *,
@@ -61,16 +49,15 @@ def check_indicators(project: Project, profile: Any = None, *,
     frame = set(getattr(profile, "extra_level1", ()))
     out.extend(_taxonomy(rs, frame))
     out.extend(_empty(rs, set(getattr(profile, "no_target_level1", ()))))
-    out.extend(_leftovers(rs))
+    out.extend(check_placeholders(project, rs))
     for r in rs:
         if r.ind.level3.is_empty or r.ind.target.is_empty:
             continue
         out.extend(_parsing(r))
-        out.extend(_copied(r))
-        out.extend(_units(r))
-        out.extend(_misclassified(r))
         out.extend(_outcome(r, project, Decimal(ratio)))
-    out.extend(_money_units(rs))
+    out.extend(check_values(rs, profile))
+    out.extend(check_classification(rs, profile))
+    out.extend(check_table_shape(rs))
     return out
 
 
@@ -109,7 +96,7 @@ def _taxonomy(rs: list[Row], frame: set[str] = frozenset()) -> Iterator[Finding]
 def _variant(ind: Indicator, key: str, canonical: str,
              seen: set[tuple[str, str]]) -> Iterator[Finding]:
     """PX319 once per cell whose 一级/二级 text is a variant of ``canonical`` (``产出``)."""
-    where, text = _where(ind, key), getattr(ind, key).text
+    where, text = ind_cell(ind, key), getattr(ind, key).text
     if text != canonical and where not in seen:
         seen.add(where)
         level = ("一级指标", "level-1") if key == "level1" else ("二级指标", "level-2")
@@ -132,15 +119,6 @@ def _empty(rs: list[Row], no_target: set[str] = frozenset()) -> Iterator[Finding
             yield _f("PX310", ind, "target", indicator=r.name)
 
 
-def _leftovers(rs: list[Row]) -> Iterator[Finding]:
-    for r in rs:
-        for key in ("level3", "deviation"):
-            text = getattr(r.ind, key).text
-            m = _LEFTOVER_RE.search(text) if text else None
-            if m:
-                yield _f("PX306", r.ind, key, actual=text, token=m.group(0))
-
-
 def _parsing(r: Row) -> Iterator[Finding]:
     if isinstance(r.target, Unparsed):
         yield _f("PX301", r.ind, "target", expected=r.target.suggestion, actual=r.target.raw,
@@ -151,84 +129,6 @@ def _parsing(r: Row) -> Iterator[Finding]:
     elif isinstance(r.actual, Unparsed):
         yield _f("PX302", r.ind, "actual", expected=r.actual.suggestion, actual=r.actual.raw,
                  indicator=r.name, reason=r.actual.reason)
-
-
-#: How to fix an actual value that repeats its target: a measurement, or for a qualitative
-#: target the level reached and its evidence (the comparator advice does not apply there).
-_COPY_FIX = {
-    "measure": ("实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
-                "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'."),
-    "qualitative": ("定性指标的实际完成值应写达成的程度和依据，如「达成年度指标：知晓率由60%提高到75%」，"
-                    "不要照抄年度指标值。",
-                    "For a qualitative target, write the level reached and its evidence (e.g. "
-                    "'达成年度指标：awareness up from 60% to 75%'), not the target again."),
-}
-
-
-def _copied(r: Row) -> Iterator[Finding]:
-    t, a = r.ind.target.text, r.ind.actual.text
-    if not a or isinstance(r.actual, (NotApplicable, Unparsed)):
-        return
-    bare = isinstance(r.target, Comparison) and not targets.has_comparator(t)
-    fix = _COPY_FIX["qualitative" if isinstance(r.target, Qualitative) else "measure"]
-    kw = dict(actual=a, indicator=r.name, fix_zh=fix[0], fix_en=fix[1])
-    if targets.normalise_text(t) == targets.normalise_text(a) and not bare:
-        yield _f("PX305", r.ind, "actual", how_zh="与年度指标值完全相同",
-                 how_en="is identical to the target", **kw)
-    elif targets.has_comparator(a):
-        yield _f("PX305", r.ind, "actual",
-                 how_zh="带有比较符（≥、≤、以上、以内等），像是照抄了年度指标值",
-                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) as if copied from the target",
-                 **kw)
-
-
-def _odd(parsed: Parsed, text: str, label: str) -> str | None:
-    cands = [getattr(parsed, "unit", None)] if isinstance(parsed, Comparison) else []
-    norm = targets.normalise_text(text)
-    cands += [u for u in ("百分比", "百分率", "人/次", "人·次") if u in norm]
-    if isinstance(parsed, Comparison) and parsed.unit == "个":
-        cands.append("个")
-    for u in cands:
-        advice = units.odd_unit(u, label)
-        if advice:
-            return advice
-    return None
-
-
-def _units(r: Row) -> Iterator[Finding]:
-    label = r.ind.level3.text + (getattr(r.target, "label", None) or "")
-    for key, parsed in (("target", r.target), ("actual", r.actual)):
-        text = getattr(r.ind, key).text
-        advice = _odd(parsed, text, label) if text else None
-        if advice:
-            yield _f("PX316", r.ind, key, actual=text, indicator=r.name, advice=advice)
-    t, a = r.target, r.actual
-    if isinstance(t, Comparison) and isinstance(a, Comparison) and t.unit and a.unit:
-        if not units.compatible(t.unit, a.unit):
-            yield _f("PX312", r.ind, "actual", expected=r.ind.target.text, actual=r.ind.actual.text,
-                     indicator=r.name, target_unit=t.unit, actual_unit=a.unit)
-        elif units.is_money(t.unit) and units.normalise(t.unit) != units.normalise(a.unit):
-            conv = units.convert(a.number, a.unit, t.unit)
-            yield _f("PX315", r.ind, "actual", expected=r.ind.target.text,
-                     actual=r.ind.actual.text, indicator=r.name,
-                     converted=f"{_show(conv)}{t.unit}")
-
-
-def _misclassified(r: Row) -> Iterator[Finding]:
-    t, l2 = r.target, r.level2
-    why = expected = None
-    if isinstance(t, Comparison) and units.is_money(t.unit) and (
-            l2 in _NON_MONEY_LEVEL2 or r.level1 == contract.LEVEL1_SATISFACTION):
-        why, expected = ("年度指标值是金额", "is an amount of money"), "成本指标"
-    elif isinstance(t, Deadline) and l2 in ("数量指标", "质量指标", *contract.COST_LEVEL2):
-        why, expected = ("年度指标值是完成期限", "is a deadline"), "时效指标"
-    elif l2 in ("生态效益指标", "环境效益指标") and not any(
-            w in r.ind.level3.text + r.ind.target.text for w in _ECO_WORDS):
-        why, expected = ("名称与生态环境无关", "its name says nothing about the environment"), \
-            "社会效益指标"
-    if why:
-        yield _f("PX317", r.ind, "level3", expected=expected, actual=r.ind.target.text,
-                 indicator=r.name, level2=l2, why_zh=why[0], why_en=why[1])
 
 
 def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
@@ -270,27 +170,6 @@ def _deadline(r: Row, project: Project) -> Iterator[Finding]:
         yield _f("PX313", r.ind, "actual", expected=r.ind.target.text, actual=shown,
                  indicator=r.name, deadline=t.as_date(base).isoformat(),
                  source_zh=source[0], source_en=source[1])
-
-
-def _money_units(rs: list[Row]) -> Iterable[Finding]:
-    def money(r: Row) -> str | None:
-        t = r.target
-        if isinstance(t, Comparison) and units.is_money(t.unit):
-            return units.normalise(t.unit).split("/", 1)[0]
-        return None
-    wan = [r for r in rs if money(r) == contract.MONEY_UNIT]
-    if not wan:
-        return []
-    return [_f("PX314", r.ind, "target", expected=wan[0].ind.target.text,
-               actual=r.ind.target.text, indicator=r.name)
-            for r in rs if money(r) == "元"]
-
-
-def _show(d: Decimal | None) -> str:
-    if d is None:
-        return ""
-    text = format(d.quantize(Decimal("0.000001")) if d.as_tuple().exponent < -6 else d, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _pct(ratio: Decimal) -> str:

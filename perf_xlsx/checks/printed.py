@@ -140,3 +140,29 @@ def _twice(form: FormInfo) -> Iterator[Finding]:
         return
     for row in form.execution_rows:
         yield at("PX808", row, actual=row.text)
+
+
+#: Why a table cannot be scored, by the scoring finding that says so.
+_UNSCORABLE = {"PX417": ("每个指标的实际完成值都是「不适用」",
+                         "every indicator is marked 不适用 (not applicable)"),
+               "PX140": ("没有填写任何绩效指标", "no indicator is filled in")}
+
+
+def printed_on_unscorable(project: Project, score_codes: set[str]) -> list[Finding]:
+    """PX811: a form that prints a 总分 or 等级 although the scoring found nothing to score
+    (``score_codes``: the codes the scoring gave, PX417 or PX140 among them)."""
+    form = project.form
+    why = next((_UNSCORABLE[c] for c in _UNSCORABLE if c in score_codes), None)
+    if form is None:
+        return []
+    if why is None and not any(i.level3.text for i in project.indicators):
+        why = _UNSCORABLE["PX140"]
+    if why is None:
+        return []
+    out = []
+    for value, what in ((form.printed_total.get("score"), ("总分", "a total")),
+                        (form.grade, ("等级", "a grade"))):
+        if value is not None and value.text and value.text not in ("—", "-", "/", "无"):
+            out.append(at("PX811", value, actual=value.text, what_zh=what[0], what_en=what[1],
+                          why_zh=why[0], why_en=why[1]))
+    return out

@@ -1,36 +1,63 @@
-"""Which frame (profile) a project follows, read from its published form: the words each profile
-lists as ``markers`` (项目决策, 权重占比, 预算执行情况 …), an execution weight printed in a header
-(20 → hubei), or a form with neither weight nor score columns (unscored). The template, and a
-form with none of these, follows the default. ``--profile NAME`` overrides the detection.
+"""Which frame (profile) a project follows, read from its content: the words each profile lists
+as ``markers`` (项目决策, 权重占比, 预算执行情况, 衔接资金 …) in the 一级 names, the project name
+or a published form's headers; an execution weight printed in a header (20 → hubei); a form with
+neither weight nor score columns (unscored); else the weights themselves — a table whose weights
+fit another frame's blocks exactly (80 split 40/40 → hubei) and not the default's. The template
+has no frame field, so it is detected the same way. ``--profile NAME`` overrides the detection.
 """
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
+from ..indicator_rows import rows
 from ..model import Project
-from .profiles import DEFAULT_PROFILE, HUBEI, PROFILES, UNSCORED
+from ..numbers import num
+from .profiles import DEFAULT_PROFILE, HUBEI, PROFILES, UNSCORED, Profile
+
+#: Weight sums closer than this are equal (=10/3 stored three times adds up to 9.99999…).
+_NOISE = Decimal("0.000001")
 
 
 def _words(project: Project) -> list[str]:
+    texts = [i.level1.text for i in project.indicators if i.level1.text] + [project.name.text]
     form = project.form
-    if form is None:
-        return []
-    texts = [i.level1.text for i in project.indicators if i.level1.text]
-    texts += list(form.columns.values()) + [form.funds_label, form.title]
+    if form is not None:
+        texts += list(form.columns.values()) + [form.funds_label, form.title]
     return ["".join(unicodedata.normalize("NFKC", t).split()) for t in texts if t]
 
 
+def _fits(profile: Profile, weights: list[tuple[str, Decimal]]) -> bool:
+    """True when the weights add up to the profile's indicator total and to each block's."""
+    if abs(sum((w for _, w in weights), Decimal(0)) - profile.indicator_weight_total) > _NOISE:
+        return False
+    return all(abs(sum((w for l1, w in weights if l1 in b.members), Decimal(0)) - b.weight)
+               <= _NOISE for b in profile.blocks)
+
+
+def _by_weights(project: Project) -> str | None:
+    """The one frame whose blocks the weights fit, when the default's do not."""
+    weights = []
+    for r in rows(project):
+        w = num(r.ind.weight)
+        if w is not None and w > 0:
+            weights.append((r.level1, w))
+    if not weights or _fits(PROFILES[DEFAULT_PROFILE], weights):
+        return None
+    return next((p.name for p in PROFILES.values() if p.scored and _fits(p, weights)), None)
+
+
 def detect_profile(project: Project) -> str:
-    """The name of the profile ``project`` follows (``mof2020`` unless its form says otherwise)."""
+    """The name of the profile ``project`` follows (``mof2020`` unless its content says
+    otherwise)."""
     form = project.form
-    if form is None:
-        return DEFAULT_PROFILE
-    if "weight" not in form.columns and "self_score" not in form.columns:
+    if form is not None and "weight" not in form.columns and "self_score" not in form.columns:
         return UNSCORED.name
     words = _words(project)
     for profile in PROFILES.values():
         if any(m in w for m in profile.markers for w in words):
             return profile.name
-    if form.execution_weight is not None and form.execution_weight == HUBEI.execution_weight:
+    if form is not None and form.execution_weight is not None and \
+            form.execution_weight == HUBEI.execution_weight:
         return HUBEI.name
-    return DEFAULT_PROFILE
+    return _by_weights(project) or DEFAULT_PROFILE

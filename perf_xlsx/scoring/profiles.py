@@ -73,6 +73,9 @@ class Profile:
     scored: bool = True
     #: words in a published form that identify this frame (detection, scoring/detect.py)
     markers: tuple[str, ...] = ()
+    #: indicator names this frame uses on purpose that PX317 would call administrative
+    #: measures (Hebei's export lists 预算执行率 as an indicator row)
+    accepted_measures: tuple[str, ...] = ()
 
     @property
     def indicator_weight_total(self) -> Decimal:
@@ -150,14 +153,20 @@ HEBEI_EXPORT = replace(
     title_en="Hebei export (weight share, converted score, 效果指标)",
     blocks=(Block(_OUT, D(50), (_OUT, _COST)), Block(_BEN, D(30), (_BEN, _EFFECT)),
             Block(_SAT, D(10), (_SAT,))),
-    extra_level1=(_EFFECT,), markers=("权重占比", "折算得分", _EFFECT))
+    extra_level1=(_EFFECT,), markers=("权重占比", "折算得分", _EFFECT),
+    accepted_measures=("预算执行率",))
+
+ANHUI_XIANJIE = replace(
+    MOF2020, name="anhui_xianjie", title="安徽衔接资金（分值列在年度指标值前，「其中」分项行不计分）",
+    title_en="Anhui rural-revitalisation funds (weight before target, unweighted 其中 rows)",
+    markers=("衔接资金", "衔接推进乡村振兴"))
 
 UNSCORED = replace(
     MOF2020, name="unscored", title="不计分的表样（无分值、得分列，如湖南县级表）",
     title_en="Unscored forms (no weight or score columns)", scored=False)
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, NINGXIA, SICHUAN,
-                                                    HEBEI_EXPORT, UNSCORED)}
+                                                    HEBEI_EXPORT, ANHUI_XIANJIE, UNSCORED)}
 #: The --profile value that picks the frame from the workbook (scoring/detect.py).
 AUTO = "auto"
 
@@ -203,7 +212,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     for key in ("name", "title", "title_en", "layout"):
         if key in data:
             kw[key] = str(data[key])
-    for key in ("extra_level1", "no_target_level1", "markers"):
+    for key in ("extra_level1", "no_target_level1", "markers", "accepted_measures"):
         if key in data:
             kw[key] = tuple(str(x) for x in data[key])
     if "scored" in data:
@@ -251,4 +260,5 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "no_target_level1": list(profile.no_target_level1),
         "scored": profile.scored,
         "markers": list(profile.markers),
+        "accepted_measures": list(profile.accepted_measures),
     }

@@ -6,7 +6,8 @@ from typing import Iterable
 
 from .. import targets
 from ..catalogue.finding import Finding, make
-from ..model import Indicator, Value
+from ..indicator_rows import ind_cell
+
 from ..numbers import num, plain
 from ..results import (
     BREACHED,
@@ -33,15 +34,6 @@ def half_digit(d: Decimal) -> Decimal:
     exp = d.as_tuple().exponent
     places = max(-exp, 0) if isinstance(exp, int) else 0
     return Decimal(5).scaleb(-(places + 1))
-
-
-def ind_cell(ind: Indicator, key: str) -> tuple[str, str]:
-    """Sheet and cell of one indicator field, from its Loc or else from the template contract."""
-    value: Value = getattr(ind, key)
-    if value.loc is not None and value.loc.sheet and value.loc.cell:
-        return value.loc.sheet, value.loc.cell
-    cols = [c.key for c in contract.INDICATORS.columns]
-    return contract.SHEET_INDICATORS, f"{chr(ord('A') + cols.index(key))}{ind.row}"
 
 
 _cell = ind_cell
@@ -102,7 +94,11 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
     where = _cell(ind, "self_score")
     if sd is not None and sd < 0:
         out.append(make("PX416", *where, actual=_n(sd), indicator=name))
-    if sd is not None and sd > weight:
+    uncapped = _uncapped_ratio(s, sd)
+    if uncapped is not None:
+        out.append(make("PX422", *where, actual=_n(sd), weight=_n(weight), indicator=name,
+                        ratio=_n(uncapped)))
+    elif sd is not None and sd > weight:
         out.append(make("PX404", *where, expected=_n(weight), actual=_n(sd), indicator=name))
     needs_self = s.status in (QUALITATIVE, UNSCORED) or s.computed is None
     if needs_self and sd is None:
@@ -142,7 +138,10 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
                    actual_value=actual_value)
     elif s.computed is not None and sd is not None and 0 <= sd <= weight and \
             abs(sd - s.computed) > half_digit(sd):
-        if s.status != MET:
+        if _weighted_twice(s, sd):
+            yield make("PX421", *where, expected=_n(s.final), actual=_n(sd), indicator=name,
+                       weight=_n(weight))
+        elif s.status != MET:
             rule = _rule(s, profile)
             yield make("PX405", *where, expected=_n(s.final), actual=_n(sd), indicator=name,
                        rule=rule[0], rule_en=rule[1])
@@ -165,6 +164,26 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
             yield make("PX408", *note_cell, indicator=name,
                        why=f"得分 {_n(s.final)} 低于分值 {_n(weight)}",
                        why_en=f"scores {_n(s.final)} of {_n(weight)}")
+
+
+def _weighted_twice(s: IndicatorScore, sd: Decimal) -> bool:
+    """The self-score is the due score multiplied again by the weight as a percentage
+    (20 × 20 % = 4 for a met target of weight 20)."""
+    assert s.weight is not None and s.computed is not None
+    twice = s.computed * s.weight / 100
+    return s.computed > 0 and s.weight < 100 and sd != s.computed and \
+        abs(sd - twice) <= half_digit(sd) and abs(sd - s.computed) > half_digit(sd)
+
+
+def _uncapped_ratio(s: IndicatorScore, sd: Decimal | None) -> Decimal | None:
+    """The completion ratio (above 1) when the self-score is weight × that ratio, uncapped."""
+    if sd is None or s.weight is None or sd <= s.weight:
+        return None
+    outcome = targets.compare(s.target, s.actual)
+    ratio = outcome.ratio if outcome is not None else None
+    if ratio is None or ratio <= 1:
+        return None
+    return ratio if abs(sd - s.weight * ratio) <= max(half_digit(sd), Decimal("0.01")) else None
 
 
 def level_of(s: IndicatorScore) -> str | None:

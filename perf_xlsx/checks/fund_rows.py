@@ -1,0 +1,94 @@
+"""Checks on each funds source row, not only the total (PX216–PX218): a source's budget adjusted
+without a note while the total stayed put (money moved between sources), a budget cut to exactly
+what was spent (the 100 % that hides slow execution), and a source spent slowly without a note
+while the total looks fine. A note is the funds note, or on a published form that row's own
+原因 cell."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..catalogue.finding import Finding, make
+from ..model import FundRow, Project, Value
+from ..numbers import num
+from ..template import contract
+from .money import pct, show, tolerance
+
+_SOURCES = contract.FUND_SOURCES
+_EN = contract.FUND_SOURCES_EN
+
+
+def _cell(src: str, col: str, value: Value) -> tuple[str, str]:
+    if value.loc is not None and value.loc.sheet:
+        return value.loc.sheet, value.loc.cell or ""
+    return contract.SHEET_INFO, contract.FIELDS_BY_NAME[f"funds_{src}_{col}"].cell
+
+
+def _noted(project: Project, src: str) -> bool:
+    if not project.funds.note.is_empty:
+        return True
+    form = project.form
+    reason = form.printed_funds.get(src, {}).get("reason") if form is not None else None
+    return reason is not None and not reason.is_empty
+
+
+def _adjusted(row: FundRow) -> tuple[Decimal, Decimal] | None:
+    initial, budget = num(row.initial), num(row.budget)
+    if initial is None or budget is None or abs(initial - budget) <= tolerance(initial, budget):
+        return None
+    return initial, budget
+
+
+def check_fund_rows(project: Project, threshold: Decimal = Decimal("0.9")) -> list[Finding]:
+    """PX216, PX217 and PX218 over the funds rows; never raises on bad data."""
+    return [*_cut_to_spent(project), *_moved(project), *_slow(project, threshold)]
+
+
+def _cut_to_spent(project: Project) -> Iterator[Finding]:
+    for src, label, _row in _SOURCES:
+        row = project.funds.source(src)
+        change, executed = _adjusted(row), num(row.executed)
+        if change is None or executed is None or _noted(project, src):
+            continue
+        initial, budget = change
+        if budget < initial and budget == executed and executed > 0:
+            yield make("PX217", *_cell(src, "budget", row.budget), expected=show(initial),
+                       actual=show(budget), row_label=label, row_label_en=_EN[src])
+
+
+def _moved(project: Project) -> Iterator[Finding]:
+    if _adjusted(project.funds.total) is not None:   # PX206 already asks about the total
+        return
+    for src, label, _row in _SOURCES[1:]:
+        row = project.funds.source(src)
+        change = _adjusted(row)
+        if change is None or _noted(project, src):
+            continue
+        if num(row.executed) is not None and change[1] == num(row.executed) and \
+                change[1] < change[0]:
+            continue                                 # PX217 says it more precisely
+        yield make("PX216", *_cell(src, "budget", row.budget), expected=show(change[0]),
+                   actual=show(change[1]), row_label=label, row_label_en=_EN[src])
+
+
+def _rate(row: FundRow) -> Decimal | None:
+    budget, executed = num(row.budget), num(row.executed)
+    if budget is None or executed is None or budget <= 0:
+        return None
+    return executed / budget
+
+
+def _slow(project: Project, threshold: Decimal) -> Iterator[Finding]:
+    total = _rate(project.funds.total)
+    if total is None or total < threshold:           # PX207 already asks about the total
+        return
+    for src, label, _row in _SOURCES[1:]:
+        row = project.funds.source(src)
+        rate = _rate(row)
+        if rate is None or rate >= threshold or _noted(project, src):
+            continue
+        yield make("PX218", *_cell(src, "executed", row.executed), expected=pct(threshold),
+                   actual=pct(rate), row_label=label, row_label_en=_EN[src])
+
+
+__all__ = ["check_fund_rows"]

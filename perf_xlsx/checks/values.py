@@ -1,0 +1,192 @@
+"""Checks on each indicator's target and actual values as measurements (PX305, PX312, PX314–
+PX316, PX320, PX321, PX323): copies of the target, units that differ or are missing, money units
+mixed, and actual values that name a level (``达成预期指标``) instead of a result.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from decimal import Decimal
+from typing import Any, Iterable, Iterator
+
+from .. import targets, units
+from ..catalogue.finding import Finding, make
+from ..indicator_rows import Row, ind_cell
+from ..targets import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
+from ..template import contract
+
+#: An actual value that names the level reached instead of a result: 已完成, 达成预期指标,
+#: 圆满完成任务, 已完成100% (scored as a level by a qualitative target, a warning elsewhere).
+LEVEL_PHRASE = re.compile(
+    r"^(?:已经?|均已|全部|全面|圆满|按时|如期|基本|顺利|较好|完全)*"
+    r"(?:完成|达成|达到|实现|满足)了?"
+    r"(?:(?:预期|年度|既定|计划|规定|绩效|全年)*的?(?:目标|指标|任务|要求)值?)?"
+    r"(?:100%)?$|^100%(?:完成|达成|达到)$")
+#: PX321 needs at least this many rows giving the same level phrase.
+SAME_PHRASE_MIN = 3
+
+
+def _f(code: str, r: Row, key: str, **kw: Any) -> Finding:
+    return make(code, *ind_cell(r.ind, key), **kw)
+
+
+def check_values(rs: list[Row], profile: Any = None) -> list[Finding]:
+    """PX305/312/314/315/316/320/321/323 over the rows; never raises on bad data."""
+    out: list[Finding] = []
+    filled = [r for r in rs if not r.ind.level3.is_empty and not r.ind.target.is_empty]
+    same = _same_phrase(filled)
+    for r in filled:
+        out.extend(_copied(r))
+        out.extend(_units(r))
+        if id(r) not in same:
+            out.extend(_level_named(r))
+    if same:
+        first = next(r for r in filled if id(r) in same)
+        out.append(_f("PX321", first, "actual", actual=first.ind.actual.text, count=len(same)))
+    out.extend(_money_units(filled))
+    return out
+
+
+def is_level_phrase(text: str) -> bool:
+    """True when ``text`` names a level (已完成, 达成预期指标) rather than a measured result."""
+    s = "".join(unicodedata.normalize("NFKC", text or "").split()).rstrip("。.!！")
+    return bool(s) and bool(LEVEL_PHRASE.match(s))
+
+
+def _same_phrase(rs: list[Row]) -> set[int]:
+    """The rows sharing one level phrase as their actual value, when at least SAME_PHRASE_MIN
+    rows and half of the rows do (one PX321 then replaces their PX320s)."""
+    phrased = [r for r in rs if is_level_phrase(r.ind.actual.text)]
+    if not phrased:
+        return set()
+    text, n = Counter(_key(r.ind.actual.text) for r in phrased).most_common(1)[0]
+    if n < SAME_PHRASE_MIN or 2 * n < len(rs):
+        return set()
+    return {id(r) for r in phrased if _key(r.ind.actual.text) == text}
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _level_named(r: Row) -> Iterator[Finding]:
+    """PX320: a quantitative or deadline target whose actual names a level, or a bare number
+    target (no unit, no comparator) repeated as the actual."""
+    t, a, text = r.target, r.actual, r.ind.actual.text
+    if not text or not isinstance(t, Comparison):   # a deadline is judged on 项目完成日期
+        return
+    kw = dict(expected=r.ind.target.text, actual=text, indicator=r.name)
+    if is_level_phrase(text) and not (isinstance(a, Comparison) and isinstance(t, Comparison)
+                                      and units.compatible(t.unit or "", a.unit or "")
+                                      and t.unit):
+        yield _f("PX320", r, "actual", how_zh="是完成等级的说法", how_en="names a level", **kw)
+    elif isinstance(t, Comparison) and isinstance(a, Comparison) and not t.unit and \
+            not a.unit and not targets.has_comparator(r.ind.target.text) and \
+            targets.normalise_text(r.ind.target.text) == targets.normalise_text(text):
+        yield _f("PX320", r, "actual", how_zh="与不带单位的年度指标值是同一个数",
+                 how_en="repeats the bare number of the target", **kw)
+
+
+#: How to fix an actual value that repeats its target: a measurement, or for a qualitative
+#: target the level reached and its evidence (the comparator advice does not apply there).
+_COPY_FIX = {
+    "measure": ("实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
+                "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'."),
+    "qualitative": ("定性指标的实际完成值应写达成的程度和依据，如「达成年度指标：知晓率由60%提高到75%」，"
+                    "不要照抄年度指标值。",
+                    "For a qualitative target, write the level reached and its evidence (e.g. "
+                    "'达成年度指标：awareness up from 60% to 75%'), not the target again."),
+}
+
+
+def _copied(r: Row) -> Iterator[Finding]:
+    t, a = r.ind.target.text, r.ind.actual.text
+    if not a or isinstance(r.actual, (NotApplicable, Unparsed)):
+        return
+    bare = isinstance(r.target, Comparison) and not targets.has_comparator(t)
+    fix = _COPY_FIX["qualitative" if isinstance(r.target, Qualitative) else "measure"]
+    kw = dict(actual=a, indicator=r.name, fix_zh=fix[0], fix_en=fix[1])
+    if targets.normalise_text(t) == targets.normalise_text(a) and not bare:
+        yield _f("PX305", r, "actual", how_zh="与年度指标值完全相同",
+                 how_en="is identical to the target", **kw)
+    elif targets.has_comparator(a):
+        yield _f("PX305", r, "actual",
+                 how_zh="带有比较符（≥、≤、以上、以内等），像是照抄了年度指标值",
+                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) as if copied from the target",
+                 **kw)
+
+
+def _odd(parsed: Parsed, text: str, label: str) -> str | None:
+    cands = [getattr(parsed, "unit", None)] if isinstance(parsed, Comparison) else []
+    norm = targets.normalise_text(text)
+    cands += [u for u in ("百分比", "百分率", "人/次", "人·次") if u in norm]
+    if isinstance(parsed, Comparison) and parsed.unit == "个":
+        cands.append("个")
+    for u in cands:
+        advice = units.odd_unit(u, label)
+        if advice:
+            return advice
+    return None
+
+
+def _units(r: Row) -> Iterator[Finding]:
+    label = r.ind.level3.text + (getattr(r.target, "label", None) or "")
+    for key, parsed in (("target", r.target), ("actual", r.actual)):
+        text = getattr(r.ind, key).text
+        advice = _odd(parsed, text, label) if text else None
+        if advice:
+            yield _f("PX316", r, key, actual=text, indicator=r.name, advice=advice)
+    t, a = r.target, r.actual
+    if isinstance(t, Comparison) and isinstance(a, Comparison) and t.unit and a.unit:
+        if not units.compatible(t.unit, a.unit):
+            yield _f("PX312", r, "actual", expected=r.ind.target.text, actual=r.ind.actual.text,
+                     indicator=r.name, target_unit=t.unit, actual_unit=a.unit)
+        elif units.is_money(t.unit) and units.normalise(t.unit) != units.normalise(a.unit):
+            conv = units.convert(a.number, a.unit, t.unit)
+            yield _f("PX315", r, "actual", expected=r.ind.target.text,
+                     actual=r.ind.actual.text, indicator=r.name,
+                     converted=f"{_show(conv)}{t.unit}")
+    yield from _unit_missing(r)
+
+
+def _unit_missing(r: Row) -> Iterator[Finding]:
+    """PX323: a unitless actual beside a target with a unit, or a bare target beside a % actual."""
+    t, a = r.target, r.actual
+    if not (isinstance(t, Comparison) and isinstance(a, Comparison)) or \
+            is_level_phrase(r.ind.actual.text):
+        return
+    tt, at = r.ind.target.text, r.ind.actual.text
+    # a number typed as a number carries no unit but the cell's format: it is read as the
+    # target's unit (0.95 beside ≥90 % is 95 %); only a text value lost its unit
+    if t.unit and not a.unit and isinstance(r.ind.actual.value, str):
+        yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
+                 missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
+                 other_en="target", example=f"{_show(a.number)}{t.unit}")
+    elif a.unit == "%" and not t.unit and isinstance(r.ind.target.value, str):
+        yield _f("PX323", r, "target", indicator=r.name, bare=tt, with_unit=at, unit=a.unit,
+                 missing_zh="年度指标值", other_zh="实际完成值", missing_en="target",
+                 other_en="actual value", example=f"{tt}%")
+
+
+def _money_units(rs: list[Row]) -> Iterable[Finding]:
+    def money(r: Row) -> str | None:
+        t = r.target
+        if isinstance(t, Comparison) and units.is_money(t.unit):
+            return units.normalise(t.unit).split("/", 1)[0]
+        return None
+    wan = [r for r in rs if money(r) == contract.MONEY_UNIT]
+    if not wan:
+        return []
+    return [_f("PX314", r, "target", expected=wan[0].ind.target.text,
+               actual=r.ind.target.text, indicator=r.name)
+            for r in rs if money(r) == "元"]
+
+
+def _show(d: Decimal | None) -> str:
+    if d is None:
+        return ""
+    text = format(d.quantize(Decimal("0.000001")) if d.as_tuple().exponent < -6 else d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
