@@ -20,7 +20,7 @@ MIN_ROWS, BARE_SHARE = 3, Decimal("0.8")
 
 def check_table_shape(rs: list[Row]) -> list[Finding]:
     """PX322 and PX324; never raises on bad data."""
-    return [*_weights_in_value_columns(rs), *_breakdowns(rs)]
+    return [*weights_in_value_columns(rs), *_breakdowns(rs)]
 
 
 def _bare(r: Row, key: str) -> Decimal | None:
@@ -33,7 +33,7 @@ def _bare(r: Row, key: str) -> Decimal | None:
     return None
 
 
-def _weights_in_value_columns(rs: list[Row]) -> Iterator[Finding]:
+def weights_in_value_columns(rs: list[Row]) -> Iterator[Finding]:
     filled = [r for r in rs if not r.ind.target.is_empty and not is_breakdown(r.ind)]
     pairs = [(r, _bare(r, "target"), _bare(r, "actual")) for r in filled]
     bare = [(r, t, a) for r, t, a in pairs if t is not None and a is not None]
@@ -78,4 +78,4 @@ def _group_sum(parent: Row, group: list[Row]) -> Iterator[Finding]:
                        actual=f"{plain(total)}{top.unit}", what_zh=what[0], what_en=what[1])
 
 
-__all__ = ["check_table_shape", "WEIGHT_TOTALS"]
+__all__ = ["check_table_shape", "weights_in_value_columns", "WEIGHT_TOTALS"]

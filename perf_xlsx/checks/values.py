@@ -15,6 +15,7 @@ from ..catalogue.finding import Finding, make
 from ..indicator_rows import Row, ind_cell
 from ..targets import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
 from ..template import contract
+from .table_shape import weights_in_value_columns
 
 #: An actual value that names the level reached instead of a result: 已完成, 达成预期指标,
 #: 圆满完成任务, 已完成100% (scored as a level by a qualitative target, a warning elsewhere).
@@ -36,10 +37,11 @@ def check_values(rs: list[Row], profile: Any = None) -> list[Finding]:
     out: list[Finding] = []
     filled = [r for r in rs if not r.ind.level3.is_empty and not r.ind.target.is_empty]
     same = _same_phrase(filled)
+    weights_typed = any(True for _ in weights_in_value_columns(rs))   # PX322 says it once
     for r in filled:
         out.extend(_copied(r))
         out.extend(_units(r))
-        if id(r) not in same:
+        if id(r) not in same and not weights_typed:
             out.extend(_level_named(r))
     if same:
         first = next(r for r in filled if id(r) in same)

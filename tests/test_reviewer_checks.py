@@ -1,0 +1,201 @@
+"""The checks a reviewer makes (issue 12 §2): table-driven, one row per real-world wording.
+
+Each case edits the consistent default project (which checks clean) and names the findings the
+edit must raise, at their cells; ``NEW`` codes that the case does not name must stay silent, so
+every row also shows the other new checks do not fire on it. The clean cases are real correct
+wordings the checks must leave alone.
+"""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+from factory import default_indicators, default_info
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from model_factory import build_project
+
+from perf_xlsx.check import check_project
+from perf_xlsx.checks.goal_sums import check_goal_sums
+from perf_xlsx.checks.placeholders import option_list
+from perf_xlsx.template import contract
+
+IND = contract.SHEET_INDICATORS
+INFO = contract.SHEET_INFO
+FIRST = contract.INDICATORS.header_row + 1
+COL = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
+#: The codes issue 12 §2 added or widened: none may fire unless a case names it.
+NEW = {"PX216", "PX217", "PX218", "PX306", "PX315", "PX317", "PX320", "PX321", "PX322",
+       "PX323", "PX324", "PX333", "PX407", "PX421", "PX422", "PX811"}
+
+
+def c(key: str, i: int) -> str:
+    return f"{COL[key]}{FIRST + i}"
+
+
+def rows(**edits: dict[str, Any]) -> list[dict[str, Any]]:
+    """default_indicators with row edits: ``rows(r0={"actual": "x"})``."""
+    out = default_indicators()
+    for key, change in edits.items():
+        i = int(key[1:])
+        out[i] = {**out[i], **change}
+    return out
+
+
+def run(info: dict[str, Any] | None = None, indicators: list[dict] | None = None,
+        profile: str = "auto") -> set[tuple[str, str | None, str | None]]:
+    project = build_project({**default_info(), **(info or {})}, indicators=indicators)
+    return {(f.code, f.sheet, f.cell) for f in check_project(project, profile).findings}
+
+
+def money(**rows_: tuple[str, str, str]) -> dict[str, Any]:
+    """Funds rows as (initial, budget, executed) strings, the rest from the default."""
+    out: dict[str, Any] = {}
+    for src, figures in rows_.items():
+        for col, x in zip(("initial", "budget", "executed"), figures):
+            out[f"funds_{src}_{col}"] = D(x)
+    return out
+
+
+CASES: list[tuple[str, dict, list | None, set]] = [
+    # ---- goal-text arithmetic (PX333)
+    ("parts after 其中 exceed the total", {"goal_actual": "项目资金89.97万元，其中：培训30万元、"
+                                           "设备30万元、宣传29.99万元。"}, None,
+     {("PX333", INFO, "B17")}),
+    ("a chain's sum vs the sentence's total", {"goal_expected": "30+30+29.99=89.99万元，项目资金"
+                                               "89.97万元。"}, None, {("PX333", INFO, "B16")}),
+    ("a chain whose written sum is wrong", {"goal_actual": "30+30+29.99=89.97万元。"}, None,
+     {("PX333", INFO, "B17")}),
+    ("amounts in 元 against the total", {"goal_actual": "400000+252000+1088000=1,740,000元，"
+                                        "总额2,026,400元。"}, None, {("PX333", INFO, "B17")}),
+    ("a list with 共计", {"goal_actual": "培训30万元、设备30万元、宣传29.99万元，共计89.97万元。"},
+     None, {("PX333", INFO, "B17")}),
+    ("其中 may list only some parts", {"goal_actual": "项目资金89.97万元，其中：培训30万元、"
+                                         "设备30万元。"}, None, set()),
+    ("a correct list", {"goal_actual": "项目资金89.99万元，其中培训30万元、设备30万元、"
+                                        "宣传29.99万元，合计89.99万元。"}, None, set()),
+    ("budget, spent, balance are no list", {"goal_actual": "项目预算1万元，已支出0.95万元，结余"
+                                            "0.05万元。"}, None, set()),
+    # ---- funds sub-rows (PX216–PX218)
+    ("a source cut to exactly what was spent", money(
+        total=("202.64", "132.91", "132.91"), fiscal=("202.64", "132.91", "132.91")) | {
+        "funds_received": D("132.91")}, None,
+     {("PX217", INFO, "C9"), ("PX217", INFO, "C10"), ("PX206", INFO, "B14")}),
+    ("money moved between sources, total kept", money(
+        fiscal=("1", "0.8", "0.8"), carryover=("0", "0.2", "0.15")), None,
+     {("PX216", INFO, "C11"), ("PX217", INFO, "C10"), ("PX218", INFO, "D11")}),
+    ("one source spent slowly, total fine", money(
+        total=("10", "10", "9.2"), fiscal=("9", "9", "9"), carryover=("1", "1", "0.2")) | {
+        "funds_received": D("10")}, None, {("PX218", INFO, "D11")}),
+    ("a note explains them", money(fiscal=("1", "0.8", "0.8"), carryover=("0", "0.2", "0.15"))
+     | {"funds_note": "年中将0.2万元调剂至上年结转资金使用。"}, None, set()),
+    # ---- actual values that are no measurement (PX320, PX321)
+    ("a level phrase for a number", {}, rows(r0={"actual": "达成预期指标"}),
+     {("PX320", IND, c("actual", 0))}),
+    ("已完成100% for a count", {}, rows(r1={"actual": "已完成100%"}),
+     {("PX320", IND, c("actual", 1))}),
+    ("a bare number target repeated", {}, rows(r1={"target": "100", "actual": "100"}),
+     {("PX320", IND, c("actual", 1))}),
+    ("the same phrase on every row", {}, [
+        {**r, "actual": "已完成"} for r in default_indicators()],
+     {("PX321", IND, c("actual", 0))}),
+    ("a qualitative level is a level", {}, rows(r6={"actual": "达成年度指标"}), set()),
+    ("100% for a 100% target is a measurement", {}, rows(r2={"actual": "已完成100%"}), set()),
+    # ---- units (PX312, PX315, PX323)
+    ("人次 against 人", {}, rows(r0={"target": "≥100人次", "actual": "120人"}),
+     {("PX312", IND, c("actual", 0))}),
+    ("% target, bare actual", {}, rows(r7={"actual": "95"}), {("PX323", IND, c("actual", 7))}),
+    ("bare target, % actual", {}, rows(r2={"target": "100", "actual": "100%"}),
+     {("PX323", IND, c("target", 2))}),
+    ("万元 against 元", {}, rows(r4={"actual": "50元"}), {("PX315", IND, c("actual", 4))}),
+    # ---- placeholders (PX306)
+    ("(100字以内) left in the goal", {"goal_expected": "(100字以内)"}, None,
+     {("PX306", INFO, "B16")}),
+    ("(≥**人) as a target", {}, rows(r0={"target": "(≥**人)"}),
+     {("PX306", IND, c("target", 0)), ("PX301", IND, c("target", 0))}),
+    ("指标1工程 without a colon", {}, rows(r0={"level3": "指标1工程建设数量"}),
+     {("PX306", IND, c("level3", 0))}),
+    ("an option list as the actual", {}, rows(r6={"actual": "好坏"}),
+     {("PX306", IND, c("actual", 6))}),
+    ("leftover numbering in the goal", {"goal_actual": "1.印制宣传手册52本。2. 3."}, None,
+     {("PX306", INFO, "B17")}),
+    ("numbered goals are fine", {"goal_actual": "1.印制宣传手册52本；2.制作挂板40块；3.满意度95%。"},
+     None, set()),
+    ("a decimal is no numbering", {"goal_actual": "满意度提高2.5个百分点。"}, None, set()),
+    # ---- weights typed into target/actual (PX322)
+    ("weights and scores in the value columns", {}, [
+        {**r, "target": str(r["weight"]), "actual": str(r["weight"] - (i % 2))}
+        for i, r in enumerate(default_indicators())],
+     {("PX322", IND, f"{c('target', 0)}:{c('target', 7)}")}),
+    # ---- misclassification (PX317)
+    ("an admin measure as an output", {}, rows(r1={"level3": "预算科目调整次数",
+                                                   "target": "≤2次", "actual": "1次"}),
+     {("PX317", IND, c("level3", 1))}),
+    ("money under 数量指标", {}, rows(r0={"target": "≤0.22万元", "actual": "0.2万元"}),
+     {("PX317", IND, c("level3", 0))}),
+    ("a non-ecological name under 生态效益", {}, rows(r5={"level2": "生态效益指标"}),
+     {("PX317", IND, c("level3", 5))}),
+    # ---- scores (PX407, PX421, PX422)
+    ("weighted twice", {}, rows(r5={"self_score": D("2.25")}),
+     {("PX421", IND, c("self_score", 5))}),
+    ("a reverse ratio not capped", {}, rows(r5={"self_score": D("37.5")}),
+     {("PX422", IND, c("self_score", 5))}),
+    ("met but deducted without a note", {}, rows(r0={"self_score": 9}),
+     {("PX407", IND, c("self_score", 0))}),
+    ("met and deducted with a note", {}, rows(r0={"self_score": 9, "deviation": "发放不及时"}),
+     set()),
+]
+
+
+@pytest.mark.parametrize("info,indicators,expected", [c_[1:] for c_ in CASES],
+                         ids=[c_[0] for c_ in CASES])
+def test_reviewer_check(info: dict, indicators: list | None, expected: set) -> None:
+    found = run(info, indicators)
+    assert expected <= found
+    project = build_project({**default_info(), **(info or {})}, indicators=indicators)
+    for f in check_project(project, "auto").findings:     # every parameter filled, both languages
+        for text in (f.message(), f.message("en"), f.hint(), f.hint("en")):
+            assert "{" not in text and "}" not in text, (f.code, text)
+    named = {code for code, _s, _c in expected}
+    assert {f for f in found if f[0] in NEW and f[0] not in named} == set()
+
+
+def test_the_default_project_is_clean() -> None:
+    assert {f for f in run() if f[0] != "PX410"} == set()
+
+
+@pytest.mark.parametrize("text,is_list", [("好坏", True), ("是/否", True), ("高、中、低", True),
+                                          ("好", False), ("是否按时完成", False), ("良好", False)])
+def test_option_lists(text: str, is_list: bool) -> None:
+    assert option_list(text) is is_list
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,+=万元其中共计合计总额资金预算支出、，。；…"
+                                              " 培训设备")), max_size=80) | st.text(max_size=80))
+@example("30+30+29.99=89.97万元")
+@example("其中其中其中1万元、2万元")
+@example("9" * 60 + "万元+1万元=3万元")
+@example("=万元+元,其中")
+def test_goal_sums_never_raise(text: str) -> None:
+    project = build_project({**default_info(), "goal_actual": text, "goal_expected": text})
+    for f in check_goal_sums(project):
+        assert f.code == "PX333" and f.message() and f.message("en")
+
+
+def test_a_total_printed_on_an_unscorable_form(tmp_path) -> None:
+    """Every indicator 不适用, yet the form prints 总分 and 等级: PX811 on both cells."""
+    from form_factory import FormLayout, build_form
+
+    from perf_xlsx.check import check_file
+
+    inds = [{**r, "actual": "不适用", "self_score": None} for r in default_indicators()]
+    path = build_form(tmp_path / "na.xlsx", default_info(), inds,
+                      FormLayout(grade_beside_total=True), printed={"total": 100, "grade": "优"})
+    found = [f for f in check_file(path, "auto").findings if f.code == "PX811"]
+    assert sorted(f.params["what_zh"] for f in found) == ["总分", "等级"]
+    assert all(f.cell for f in found)
+    path = build_form(tmp_path / "ok.xlsx", default_info(), inds,
+                      FormLayout(grade_beside_total=True), printed={"total": "—", "grade": "—"})
+    assert not [f for f in check_file(path, "auto").findings if f.code == "PX811"]
