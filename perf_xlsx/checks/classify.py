@@ -60,9 +60,9 @@ def _why(r: Row, accepted: tuple[str, ...]) -> tuple[tuple[str, str], str] | Non
         return ("名称与生态环境无关", "its name says nothing about the environment"), "社会效益指标"
     word = admin_measure(r.ind.level3.text)
     if word and r.level1 in _ADMIN_LEVEL1 and not any(a in r.ind.level3.text for a in accepted):
-        return ((f"「{word}」是单位自身预算管理的指标，不是项目的产出或效益",
+        return ((f"「{word}」衡量的是单位自身的预算管理，不是项目的产出或效益",
                  f"'{word}' measures the unit's own budget work, not an output or outcome"),
-                "项目管理类指标（或删去：预算执行率已在资金块计分）")
+                "项目管理类指标")
     return None
 
 

@@ -179,7 +179,12 @@ def check_goal_sums(project: Project) -> list[Finding]:
 
 def _check_text(value: Value, project: Project) -> Iterator[Finding]:
     text = unicodedata.normalize("NFKC", value.text)
+    # quote the words as typed when normalising kept every offset (full-width ，： → ASCII)
+    original = value.text if len(value.text) == len(text) else text
+    offset = 0
     for sentence in _SENTENCE.split(text):
+        start, offset = offset, offset + len(sentence) + 1
+        typed = original[start:start + len(sentence)]
         if "…" in sentence or "..." in sentence:
             continue                        # terms left out: the sum cannot be checked
         amounts = _amounts(sentence)
@@ -204,7 +209,7 @@ def _check_text(value: Value, project: Project) -> Iterator[Finding]:
                 said = (f"资金表的{zh}是", f"{en} in the funds block is")
             if got - want > tol or (complete and want - got > tol):
                 yield at("PX333", value, expected=_show(want, unit), actual=_show(got, unit),
-                         parts="+".join(p.text for p in parts), quote=sentence.strip()[:80],
+                         parts="+".join(p.text for p in parts), quote=typed.strip()[:80],
                          total_zh=said[0], total_en=said[1])
 
 
