@@ -99,6 +99,19 @@ CASES: dict[str, Case] = {
     "unit cost in 元 above target": (
         None, None, lambda: with_indicator(4, target="≤40元", actual="50元"),
         {("PX211", EXP, "B3")}),
+    "unit cost target per unit (万元/本)": (
+        None, None, lambda: with_indicator(4, target="≤0.0062万元/本", actual="0.005万元/本"),
+        set()),
+    "unit cost per unit above its target": (
+        None, None, lambda: with_indicator(4, target="≤0.004万元/本", actual="0.005万元/本"),
+        {("PX211", EXP, "B3")}),
+    "a quantity of one is a quantity": (
+        None, lambda: with_expense(0, quantity=1), None,
+        {("PX211", EXP, "B3"), ("PX212", IND, "E7")}),
+    "a quantity of zero is none": (
+        None, lambda: with_expense(0, quantity=0), None, {("PX215", EXP, "C3")}),
+    "unit cost exactly at the target": (
+        None, None, lambda: with_indicator(4, target="≤0.005万元", actual="0.005万元"), set()),
     "linked line without quantity": (
         None, lambda: with_expense(0, quantity=None), None, {("PX215", EXP, "C3")}),
     "linked indicator does not exist": (

@@ -77,6 +77,45 @@ CASES: list[tuple[str, dict, list | None, set]] = [
                                         "宣传29.99万元，合计89.99万元。"}, None, set()),
     ("budget, spent, balance are no list", {"goal_actual": "项目预算1万元，已支出0.95万元，结余"
                                             "0.05万元。"}, None, set()),
+    ("two parts after 其中 exceed the total", {"goal_actual": "资金1万元，其中培训0.6万元、设备"
+                                               "0.5万元。"}, None, {("PX333", INFO, "B17")}),
+    ("a chain without = against the amount spent", {"goal_actual": "全年支出0.5+0.4万元。"}, None,
+     {("PX333", INFO, "B17")}),
+    ("a chain without = that adds up", {"goal_actual": "全年支出0.5+0.45万元。"}, None, set()),
+    ("其中 with no total against the budget", {"goal_actual": "预算资金，其中：培训0.6万元、设备0.6万元。"},
+     None, {("PX333", INFO, "B17")}),
+    ("其中 with no total and no figure named", {"goal_actual": "用于：其中培训0.6万元、设备0.6万元。"},
+     None, set()),
+    ("two lists in one text", {"goal_actual": "资金1万元，其中培训0.5万元、设备0.5万元；"
+                                               "另有配套2万元，其中土建1.5万元、安装0.6万元。"}, None,
+     {("PX333", INFO, "B17")}),
+    ("a list broken by another figure", {"goal_actual": "培训0.3万元、设备0.3万元，已支出0.95万元，"
+                                                        "合计0.6万元。"}, None, set()),
+    ("amounts typed with full-width digits", {"goal_actual": "培训３０万元、设备３０万元，共计７０万元。"},
+     None, {("PX333", INFO, "B17")}),
+    # ---- 其中 breakdown rows (PX324)
+    ("breakdown targets do not add up", {}, [*default_indicators()[:1], {
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20本",
+        "actual": "22本"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
+                          "target": "20本", "actual": "30本"}, *default_indicators()[1:]],
+     {("PX324", IND, c("target", 1))}),
+    ("breakdown actuals do not add up", {}, [*default_indicators()[:1], {
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20本",
+        "actual": "22本"}, {"level1": "产出指标", "level2": "数量指标", "level3": "（其中）乡镇",
+                          "target": "30本", "actual": "20本"}, *default_indicators()[1:]],
+     {("PX324", IND, c("actual", 1))}),
+    ("breakdown rows that add up", {}, [*default_indicators()[:1], {
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20本",
+        "actual": "22本"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
+                          "target": "30本", "actual": "30本"}, *default_indicators()[1:]], set()),
+    ("rates are not added up", {}, [*default_indicators()[:3], {
+        "level1": "产出指标", "level2": "质量指标", "level3": "其中：城区发放率", "target": "100%",
+        "actual": "100%"}, {"level1": "产出指标", "level2": "质量指标", "level3": "其中：乡镇发放率",
+                            "target": "100%", "actual": "100%"}, *default_indicators()[3:]], set()),
+    ("breakdowns in another unit are not added up", {}, [*default_indicators()[:1], {
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20册",
+        "actual": "22册"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
+                          "target": "20册", "actual": "30册"}, *default_indicators()[1:]], set()),
     # ---- funds sub-rows (PX216–PX218)
     ("a source cut to exactly what was spent", money(
         total=("202.64", "132.91", "132.91"), fiscal=("202.64", "132.91", "132.91")) | {
@@ -141,6 +180,21 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      {("PX421", IND, c("self_score", 5))}),
     ("a reverse ratio not capped", {}, rows(r5={"self_score": D("37.5")}),
      {("PX422", IND, c("self_score", 5))}),
+    ("weighted twice on a met 10-point target", {}, rows(r0={"self_score": 1}),
+     {("PX421", IND, c("self_score", 0))}),
+    ("weighted twice on a missed target", {}, rows(r0={"actual": "40本", "self_score": D("0.8"),
+                                                       "deviation": "延误"}),
+     {("PX421", IND, c("self_score", 0))}),
+    ("a reverse target missed, scored wrong", {}, rows(r5={"actual": "8%", "self_score": 15,
+                                                           "deviation": "投诉增多"}),
+     {("PX406", IND, c("self_score", 5))}),
+    ("a reverse target missed, scored by the wrong rule", {}, rows(
+        r5={"actual": "8%", "self_score": 6, "deviation": "投诉增多"}),
+     {("PX405", IND, c("self_score", 5))}),
+    ("units that cannot be compared", {}, rows(r0={"actual": "52块", "self_score": 10}),
+     {("PX312", IND, c("actual", 0))}),
+    ("an unreadable actual", {}, rows(r0={"actual": "50-60本"}),
+     {("PX302", IND, c("actual", 0))}),
     ("met but deducted without a note", {}, rows(r0={"self_score": 9}),
      {("PX407", IND, c("self_score", 0))}),
     ("met and deducted with a note", {}, rows(r0={"self_score": 9, "deviation": "发放不及时"}),
@@ -199,3 +253,70 @@ def test_a_total_printed_on_an_unscorable_form(tmp_path) -> None:
     path = build_form(tmp_path / "ok.xlsx", default_info(), inds,
                       FormLayout(grade_beside_total=True), printed={"total": "—", "grade": "—"})
     assert not [f for f in check_file(path, "auto").findings if f.code == "PX811"]
+
+
+# ---- every word of the word lists does its job (a list edited by mistake fails here) ----------
+def _classified(level2: str, name: str, profile: str = "mof2020") -> set[str]:
+    inds = default_indicators()
+    inds[5] = {**inds[5], "level2": level2, "level3": name}
+    project = build_project(default_info(), indicators=inds)
+    return {f.code for f in check_project(project, profile).findings}
+
+
+def test_each_ecological_word_keeps_an_indicator_under_ecology() -> None:
+    from perf_xlsx.checks.classify import _ECO_WORDS
+
+    for word in _ECO_WORDS:
+        assert "PX317" not in _classified("生态效益指标", f"{word}改善率"), word
+    assert "PX317" in _classified("生态效益指标", "投诉率")
+
+
+def test_each_admin_measure_is_flagged_as_an_output() -> None:
+    from perf_xlsx.checks.classify import ADMIN_MEASURES
+
+    for word in ADMIN_MEASURES:
+        assert "PX317" in _classified("社会效益指标", f"项目{word}"), word
+        assert "PX317" not in _classified("社会效益指标", f"项目{word}", "hebei_export") or \
+            word != "预算执行率", word
+
+
+@pytest.mark.parametrize("text", sorted(__import__(
+    "perf_xlsx.checks.placeholders", fromlist=["OPTION_LISTS"]).OPTION_LISTS))
+def test_each_option_list_is_a_placeholder(text: str) -> None:
+    assert option_list(text) and option_list("/".join(text))
+
+
+LEVEL_PHRASES = ["已完成", "完成", "全部完成", "均已完成", "圆满完成任务", "按时完成", "如期完成",
+                 "基本完成", "顺利完成", "已达成", "达成预期指标", "达到预期目标", "实现年度目标",
+                 "完成年度绩效目标", "已完成全年任务。", "完成100%", "已完成100%", "100%完成",
+                 "满足要求", "完全达到", "完成计划任务值"]
+NOT_LEVEL_PHRASES = ["52本", "100%", "完成52本", "2018-09-20", "满意度95%", "已完成52本",
+                     "完成率98%", ""]
+
+
+@pytest.mark.parametrize("text", LEVEL_PHRASES)
+def test_level_phrases(text: str) -> None:
+    from perf_xlsx.checks.values import is_level_phrase
+
+    assert is_level_phrase(text)
+
+
+@pytest.mark.parametrize("text", NOT_LEVEL_PHRASES)
+def test_measurements_are_no_level_phrase(text: str) -> None:
+    from perf_xlsx.checks.values import is_level_phrase
+
+    assert not is_level_phrase(text)
+
+
+def test_the_same_phrase_needs_three_rows_and_half_the_table() -> None:
+    """PX321: 3 rows of 8 are not half; 4 are; 2 never are (their PX320s stay)."""
+    from perf_xlsx.checks.values import SAME_PHRASE_MIN
+
+    assert SAME_PHRASE_MIN == 3
+    for n, whole in ((2, False), (3, False), (4, True), (8, True)):
+        phrased = [0, 1, 2, 4, 5, 6, 7][:n]           # row 3 is the deadline
+        inds = [{**r, "actual": "已完成"} if i in phrased else r
+                for i, r in enumerate(default_indicators())]
+        got = run({}, inds)
+        assert any(code == "PX321" for code, _s, _c in got) is whole, n
+        assert any(code == "PX320" for code, _s, _c in got) is (not whole), n
