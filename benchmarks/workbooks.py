@@ -5,6 +5,7 @@ tests/factory.py (openpyxl, the way an outside program fills it); names, money a
 vary, and about one in four has a money or indicator problem. K (default 24) distinct variants
 are built and copied round-robin to N files (the check reads every file from disk regardless).
 Run as its own process so that the benchmark itself never imports openpyxl.
+``python benchmarks/workbooks.py FILE.xlsx --rows N`` writes one workbook of N expense lines.
 """
 from __future__ import annotations
 
@@ -62,6 +63,20 @@ def generate(folder: Path, n: int, variants: int = VARIANTS) -> list[Path]:
     return paths
 
 
+def large(path: Path, rows: int) -> Path:
+    """One workbook with ``rows`` expense lines that add up to its executed amount."""
+    info, _expenses, indicators = variant(0)
+    executed = info["funds_total_executed"]
+    each = (executed / rows).quantize(D("0.000001"))
+    expenses = [{"content": f"支出明细{k}", "amount": each, "quantity": 1, "unit": "项"}
+                for k in range(rows)]
+    expenses[-1]["amount"] += executed - each * rows
+    return fill_template(path, info, expenses, indicators)
+
+
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]), int(sys.argv[2]),
-             int(sys.argv[3]) if len(sys.argv) > 3 else VARIANTS)
+    if sys.argv[2] == "--rows":          # workbooks.py FILE.xlsx --rows 4990
+        large(Path(sys.argv[1]), int(sys.argv[3]))
+    else:
+        generate(Path(sys.argv[1]), int(sys.argv[2]),
+                 int(sys.argv[3]) if len(sys.argv) > 3 else VARIANTS)

@@ -21,3 +21,33 @@ def run(*args: str) -> tuple[int, str]:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.output
+
+
+def damage_user_sheets_on_splice(monkeypatch) -> None:  # noqa: ANN001 - pytest's fixture
+    """Make the splice change a user's sheet (a comment added to every worksheet part it did not
+    write): the parts verification (write/verify.py) must refuse the result (PX651)."""
+    import io
+    import zipfile
+
+    import perf_xlsx.write.splice as splice_mod
+
+    real = splice_mod.splice_sheets
+
+    def damaging(original, sheets, names, out=None):  # noqa: ANN001, ANN202
+        data = real(original, sheets, names, None)
+        with zipfile.ZipFile(io.BytesIO(original if isinstance(original, bytes)
+                                        else Path(original).read_bytes())) as zorig:
+            theirs = set(zorig.namelist())
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
+            for info in zin.infolist():
+                part = zin.read(info)
+                if info.filename in theirs and info.filename.startswith("xl/worksheets/") \
+                        and info.filename.endswith(".xml"):
+                    part = part.replace(b"</worksheet>", b"<!-- x --></worksheet>")
+                zout.writestr(info, part)
+        if out is not None:
+            Path(out).write_bytes(buf.getvalue())
+        return buf.getvalue()
+
+    monkeypatch.setattr(splice_mod, "splice_sheets", damaging)

@@ -104,7 +104,7 @@ def test_summary_workbook_and_exit_code(folder: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["汇总.xlsx"]   # no temp left
 
     wb = load_workbook(summary)
-    assert wb.sheetnames == ["汇总", "问题清单", "等级分布"]
+    assert wb.sheetnames == ["汇总", "问题清单", "等级分布", "按主管部门"]
     ws = wb["汇总"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:4] == ("文件", "项目名称", "主管部门", "实施单位")
@@ -140,7 +140,7 @@ def test_all_clean_exits_0_and_english_summary(folder: Path, tmp_path: Path) -> 
     r = _cli(folder / GOOD[0], folder / "sub", "--summary", summary, "--lang", "en", "-j", "1")
     assert r.exit_code == 0, r.output
     wb = load_workbook(summary)
-    assert wb.sheetnames == ["Summary", "Findings", "Grades"]
+    assert wb.sheetnames == ["Summary", "Findings", "Grades", "By department"]
     head = next(wb["Summary"].iter_rows(values_only=True))
     assert head[0] == "File" and head[13] == "Status"
     assert [c[13] for c in wb["Summary"].iter_rows(min_row=2, values_only=True)] == ["passed"] * 2
@@ -269,7 +269,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_findings_sheet_stops_at_excel_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from perf_xlsx.batch import summary as summary_workbook
+    from perf_xlsx.batch import frames as summary_workbook
 
     monkeypatch.setattr(summary_workbook, "MAX_ROWS", 5)
     row = batch.error_row("x.xlsx", "unreadable", "PX009", "csv")
@@ -326,3 +326,68 @@ def test_jsonl_keeps_emoji_on_a_gbk_console(tmp_path: Path) -> None:
         assert "?" not in text and "\\ud83c\\udf89" in text
         data = json.loads(text.splitlines()[0]) if fmt == "jsonl" else json.loads(text)["files"][0]
         assert data["project"]["name"] == "宣传项目🎉"
+
+
+# ---- streaming (issue 15): rows go to the summary as they arrive, in file order --------------
+def test_in_order_holds_only_what_came_early() -> None:
+    from perf_xlsx.batch.pool import in_order
+
+    arrivals = [(2, "c"), (0, "a"), (3, "d"), (1, "b"), (5, "f"), (4, "e")]
+    held = []
+
+    def tracked():
+        for item in arrivals:
+            yield item
+            held.append(item[0])
+
+    assert list(in_order(tracked())) == [(0, "a"), (1, "b"), (2, "c"), (3, "d"), (4, "e"),
+                                         (5, "f")]
+    assert list(in_order([(1, "b"), (3, "d")])) == [(1, "b"), (3, "d")]   # gaps: still ordered
+
+
+def test_the_summary_is_streamed_from_a_generator(tmp_path: Path) -> None:
+    """write_summary consumes the rows one at a time (the batch runs inside it), writes the
+    department aggregate at the end and puts the file in place only when complete."""
+    from perf_xlsx.batch.summary import write_summary
+
+    target = tmp_path / "汇总.xlsx"
+    seen = []
+
+    def rows():
+        for i, (dept, grade, score, errors) in enumerate(
+                [("甲局", "优", "95", 0), ("乙局", "良", "85", 1), ("甲局", "中", "65", 2),
+                 ("", None, None, 0)]):
+            assert not target.exists()          # nothing in place before the end
+            row = batch.error_row(str(tmp_path / f"{i}.xlsx"), "unreadable", "PX005",
+                                  "y") if grade is None else {
+                **batch.error_row(str(tmp_path / f"{i}.xlsx"), "clean", "x", "y"),
+                "error": None, "grade": grade, "score": score, "errors": errors,
+                "status": "errors" if errors else "clean"}
+            row["project"] = {**row["project"], "department": dept or None}
+            seen.append(i)
+            yield row
+
+    write_summary(rows(), target)
+    assert seen == [0, 1, 2, 3]
+    wb = load_workbook(target)
+    depts = {r[0]: r[1:] for r in wb["按主管部门"].iter_rows(min_row=2, values_only=True)}
+    assert depts["甲局"] == (2, 1, 80, 1, 0, 1, 0, 0)
+    assert depts["乙局"] == (1, 1, 85, 0, 1, 0, 0, 0)
+    assert depts["（未填）"][:2] == (1, 1) and depts["（未填）"][-1] == 1
+    assert [r[0] for r in wb["汇总"].iter_rows(min_row=2, values_only=True)] == \
+        [str(tmp_path / f"{i}.xlsx") for i in range(4)]
+    assert not list(tmp_path.glob("*.tmp*")) and not list(tmp_path.glob(".perf-xlsx*"))
+
+
+def test_a_failed_summary_does_not_stop_the_check(folder: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from perf_xlsx.batch import summary as summary_mod
+    from perf_xlsx.errors import OutputError
+
+    def broken(*_a, **_k):
+        raise OutputError("PX609", str(tmp_path / "s.xlsx"), error="disk full")
+
+    monkeypatch.setattr(summary_mod.SummaryBook, "close", broken)
+    r = _cli(folder, "--summary", tmp_path / "s.xlsx", "-j", "1")
+    assert r.exit_code == 2 and "共 6 个工作簿" in r.stdout and "PX609" in r.stderr
+    assert not (tmp_path / "s.xlsx").exists()

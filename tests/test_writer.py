@@ -173,22 +173,33 @@ def test_refuses_a_workbook_that_is_not_the_template(tmp_path):
 
 
 def test_a_failed_verify_leaves_the_target_alone(filled, monkeypatch):
+    """A splice that changed a part of the user's (here: a sheet's bytes) fails the parts
+    verification (write/verify.py, PX651) and the target keeps its bytes."""
+    import perf_xlsx.write.splice as splice_mod
+
     src = filled()
     rep = check(src)
     before = src.read_bytes()
-    import perf_xlsx.read.reader as reader
+    real = splice_mod.splice_sheets
 
-    real = reader.load_project
+    def damaging(original, sheets, names, out=None):
+        data = real(original, sheets, names, None)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
+            for info in zin.infolist():
+                part = zin.read(info)
+                if info.filename == "xl/worksheets/sheet1.xml":     # a user's sheet changed
+                    part = part.replace(b"</worksheet>", b"<!-- x --></worksheet>")
+                zout.writestr(info, part)
+        if out is None:
+            return buf.getvalue()
+        Path(out).write_bytes(buf.getvalue())
+        return buf.getvalue()
 
-    def changed(path, *a, **kw):
-        p = real(path, *a, **kw)
-        p.indicators = p.indicators[:-1]
-        return p
-
-    monkeypatch.setattr(reader, "load_project", changed)
+    monkeypatch.setattr(splice_mod, "splice_sheets", damaging)
     with pytest.raises(OutputError) as err:
         write_results(src, rep)
-    assert err.value.code == "PX651" and "indicators" in err.value.params["what"]
+    assert err.value.code == "PX651" and "sheet1.xml" in err.value.params["what"]
     assert src.read_bytes() == before
     assert sorted(p.name for p in src.parent.iterdir()) == [src.name]
 

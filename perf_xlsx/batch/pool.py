@@ -265,6 +265,20 @@ def run_batch(files: list[Path], options: BatchOptions, *, jobs: int | None = No
     yield from _Pool(files, options, jobs, names, worker).run()
 
 
+def in_order(stream: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+    """``(index, item)`` pairs again in index order 0, 1, 2 …, holding only those that came
+    early (a pool finishes files nearly in order: a handful wait, never the whole run)."""
+    waiting: dict[int, Any] = {}
+    nxt = 0
+    for i, item in stream:
+        waiting[i] = item
+        while nxt in waiting:
+            yield nxt, waiting.pop(nxt)
+            nxt += 1
+    for i in sorted(waiting):          # indices that never came before them (not in a batch)
+        yield i, waiting.pop(i)
+
+
 def init_worker_in_process(options: BatchOptions) -> None:
     """Set the worker options in this process (the in-process path; keeps Ctrl-C working)."""
     global _OPTIONS

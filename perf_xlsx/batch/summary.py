@@ -1,208 +1,185 @@
-"""The reviewers' summary workbook of a batch run (pandas DataFrames, written with xlsxwriter).
+"""The reviewers' summary workbook of a batch run, streamed: each file's rows go to the workbook
+as they arrive (xlsxwriter in ``constant_memory`` mode writes each row to disk as the next one
+starts), so the parent's memory stays flat however many files a run checks. The aggregate
+sheets (等级分布 with its chart, 按主管部门) are written at the end from a few counters.
 
-Sheets: 汇总 (one row per workbook), 问题清单 (every finding and every file error) and 等级分布
-(counts per grade with a column chart). Written atomically beside the target (safe_write).
+Sheets: 汇总 (one row per workbook), 问题清单 (every finding and every file error), 等级分布,
+按主管部门. The workbook is assembled in a private temporary file, then put in place atomically
+beside the target (safe_write), so a half-written summary never replaces a good one.
 """
 from __future__ import annotations
 
-import math
-from decimal import Decimal, InvalidOperation
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-#: Localised labels. Column keys are stable; headers and sheet names follow --lang.
-_T = {
-    "zh": {
-        "sheets": ("汇总", "问题清单", "等级分布"),
-        "summary": ("文件", "项目名称", "主管部门", "实施单位", "年度", "全年预算数（万元）",
-                    "全年执行数（万元）", "执行率", "总分", "等级", "错误数", "警告数", "提示数",
-                    "状态", "说明"),
-        "findings": ("文件", "代码", "级别", "工作表", "单元格", "说明", "处理办法"),
-        "grades": ("等级", "数量"),
-        "status": {"clean": "通过", "warnings": "有警告", "errors": "有错误",
-                   "unreadable": "无法读取", "timeout": "超时", "internal": "内部错误"},
-        "severity": {"error": "错误", "warning": "警告", "info": "提示"},
-        "no_grade": "无等级", "chart": "等级分布", "count": "工作簿数",
-        "truncated": "……另有 {n} 条问题超出 Excel 的行数上限，未列出（见 --format jsonl 输出）",
-    },
-    "en": {
-        "sheets": ("Summary", "Findings", "Grades"),
-        "summary": ("File", "Project", "Department", "Implementer", "Year",
-                    "Budget (10k CNY)", "Executed (10k CNY)", "Execution rate", "Score", "Grade",
-                    "Errors", "Warnings", "Notes", "Status", "Remark"),
-        "findings": ("File", "Code", "Severity", "Sheet", "Cell", "Message", "How to fix"),
-        "grades": ("Grade", "Count"),
-        "status": {"clean": "passed", "warnings": "warnings", "errors": "errors",
-                   "unreadable": "unreadable", "timeout": "timed out",
-                   "internal": "internal error"},
-        "severity": {"error": "error", "warning": "warning", "info": "info"},
-        "no_grade": "no grade", "chart": "Grade distribution", "count": "workbooks",
-        "truncated": "… {n} more findings exceed Excel's row limit (see --format jsonl)",
-    },
+from . import summary_rows as sr
+from .summary_rows import DEFAULT_GRADES, MAX_ROWS, labels  # noqa: F401  (re-exported)
+
+#: Column formats of the 汇总 sheet by column (text wraps; money, rate and score as numbers).
+_SUMMARY_FORMATS = {0: "text", 1: "text", 2: "text", 3: "text", 5: "money", 6: "money",
+                    7: "pct", 8: "score", 10: "int", 11: "int", 12: "int", 14: "text"}
+_FORMATS = {
+    "head": {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
+             "valign": "vcenter"},
+    "money": {"num_format": "#,##0.00"}, "pct": {"num_format": "0.00%"},
+    "score": {"num_format": "0.00"}, "int": {"num_format": "0"},
+    "wrap": {"text_wrap": True, "valign": "top"}, "text": {"text_wrap": True, "valign": "top"},
+    "good": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "mid": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "bad": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "link": {"font_color": "#0563C1", "underline": 1, "text_wrap": True, "valign": "top"},
 }
-#: Narrow enough that A4 landscape, one page wide, prints at a readable size (text wraps).
-_WIDTHS = (26, 22, 14, 14, 6, 9, 9, 8, 7, 5, 5, 5, 5, 8, 36)
-_FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
-DEFAULT_GRADES = ("优", "良", "中", "差")
-#: Data rows an Excel sheet can hold below its header.
-MAX_ROWS = 1_048_575
 
 
-def labels(lang: str = "zh") -> dict[str, Any]:
-    """The localised sheet names, headers and status words."""
-    return _T["en" if lang == "en" else "zh"]
+@dataclass
+class _Department:
+    files: int = 0
+    with_errors: int = 0
+    scores: list[Decimal] = field(default_factory=list)
+    grades: dict[str, int] = field(default_factory=dict)
 
 
-def _num(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        value = float(Decimal(text))
-    except (InvalidOperation, ValueError):
-        return None
-    return value if math.isfinite(value) else None   # 1E+400 from a damaged file: no number
+class SummaryBook:
+    """A summary workbook being written: ``add(row)`` per row in order, then ``close()``."""
 
+    def __init__(self, path: Path, target: Path, lang: str = "zh",
+                 grades: Sequence[str] = DEFAULT_GRADES) -> None:
+        import xlsxwriter
 
-def _year(text: str | None) -> Any:
-    return int(text) if text and text.isdigit() else (text or None)
+        self.t, self.target, self.grade_names = labels(lang), target, tuple(grades)
+        # every text as text: a name starting with = + - @ is never a formula
+        self.book = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False, "tmpdir": tempfile.gettempdir()})
+        self.fmt = {k: self.book.add_format(v) for k, v in _FORMATS.items()}
+        s_name, f_name, g_name, d_name = self.t["sheets"]
+        self.summary = self._sheet(s_name, self.t["summary"], sr._WIDTHS, _SUMMARY_FORMATS)
+        self.findings = self._sheet(f_name, self.t["findings"], sr._FINDING_WIDTHS,
+                                    {5: "wrap", 6: "wrap"})
+        self.grades_ws = self._sheet(g_name, self.t["grades"], (12, 10), {1: "int"})
+        self.dept_ws = self._sheet(d_name, self.t["departments"],
+                                   (24, 9, 9, 9, 6, 6, 6, 6, 8), {1: "int", 2: "int", 3: "score"})
+        self.n_summary = self.n_findings = self.cut = 0
+        self.counts: dict[str, int] = {g: 0 for g in self.grade_names}
+        self.no_grade = 0
+        self.departments: dict[str, _Department] = {}
 
+    def _sheet(self, name: str, header: Sequence[str], widths: Sequence[float],
+               col_formats: dict[int, str]) -> Any:
+        ws = self.book.add_worksheet(name)
+        for col, head in enumerate(header):
+            ws.set_column(col, col, widths[col] if col < len(widths) else 12,
+                          self.fmt[col_formats[col]] if col in col_formats else None)
+            ws.write_string(0, col, head, self.fmt["head"])
+        ws.set_row(0, 30)
+        ws.freeze_panes(1, 1)
+        ws.set_landscape()                # printed: A4 landscape, one page wide, header repeated
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        return ws
 
-def summary_frames(rows: Sequence[dict[str, Any]], lang: str = "zh",
-                   grades: Sequence[str] = DEFAULT_GRADES) -> tuple[Any, Any, Any]:
-    """(汇总, 问题清单, 等级分布) as pandas DataFrames, rows in the given order."""
-    import pandas as pd
+    def add(self, row: dict[str, Any]) -> None:
+        """Write one row of a checked (or failed) file and its findings."""
+        self.n_summary += 1
+        values = sr.summary_tuple(row, self.t)
+        _write_row(self.summary, self.n_summary, values)
+        link = _link(row["file"], self.target)
+        if len(link) < 2000:          # Excel's limit for a link target (with the prefix)
+            self.summary.write_url(self.n_summary, 0, link, self.fmt["link"],
+                                   string=str(values[0]))
+        for item in sr.finding_tuples(row, self.t):
+            if self.n_findings >= MAX_ROWS - 1:    # Excel's sheet limit: keep the first, say so
+                self.cut += 1
+                continue
+            self.n_findings += 1
+            _write_row(self.findings, self.n_findings, item)
+        self._count(row)
 
-    t = labels(lang)
-    summary, findings = [], []
-    for r in rows:
-        p = r["project"]
-        err = r.get("error") or r.get("write_error")
-        summary.append((r["file"], p["name"] or None, p["department"] or None,
-                        p["implementer"] or None, _year(p["year"]), _num(r["budget"]),
-                        _num(r["executed"]), _num(r["execution_rate"]), _num(r["score"]),
-                        r["grade"], r["errors"], r["warnings"], r["infos"],
-                        t["status"].get(r["status"], r["status"]),
-                        f"[{err['code']}] {err['message']}" if err else None))
-        if r.get("error"):
-            e = r["error"]
-            findings.append((r["file"], e["code"], t["severity"]["error"], None, None,
-                             e["message"], e.get("hint") or None))
-        for f in r["findings"]:
-            findings.append((r["file"], f["code"], t["severity"].get(f["severity"], f["severity"]),
-                             f["sheet"], f["cell"], f["message"], f.get("hint") or None))
-    counts = {g: 0 for g in grades}
-    none = 0
-    for r in rows:
-        if r["grade"] in counts:
-            counts[r["grade"]] += 1
-        elif r["grade"]:
-            counts[r["grade"]] = 1
+    def _count(self, row: dict[str, Any]) -> None:
+        grade = row["grade"]
+        if grade:
+            self.counts[grade] = self.counts.get(grade, 0) + 1
         else:
-            none += 1
-    dist = [*counts.items(), (t["no_grade"], none)]
-    if len(findings) > MAX_ROWS:          # Excel's sheet limit: keep the first, say so
-        cut = len(findings) - MAX_ROWS + 1
-        findings = findings[: MAX_ROWS - 1]
-        findings.append((None, None, None, None, None, t["truncated"].format(n=cut), None))
-    summary = [tuple(_fits(v) for v in row) for row in summary]
-    findings = [tuple(_fits(v) for v in row) for row in findings]
-    return (pd.DataFrame(summary, columns=list(t["summary"])),
-            pd.DataFrame(findings, columns=list(t["findings"])),
-            pd.DataFrame(dist, columns=list(t["grades"])))
+            self.no_grade += 1
+        dept = self.departments.setdefault(row["project"]["department"] or
+                                           self.t["no_department"], _Department())
+        dept.files += 1
+        dept.with_errors += 1 if row["errors"] or row["status"] in ("unreadable", "timeout",
+                                                                    "internal") else 0
+        if row["score"] is not None:
+            dept.scores.append(Decimal(row["score"]))
+        key = grade if grade in self.grade_names else "—"
+        dept.grades[key] = dept.grades.get(key, 0) + 1
+
+    def close(self) -> None:
+        """The aggregate sheets, filters and colours; then the file is assembled."""
+        if self.cut:
+            self.n_findings += 1
+            _write_row(self.findings, self.n_findings, sr.truncated_row(self.cut, self.t))
+        self.summary.autofilter(0, 0, max(self.n_summary, 1), len(self.t["summary"]) - 1)
+        self.findings.autofilter(0, 0, max(self.n_findings, 1), len(self.t["findings"]) - 1)
+        _colours(self.summary, self.n_summary, self.fmt, self.t)
+        dist = [*self.counts.items(), (self.t["no_grade"], self.no_grade)]
+        for i, item in enumerate(dist, start=1):
+            _write_row(self.grades_ws, i, item)
+        self.grades_ws.autofilter(0, 0, len(dist), 1)
+        _chart(self.book, self.grades_ws, self.t["sheets"][2], len(dist), self.t)
+        for i, (name, d) in enumerate(sorted(self.departments.items()), start=1):
+            mean = float(sum(d.scores) / len(d.scores)) if d.scores else None
+            _write_row(self.dept_ws, i, (name, d.files, d.with_errors, mean,
+                                         *(d.grades.get(g, 0) for g in DEFAULT_GRADES),
+                                         d.files - sum(d.grades.get(g, 0)
+                                                       for g in DEFAULT_GRADES)))
+        self.dept_ws.autofilter(0, 0, max(len(self.departments), 1), 8)
+        self.book.close()
 
 
-#: Excel's limit for the text of one cell.
-MAX_CELL_CHARS = 32767
-_CUT = "…（已截断 / truncated）"
-
-
-def _fits(value: Any) -> Any:
-    """A text cut to what one Excel cell holds, saying so (no library warning on the console)."""
-    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-        return value[:MAX_CELL_CHARS - len(_CUT)] + _CUT
-    return value
+def _write_row(ws: Any, r: int, values: Sequence[Any]) -> None:
+    for c, v in enumerate(values):
+        if v is None:
+            continue
+        if isinstance(v, str):
+            ws.write_string(r, c, v)
+        else:
+            ws.write_number(r, c, v)
 
 
 def write_summary(rows: Iterable[dict[str, Any]], path: str | Path, lang: str = "zh",
                   grades: Sequence[str] = DEFAULT_GRADES) -> Path:
-    """Write the summary workbook atomically; OutputError (PX6xx) if it cannot be written."""
+    """Write the summary workbook of ``rows`` (any iterable, consumed once and lazily: a
+    generator that runs the batch streams into it) atomically; OutputError (PX6xx) if it cannot
+    be written."""
     from ..write.safe_write import atomic_write
 
-    rows = list(rows)
-    frames = summary_frames(rows, lang, grades)
     target = Path(path)
-    links = [_link(r["file"], target) for r in rows]
-    atomic_write(target, lambda tmp: _produce(tmp, frames, lang, len(grades), links))
+    fd, name = tempfile.mkstemp(prefix="perf-xlsx-summary-", suffix=".xlsx")
+    os.close(fd)
+    stream = Path(name)
+    try:
+        book = SummaryBook(stream, target, lang, grades)
+        for row in rows:
+            book.add(row)
+        book.close()
+        atomic_write(target, lambda tmp: shutil.copyfile(stream, tmp))
+    finally:
+        stream.unlink(missing_ok=True)
     return target
 
 
 def _link(file: str, summary: Path) -> str:
     """An external link from the summary to a checked file, relative when they share a drive
     (the folder can then be moved or sent as a whole)."""
-    import os
-
     try:
         rel = os.path.relpath(Path(file).absolute(), summary.absolute().parent)
     except ValueError:       # another drive on Windows
         rel = str(Path(file).absolute())
     return "external:" + rel.replace("\\", "/")
-
-
-def _produce(tmp: Path, frames: tuple[Any, Any, Any], lang: str, n_grades: int,
-             links: Sequence[str] = ()) -> None:
-    import pandas as pd
-
-    t = labels(lang)
-    summary, findings, dist = frames
-    s_name, f_name, g_name = t["sheets"]
-    # every text as text: a project or file name starting with = + - @ is never a formula
-    options = {"strings_to_formulas": False, "strings_to_urls": False,
-               "strings_to_numbers": False}
-    with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": options}) as xw:
-        book = xw.book
-        fmt = {
-            "head": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
-                                     "text_wrap": True, "valign": "vcenter"}),
-            "money": book.add_format({"num_format": "#,##0.00"}),
-            "pct": book.add_format({"num_format": "0.00%"}),
-            "score": book.add_format({"num_format": "0.00"}),
-            "int": book.add_format({"num_format": "0"}),
-            "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
-            "text": book.add_format({"text_wrap": True, "valign": "top"}),
-            "good": book.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"}),
-            "mid": book.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"}),
-            "bad": book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
-        }
-        _sheet(xw, summary, s_name, fmt, _WIDTHS,
-               {0: "text", 1: "text", 2: "text", 3: "text", 5: "money", 6: "money", 7: "pct",
-                8: "score", 10: "int", 11: "int", 12: "int", 14: "text"})
-        _colours(xw.sheets[s_name], len(summary), fmt, t)
-        link = book.add_format({"font_color": "#0563C1", "underline": 1, "text_wrap": True,
-                                "valign": "top"})
-        for i, url in enumerate(links[: len(summary)], start=1):
-            if len(url) < 2000:      # Excel's limit for a link target (with the prefix)
-                xw.sheets[s_name].write_url(i, 0, url, link, string=str(summary.iat[i - 1, 0]))
-        _sheet(xw, findings, f_name, fmt, _FINDING_WIDTHS, {5: "wrap", 6: "wrap"})
-        _sheet(xw, dist, g_name, fmt, (12, 10), {1: "int"})
-        _chart(book, xw.sheets[g_name], g_name, len(dist), t)
-
-
-def _sheet(xw: Any, df: Any, name: str, fmt: dict[str, Any], widths: Sequence[float],
-           col_formats: dict[int, str]) -> None:
-    """Write a frame with our header, widths, number formats, autofilter and frozen header."""
-    df.to_excel(xw, sheet_name=name, index=False)
-    ws = xw.sheets[name]
-    for col, header in enumerate(df.columns):
-        ws.write(0, col, header, fmt["head"])
-        ws.set_column(col, col, widths[col] if col < len(widths) else 12,
-                      fmt[col_formats[col]] if col in col_formats else None)
-    ws.set_row(0, 30)
-    ws.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
-    ws.freeze_panes(1, 1)
-    ws.set_landscape()                  # printed: A4 landscape, one page wide, header repeated
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
 
 
 def _colours(ws: Any, n: int, fmt: dict[str, Any], t: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import click
 
@@ -71,7 +71,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
               write: bool = False, no_write: bool = False, out: Path | None = None,
               summary: Path | None = None, jobs: int | None = None) -> int:
     """Check every workbook under ``files``; return the exit code (0 / 1 / 2)."""
-    from ..batch.pool import BatchOptions, collect_files, row_fails
+    from ..batch.pool import BatchOptions, collect_files
     from ..batch.pool import run_batch as pool_run
 
     t = _MSG["en" if lang == "en" else "zh"]
@@ -92,34 +92,82 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
         click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
     options = BatchOptions(profile=profile, lang=lang, write=do_write,
                            out_dir=None if out is None else str(out))
-    rows: list[list[dict[str, Any]] | None] = [None] * len(collected.files)
+    run = _Run(fmt, quiet, fail_on, t)
     start = time.monotonic()
     stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)
-    with _progress(len(rows), fmt, quiet, t["checking"]) as bar:
-        for i, row in stream:
-            # a workbook of several published forms: one row per form
-            rows[i] = [row, *row.pop("more", [])]
-            for each in rows[i]:
-                each["index"] = i
-                if fmt == "jsonl":
-                    click.echo(json_text(each))
-            if fmt == "jsonl":
-                sys.stdout.flush()
-            bar.update(1)
-    done = [r for rs in rows if rs is not None for r in rs]
-    seconds = time.monotonic() - start
-    totals = _totals(done, seconds)
+    rows = run.rows(stream, len(collected.files))
     code = EXIT_OK
-    if not exit_zero and any(row_fails(r, fail_on) for r in done):
-        code = EXIT_FINDINGS
+    if summary is not None:      # the summary is written as the rows arrive
+        code = _write_summary(rows, summary, lang, profile, quiet, t)
+    else:
+        for _row in rows:
+            pass
+    totals = run.totals(time.monotonic() - start)
+    if not exit_zero and run.failed:
+        code = max(code, EXIT_FINDINGS)
     if fmt == "json":
-        click.echo(json_text({"tool_version": __version__, "summary": totals, "files": done},
+        click.echo(json_text({"tool_version": __version__, "summary": totals, "files": run.kept},
                              indent=2))
     elif fmt == "text":
-        _print_text(done, totals, t, quiet)
-    if summary is not None:
-        code = max(code, _write_summary(done, summary, lang, profile, quiet, t))
+        _print_text(run.lines, totals, t)
+    if code == EXIT_OK and summary is not None and not quiet:
+        click.echo(t["summary"].format(path=summary), err=True)
     return code
+
+
+class _Run:
+    """One batch run's output as the rows arrive: jsonl lines and the progress bar in completion
+    order; the text lines, the summary rows and the tallies in file order. Only ``--format
+    json`` keeps the rows (it prints them as one document); otherwise memory stays flat."""
+
+    def __init__(self, fmt: str, quiet: bool, fail_on: str, t: dict[str, Any]) -> None:
+        self.fmt, self.quiet, self.fail_on, self.t = fmt, quiet, fail_on, t
+        self.kept: list[dict[str, Any]] = []
+        self.lines: list[str] = []          # text lines held back while a progress bar shows
+        self.count: dict[str, int] = {}
+        self.failed = False
+
+    def rows(self, stream: Iterable[tuple[int, dict[str, Any]]], n: int
+             ) -> Iterator[dict[str, Any]]:
+        from ..batch.pool import in_order, row_fails
+
+        with _progress(n, self.fmt, self.quiet, self.t["checking"]) as bar:
+            live = isinstance(bar, _NoBar)
+            for _i, group in in_order(self._arrived(stream, bar)):
+                for row in group:
+                    self.count[row["status"]] = self.count.get(row["status"], 0) + 1
+                    self.failed = self.failed or row_fails(row, self.fail_on)
+                    if self.fmt == "json":
+                        self.kept.append(row)
+                    elif self.fmt == "text":
+                        lines = _row_lines(row, self.t, self.quiet)
+                        if live and lines:
+                            click.echo("\n".join(lines))
+                        elif lines:
+                            self.lines += lines
+                    yield row
+
+    def _arrived(self, stream: Iterable[tuple[int, dict[str, Any]]], bar: Any
+                 ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        for i, row in stream:
+            group = [row, *row.pop("more", [])]    # several published forms: a row each
+            for each in group:
+                each["index"] = i
+                if self.fmt == "jsonl":
+                    click.echo(json_text(each))
+            if self.fmt == "jsonl":
+                sys.stdout.flush()
+            bar.update(1)
+            yield i, group
+
+    def totals(self, seconds: float) -> dict[str, Any]:
+        from ..batch.pool import FAILED_STATUSES
+
+        count = {s: self.count.get(s, 0)
+                 for s in ("clean", "warnings", "errors", *FAILED_STATUSES)}
+        return {"files": sum(self.count.values()), **count,
+                "failed": sum(count[s] for s in FAILED_STATUSES),
+                "seconds": round(seconds, 3)}
 
 
 def _check_summary_path(summary: Path | None, lang: str) -> Path | None:
@@ -148,18 +196,19 @@ def _check_summary_path(summary: Path | None, lang: str) -> Path | None:
     return summary
 
 
-def _write_summary(rows: list[dict[str, Any]], summary: Path, lang: str, profile: Any,
+def _write_summary(rows: Iterable[dict[str, Any]], summary: Path, lang: str, profile: Any,
                    quiet: bool, t: dict[str, Any]) -> int:
     from ..batch.summary import DEFAULT_GRADES, write_summary
 
     grades = tuple(g for _b, g in getattr(profile, "grades", ())) or DEFAULT_GRADES
+    rows = iter(rows)
     try:
         write_summary(rows, summary, lang=lang, grades=grades)
     except PerfXlsxError as exc:
+        for _row in rows:          # the check goes on and reports, without its summary
+            pass
         click.echo(error_text(exc, lang), err=True)
         return EXIT_UNUSABLE
-    if not quiet:
-        click.echo(t["summary"].format(path=summary), err=True)
     return EXIT_OK
 
 
@@ -186,38 +235,30 @@ def _progress(n: int, fmt: str, quiet: bool, label: str) -> Any:
                              show_pos=True, show_eta=True)
 
 
-def _totals(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
-    from ..batch.pool import FAILED_STATUSES
+def _row_lines(r: dict[str, Any], t: dict[str, Any], quiet: bool) -> list[str]:
+    """The text lines of one row (none for a clean row with --quiet)."""
+    if quiet and r["status"] == "clean":
+        return []
+    head = f"[{t['status'][r['status']]}] {r['file']}"
+    if r["error"]:
+        return [f"{head}\n    [{r['error']['code']}] {r['error']['message']}"]
+    score = t["score"].format(score=r["score"] or "—", grade=r["grade"] or "")
+    counts = t["counts"].format(e=r["errors"], w=r["warnings"])
+    lines = [f"{head}  {score.strip()}  {counts}"]
+    lines += [f"    [{f['code']}] {f['message']}" for f in r["findings"]
+              if f["severity"] == "error"]
+    if r.get("written"):
+        lines.append(f"    {t['written']}: {r['written']}")
+    if r.get("write_error"):
+        w = r["write_error"]
+        lines.append(f"    {t['not_written']}: [{w['code']}] {w['message']}")
+    return lines
 
-    count = {s: sum(1 for r in rows if r["status"] == s)
-             for s in ("clean", "warnings", "errors", *FAILED_STATUSES)}
-    return {"files": len(rows), **count,
-            "failed": sum(count[s] for s in FAILED_STATUSES),
-            "seconds": round(seconds, 3)}
 
-
-def _print_text(rows: list[dict[str, Any]], totals: dict[str, Any], t: dict[str, Any],
-                quiet: bool) -> None:
-    lines = []
-    for r in rows:
-        if quiet and r["status"] == "clean":
-            continue
-        head = f"[{t['status'][r['status']]}] {r['file']}"
-        if r["error"]:
-            lines.append(f"{head}\n    [{r['error']['code']}] {r['error']['message']}")
-            continue
-        score = t["score"].format(score=r["score"] or "—", grade=r["grade"] or "")
-        counts = t["counts"].format(e=r["errors"], w=r["warnings"])
-        lines.append(f"{head}  {score.strip()}  {counts}")
-        lines += [f"    [{f['code']}] {f['message']}" for f in r["findings"]
-                  if f["severity"] == "error"]
-        if r.get("written"):
-            lines.append(f"    {t['written']}: {r['written']}")
-        if r.get("write_error"):
-            w = r["write_error"]
-            lines.append(f"    {t['not_written']}: [{w['code']}] {w['message']}")
+def _print_text(lines: list[str], totals: dict[str, Any], t: dict[str, Any]) -> None:
+    """The lines held back while a progress bar showed, then the totals."""
     rate = totals["files"] / totals["seconds"] if totals["seconds"] else 0.0
-    lines.append(t["total"].format(n=totals["files"], clean=totals["clean"],
-                                   warnings=totals["warnings"], errors=totals["errors"],
-                                   failed=totals["failed"], sec=totals["seconds"], rate=rate))
+    lines = [*lines, t["total"].format(n=totals["files"], clean=totals["clean"],
+                                       warnings=totals["warnings"], errors=totals["errors"],
+                                       failed=totals["failed"], sec=totals["seconds"], rate=rate)]
     click.echo("\n".join(lines))

@@ -114,8 +114,11 @@ def project_fingerprint(project: Any) -> dict[str, Any]:
 
 
 def _verify(temp: Path, expected: dict[str, Any] | list[dict[str, Any]], target: Path,
-            result_names: tuple[str, ...] = contract.OUTPUT_SHEETS) -> None:
-    """Re-read the written file: the same project(s), every result sheet present and ours."""
+            result_names: tuple[str, ...] = contract.OUTPUT_SHEETS, *,
+            original: Path | bytes | None = None) -> None:
+    """Every result sheet present and ours; then, given the ``original``, the parts written are
+    verified (write/verify.py: every other part byte for byte, styles only grown); without it
+    the written file is read back and its project(s) compared."""
     from ..read import reader
     from .result_names import generated_sheets
 
@@ -123,6 +126,11 @@ def _verify(temp: Path, expected: dict[str, Any] | list[dict[str, Any]], target:
     missing = [s for s in result_names if s not in names or s not in ours]
     if missing:
         raise OutputError("PX652", str(target), sheets="、".join(missing))
+    if original is not None:
+        from .verify import verify_splice
+
+        verify_splice(original, temp, result_names, str(target))
+        return
     wanted = expected if isinstance(expected, list) else [expected]
     projects = [reader.load_project(temp)] if len(wanted) == 1 else reader.load_projects(temp)
     got = [project_fingerprint(p) for p in projects][:len(wanted)]
@@ -161,15 +169,19 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
     plan = [(r, _needed(r, names), rename_sheets_for(r, names, profile, lang))
             for r, names in zip(reports, _result_names(src, reports))]
 
+    read: dict[str, bytes] = {}
+
     def produce(temp: Path) -> None:
-        data: bytes | Path = src
+        # the bytes spliced are the bytes verified against, even if the file changes meanwhile
+        data: bytes | Path = read.setdefault("original", src.read_bytes())
         for k, (_r, names, sheets) in enumerate(plan):
             data = splice_sheets(data, sheets, names, temp if k == len(plan) - 1 else None)
 
     expected = [project_fingerprint(r.project) for r in reports]
 
     def verify(temp: Path) -> None:
-        _verify(Path(temp), expected, target, tuple(n for _r, names, _s in plan for n in names))
+        _verify(Path(temp), expected, target, tuple(n for _r, names, _s in plan for n in names),
+                original=read["original"])
 
     # in place: never over a newer save made while checking (PX611)
     stamp = reports[0].project.source_stamp if in_place else None
