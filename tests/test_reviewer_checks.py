@@ -320,3 +320,61 @@ def test_the_same_phrase_needs_three_rows_and_half_the_table() -> None:
         got = run({}, inds)
         assert any(code == "PX321" for code, _s, _c in got) is whole, n
         assert any(code == "PX320" for code, _s, _c in got) is (not whole), n
+
+
+def _sichuan_form(path, fiscal_reason: str | None, total_reason: str | None = None):
+    """A Sichuan form whose 财政资金 row was cut from 2 to exactly the 1.5 spent."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for r in [["项目支出绩效自评表"], ["项目名称", "某专项"],
+              ["主管部门", "某厅", None, "实施单位", "某中心"],
+              ["预算执行情况（10分）", None, "年初预算", "调整后预算数", "预算执行数", "预算执行率",
+               "权重", "得分", "原因"],
+              [None, "合计", 2.5, 2, 2, "100.00%", 10, 10, total_reason],
+              [None, "财政资金", 2, 1.5, 1.5, None, None, None, fiscal_reason],
+              [None, "其他资金", 0.5, 0.5, 0.5, None, None, None, None],
+              ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+               "完成值", "权重", "得分", "未完成原因分析"],
+              [None, "产出指标", "数量指标", "培训人次", "≥", 100, "人次", "120人次", 90, 90, None],
+              ["总分", None, None, None, None, None, None, None, 100, 100, None]]:
+        ws.append(r)
+    ws.merge_cells("A4:A7")
+    wb.save(path)
+    return path
+
+
+def test_a_rows_own_reason_on_a_form_is_its_note(tmp_path) -> None:
+    """PX217 on a published form: the 原因 cell of that row, or of the total, explains it."""
+    from perf_xlsx.check import check_file
+
+    def codes(path):
+        return {(f.code, f.cell) for f in check_file(path, "auto").findings}
+
+    got = codes(_sichuan_form(tmp_path / "a.xlsx", None))
+    assert {("PX217", "D5"), ("PX217", "D6")} <= got and any(c == "PX206" for c, _c in got)
+    got = codes(_sichuan_form(tmp_path / "b.xlsx", "年中收回结余资金0.5万元"))
+    assert ("PX217", "D6") not in got and ("PX217", "D5") in got   # the total is not explained
+    got = codes(_sichuan_form(tmp_path / "c.xlsx", None, "年中调减预算"))
+    assert not any(c in ("PX217", "PX206") for c, _cell in got)
+
+
+CONVERTED = [
+    # (target, actual, the converted figure PX315 shows)
+    ("≤0.0062万元", "50元", "0.005万元"),
+    ("≤62元", "0.005万元", "50元"),
+    ("≤0.0062万元", "1.23456789元", "0.000123万元"),
+]
+
+
+@pytest.mark.parametrize("target,actual,shown", CONVERTED)
+def test_a_money_actual_in_another_unit_is_shown_converted(target: str, actual: str,
+                                                           shown: str) -> None:
+    """Rule: checks/values._units (PX315 shows the actual converted into the target's unit, at
+    most six decimals, no trailing zeros)."""
+    project = build_project(default_info(), indicators=rows(r4={"target": target,
+                                                                "actual": actual}))
+    found = [f for f in check_project(project, "auto").findings if f.code == "PX315"]
+    assert [f.params["converted"] for f in found] == [shown]

@@ -118,14 +118,14 @@ ENTRIES: dict[str, Entry] = {
         "对一张普通的报销表运行 perf-xlsx check",
     ),
     "PX651": Entry(
-        E, "写入后读回不一致",
-        "写入结果后重新读取 {path}，项目数据与原文件不一致（{what}），已放弃写入；原文件未被修改",
+        E, "写入后核对不一致",
+        "写入结果后核对 {path}：原文件的内容没有原样保留（{what}），已放弃写入；原文件未被修改",
         "这是 perf-xlsx 的问题，请把原文件和这条信息一起反馈给维护者；可先加 --no-write 只检查。",
-        "After writing, {path} reads back differently from the original ({what}); nothing was "
-        "written and the original is unchanged",
+        "After writing, {path} does not keep the original's content as it was ({what}); "
+        "nothing was written and the original is unchanged",
         "This is a perf-xlsx bug: please report it with the original file; use --no-write "
         "meanwhile.",
-        "拼接后 绩效指标 表的某个实际完成值读回时变了",
+        "拼接后用户的某个工作表部件变了一个字节",
     ),
     "PX652": Entry(
         E, "结果工作表缺失",
