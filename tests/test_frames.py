@@ -92,6 +92,15 @@ FRAMES = [
         ("block weights moved", edit(0, weight=15, self_score=15), "PX402"),
         ("a score above its weight", edit(3, self_score=40), "PX404"),
     ]),
+    Frame("ningxia_b", [
+        ind(OUT, "数量指标", "巡检次数", "≥4次", "4次", 20),
+        ind(OUT, "质量指标", "故障排除率", "≥90%", "95%", 20),
+        ind(BEN, "社会效益指标", "故障率", "≤5%", "2%", 40),
+        ind(SAT, "服务对象满意度指标", "网民满意率", "≥80%", "90%", 20),
+    ], execution_weight=D(0), faults=[
+        ("a score above its weight", edit(2, self_score=45), "PX404"),
+        ("a missed target without a note", edit(0, actual="3次", self_score=15), "PX408"),
+    ]),
     # on the template Sichuan's frame is the MoF one: only its form tells them apart
     Frame("sichuan", MOF_ROWS, layout=FormLayout(split_target=True), template=False, faults=[
               ("slow execution without a reason", {"funds_total_executed": D("0.8"),

@@ -142,6 +142,14 @@ NINGXIA = replace(
     extra_level1=(_DEC, _MAN, _POUT, _PBEN), no_target_level1=(_DEC, _MAN),
     markers=(_DEC, _MAN))
 
+NINGXIA_OUTCOMES = replace(
+    MOF2020, name="ningxia_b", title="宁夏（产出40、效益40、满意度20，执行率不计分）",
+    title_en="Ningxia, second form (outputs 40, outcomes 40, satisfaction 20; execution "
+             "unscored)",
+    execution_weight=D(0),
+    blocks=(Block(_OUT, D(40), (_OUT, _COST)), Block(_BEN, D(40), (_BEN,)),
+            Block(_SAT, D(20), (_SAT,))))
+
 SICHUAN = replace(
     MOF2020, name="sichuan", title="四川省（报表编号510000_0013zp，预算执行情况10分）",
     title_en="Sichuan (form 510000_0013zp, execution 10)",
@@ -165,8 +173,9 @@ UNSCORED = replace(
     MOF2020, name="unscored", title="不计分的表样（无分值、得分列，如湖南县级表）",
     title_en="Unscored forms (no weight or score columns)", scored=False)
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, NINGXIA, SICHUAN,
-                                                    HEBEI_EXPORT, ANHUI_XIANJIE, UNSCORED)}
+PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, NINGXIA, NINGXIA_OUTCOMES,
+                                                    SICHUAN, HEBEI_EXPORT, ANHUI_XIANJIE,
+                                                    UNSCORED)}
 #: The --profile value that picks the frame from the workbook (scoring/detect.py).
 AUTO = "auto"
 
