@@ -10,7 +10,9 @@ import click
 def _help_text(cmd: click.Command, name: str) -> str:
     ctx = click.Context(cmd, info_name=name, terminal_width=100, max_content_width=100,
                         help_option_names=["-h", "--help"])
-    return cmd.get_help(ctx)
+    # click ≥ 8.2 writes the optional command of a group as [COMMAND], older clicks as
+    # COMMAND: one spelling, so that the reference does not depend on the installed click
+    return cmd.get_help(ctx).replace(" COMMAND [ARGS]...", " [COMMAND] [ARGS]...", 1)
 
 
 def generate() -> str:
