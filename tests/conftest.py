@@ -25,6 +25,21 @@ settings.load_profile("perf_xlsx_explore" if _os.environ.get("PERF_XLSX_HYPOTHES
                       else "perf_xlsx_reproducible")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_mutation_testing() -> None:
+    """Under mutmut (MUTANT_UNDER_TEST set) every test starts with perf_xlsx's lru_caches empty:
+    a result cached by the unmutated code in the process mutmut forks from would otherwise hide
+    the mutant (a false survivor), and a cache hit would hide which tests reach a function."""
+    if _os.environ.get("MUTANT_UNDER_TEST") is None:
+        return
+    for name, module in list(sys.modules.items()):
+        if name.startswith("perf_xlsx") and module is not None:
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
+
+
 @pytest.fixture
 def template_path() -> Path:
     """The committed template (read it; never write to it)."""
