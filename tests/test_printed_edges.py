@@ -165,4 +165,15 @@ def test_a_total_on_an_unscorable_form(tmp_path: Path, total: Any, grade: Any, n
     assert len(found) == n
     assert all(f.params["why_zh"] == "每个指标的实际完成值都是「不适用」" for f in found)
     for f in found:
-        assert f.message("en") and f.params["why_en"].startswith("every indicator")
+        assert f.params["why_en"].startswith("every indicator")
+        assert (f.params["what_zh"], f.params["what_en"]) in (("总分", "a total"),
+                                                            ("等级", "a grade"))
+        assert f.actual == (str(total) if f.params["what_zh"] == "总分" else grade)
+
+
+def test_a_total_on_a_form_without_indicators(tmp_path: Path) -> None:
+    """No indicator filled in at all, yet a 总分: PX811 says so (no indicator to score)."""
+    found = [f for f in run(tmp_path, {"total": D(100), "grade": "优"}, indicators=[
+        {"level1": "产出指标", "level2": None, "level3": None, "target": None, "actual": None}])
+        if f.code == "PX811"]
+    assert found and all(f.params["why_zh"] == "没有填写任何绩效指标" for f in found)

@@ -91,6 +91,11 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      {("PX333", INFO, "B17")}),
     ("a list broken by another figure", {"goal_actual": "培训0.3万元、设备0.3万元，已支出0.95万元，"
                                                         "合计0.6万元。"}, None, set()),
+    ("a chain with its own right total is not held against the funds",
+     {"goal_actual": "全年支出30+30+29.99=89.99万元。"}, None, set()),
+    ("a 其中 list after its total is checked once", {"goal_actual": "资金1万元，其中培训0.6万元、"
+                                                     "设备0.5万元，已支出0.95万元。"}, None,
+     {("PX333", INFO, "B17")}),
     ("amounts typed with full-width digits", {"goal_actual": "培训３０万元、设备３０万元，共计７０万元。"},
      None, {("PX333", INFO, "B17")}),
     # ---- 其中 breakdown rows (PX324)
@@ -112,6 +117,17 @@ CASES: list[tuple[str, dict, list | None, set]] = [
         "level1": "产出指标", "level2": "质量指标", "level3": "其中：城区发放率", "target": "100%",
         "actual": "100%"}, {"level1": "产出指标", "level2": "质量指标", "level3": "其中：乡镇发放率",
                             "target": "100%", "actual": "100%"}, *default_indicators()[3:]], set()),
+    ("percentages are not added up", {}, [*default_indicators()[:2], {
+        "level1": "产出指标", "level2": "质量指标", "level3": "宣传覆盖", "target": "100%",
+        "actual": "100%", "weight": 10, "self_score": 10}, {
+        "level1": "产出指标", "level2": "质量指标", "level3": "其中：城区", "target": "60%",
+        "actual": "60%"}, {"level1": "产出指标", "level2": "质量指标", "level3": "其中：乡镇",
+                           "target": "60%", "actual": "60%"}, *default_indicators()[3:]], set()),
+    ("breakdown actuals checked when the targets cannot be", {}, [*default_indicators()[:1], {
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20册",
+        "actual": "22本"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
+                          "target": "30册", "actual": "20本"}, *default_indicators()[1:]],
+     {("PX324", IND, c("actual", 1))}),
     ("breakdowns in another unit are not added up", {}, [*default_indicators()[:1], {
         "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20册",
         "actual": "22册"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",

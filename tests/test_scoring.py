@@ -379,3 +379,55 @@ def test_profiles_doc_frames_section_is_generated() -> None:
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "profiles.md").read_text("utf-8")
     assert HEADING in doc and doc.endswith(generate()), "regenerate: python -m perf_xlsx.scoring.doc"
+
+
+def test_every_profile_key_is_read_from_a_file(tmp_path: Any) -> None:
+    """Each key of a profile file reaches the profile (none is silently dropped), JSON and TOML."""
+    import json
+
+    from perf_xlsx.scoring.profiles import Band, load_profile
+
+    data = {"base": "mof2020", "name": "mine", "title": "我的", "title_en": "mine",
+            "layout": "hubei", "execution_weight": "20", "overshoot_ratio": "1.5",
+            "low_execution_threshold": "0.8", "reverse_variant": "B",
+            "blocks": [{"label": "产出指标", "weight": "40", "members": ["产出指标", "成本指标"]},
+                       {"label": "效益指标", "weight": "40"}],
+            "bands": {"达成": ["0.9", "1"]}, "grades": [["85", "优"], ["0", "差"]],
+            "extra_level1": ["项目决策"], "no_target_level1": ["项目决策"], "markers": ["某某表"],
+            "accepted_measures": ["预算执行率"], "scored": False}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    p = load_profile(path)
+    assert (p.name, p.title, p.title_en, p.layout) == ("mine", "我的", "mine", "hubei")
+    assert (p.execution_weight, p.overshoot_ratio, p.low_execution_threshold) == \
+        (D(20), D("1.5"), D("0.8"))
+    assert p.reverse_variant == "B" and p.scored is False
+    assert [(b.label, b.weight, b.members) for b in p.blocks] == [
+        ("产出指标", D(40), ("产出指标", "成本指标")), ("效益指标", D(40), ("效益指标",))]
+    assert p.bands["达成"] == Band(D("0.9"), D(1), True)
+    assert p.bands["部分达成"] == MOF2020.bands["部分达成"]          # the rest from the base
+    assert p.grades == ((D(85), "优"), (D(0), "差"))
+    assert (p.extra_level1, p.no_target_level1, p.markers, p.accepted_measures) == \
+        (("项目决策",), ("项目决策",), ("某某表",), ("预算执行率",))
+    toml = tmp_path / "mine.toml"
+    toml.write_text('base = "hubei"\nname = "t"\nreverse_variant = "B"\n', encoding="utf-8")
+    assert load_profile(toml).execution_weight == D(20) and \
+        load_profile(toml).reverse_variant == "B"
+
+
+@pytest.mark.parametrize("bad,word", [
+    ({"reverse_variant": "C"}, "reverse_variant"), ({"colour": "red"}, "colour"),
+    ({"bands": {"满分": ["0", "1"]}}, "满分"), ({"execution_weight": "30"}, "100")])
+def test_a_wrong_profile_file_says_what_is_wrong(tmp_path: Any, bad: dict, word: str) -> None:
+    import json
+
+    from perf_xlsx.scoring.profiles import ProfileError, load_profile
+
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profile(path)
+    assert err.value.code == "PX491" and word in err.value.message("en")
+    with pytest.raises(ProfileError) as err:
+        load_profile(tmp_path / "missing.json")
+    assert err.value.code == "PX491"

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
-from ..numbers import num
+from ..numbers import num, plain
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(rf"(?<![\d.])({_NUM})\s*(万元|元)?(?![\d%])")
@@ -162,10 +162,8 @@ def _figure(before: str, project: Project) -> tuple[Decimal, tuple[str, str]] | 
 
 
 def _show(d: Decimal, unit: str) -> str:
-    d = d.scaleb(4) if unit == "元" else d
-    text = format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return f"{text}{unit}"
+    """An amount held in 万元, written in ``unit`` (元: × 10,000), without trailing zeros."""
+    return f"{plain(d.scaleb(4) if unit == '元' else d)}{unit}"
 
 
 def check_goal_sums(project: Project) -> list[Finding]:

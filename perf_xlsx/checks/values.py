@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import targets, units
@@ -15,6 +14,7 @@ from ..catalogue.finding import Finding, make
 from ..indicator_rows import Row, ind_cell
 from ..targets import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
 from ..template import contract
+from .money import show
 from .table_shape import weights_in_value_columns
 
 #: An actual value that names the level reached instead of a result: 已完成, 达成预期指标,
@@ -148,7 +148,7 @@ def _units(r: Row) -> Iterator[Finding]:
             conv = units.convert(a.number, a.unit, t.unit)
             yield _f("PX315", r, "actual", expected=r.ind.target.text,
                      actual=r.ind.actual.text, indicator=r.name,
-                     converted=f"{_show(conv)}{t.unit}")
+                     converted=f"{show(conv)}{t.unit}")
     yield from _unit_missing(r)
 
 
@@ -164,7 +164,7 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
     if t.unit and not a.unit and isinstance(r.ind.actual.value, str):
         yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
                  missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
-                 other_en="target", example=f"{_show(a.number)}{t.unit}")
+                 other_en="target", example=f"{show(a.number)}{t.unit}")
     elif a.unit == "%" and not t.unit and isinstance(r.ind.target.value, str):
         yield _f("PX323", r, "target", indicator=r.name, bare=tt, with_unit=at, unit=a.unit,
                  missing_zh="年度指标值", other_zh="实际完成值", missing_en="target",
@@ -183,12 +183,3 @@ def _money_units(rs: list[Row]) -> Iterable[Finding]:
     return [_f("PX314", r, "target", expected=wan[0].ind.target.text,
                actual=r.ind.target.text, indicator=r.name)
             for r in rs if money(r) == "元"]
-
-
-def _show(d: Decimal | None) -> str:
-    if d is None:
-        return ""
-    text = format(d.quantize(Decimal("0.000001")) if d.as_tuple().exponent < -6 else d, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
