@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from decimal import Decimal as D
 from pathlib import Path
 from typing import Any, Callable
 
@@ -51,8 +52,54 @@ def _reviewer() -> dict[str, Callable[[], Any]]:
             for name, info, rows, _expected in reviewer_cases.CASES}
 
 
+def _printed() -> dict[str, Callable[[], Any]]:
+    """Published forms with each printed fault of test_printed_edges (forms built in code)."""
+    import tempfile
+
+    import test_printed_edges as pe
+    from form_factory import FormLayout, build_form
+
+    from perf_xlsx.read.reader import load_project
+
+    def form(printed: dict, info: dict | None = None, indicators: list | None = None):
+        def build() -> Any:
+            folder = Path(tempfile.mkdtemp(prefix="perf-xlsx-msg-"))
+            path = build_form(folder / "f.xlsx", info or default_info(),
+                              indicators or default_indicators(),
+                              FormLayout(grade_beside_total=True), printed=printed)
+            return load_project(path)
+        return build
+
+    cases: dict[str, Callable[[], Any]] = {}
+    for rate, wrong in pe.RATE_EDGES:
+        if wrong:
+            cases[f"rate {rate}"] = form({"rate_total": rate, "rate_fiscal": rate},
+                                         info=pe.odd_rate())
+    for score, weight, wrong in pe.SCORE_EDGES:
+        if wrong:
+            cases[f"execution score {score} of {weight}"] = form(
+                {"score_total": score, "weight_total": weight, "total": D("99.99")},
+                info=pe.odd_rate())
+    for total, want in pe.TOTAL_EDGES:
+        if want:
+            cases[f"total {total}"] = form({"total": total, "grade": "优"})
+    for total, grade, wrong in pe.GRADE_EDGES:
+        if wrong:
+            cases[f"grade {grade} for {total}"] = form({"total": total, "grade": grade})
+    for weights, wrong in pe.WEIGHT_SUM_EDGES:
+        if wrong:
+            cases[f"weights {weights}"] = form({"weight_sum": weights})
+    for k, (printed, wrong) in enumerate(pe.SUB_ROW_EDGES):
+        if wrong:
+            cases[f"sub-rows {k}"] = form(printed)
+    na = [{**r, "actual": "不适用", "self_score": None} for r in default_indicators()]
+    cases["a total on an unscorable form"] = form({"total": D(100), "grade": "优"},
+                                                  indicators=na)
+    return cases
+
+
 CORPORA = {"money": _money, "indicators": _indicators, "scoring": _scoring,
-           "reviewer": _reviewer}
+           "reviewer": _reviewer, "printed": _printed}
 
 
 def rendered(project: Any) -> list[dict[str, Any]]:
