@@ -28,7 +28,8 @@ _LEVEL2_ALIASES = {"满意度": "服务对象满意度指标", "满意度指标"
                    "服务对象满意度": "服务对象满意度指标", "服务对象满意率": "服务对象满意度指标",
                    "社会公众满意度": "社会公众或服务对象满意度指标",
                    "社会公众满意度指标": "社会公众或服务对象满意度指标",
-                   "可持续影响": "可持续影响指标", "可持续性影响指标": "可持续影响指标"}
+                   "可持续影响": "可持续影响指标", "可持续性影响指标": "可持续影响指标",
+                   "可持续性": "可持续影响指标", "可持续性指标": "可持续影响指标"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def canonical_level1(text: str) -> str | None:
 def canonical_level2(text: str, level1: str | None = None) -> str | None:
     """The 二级 name ``text`` means under ``level1`` (any 一级 when None), else None."""
     s = _squash(text)
+    if len(s) > 3 and s.endswith("等"):        # 服务对象满意度指标等: the form's own wording
+        s = s[:-1]
     allowed = (contract.TAXONOMY.get(level1, ()) if level1 is not None
                else tuple(n for names in contract.TAXONOMY.values() for n in names))
     for cand in (s, s + "指标", _LEVEL2_ALIASES.get(s)):

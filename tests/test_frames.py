@@ -76,7 +76,7 @@ FRAMES = [
         ind(OUT, "数量指标", "巡检次数", "≥4次", "4次", 20),
         ind(OUT, "质量指标", "故障排除率", "≥90%", "95%", 20),
         ind(BEN, "社会效益指标", "故障率", "≤5%", "2%", 30),
-        ind(SAT, "服务对象满意度指标", "网民满意率", "≥80%", "90%", 10),
+        ind(BEN, "服务对象满意度指标", "网民满意率", "≥80%", "90%", 10),   # 满意度 under 效益
     ], layout=FormLayout(), execution_weight=D(20), faults=[
         ("a missed target without a note", edit(0, actual="3次", self_score=15), "PX408"),
         ("a score above its weight", edit(2, self_score=35), "PX404"),
@@ -272,3 +272,15 @@ def test_an_admin_measure_is_accepted_where_the_frame_uses_it(tmp_path: Path) ->
     rows = edit(1, level3="预算执行率")(MOF_ROWS)
     path = fill_template(tmp_path / "mof.xlsx", _info(FRAMES[0]), indicators=rows)
     assert "PX317" in {f.code for f in check_file(path, "mof2020").findings}
+
+
+def test_satisfaction_under_outcomes_is_hubeis_own(tmp_path: Path) -> None:
+    """Hubei puts 满意度 under 效益: no PX308 there, PX308 in the MoF frame; 服务对象满意度指标等
+    and 可持续性 are read as their MoF names."""
+    hubei = FRAMES[1]
+    path = fill_template(tmp_path / "hb.xlsx", _info(hubei), indicators=hubei.indicators)
+    assert "PX308" not in {f.code for f in check_file(path, "hubei").findings}
+    assert "PX308" in {f.code for f in check_file(path, "mof2020").findings}
+    rows = edit(4, level2="服务对象满意度指标等")(edit(3, level2="可持续性")(MOF_ROWS))
+    path = fill_template(tmp_path / "mof.xlsx", _info(FRAMES[0]), indicators=rows)
+    assert not {"PX307", "PX308"} & {f.code for f in check_file(path, "mof2020").findings}

@@ -47,7 +47,7 @@ def check_indicators(project: Project, profile: Any = None, *,
     rs = rows(project) if ind_rows is None else ind_rows
     out: list[Finding] = []
     frame = set(getattr(profile, "extra_level1", ()))
-    out.extend(_taxonomy(rs, frame))
+    out.extend(_taxonomy(rs, frame, dict(getattr(profile, "extra_level2", {}) or {})))
     out.extend(_empty(rs, set(getattr(profile, "no_target_level1", ()))))
     out.extend(check_placeholders(project, rs))
     for r in rs:
@@ -61,7 +61,8 @@ def check_indicators(project: Project, profile: Any = None, *,
     return out
 
 
-def _taxonomy(rs: list[Row], frame: set[str] = frozenset()) -> Iterator[Finding]:
+def _taxonomy(rs: list[Row], frame: set[str] = frozenset(),
+              extra2: dict[str, tuple[str, ...]] | None = None) -> Iterator[Finding]:
     """PX307/PX308/PX319 against the MoF taxonomy; a 一级 name of the profile's own frame
     (项目决策, 效果指标 …) is accepted with whatever 二级 it has."""
     known1 = "、".join([*contract.TAXONOMY, *sorted(frame)])
@@ -81,9 +82,11 @@ def _taxonomy(rs: list[Row], frame: set[str] = frozenset()) -> Iterator[Finding]
         if r.level1 not in contract.TAXONOMY:  # inherited from a row already reported
             continue
         own2 = ind.level2.text
-        allowed = contract.TAXONOMY[r.level1]
+        allowed = (*contract.TAXONOMY[r.level1], *(extra2 or {}).get(r.level1, ()))
         if own2 and canonical_level2(own2, r.level1) is not None:
             yield from _variant(ind, "level2", r.level2, renamed)
+        elif own2 and canonical_level2(own2) in allowed:     # the frame's own (Hubei: 满意度
+            continue                                         # under 效益)
         elif own2:
             known2 = canonical_level2(own2) or own2
             homes = [k for k, v in contract.TAXONOMY.items() if known2 in v]

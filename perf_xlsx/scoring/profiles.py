@@ -76,6 +76,9 @@ class Profile:
     #: indicator names this frame uses on purpose that PX317 would call administrative
     #: measures (Hebei's export lists 预算执行率 as an indicator row)
     accepted_measures: tuple[str, ...] = ()
+    #: 二级 names this frame places under a 一级 beside the MoF taxonomy's (Hubei: the
+    #: satisfaction indicators under 效益指标), by 一级
+    extra_level2: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     @property
     def indicator_weight_total(self) -> Decimal:
@@ -130,6 +133,7 @@ HUBEI = Profile(
            LEVEL_NOT_MET: Band(D(0), D("0.5"))},
     grades=_GRADES,
     layout="hubei",
+    extra_level2={_BEN: ("服务对象满意度指标", "社会公众或服务对象满意度指标")},
 )
 
 _DEC, _MAN, _POUT, _PBEN = "项目决策", "项目管理", "项目产出", "项目效益"
@@ -226,6 +230,9 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
             kw[key] = tuple(str(x) for x in data[key])
     if "scored" in data:
         kw["scored"] = bool(data["scored"])
+    if "extra_level2" in data:
+        kw["extra_level2"] = {str(k): tuple(str(x) for x in v)
+                              for k, v in dict(data["extra_level2"]).items()}
     for key in ("execution_weight", "overshoot_ratio", "low_execution_threshold"):
         if key in data:
             kw[key] = D(str(data[key]))
@@ -270,4 +277,5 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "scored": profile.scored,
         "markers": list(profile.markers),
         "accepted_measures": list(profile.accepted_measures),
+        "extra_level2": {k: list(v) for k, v in profile.extra_level2.items()},
     }
