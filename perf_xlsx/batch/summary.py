@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import summary_rows as sr
+from .pool import FAILED_STATUSES
 from .summary_rows import DEFAULT_GRADES, MAX_ROWS, labels  # noqa: F401  (re-exported)
 
 #: Column formats of the 汇总 sheet by column (text wraps; money, rate and score as numbers).
@@ -58,8 +59,8 @@ class SummaryBook:
             "strings_to_numbers": False, "tmpdir": tempfile.gettempdir()})
         self.fmt = {k: self.book.add_format(v) for k, v in _FORMATS.items()}
         s_name, f_name, g_name, d_name = self.t["sheets"]
-        self.summary = self._sheet(s_name, self.t["summary"], sr._WIDTHS, _SUMMARY_FORMATS)
-        self.findings = self._sheet(f_name, self.t["findings"], sr._FINDING_WIDTHS,
+        self.summary = self._sheet(s_name, self.t["summary"], sr.WIDTHS, _SUMMARY_FORMATS)
+        self.findings = self._sheet(f_name, self.t["findings"], sr.FINDING_WIDTHS,
                                     {5: "wrap", 6: "wrap"})
         self.grades_ws = self._sheet(g_name, self.t["grades"], (12, 10), {1: "int"})
         self.dept_ws = self._sheet(d_name, self.t["departments"],
@@ -110,8 +111,7 @@ class SummaryBook:
         dept = self.departments.setdefault(row["project"]["department"] or
                                            self.t["no_department"], _Department())
         dept.files += 1
-        dept.with_errors += 1 if row["errors"] or row["status"] in ("unreadable", "timeout",
-                                                                    "internal") else 0
+        dept.with_errors += 1 if row["errors"] or row["status"] in FAILED_STATUSES else 0
         if row["score"] is not None:
             dept.scores.append(Decimal(row["score"]))
         key = grade if grade in self.grade_names else "—"

@@ -43,8 +43,8 @@ _T = {
     },
 }
 #: Narrow enough that A4 landscape, one page wide, prints at a readable size (text wraps).
-_WIDTHS = (26, 22, 14, 14, 6, 9, 9, 8, 7, 5, 5, 5, 5, 8, 36)
-_FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
+WIDTHS = (26, 22, 14, 14, 6, 9, 9, 8, 7, 5, 5, 5, 5, 8, 36)
+FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
 DEFAULT_GRADES = ("优", "良", "中", "差")
 #: Data rows an Excel sheet can hold below its header.
 MAX_ROWS = 1_048_575

@@ -9,19 +9,13 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..catalogue.finding import Finding, make
-from ..model import FundRow, Project, Value
+from ..model import FundRow, Project
 from ..numbers import num
 from ..template import contract
-from .money import pct, show, tolerance
+from .money import field_cell, pct, show, tolerance
 
 _SOURCES = contract.FUND_SOURCES
 _EN = contract.FUND_SOURCES_EN
-
-
-def _cell(src: str, col: str, value: Value) -> tuple[str, str]:
-    if value.loc is not None and value.loc.sheet:
-        return value.loc.sheet, value.loc.cell or ""
-    return contract.SHEET_INFO, contract.FIELDS_BY_NAME[f"funds_{src}_{col}"].cell
 
 
 def _noted(project: Project, src: str) -> bool:
@@ -52,8 +46,9 @@ def _cut_to_spent(project: Project) -> Iterator[Finding]:
             continue
         initial, budget = change
         if budget < initial and budget == executed and executed > 0:
-            yield make("PX217", *_cell(src, "budget", row.budget), expected=show(initial),
-                       actual=show(budget), row_label=label, row_label_en=_EN[src])
+            yield make("PX217", *field_cell(f"funds_{src}_budget", row.budget),
+                       expected=show(initial), actual=show(budget),
+                       row_label=label, row_label_en=_EN[src])
 
 
 def _moved(project: Project) -> Iterator[Finding]:
@@ -67,8 +62,9 @@ def _moved(project: Project) -> Iterator[Finding]:
         if num(row.executed) is not None and change[1] == num(row.executed) and \
                 change[1] < change[0]:
             continue                                 # PX217 says it more precisely
-        yield make("PX216", *_cell(src, "budget", row.budget), expected=show(change[0]),
-                   actual=show(change[1]), row_label=label, row_label_en=_EN[src])
+        yield make("PX216", *field_cell(f"funds_{src}_budget", row.budget),
+                   expected=show(change[0]), actual=show(change[1]),
+                   row_label=label, row_label_en=_EN[src])
 
 
 def _rate(row: FundRow) -> Decimal | None:
@@ -87,8 +83,9 @@ def _slow(project: Project, threshold: Decimal) -> Iterator[Finding]:
         rate = _rate(row)
         if rate is None or rate >= threshold or _noted(project, src):
             continue
-        yield make("PX218", *_cell(src, "executed", row.executed), expected=pct(threshold),
-                   actual=pct(rate), row_label=label, row_label_en=_EN[src])
+        yield make("PX218", *field_cell(f"funds_{src}_executed", row.executed),
+                   expected=pct(threshold), actual=pct(rate),
+                   row_label=label, row_label_en=_EN[src])
 
 
 __all__ = ["check_fund_rows"]

@@ -54,7 +54,8 @@ def pct(rate: Decimal) -> str:
     return percent_text(rate)
 
 
-def _cell(name: str, value: Value) -> tuple[str, str]:
+def field_cell(name: str, value: Value) -> tuple[str, str]:
+    """Sheet and cell of a 项目信息 field: its Loc (a published form's), else the template's."""
     if value.loc is not None and value.loc.sheet:
         return value.loc.sheet, value.loc.cell or ""
     return contract.SHEET_INFO, contract.FIELDS_BY_NAME[name].cell
@@ -85,7 +86,7 @@ def _fields(project: Project) -> Iterator[Finding]:
     names = [f for f in contract.FIELDS if f.kind == "money"]
     for f in names:
         value = project.field_value(f.name)
-        sheet, cell = _cell(f.name, value)
+        sheet, cell = field_cell(f.name, value)
         if value.is_empty and f.required:
             yield make("PX209", sheet, cell, label=f.label, label_en=f.label_en)
         elif not value.is_empty and num(value) is None:
@@ -124,7 +125,7 @@ def _sources(project: Project) -> Iterator[Finding]:
         nums = [num(v) for v in subs if num(v) is not None]
         if not nums or num(total) is None:
             continue
-        sheet, cell = _cell(name, total)
+        sheet, cell = field_cell(name, total)
         yield from _eq("PX202", sheet, cell, sum(nums, Decimal(0)), num(total),
                        (f"「{clabel}」分项之和与年度资金总额", f"sum of sources in '{clabel}'"),
                        column=clabel)
@@ -136,7 +137,7 @@ def _limits(project: Project) -> Iterator[Finding]:
         name, executed = _fund(project, src, "executed")
         if num(budget) is None or num(executed) is None:
             continue
-        sheet, cell = _cell(name, executed)
+        sheet, cell = field_cell(name, executed)
         yield from _le("PX203", sheet, cell, num(executed), num(budget),
                        (f"{slabel}的执行数与预算数", f"executed vs budget ({_ROW_LABEL_EN[src]})"),
                        row_label=slabel, row_label_en=_ROW_LABEL_EN[src])
@@ -145,12 +146,12 @@ def _limits(project: Project) -> Iterator[Finding]:
     executed = project.funds.total.executed
     if num(received) is None:
         return
-    sheet, cell = _cell("funds_received", received)
+    sheet, cell = field_cell("funds_received", received)
     if num(budget) is not None:
         yield from _le("PX204", sheet, cell, num(received), num(budget),
                        ("实际到位资金与全年预算数", "funds received vs full-year budget"))
     if num(executed) is not None:
-        sheet, cell = _cell("funds_total_executed", executed)
+        sheet, cell = field_cell("funds_total_executed", executed)
         yield from _le("PX205", sheet, cell, num(executed), num(received),
                        ("全年执行数与实际到位资金", "executed vs funds received"))
 
@@ -160,7 +161,7 @@ def _expense_total(project: Project) -> Iterator[Finding]:
     amounts = [num(ln.amount) for ln in project.expenses if num(ln.amount) is not None]
     if num(executed) is None or (not amounts and num(executed) == 0):
         return
-    sheet, cell = _cell("funds_total_executed", executed)
+    sheet, cell = field_cell("funds_total_executed", executed)
     total = sum(amounts, Decimal(0))
     tol_figures = [*amounts, num(executed)]
     diff, tol = abs(total - num(executed)), tolerance(*tol_figures)
@@ -178,7 +179,7 @@ def _notes(project: Project, profile: Profile) -> Iterator[Finding]:
     funds = project.funds
     if not funds.note.is_empty:
         return
-    sheet, cell = _cell("funds_note", funds.note)
+    sheet, cell = field_cell("funds_note", funds.note)
     initial, budget, executed = (num(funds.total.initial), num(funds.total.budget),
                                  num(funds.total.executed))
     if initial is not None and budget is not None and abs(initial - budget) > tolerance(
@@ -293,4 +294,5 @@ def _cost_vs_spent(project: Project, cost: list[Indicator]) -> Iterator[Finding]
                      indicator=ind.level3.text)
 
 
-__all__ = ["check_money", "tolerance", "places", "show", "pct", "norm_name", "is_cost"]
+__all__ = ["check_money", "tolerance", "places", "show", "pct", "norm_name", "is_cost",
+           "field_cell"]

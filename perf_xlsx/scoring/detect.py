@@ -14,9 +14,8 @@ from ..indicator_rows import rows
 from ..model import Project
 from ..numbers import num
 from .profiles import DEFAULT_PROFILE, HUBEI, PROFILES, UNSCORED, Profile
+from .rules import WEIGHT_NOISE
 
-#: Weight sums closer than this are equal (=10/3 stored three times adds up to 9.99999…).
-_NOISE = Decimal("0.000001")
 
 
 def _words(project: Project) -> list[str]:
@@ -29,10 +28,10 @@ def _words(project: Project) -> list[str]:
 
 def _fits(profile: Profile, weights: list[tuple[str, Decimal]]) -> bool:
     """True when the weights add up to the profile's indicator total and to each block's."""
-    if abs(sum((w for _, w in weights), Decimal(0)) - profile.indicator_weight_total) > _NOISE:
+    if abs(sum((w for _, w in weights), Decimal(0)) - profile.indicator_weight_total) > WEIGHT_NOISE:
         return False
     return all(abs(sum((w for l1, w in weights if l1 in b.members), Decimal(0)) - b.weight)
-               <= _NOISE for b in profile.blocks)
+               <= WEIGHT_NOISE for b in profile.blocks)
 
 
 def _by_weights(project: Project) -> str | None:
