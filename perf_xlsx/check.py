@@ -61,9 +61,16 @@ def sort_key(f: Finding) -> tuple:
 
 
 def check_project(project: Project, profile: Profile | str | None = "mof2020", *,
-                  now: datetime | None = None) -> CheckReport:
+                  now: datetime | None = None, stage: str | None = "self",
+                  previous: Project | None = None) -> CheckReport:
     """Reader findings + money + indicator checks + scoring, de-duplicated and sorted.
-    ``profile="auto"`` picks the frame the project's form follows (scoring/detect.py)."""
+    ``profile="auto"`` picks the frame the project's form follows (scoring/detect.py).
+    ``stage`` (target / monitor / self, 申报 / 监控 / 自评; None infers it) checks the year's
+    stage (docs/stages.md); ``previous`` is last year's project, for the 申报 stage."""
+    from .stages import resolve_stage, run_stage_checks
+    from .stages.run import early
+
+    stage = resolve_stage(stage, project)
     if profile == AUTO:
         from .scoring.detect import detect_profile
 
@@ -99,11 +106,14 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     printed = check_printed(project, prof)
     if summary is None or summary.total is None:
         printed += printed_on_unscorable(project, {f.code for f in score_findings})
-    findings = dedupe(_onto_form(project, [*reader, *money, *ind_findings, *goal_findings,
-                                           *score_findings, *printed]))
+    found = [*reader, *money, *ind_findings, *goal_findings, *score_findings, *printed]
+    if stage != "self":          # before the year's end: no actual values, nothing to score
+        found, summary = early(found, project), None
+    found += run_stage_checks(project, prof, ind_rows, stage, previous)
+    findings = dedupe(_onto_form(project, found))
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),
-                       tool_version=__version__)
+                       tool_version=__version__, stage=stage)
 
 
 def _onto_form(project: Project, findings: list[Finding]) -> list[Finding]:
@@ -117,7 +127,8 @@ def _onto_form(project: Project, findings: list[Finding]) -> list[Finding]:
 
 
 def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
-               now: datetime | None = None, deadline: float | None = None) -> CheckReport:
+               now: datetime | None = None, deadline: float | None = None,
+               stage: str | None = "self", previous: Project | None = None) -> CheckReport:
     """``load_project`` then ``check_project`` within ``deadline`` (``time.monotonic()``; default
     now + ``contract.MAX_SECONDS_PER_FILE``); raises InputError (PX018 past it) if unusable."""
     from .read.reader import load_project
@@ -126,13 +137,14 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
         deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
     project = load_project(path, deadline=deadline)
     _within(path, deadline)
-    report = check_project(project, profile, now=now)
+    report = check_project(project, profile, now=now, stage=stage, previous=previous)
     _within(path, deadline)
     return report
 
 
 def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", *,
-                   now: datetime | None = None, deadline: float | None = None
+                   now: datetime | None = None, deadline: float | None = None,
+                   stage: str | None = "self", previous: Project | None = None
                    ) -> list[CheckReport]:
     """``check_file`` for every project of ``path``: one per form sheet when the file holds
     several published forms, else the one project."""
@@ -144,7 +156,8 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
     _within(path, deadline)
     reports = []
     for project in projects:
-        reports.append(check_project(project, profile, now=now))
+        reports.append(check_project(project, profile, now=now, stage=stage,
+                                     previous=previous))
         _within(path, deadline)
     return reports
 

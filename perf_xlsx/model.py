@@ -95,6 +95,14 @@ class Indicator:
     weight: Value = EMPTY
     self_score: Value = EMPTY
     deviation: Value = EMPTY
+    # template 2027.1 (issue 17): 申报 unit, 监控 progress, approved adjustment
+    unit: Value = EMPTY
+    monitor_value: Value = EMPTY
+    expected_value: Value = EMPTY
+    likelihood: Value = EMPTY
+    cause_type: Value = EMPTY
+    monitor_note: Value = EMPTY
+    adjustment: Value = EMPTY
 
 
 @dataclass
@@ -112,6 +120,7 @@ class FormInfo:
     layout: str                                   # e.g. "mof", "mof+split-target+元"
     features: tuple[str, ...] = ()
     source_format: str = "xlsx"                   # xlsx | xls | ods | docx
+    stage: str = "self"                           # target for a 申报表 (docs/stages.md)
     money_divisor: int = 1                        # 10000 when the form prints 元
     #: The execution weight the form prints in a header (得分（20分*执行率）), if any.
     execution_weight: Any = None
@@ -147,23 +156,44 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     #: Set when the project was read from a published form rather than the template.
     form: FormInfo | None = None
+    #: The approved targets recorded by a check at the 申报 stage (``stages.record``), if any.
+    record: Any = None
     #: (size, mtime_ns, sha256) of the file when it was read (``ooxml.sniff.file_stamp``): an
     #: in-place write refuses to replace a file another program saved since (PX611).
     source_stamp: tuple | None = None
 
     def field_value(self, name: str) -> Value:
         """A contract field by its defined name (``funds_total_budget``, ``goal_actual``, …)."""
-        if name.startswith("funds_"):
-            rest = name[len("funds_"):]
-            if rest in ("received", "note"):
-                return getattr(self.funds, rest)
-            src, col = rest.split("_", 1)
+        if name in _FUNDS_OTHER:
+            return getattr(self.funds, name[len("funds_"):])
+        if name in _FUND_GRID:             # funds_<source>_<column>
+            _f, src, col = name.split("_")
             return getattr(self.funds.source(src), col)
-        direct = {"project_name": "name", "department": "department",
-                  "implementer": "implementer", "year": "year", "goal_expected": "goal_expected",
-                  "goal_actual": "goal_actual", "completion_date": "completion_date"}
-        if name in direct:
-            return getattr(self, direct[name])
+        if name in _DIRECT:
+            return getattr(self, _DIRECT[name])
         if name == "template_version":
             return Value(self.template_version, self.template_version)
         return self.extras.get(name, EMPTY)
+
+    def set_field(self, name: str, value: Value) -> None:
+        """Set a contract field by its defined name (the reader's and the test factories' way)."""
+        if name in _FUNDS_OTHER:
+            setattr(self.funds, name[len("funds_"):], value)
+        elif name in _FUND_GRID:
+            _f, src, col = name.split("_")
+            setattr(self.funds.source(src), col, value)
+        elif name in _DIRECT:
+            setattr(self, _DIRECT[name], value)
+        elif name == "template_version":
+            self.template_version = value.text or None
+        else:
+            self.extras[name] = value
+
+
+#: Contract fields held directly on Project (the rest, except funds and version, are extras).
+_DIRECT = {"project_name": "name", "department": "department", "implementer": "implementer",
+           "year": "year", "goal_expected": "goal_expected", "goal_actual": "goal_actual",
+           "completion_date": "completion_date"}
+_SOURCES = ("total", "fiscal", "carryover", "other")
+_FUND_GRID = frozenset(f"funds_{s}_{c}" for s in _SOURCES for c in ("initial", "budget", "executed"))
+_FUNDS_OTHER = frozenset({"funds_received", "funds_note"})

@@ -81,6 +81,8 @@ class CheckReport:
     score: ScoreSummary | None
     checked_at: datetime
     tool_version: str
+    #: The year's stage checked: target (申报), monitor (监控) or self (自评); docs/stages.md.
+    stage: str = "self"
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -100,6 +102,7 @@ class CheckReport:
             "tool_version": self.tool_version,
             "checked_at": self.checked_at.isoformat(timespec="seconds"),
             "template_version": p.template_version,
+            "stage": self.stage,
             "project": {"name": p.name.text, "department": p.department.text,
                         "implementer": p.implementer.text, "year": p.year.text},
             "summary": {"errors": self.count(Severity.ERROR),

@@ -86,24 +86,28 @@ def write_report(path: str | Path, report: CheckReport | list[CheckReport], *,
 def check_and_write(path: str | Path, profile: Any = "mof2020", *,
                     narrative: str | Path | None = None, write: bool = True,
                     out: str | Path | None = None, lang: str = "zh",
-                    now: datetime | None = None) -> tuple[CheckReport, WriteOutcome]:
+                    now: datetime | None = None, stage: str | None = "self",
+                    previous: str | Path | None = None) -> tuple[CheckReport, WriteOutcome]:
     """Check ``path`` (and the figures of the ``narrative`` report), then write the result sheets
     unless ``write`` is False. Raises PerfXlsxError only when the workbook cannot be checked; a
     failed write is returned in the WriteOutcome, the report stays valid. For a file holding
     several forms, the first form's report (``check_and_write_all`` gives them all)."""
     reports, outcome = check_and_write_all(path, profile, narrative=narrative, write=write,
-                                           out=out, lang=lang, now=now)
+                                           out=out, lang=lang, now=now, stage=stage,
+                                           previous=previous)
     return reports[0], outcome
 
 
 def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
                         narrative: str | Path | None = None, write: bool = True,
                         out: str | Path | None = None, lang: str = "zh",
-                        now: datetime | None = None, deadline: float | None = None
+                        now: datetime | None = None, deadline: float | None = None,
+                        stage: str | None = "self", previous: str | Path | None = None
                         ) -> tuple[list[CheckReport], WriteOutcome]:
     """``check_and_write`` for every project of ``path`` (one per form sheet of a workbook of
     published forms), written together. A .docx 自评报告 read for its 附表 also has its own text
-    checked against that table (as ``--report`` does)."""
+    checked against that table (as ``--report`` does). ``stage`` is the year's stage (None:
+    inferred from each workbook); ``previous`` last year's workbook, for the 申报 stage."""
     import time
 
     from . import check
@@ -111,7 +115,13 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
 
     if deadline is None:     # one bound for the whole run: read, check and write (PX018)
         deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
-    reports = check.check_file_all(path, profile, now=now, deadline=deadline)
+    last_year = None
+    if previous is not None:
+        from .read.reader import load_project
+
+        last_year = load_project(previous, deadline=deadline)
+    reports = check.check_file_all(path, profile, now=now, deadline=deadline, stage=stage,
+                                   previous=last_year)
     first = reports[0]
     form = first.project.form
     own_text = narrative is None and form is not None and form.source_format == "docx"
@@ -127,3 +137,13 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
         return reports, WriteOutcome(skipped=NO_WRITE)
     return reports, write_report(path, reports, out=out, profile=profile, lang=lang,
                                  deadline=deadline)
+
+
+def record_targets(path: str | Path, profile: Any = "auto", lang: str = "zh") -> Path:
+    """Check ``path`` at the 申报 stage and write its 绩效目标申报表 — the record of the approved
+    targets that the 监控 and 自评 stages compare against (``perf-xlsx import`` of a 申报表)."""
+    _report, outcome = check_and_write(path, profile, stage="target", lang=lang)
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.written is not None
+    return outcome.written

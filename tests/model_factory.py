@@ -48,21 +48,8 @@ def build_project(info: dict[str, Any] | None = None, expenses: list[dict] | Non
     info = default_info() if info is None else info
     p = Project(path, template_version=contract.TEMPLATE_VERSION)
     for f in contract.FIELDS:
-        v = value(info.get(f.name), contract.SHEET_INFO, f.cell)
-        if f.name.startswith("funds_"):
-            rest = f.name[len("funds_"):]
-            if rest in ("received", "note"):
-                setattr(p.funds, rest, v)
-            else:
-                src, col = rest.split("_", 1)
-                setattr(p.funds.source(src), col, v)
-        elif f.name == "project_name":
-            p.name = v
-        elif f.name in ("department", "implementer", "year", "goal_expected", "goal_actual",
-                        "completion_date"):
-            setattr(p, f.name, v)
-        elif f.name != "template_version":
-            p.extras[f.name] = v
+        if f.name != "template_version":
+            p.set_field(f.name, value(info.get(f.name), contract.SHEET_INFO, f.cell))
     p.expenses = _rows(contract.EXPENSES, default_expenses() if expenses is None else expenses,
                        ExpenseLine)
     p.indicators = _rows(contract.INDICATORS,

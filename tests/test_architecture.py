@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contract", ("template",)),
     ("core", ("ooxml", "model", "units", "numbers", "targets", "results", "indicator_rows")),
     ("read", ("read", "forms")),
-    ("judge", ("checks", "scoring")),
+    ("judge", ("checks", "scoring", "stages")),
     ("orchestrate", ("check",)),
     ("write", ("write",)),
     ("report", ("report",)),

@@ -108,18 +108,20 @@ def test_summary_workbook_and_exit_code(folder: Path, tmp_path: Path) -> None:
     ws = wb["汇总"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:4] == ("文件", "项目名称", "主管部门", "实施单位")
-    assert rows[0][13] == "状态" and ws.freeze_panes == "B2" and ws.auto_filter.ref
+    assert rows[0][5] == "阶段" and rows[0][14] == "状态"
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref
     by_name = {Path(r[0]).name: r for r in rows[1:]}
     assert len(by_name) == 6 and LOCK not in by_name
     clean = by_name["a-clean.xlsx"]
     assert clean[1] == default_info()["project_name"] and clean[4] == 2018
-    assert clean[5] == 1 and clean[6] == 0.95 and clean[7] == pytest.approx(0.95)
-    assert clean[9] == "优" and clean[10] == 0 and clean[13] == "通过"
-    assert ws.cell(2, 8).number_format == "0.00%"
+    assert clean[5] == "自评" and by_name[next(iter(BAD))][5] is None
+    assert clean[6] == 1 and clean[7] == 0.95 and clean[8] == pytest.approx(0.95)
+    assert clean[10] == "优" and clean[11] == 0 and clean[14] == "通过"
+    assert ws.cell(2, 9).number_format == "0.00%"
     bad = by_name[MONEY_ERROR]
-    assert bad[13] == "有错误" and bad[10] >= 1
+    assert bad[14] == "有错误" and bad[11] >= 1
     for name, code in BAD.items():
-        assert by_name[name][13] == "无法读取" and by_name[name][14].startswith(f"[{code}]")
+        assert by_name[name][14] == "无法读取" and by_name[name][15].startswith(f"[{code}]")
     assert len(ws.conditional_formatting) >= 3
 
     findings = list(wb["问题清单"].iter_rows(values_only=True))
@@ -127,7 +129,7 @@ def test_summary_workbook_and_exit_code(folder: Path, tmp_path: Path) -> None:
     codes = {(Path(f[0]).name, f[1]) for f in findings[1:]}
     assert (MONEY_ERROR, "PX201") in codes
     assert {(n, c) for n, c in BAD.items()} <= codes
-    assert sum(1 for f in findings[1:] if f[2] == "错误") == sum(r[10] for r in rows[1:]) + 3
+    assert sum(1 for f in findings[1:] if f[2] == "错误") == sum(r[11] for r in rows[1:]) + 3
 
     grades = wb["等级分布"]
     counts = dict(grades.iter_rows(min_row=2, values_only=True))
@@ -142,8 +144,8 @@ def test_all_clean_exits_0_and_english_summary(folder: Path, tmp_path: Path) -> 
     wb = load_workbook(summary)
     assert wb.sheetnames == ["Summary", "Findings", "Grades", "By department"]
     head = next(wb["Summary"].iter_rows(values_only=True))
-    assert head[0] == "File" and head[13] == "Status"
-    assert [c[13] for c in wb["Summary"].iter_rows(min_row=2, values_only=True)] == ["passed"] * 2
+    assert head[0] == "File" and head[14] == "Status" and head[5] == "Stage"
+    assert [c[14] for c in wb["Summary"].iter_rows(min_row=2, values_only=True)] == ["passed"] * 2
 
 
 def test_run_cannot_proceed_exits_2(folder: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl.utils import get_column_letter
 from click.testing import CliRunner
 from factory import (
     TEMPLATE,
@@ -187,7 +188,7 @@ def test_factory_round_trip(tmp_path: Path) -> None:
     assert Decimal(str(info["D9"].value)) == default_info()["funds_total_executed"]
     assert info["B6"].value == C.TEMPLATE_VERSION and info.protection.sheet
     ind = wb[C.SHEET_INDICATORS].tables[C.INDICATORS.name]
-    assert ind.ref == f"A2:H{2 + len(rows)}" and ind.autoFilter.ref == ind.ref
+    assert ind.ref == f"A2:{get_column_letter(len(C.INDICATORS.columns))}{2 + len(rows)}" and ind.autoFilter.ref == ind.ref
     assert wb[C.SHEET_INDICATORS].cell(2 + len(rows), 3).value == rows[-1]["level3"]
     exp = wb[C.SHEET_EXPENSES]
     assert exp.tables[C.EXPENSES.name].ref == "A2:F12"

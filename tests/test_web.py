@@ -47,7 +47,7 @@ def test_clerk_page_checks_files_and_refuses_a_bad_one(app, tmp_path: Path) -> N
     assert "选择或拖入" in client.get("/").data.decode()
     page = _upload(client, [(SAMPLES[1].read_bytes(), SAMPLES[1].name),
                             (b"PK\x03\x04 broken", "坏文件.xlsx")])
-    assert "PX406" in page and "95.20" in page and "自评表预览" in page
+    assert "PX406" in page and "95.20" in page and "表样预览" in page
     assert "无法检查" in page and "PX005" in page and "Traceback" not in page
     links = re.findall(r'href="(/job/[^"]+/1/workbook[^"]*)"', page)
     workbook = client.get(links[0])

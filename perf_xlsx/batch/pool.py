@@ -40,6 +40,7 @@ class BatchOptions:
     write: bool = False               # splice the result sheets into the workbook (or out_dir)
     out_dir: str | None = None        # write copies here instead of in place (mirrors inputs)
     time_limit: float = contract.MAX_SECONDS_PER_FILE
+    stage: str | None = None          # the year's stage; None infers it per workbook
 
 
 @dataclass
@@ -157,7 +158,7 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
     opts, start = _OPTIONS, time.monotonic()
     try:
         reports, _ = check_and_write_all(path, opts.profile, write=False, lang=opts.lang,
-                                         deadline=start + opts.time_limit)
+                                         deadline=start + opts.time_limit, stage=opts.stage)
     except PerfXlsxError as exc:
         status = TIMEOUT if exc.code == "PX018" else UNREADABLE
         return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),
@@ -193,6 +194,7 @@ def report_row(path: str, report: Any, lang: str = "zh") -> dict[str, Any]:
         "project": {"name": p.name.text, "department": p.department.text,
                     "implementer": p.implementer.text, "year": p.year.text},
         "template_version": p.template_version,
+        "stage": report.stage,
         "budget": num(total.budget.decimal),
         "executed": num(total.executed.decimal),
         "execution_rate": num(score.execution_rate) if score else None,

@@ -22,8 +22,8 @@ from .pool import FAILED_STATUSES
 from .summary_rows import DEFAULT_GRADES, MAX_ROWS, labels  # noqa: F401  (re-exported)
 
 #: Column formats of the 汇总 sheet by column (text wraps; money, rate and score as numbers).
-_SUMMARY_FORMATS = {0: "text", 1: "text", 2: "text", 3: "text", 5: "money", 6: "money",
-                    7: "pct", 8: "score", 10: "int", 11: "int", 12: "int", 14: "text"}
+_SUMMARY_FORMATS = {0: "text", 1: "text", 2: "text", 3: "text", 6: "money", 7: "money",
+                    8: "pct", 9: "score", 11: "int", 12: "int", 13: "int", 15: "text"}
 _FORMATS = {
     "head": {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
              "valign": "vcenter"},
@@ -185,7 +185,7 @@ def _link(file: str, summary: Path) -> str:
 def _colours(ws: Any, n: int, fmt: dict[str, Any], t: dict[str, Any]) -> None:
     """Conditional formats: grade (优/良 green, 中 amber, 差 red), error count, status."""
     last = max(n, 1) + 1
-    grade, errors, status = f"J2:J{last}", f"K2:K{last}", f"N2:N{last}"
+    grade, errors, status = f"K2:K{last}", f"L2:L{last}", f"O2:O{last}"
     for value, key in (("优", "good"), ("良", "good"), ("中", "mid"), ("差", "bad")):
         ws.conditional_format(grade, {"type": "cell", "criteria": "==", "value": f'"{value}"',
                                       "format": fmt[key]})

@@ -13,11 +13,12 @@ _T = {
         "sheets": ("汇总", "问题清单", "等级分布", "按主管部门"),
         "departments": ("主管部门", "工作簿数", "有错误", "平均总分", "优", "良", "中", "差", "无等级"),
         "no_department": "（未填）",
-        "summary": ("文件", "项目名称", "主管部门", "实施单位", "年度", "全年预算数（万元）",
+        "summary": ("文件", "项目名称", "主管部门", "实施单位", "年度", "阶段", "全年预算数（万元）",
                     "全年执行数（万元）", "执行率", "总分", "等级", "错误数", "警告数", "提示数",
                     "状态", "说明"),
         "findings": ("文件", "代码", "级别", "工作表", "单元格", "说明", "处理办法"),
         "grades": ("等级", "数量"),
+        "stages": {"target": "申报", "monitor": "监控", "self": "自评"},
         "status": {"clean": "通过", "warnings": "有警告", "errors": "有错误",
                    "unreadable": "无法读取", "timeout": "超时", "internal": "内部错误"},
         "severity": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -29,11 +30,12 @@ _T = {
         "departments": ("Department", "Workbooks", "With errors", "Average score", "优", "良",
                         "中", "差", "No grade"),
         "no_department": "(none)",
-        "summary": ("File", "Project", "Department", "Implementer", "Year",
+        "summary": ("File", "Project", "Department", "Implementer", "Year", "Stage",
                     "Budget (10k CNY)", "Executed (10k CNY)", "Execution rate", "Score", "Grade",
                     "Errors", "Warnings", "Notes", "Status", "Remark"),
         "findings": ("File", "Code", "Severity", "Sheet", "Cell", "Message", "How to fix"),
         "grades": ("Grade", "Count"),
+        "stages": {"target": "target", "monitor": "monitor", "self": "self"},
         "status": {"clean": "passed", "warnings": "warnings", "errors": "errors",
                    "unreadable": "unreadable", "timeout": "timed out",
                    "internal": "internal error"},
@@ -43,7 +45,7 @@ _T = {
     },
 }
 #: Narrow enough that A4 landscape, one page wide, prints at a readable size (text wraps).
-WIDTHS = (26, 22, 14, 14, 6, 9, 9, 8, 7, 5, 5, 5, 5, 8, 36)
+WIDTHS = (26, 22, 14, 14, 6, 5, 9, 9, 8, 7, 5, 5, 5, 5, 8, 34)
 FINDING_WIDTHS = (40, 8, 7, 12, 9, 70, 50)
 DEFAULT_GRADES = ("优", "良", "中", "差")
 #: Data rows an Excel sheet can hold below its header.
@@ -75,7 +77,7 @@ def summary_tuple(r: dict[str, Any], t: dict[str, Any]) -> tuple:
     err = r.get("error") or r.get("write_error")
     return tuple(_fits(v) for v in (
         r["file"], p["name"] or None, p["department"] or None, p["implementer"] or None,
-        _year(p["year"]), _num(r["budget"]), _num(r["executed"]), _num(r["execution_rate"]),
+        _year(p["year"]), t["stages"].get(r.get("stage") or "", None), _num(r["budget"]), _num(r["executed"]), _num(r["execution_rate"]),
         _num(r["score"]), r["grade"], r["errors"], r["warnings"], r["infos"],
         t["status"].get(r["status"], r["status"]),
         f"[{err['code']}] {err['message']}" if err else None))

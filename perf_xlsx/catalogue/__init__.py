@@ -3,7 +3,7 @@
 
 Codes are never renumbered. Ranges: PX0xx unusable files and limits, PX1xx reading the template,
 PX2xx money, PX3xx indicators and targets, PX4xx scoring, PX5xx narrative report, PX6xx writing
-results, PX8xx published forms. Each range lives in its own module here; this module merges them (``CATALOGUE``,
+results, PX7xx the year's stages, PX8xx published forms. Each range lives in its own module here; this module merges them (``CATALOGUE``,
 ``render_message``, ``render_hint``); ``doc`` generates docs/findings.md.
 """
 from __future__ import annotations
@@ -15,10 +15,10 @@ from .severity import Severity  # noqa: F401  (re-exported)
 
 
 def _merge() -> dict[str, Entry]:
-    from . import file, forms, indicators, money, output, reader, report, scoring
+    from . import file, forms, indicators, money, output, reader, report, scoring, stages
 
     merged: dict[str, Entry] = {}
-    for mod in (file, reader, money, indicators, scoring, report, output, forms):
+    for mod in (file, reader, money, indicators, scoring, report, output, stages, forms):
         for code, entry in mod.ENTRIES.items():
             if code in merged:
                 raise RuntimeError(f"duplicate catalogue code {code}")

@@ -136,4 +136,19 @@ ENTRIES: dict[str, Entry] = {
         "This is a perf-xlsx bug: please report it together with the original file.",
         "拼接时 自评表 未能加入工作簿",
     ),
+    "PX653": Entry(
+        E, "无法升级：不是本工具的模板",
+        "{path} 不是 perf-xlsx 的填报模板（{reason}），无法升级",
+        "只有用 perf-xlsx template 生成并填写的工作簿可以升级；官方表样请用 perf-xlsx import 读入。",
+        "{path} is not a perf-xlsx template ({reason}); it cannot be upgraded",
+        "Only workbooks made with perf-xlsx template can be upgraded; read a published form "
+        "with perf-xlsx import.",
+        "对官方表样运行 template --upgrade"),
+    "PX654": Entry(
+        E, "无法升级：模板版本未知",
+        "{path} 的模板版本是「{actual}」，本工具只能升级 {known}",
+        "核对「项目信息」表的模板版本单元格；新版本的模板无需升级。",
+        "{path} has template version '{actual}'; only {known} can be upgraded",
+        "Check the template-version cell on 项目信息; a newer template needs no upgrade.",
+        "模板版本被改成 2019"),
 }

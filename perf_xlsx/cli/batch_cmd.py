@@ -69,7 +69,8 @@ def wants_batch(files: Sequence[Path], summary: Path | None, jobs: int | None,
 def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str = "text",
               fail_on: str = "error", exit_zero: bool = False, quiet: bool = False,
               write: bool = False, no_write: bool = False, out: Path | None = None,
-              summary: Path | None = None, jobs: int | None = None) -> int:
+              summary: Path | None = None, jobs: int | None = None,
+              stage: str | None = None) -> int:
     """Check every workbook under ``files``; return the exit code (0 / 1 / 2)."""
     from ..batch.pool import BatchOptions, collect_files
     from ..batch.pool import run_batch as pool_run
@@ -91,7 +92,7 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
     if collected.skipped_locks and not quiet and fmt == "text":
         click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
     options = BatchOptions(profile=profile, lang=lang, write=do_write,
-                           out_dir=None if out is None else str(out))
+                           out_dir=None if out is None else str(out), stage=stage)
     run = _Run(fmt, quiet, fail_on, t)
     start = time.monotonic()
     stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)

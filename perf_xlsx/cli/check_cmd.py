@@ -32,6 +32,17 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Any:
         raise click.BadParameter(exc.message("zh") + "\n" + exc.message("en")) from exc
 
 
+def _stage(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from ..stages import StageError, resolve_stage
+
+    if value is None:
+        return None
+    try:
+        return resolve_stage(value)
+    except StageError as exc:
+        raise click.BadParameter(exc.message("zh") + "\n" + exc.message("en")) from exc
+
+
 def write_hook() -> Any:
     """``writer.write_results``, the call that writes the result sheets (imported on use)."""
     from ..write.writer import write_results
@@ -86,11 +97,18 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
 @click.option("--report", "narrative", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="同时核对这份自评报告（.docx/.txt）正文中的金额、比率和指标个数 / "
               "also check the amounts, rates and counts stated in this narrative report")
+@click.option("--stage", default=None, callback=_stage, metavar="STAGE",
+              help="年度阶段：target/申报、monitor/监控、self/自评；不写时按已填的内容判断 / "
+                   "the year's stage (default: the latest stage whose cells hold data)")
+@click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="上年的工作簿：申报阶段核对指标值是否低于上年实际完成值 / last year's "
+                   "workbook: targets below last year's actual values are flagged")
 @batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
             exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
             summary: Path | None = None, jobs: int | None = None, write_: bool = False,
-            narrative: Path | None = None) -> None:
+            narrative: Path | None = None, stage: str | None = None,
+            previous: Path | None = None) -> None:
     """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
 
     给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查：逐个检查文件夹中的所有工作簿
@@ -111,7 +129,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
     if batch_cmd.wants_batch(files, summary, jobs, fmt):
         run_result(batch_cmd.run_batch(
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
-            quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs))
+            quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs,
+            stage=stage))
     from ..render_text import render_report
     from ..run import check_and_write_all
 
@@ -127,7 +146,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             click.echo(f"检查 / checking {path} …", err=True)
         try:
             reports, outcome = check_and_write_all(path, profile, narrative=narrative,
-                                                   write=not no_write, out=out, lang=lang)
+                                                   write=not no_write, out=out, lang=lang,
+                                                   stage=stage, previous=previous)
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))

@@ -1,5 +1,6 @@
-"""``perf-xlsx import``: a published 自评表 (.xlsx/.xls/.et/.ods, or a .docx report's 附表) → the
-perf-xlsx template with its data filled in, once, so the unit keeps its data."""
+"""``perf-xlsx import``: a published 自评表 or 申报表 (.xlsx/.xls/.et/.ods, or a .docx report's 附表)
+→ the perf-xlsx template with its data filled in, once, so the unit keeps its data; a 申报表's
+targets are also recorded (the 绩效目标申报表 sheet later stages compare against)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,11 @@ from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 @click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
 @lang_option
 def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
-    """把官方表样的自评表转成 perf-xlsx 模板 / convert a published form to the template."""
+    """把官方表样的自评表或绩效目标申报表转成 perf-xlsx 模板；申报表的目标同时记录为
+    「绩效目标申报表」，供监控和自评阶段比对 / convert a published form (自评表 or 申报表) to the
+    template; a 申报表's targets are recorded for the later stages."""
     from ..read.reader import load_projects
+    from ..run import record_targets
     from ..write.imported import empty_required, import_project, import_targets
 
     en = lang == "en"
@@ -45,6 +49,10 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
             import_project(project, target)
             click.echo(("written: " if en else "已写入：") + str(target)
                        + f"  ({project.name.text or '—'}, {project.form.sheet})")
+            if project.form.stage == "target":
+                record_targets(target, lang=lang)
+                click.echo("  targets recorded: 绩效目标申报表" if en
+                           else "  已记录申报目标：绩效目标申报表")
             missing = empty_required(project)
             if missing:
                 click.echo(("  the form has no place for, please fill in: " if en else

@@ -80,6 +80,21 @@ NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说�
 #: A row of the indicator table that is the budget execution rate (Hebei's export).
 EXECUTION_ROW = ("预算执行率", "资金执行率")
 
+#: The 《项目支出绩效目标申报表》 of the 申报 stage (docs/stages.md): its titles, the header fields
+#: it adds, its funds rows (label, then the amount to its right) and its goal labels.
+TARGET_TITLES = ("项目支出绩效目标申报表", "绩效目标申报表", "项目绩效目标申报表",
+                 "项目支出绩效目标表", "绩效目标表")
+TARGET_HEADER_FIELDS: dict[str, tuple[str, ...]] = {
+    "project_attribute": ("项目属性", "项目类型"),
+    "project_period": ("项目期", "项目实施期", "实施期限", "项目周期"),
+}
+TARGET_FUNDS_ROWS: dict[str, tuple[str, ...]] = {
+    "total": ("年度资金总额", "年度资金总额合计", "资金总额", "年度金额"),
+    "fiscal": ("其中：财政拨款", "财政拨款", "其中：财政资金", "财政资金", "其中：当年财政拨款"),
+    "other": ("其他资金", "其他"),
+}
+TARGET_GOAL_LABELS = ("年度总体目标", "年度绩效目标", "总体目标", "年度目标", "绩效目标")
+
 #: The money unit by the bracket after the funds label.
 MONEY_UNITS = {"万元": 1, "元": 10000}
 

@@ -17,6 +17,7 @@ from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .grid import Grid
+from .target_form import is_target_form, read_target_funds, read_target_header
 
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
@@ -61,8 +62,16 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     bottom = ind_header[0] if ind_header else grid.max_row + 1
     _header_fields(project, grid, cells, info, top, bottom)
     project.year = _year(grid, top)
-    _funds(project, grid, cells, info, top, bottom, features)
-    _goals(project, grid, cells, info, top, bottom)
+    if is_target_form(grid):       # the 申报 stage's form: requested funds, no actual values
+        info.stage = "target"
+        features.append("申报表")
+        read_target_header(project, grid, cells, info.sources, range(max(1, top - 1), bottom))
+        info.money_divisor = read_target_funds(project, grid, cells, info.sources,
+                                               range(top, bottom))
+        _goals(project, grid, cells, info, top, bottom, labels.TARGET_GOAL_LABELS)
+    else:
+        _funds(project, grid, cells, info, top, bottom, features)
+        _goals(project, grid, cells, info, top, bottom)
     if ind_header is None:
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
                   what_en="the indicator header (三级指标, 年度指标值 …)")
@@ -247,8 +256,8 @@ def _money(v: Value, divisor: int) -> Value:
 
 # ---- goals ----------------------------------------------------------------------------------
 def _goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top: int,
-           bottom: int) -> None:
-    at = grid.first(labels.GOAL_LABELS, range(top, bottom))
+           bottom: int, goal_labels: tuple[str, ...] = labels.GOAL_LABELS) -> None:
+    at = grid.first(goal_labels, range(top, bottom))
     if at is None:
         return
     r0, c0 = at

@@ -19,13 +19,10 @@ from ..template import contract
 from .cells import CellReader
 from .tables import read_table
 
-#: Contract fields held directly on Project (the rest, except funds and version, go to extras).
-_DIRECT = {"project_name": "name", "department": "department", "implementer": "implementer",
-           "year": "year", "goal_expected": "goal_expected", "goal_actual": "goal_actual",
-           "completion_date": "completion_date"}
 #: More missing defined names than this are reported as one finding.
 _NAMES_ONE_BY_ONE = 5
-_OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.OUTPUT_SHEETS, contract.SHEET_LISTS)
+_OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.STAGE_SHEETS.values(), contract.SHEET_FINDINGS,
+               contract.SHEET_LISTS)
 
 
 def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
@@ -60,8 +57,10 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool) -
     else:
         # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
         # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
-        raw = read_raw_workbook(path, sheets=contract.INPUT_SHEETS, deadline=deadline,
-                                shapes_only=(contract.SHEET_GUIDE,))
+        from .record import record_sheet_names
+
+        raw = read_raw_workbook(path, sheets=(*contract.INPUT_SHEETS, *record_sheet_names()),
+                                deadline=deadline, shapes_only=(contract.SHEET_GUIDE,))
         if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
             # A sheet is missing: read every sheet so that a renamed one can be recognised.
             raw = read_raw_workbook(path, deadline=deadline)
@@ -97,13 +96,34 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
         if rs is not None and rs.truncated:
             cells.add("PX115", name, None, max_rows=contract.MAX_SHEET_ROWS,
                       max_cols=contract.MAX_SHEET_COLS)
-    _read_fields(project, raw, cells, sheets)
-    expenses = read_table(contract.EXPENSES, sheets.get(contract.SHEET_EXPENSES), cells)
+    version = _peek_version(raw, sheets)
+    _read_fields(project, raw, cells, sheets, contract.fields_for_version(version))
+    expenses = read_table(contract.EXPENSES.for_version(version),
+                          sheets.get(contract.SHEET_EXPENSES), cells)
     project.expenses = [ExpenseLine(row, **vals) for row, vals in expenses.rows]
-    indicators = read_table(contract.INDICATORS, sheets.get(contract.SHEET_INDICATORS), cells)
+    indicators = read_table(contract.INDICATORS.for_version(version),
+                            sheets.get(contract.SHEET_INDICATORS), cells)
     project.indicators = [Indicator(row, **vals) for row, vals in indicators.rows]
+    from .record import read_record
+
+    project.record = read_record(raw, cells)
     project.findings = _unique(cells.findings)
     return project
+
+
+def _peek_version(raw: RawWorkbook, sheets: dict[str, str | None]) -> str | None:
+    """The template version typed in the workbook (its defined name, else the contract cell), so
+    that an older template is read with the fields and columns it had."""
+    field = contract.FIELDS_BY_NAME["template_version"]
+    where = _name_target(field, raw, sheets)
+    if where is None:
+        info = sheets.get(contract.SHEET_INFO)
+        if info is None:
+            return None
+        where = (info, *parse_cell_ref(field.cell))
+    cell = raw.sheets[where[0]].cells.get((where[1], where[2]))
+    value = getattr(cell, "value", None)
+    return str(value).strip() if value is not None else None
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -180,16 +200,16 @@ def _field_kind(field: contract.Field) -> str:
 
 
 def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
-                 sheets: dict[str, str | None]) -> None:
+                 sheets: dict[str, str | None], fields: tuple[contract.Field, ...]) -> None:
     info_sheet = sheets.get(contract.SHEET_INFO)
-    places = {f.name: _name_target(f, raw, sheets) for f in contract.FIELDS}
-    unusable = [f for f in contract.FIELDS if places[f.name] is None]
+    places = {f.name: _name_target(f, raw, sheets) for f in fields}
+    unusable = [f for f in fields if places[f.name] is None]
     one_by_one = len(unusable) <= _NAMES_ONE_BY_ONE
     if not one_by_one and info_sheet is not None:
         names = "、".join(f.name for f in unusable[:6]) + ("…" if len(unusable) > 6 else "")
         cells.add("PX105", info_sheet, None, count=len(unusable), names=names)
     version = Value()
-    for field in contract.FIELDS:
+    for field in fields:
         where = places[field.name]
         if where is None:
             # The defined name is gone or broken: read the contract cell on the info sheet.
@@ -212,7 +232,7 @@ def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
                           label_en=field.label_en)
         if field.name == "template_version":
             version = value
-        _assign(project, field, value)
+        project.set_field(field.name, value)
     _check_version(version, cells, info_sheet)
 
 
@@ -275,23 +295,6 @@ def _merged_bounds(ref: str) -> tuple[int, int, int, int] | None:
         return parse_range_ref(ref)
     except ValueError:
         return None
-
-
-def _assign(project: Project, field: contract.Field, value: Value) -> None:
-    name = field.name
-    if name.startswith("funds_"):
-        rest = name[len("funds_"):]
-        if rest in ("received", "note"):
-            setattr(project.funds, rest, value)
-        else:
-            src, col = rest.split("_", 1)
-            setattr(project.funds.source(src), col, value)
-    elif name in _DIRECT:
-        setattr(project, _DIRECT[name], value)
-    elif name == "template_version":
-        project.template_version = value.text or None
-    else:
-        project.extras[name] = value
 
 
 def _check_version(value: Value, cells: CellReader, info_sheet: str | None) -> None:

@@ -16,7 +16,7 @@ from ..template import contract
 from .cells import NUMERIC_KINDS, SHOWN_KIND, CellReader
 
 #: Indicator columns whose numbers and dates keep their type (targets and actual values).
-SHOWN_KEYS = ("target", "actual")
+SHOWN_KEYS = ("target", "actual", "monitor_value", "expected_value")
 #: Hierarchy columns that staff often merge vertically: a merged cell's value fills its rows.
 FILL_DOWN_KEYS = ("level1", "level2")
 TOTAL_WORDS = ("合计", "总计", "小计", "合计金额", "总分", "合计得分")

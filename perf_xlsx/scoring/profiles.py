@@ -79,6 +79,9 @@ class Profile:
     #: 二级 names this frame places under a 一级 beside the MoF taxonomy's (Hubei: the
     #: satisfaction indicators under 效益指标), by 一级
     extra_level2: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: 监控 warning lines: (``MM-DD``, rate) — by that day of the year, execution below the rate
+    #: is flagged (Sichuan: 25 % by 4-30, 40 % by 6-30, 60 % by 8-31, 80 % by 10-31)
+    monitor_lines: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def indicator_weight_total(self) -> Decimal:
@@ -157,7 +160,9 @@ NINGXIA_OUTCOMES = replace(
 SICHUAN = replace(
     MOF2020, name="sichuan", title="四川省（报表编号510000_0013zp，预算执行情况10分）",
     title_en="Sichuan (form 510000_0013zp, execution 10)",
-    markers=("510000_0013zp", "预算执行情况"))
+    markers=("510000_0013zp", "预算执行情况"),
+    monitor_lines=(("04-30", D("0.25")), ("06-30", D("0.4")), ("08-31", D("0.6")),
+                   ("10-31", D("0.8"))))
 
 _EFFECT = "效果指标"
 HEBEI_EXPORT = replace(
@@ -240,6 +245,8 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
         if data["reverse_variant"] not in ("A", "B"):
             raise ValueError("reverse_variant must be 'A' or 'B'")
         kw["reverse_variant"] = data["reverse_variant"]
+    if "monitor_lines" in data:
+        kw["monitor_lines"] = tuple(_monitor_line(x) for x in data["monitor_lines"])
     if "blocks" in data:
         kw["blocks"] = tuple(Block(str(b["label"]), D(str(b["weight"])),
                                    tuple(b.get("members", [b["label"]]))) for b in data["blocks"])
@@ -278,4 +285,16 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "markers": list(profile.markers),
         "accepted_measures": list(profile.accepted_measures),
         "extra_level2": {k: list(v) for k, v in profile.extra_level2.items()},
+        "monitor_lines": [[day, _fmt(rate)] for day, rate in profile.monitor_lines],
     }
+
+
+def _monitor_line(item: Any) -> tuple[str, Decimal]:
+    """``["06-30", 0.4]`` → ("06-30", Decimal("0.4")); a bad day or rate is a ValueError."""
+    day, rate = str(item[0]), D(str(item[1]))
+    month, _, dom = day.partition("-")
+    if not (month.isdigit() and dom.isdigit() and 1 <= int(month) <= 12 and 1 <= int(dom) <= 31):
+        raise ValueError(f"monitor_lines: {day!r} is not MM-DD")
+    if not 0 <= rate <= 1:
+        raise ValueError(f"monitor_lines: rate {rate} is not between 0 and 1")
+    return f"{int(month):02d}-{int(dom):02d}", rate

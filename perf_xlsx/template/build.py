@@ -82,7 +82,16 @@ def _number_rule(title: str, message: str) -> dict[str, Any]:
             "error_title": "只能填数字", "error_message": _MONEY_ERROR, **_help(title, message)}
 
 
+def _choice_rule(title: str, message: str, choices: tuple[str, ...]) -> dict[str, Any]:
+    """A drop-down list; typing something else warns (and the check reports it: PX730)."""
+    return {"validate": "list", "source": list(choices), "error_type": "warning",
+            "error_title": title[:32], "error_message": "请从下拉列表选择：" + "、".join(choices),
+            **_help(title, message)}
+
+
 def _field_rule(field: C.Field) -> dict[str, Any]:
+    if field.choices:
+        return _choice_rule(field.label, field.help, field.choices)
     if field.kind == "money":
         return _number_rule(field.label, field.help)
     if field.kind == "year":
@@ -163,6 +172,8 @@ def _info_sheet(wb: Any, fmt: dict[str, Any], values: dict[str, Any] | None = No
 def _column_rule(spec: C.TableSpec, col: C.Column) -> dict[str, Any]:
     if col.kind in NUMBER_KINDS:
         return _number_rule(col.header, col.help)
+    if col.choices:
+        return _choice_rule(col.header, col.help, col.choices)
     first = spec.header_row + 1
     if col.key == "level1":
         return {"validate": "list", "source": f"={C.LIST_NAME_LEVEL1}", "error_type": "warning",
@@ -278,6 +289,16 @@ def guide_lines() -> list[tuple[str, Any]]:
                  f"「{C.SHEET_FORM}」和「{C.SHEET_FINDINGS}」两张表，"),
         ("text", "  再次检查时替换这两张表，上面四张表的内容不会被改动。"
                  "获取新的空白模板：perf-xlsx template -o 文件名.xlsx"),
+        ("text", ""),
+        ("bold", "七、一个工作簿用一整年：申报 → 监控 → 自评"),
+        ("text", "  · 申报：填项目信息、年初预算数和「绩效指标」的一级至三级、年度指标值、计量单位、分值；"
+                 f"运行 perf-xlsx check 文件名.xlsx --stage 申报，生成「{C.SHEET_TARGET_FORM}」，"),
+        ("text", "    它同时是批复目标的记录，以后各阶段与它比对，请勿手工修改。"),
+        ("text", f"  · 监控：填「{C.SHEET_INFO}」的监控截至日期、1-N月执行数、全年预计执行数，以及每个指标的"
+                 "监控期完成值、全年预计完成值、完成目标可能性；"),
+        ("text", f"    未选「确定能」时填偏差原因类型和监控偏差说明。--stage 监控 生成「{C.SHEET_MONITOR_FORM}」。"),
+        ("text", "  · 自评：填全年执行数、实际完成值、自评得分（同上）。申报后经批准调整的指标，"
+                 "在「调整说明」中写明调整内容、原因和批准文件。"),
     ]
 
 

@@ -5,11 +5,13 @@ nothing else may spell a sheet name, defined name or header on its own.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-TEMPLATE_VERSION = "2026.1"
-#: Older template versions the reader still understands (it warns, then reads what it can).
-KNOWN_TEMPLATE_VERSIONS = ("2026.1",)
+TEMPLATE_VERSION = "2027.1"
+#: Template versions the reader understands; an older one is read with the fields and columns it
+#: had (``Field.since`` / ``Column.since``), and ``perf-xlsx template --upgrade`` carries it over.
+KNOWN_TEMPLATE_VERSIONS = ("2026.1", "2027.1")
+FIRST_VERSION = KNOWN_TEMPLATE_VERSIONS[0]
 TEMPLATE_FILENAME = "perf_self_evaluation_template.xlsx"
 
 SHEET_GUIDE = "填表说明"
@@ -22,6 +24,32 @@ INPUT_SHEETS = (SHEET_GUIDE, SHEET_INFO, SHEET_EXPENSES, SHEET_INDICATORS)
 SHEET_FORM = "自评表"
 SHEET_FINDINGS = "检查结果"
 OUTPUT_SHEETS = (SHEET_FORM, SHEET_FINDINGS)
+
+#: The year's three stages (issue 17, docs/stages.md), in order, with the words users type.
+STAGES = ("target", "monitor", "self")
+STAGE_ALIASES = {"target": "target", "申报": "target", "monitor": "monitor", "监控": "monitor",
+                 "self": "self", "自评": "self"}
+STAGE_LABELS = {"target": "申报", "monitor": "监控", "self": "自评"}
+#: The official form each stage writes into the workbook, beside 检查结果.
+SHEET_TARGET_FORM = "绩效目标申报表"
+SHEET_MONITOR_FORM = "绩效监控表"
+STAGE_SHEETS = {"target": SHEET_TARGET_FORM, "monitor": SHEET_MONITOR_FORM, "self": SHEET_FORM}
+#: Sheet-scoped name on the written 绩效目标申报表 holding the checksum of the targets it records;
+#: a later hand edit of that sheet no longer matches (docs/stages.md).
+RECORD_MARKER = "perf_xlsx_targets"
+
+
+def sheet_name_candidates(base: str) -> list[str]:
+    """``base``, then ``base（perf-xlsx）``, ``base（perf-xlsx 2）`` … : where a result sheet goes
+    when a sheet of its name exists that perf-xlsx did not write."""
+    suffix = FOREIGN_SHEET_SUFFIX
+    alts = [suffix] + [f"{suffix[:-1]} {n}{suffix[-1]}" for n in range(2, 100)]
+    return [base] + [base + alt for alt in alts]
+
+
+def output_sheets(stage: str = "self") -> tuple[str, str]:
+    """The sheets a check at ``stage`` writes: the stage's form and 检查结果."""
+    return STAGE_SHEETS[stage], SHEET_FINDINGS
 #: Sheet-scoped defined name marking the sheets perf-xlsx wrote (issue 5): only marked sheets are
 #: replaced; a hand-made 自评表 stays, and ours goes under the name + this suffix (docs/output.md).
 GENERATED_MARKER = "perf_xlsx_generated"
@@ -48,6 +76,8 @@ class Field:
     required: bool
     help: str          # hover help (data-validation input message), Chinese
     label_en: str = ""
+    since: str = FIRST_VERSION      # the template version that introduced it
+    choices: tuple[str, ...] = ()   # a drop-down list of allowed entries (typing others warns)
 
 
 def _money(name: str, label: str, cell: str, required: bool, help_: str, en: str) -> Field:
@@ -80,6 +110,12 @@ _FUND_HELP = {
     "budget": "全年预算数＝调整后预算（含上年结转），单位万元",
     "executed": "全年实际支出（执行数），单位万元；应等于资金明细合计",
 }
+#: 项目属性 at 申报; 完成目标可能性 and 偏差原因类型 at 监控 (DOMAIN.md §8).
+PROJECT_ATTRIBUTES = ("新增", "延续")
+LIKELIHOODS = ("确定能", "有可能", "完全不可能")
+LIKELY_CERTAIN = LIKELIHOODS[0]
+CAUSE_TYPES = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
+
 _FUND_EN = {"initial": "initial budget", "budget": "full-year budget", "executed": "executed"}
 _SOURCE_EN = {"total": "total funds", "fiscal": "fiscal appropriation",
               "carryover": "carry-over", "other": "other funds"}
@@ -115,15 +151,36 @@ FIELDS: tuple[Field, ...] = (
           "选填：如 延续项目 / 新增项目 / 一次性项目", "project nature"),
     Field("project_use", "项目用途及范围", "B22", "longtext", False,
           "选填：主要用途和主要内容，用于生成自评报告", "use and scope"),
+    # The year's earlier stages (issue 17): 申报 and 监控 (docs/stages.md).
+    Field("project_attribute", "项目属性", "B25", "text", False,
+          "申报：新增 或 延续", "project attribute (new / continuing)", since="2027.1",
+          choices=PROJECT_ATTRIBUTES),
+    Field("project_period", "项目期", "B26", "text", False,
+          "申报：项目实施期，如 1年 或 2018-2020年", "project period", since="2027.1"),
+    Field("monitor_as_of", "监控截至日期", "B27", "date", False,
+          "监控：数据截至日期，如 2018-07-31", "monitoring as of", since="2027.1"),
+    Field("funds_executed_to_date", "1-N月执行数", "B28", "money", False,
+          "监控：年初至截至日期的实际支出，单位万元", "executed to date", since="2027.1"),
+    Field("funds_expected_full_year", "全年预计执行数", "B29", "money", False,
+          "监控：预计全年支出，单位万元；不得高于全年预算数，不得低于已执行数",
+          "expected full-year execution", since="2027.1"),
+    Field("monitor_note", "监控偏差说明", "B30", "longtext", False,
+          "监控：执行进度慢于序时进度或预计完不成目标时，写明原因和措施",
+          "monitoring note", since="2027.1"),
 )
 
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+#: The funds grid's names (``funds_<source>_<column>``) and the two other funds fields.
+FUND_GRID_NAMES = tuple(f"funds_{src}_{col}" for src, _l, _r in FUND_SOURCES
+                        for col, _c, _x in FUND_COLUMNS)
+FUNDS_OTHER_NAMES = ("funds_received", "funds_note")
 #: Section headings on 项目信息: (cell, text).
 INFO_SECTIONS = (
     ("A1", "项目基本信息"),
     ("A8", "项目资金（万元）"),
     ("A15", "年度总体目标"),
     ("A19", "自评报告选填信息"),
+    ("A24", "申报与监控信息"),
 )
 
 
@@ -135,6 +192,8 @@ class Column:
     width: float
     help: str
     required: bool = True
+    since: str = FIRST_VERSION      # the template version that introduced it
+    choices: tuple[str, ...] = ()   # a drop-down list of allowed entries
 
 
 @dataclass(frozen=True)
@@ -151,6 +210,21 @@ class TableSpec:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    def for_version(self, version: str | None) -> "TableSpec":
+        """The table as template ``version`` had it (the current one for an unknown version)."""
+        if version not in KNOWN_TEMPLATE_VERSIONS:
+            return self
+        cols = tuple(c for c in self.columns if c.since in (FIRST_VERSION, version)
+                     or c.since <= version)
+        return self if cols == self.columns else replace(self, columns=cols)
+
+
+def fields_for_version(version: str | None) -> tuple[Field, ...]:
+    """The 项目信息 fields template ``version`` had (all of them for an unknown version)."""
+    if version not in KNOWN_TEMPLATE_VERSIONS:
+        return FIELDS
+    return tuple(f for f in FIELDS if f.since in (FIRST_VERSION, version) or f.since <= version)
 
 
 EXPENSES = TableSpec(
@@ -184,6 +258,23 @@ INDICATORS = TableSpec(
         Column("自评得分", "self_score", "score", 10, "单位自评得分，不得超过分值；定性指标必填"),
         Column("偏差原因分析及改进措施", "deviation", "longtext", 36,
                "未完成目标或扣分时必须填写原因和改进措施", False),
+        # 2027.1: 申报 (unit), 监控 (progress, likelihood, cause) and approved adjustments.
+        Column("计量单位", "unit", "text", 8,
+               "申报：定量指标值的计量单位，如 本、%、万元、日；定性指标可空", False, "2027.1"),
+        Column("监控期完成值", "monitor_value", "text", 14,
+               "监控：截至监控日期的累计完成值，如 30本", False, "2027.1"),
+        Column("全年预计完成值", "expected_value", "text", 14,
+               "监控：预计全年能完成的值，如 50本", False, "2027.1"),
+        Column("完成目标可能性", "likelihood", "text", 12,
+               "监控：确定能 / 有可能 / 完全不可能", False, "2027.1", LIKELIHOODS),
+        Column("偏差原因类型", "cause_type", "text", 12,
+               "监控：未选确定能时必填：经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他",
+               False, "2027.1", CAUSE_TYPES),
+        Column("监控偏差说明", "monitor_note", "longtext", 30,
+               "监控：未选确定能时写明原因和拟采取的措施", False, "2027.1"),
+        Column("调整说明", "adjustment", "longtext", 30,
+               "申报后经批准调整指标（名称、指标值、单位或分值）时，写明调整内容、原因和批准文件",
+               False, "2027.1"),
     ),
     blank_rows=15,
 )

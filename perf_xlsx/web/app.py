@@ -16,7 +16,7 @@ from flask import Flask, Response, abort, redirect, request, send_file
 from ..template import contract
 from .inbox import Inbox
 from .store import Job, Store
-from .views import WORDS, form_preview, page
+from .views import WORDS, form_preview, page, stage_word
 
 #: Files one upload may hold; each file is also bound by the CLI's own limits.
 MAX_FILES = 50
@@ -149,18 +149,19 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
         items = box.rows()
         grades = sorted({r.get("grade") for _e, r in items if r and r.get("grade")})
         options = "".join(f'<option value="{g}">{g}</option>' for g in grades)
-        head = [w[k] for k in ("file", "project", "unit", "score", "grade", "errors",
+        head = [w[k] for k in ("file", "project", "unit", "stage", "score", "grade", "errors",
                                "warnings", "status")]
         rows = []
         for i, (entry, row) in enumerate(items):
             if row is None:
-                cells = [entry.path.name, w["checking"], "", "", "", "", "", w["checking"]]
+                cells = [entry.path.name, w["checking"], "", "", "", "", "", "", w["checking"]]
                 grade = ""
             else:
                 p = row["project"]
                 grade = row.get("grade") or ""
                 cells = [str(entry.path.relative_to(box.folder)), p.get("name") or "",
-                         p.get("department") or "", row.get("score") or "", grade,
+                         p.get("department") or "", stage_word(row.get("stage"), lang()),
+                         row.get("score") or "", grade,
                          str(row["errors"]), str(row["warnings"]), w.get(entry.status,
                                                                          entry.status)]
             link = f'<a href="/inbox/{i}{q()}">{escape(cells[0])}</a>'
@@ -213,12 +214,14 @@ def _run_job(job: Job, done: list[Result], profile: Any, lang: str) -> None:
         res = Result(upload.name, i)
         try:
             out = job.out / f"{i:03d}.xlsx"
-            res.reports, outcome = check_and_write_all(upload.path, profile, out=out, lang=lang)
+            res.reports, outcome = check_and_write_all(upload.path, profile, out=out, lang=lang,
+                                                       stage=None)
             res.workbook = outcome.written if outcome.written else None
             docx = job.out / f"{i:03d}.docx"
             try:
-                build_report(res.reports[0], docx)
-                res.report = docx
+                if res.reports[0].stage == "self":     # a 自评报告 only once the year is over
+                    build_report(res.reports[0], docx)
+                    res.report = docx
             except PerfXlsxError:
                 res.report = None
         except PerfXlsxError as exc:
@@ -291,8 +294,9 @@ def _result_html(res: Result, job: Job, w: dict[str, str], q: Any) -> str:
         score = report.score
         total = f"{score.total:.2f}" if score is not None and score.total is not None else "—"
         grade = (score.grade if score is not None and score.grade else "—")
-        parts.append(f'<p class="grade">{escape(d["project"]["name"] or "")} · {w["score"]} '
-                     f'<span class="total">{total}</span> · {w["grade"]} '
+        parts.append(f'<p class="grade">{escape(d["project"]["name"] or "")} · {w["stage"]} '
+                     f'<span class="stage">{escape(stage_word(report.stage, lang))}</span> · '
+                     f'{w["score"]} <span class="total">{total}</span> · {w["grade"]} '
                      f'<span class="grade-value">{escape(grade)}</span></p>'
                      f'<p>{w["errors"]} {d["summary"]["errors"]} · {w["warnings"]} '
                      f'{d["summary"]["warnings"]} · {w["infos"]} {d["summary"]["infos"]}</p>')
@@ -302,7 +306,7 @@ def _result_html(res: Result, job: Job, w: dict[str, str], q: Any) -> str:
         links.append(f'<a class="button workbook" href="/job/{job.id}/{res.index}/workbook{q()}">'
                      f'{w["download"]} {w["workbook"]}</a>')
         try:
-            preview = form_preview(res.workbook.read_bytes())
+            preview = form_preview(res.workbook.read_bytes(), res.reports[0].stage)
         except Exception:  # noqa: BLE001 - a preview is never worth an error page
             preview = ""
         if preview:

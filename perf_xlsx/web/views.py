@@ -10,10 +10,10 @@ from typing import Any
 WORDS = {
     "zh": {"title": "项目支出绩效自评检查", "choose": "选择或拖入自评表文件（可多选）",
            "check": "检查", "file": "文件", "project": "项目名称", "unit": "主管部门",
-           "score": "总分", "grade": "等级", "errors": "错误", "warnings": "警告", "infos": "提示",
+           "score": "总分", "grade": "等级", "stage": "阶段", "errors": "错误", "warnings": "警告", "infos": "提示",
            "status": "状态", "code": "代码", "where": "位置", "message": "说明", "hint": "处理办法",
            "download": "下载", "workbook": "检查后的工作簿", "report": "自评报告草稿（Word）",
-           "summary": "汇总表", "preview": "自评表预览", "refused": "无法检查",
+           "summary": "汇总表", "preview": "表样预览", "refused": "无法检查",
            "lang": "English", "inbox": "收件箱", "all": "全部等级", "none": "无",
            "back": "返回", "checking": "正在检查…", "clean": "未发现问题", "error": "错误",
            "warning": "警告", "info": "提示", "no_grade": "无等级", "new": "新", "changed": "有改动",
@@ -21,11 +21,11 @@ WORDS = {
            "hint_drop": "支持 .xlsx .xls .et .ods 以及附有自评表的 .docx 报告。"},
     "en": {"title": "Performance self-evaluation check", "choose": "Choose or drop the forms "
            "(several at once)", "check": "Check", "file": "File", "project": "Project",
-           "unit": "Department", "score": "Score", "grade": "Grade", "errors": "Errors",
+           "unit": "Department", "stage": "Stage", "score": "Score", "grade": "Grade", "errors": "Errors",
            "warnings": "Warnings", "infos": "Notes", "status": "Status", "code": "Code",
            "where": "Location", "message": "Message", "hint": "How to fix",
            "download": "Download", "workbook": "checked workbook", "report": "draft report "
-           "(Word)", "summary": "summary workbook", "preview": "自评表 preview",
+           "(Word)", "summary": "summary workbook", "preview": "form preview",
            "refused": "Cannot be checked", "lang": "中文", "inbox": "Inbox", "all": "All grades",
            "none": "none", "back": "Back", "checking": "checking…", "clean": "no problems found",
            "error": "Errors", "warning": "Warnings", "info": "Notes", "no_grade": "no grade",
@@ -64,13 +64,15 @@ def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
             f"<style>{CSS}</style><script>{SORT_JS}</script></head><body>{body}</body></html>")
 
 
-def form_preview(xlsx: bytes) -> str:
-    """The 自评表 perf-xlsx wrote (the last sheet named 自评表…), as an HTML table with its merges
-    as rowspan/colspan; '' when there is none."""
+def form_preview(xlsx: bytes, stage: str = "self") -> str:
+    """The stage's form perf-xlsx wrote (the last sheet named 自评表… / 绩效目标申报表… /
+    绩效监控表…), as an HTML table with its merges as rowspan/colspan; '' when there is none."""
     from openpyxl import load_workbook
 
+    from ..template.contract import STAGE_SHEETS
+
     wb = load_workbook(io.BytesIO(xlsx), read_only=False)
-    names = [n for n in wb.sheetnames if n.startswith("自评表")]
+    names = [n for n in wb.sheetnames if n.startswith(STAGE_SHEETS.get(stage, "自评表"))]
     if not names:
         return ""
     ws = wb[names[-1]]
@@ -107,3 +109,12 @@ def _shown(value: Any, fmt: str) -> str:
     if isinstance(value, float):
         return f"{value:.2f}" if "0.00" in fmt else f"{value:g}"
     return str(value)
+
+
+def stage_word(stage: str | None, lang: str = "zh") -> str:
+    """A stage as the page shows it: 申报 / 监控 / 自评 (target / monitor / self in English)."""
+    from ..template.contract import STAGE_LABELS
+
+    if not stage:
+        return ""
+    return stage if lang == "en" else STAGE_LABELS.get(stage, stage)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import OutputError
 from ..model import Project, Value
+from ..read.tables import SHOWN_KEYS
 from ..template import contract
 
 #: Funds keys the form fills (the rest of the template's fields stay empty).
@@ -44,7 +45,7 @@ def template_data(project: Project) -> tuple[dict[str, Any], dict[str, list[dict
     indicators = []
     for ind in project.indicators:
         row = {key: _typed(getattr(ind, key), kind) for key, kind in kinds.items()}
-        for key in ("target", "actual"):      # shown as the form shows them
+        for key in SHOWN_KEYS:                # shown as the form shows them
             row[key] = getattr(ind, key).text or None
         indicators.append(row)
     ekinds = {c.key: c.kind for c in contract.EXPENSES.columns}

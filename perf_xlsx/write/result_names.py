@@ -54,20 +54,17 @@ def generated_sheets(path: str | Path | bytes) -> tuple[list[str], set[str]]:
     return sheets, marked
 
 
-def candidates(base: str) -> list[str]:
-    """``base``, then ``base（perf-xlsx）``, ``base（perf-xlsx 2）`` … (at most 31 characters)."""
-    suffix = contract.FOREIGN_SHEET_SUFFIX
-    alts = [suffix] + [f"{suffix[:-1]} {n}{suffix[-1]}" for n in range(2, 100)]
-    return [base] + [base + alt for alt in alts]
+candidates = contract.sheet_name_candidates
 
 
-def result_sheet_names(path: str | Path) -> tuple[str, ...]:
-    """Where the result sheets go in ``path``: each contract name, unless a sheet of that name
-    exists that perf-xlsx did not write; then the first free (or ours) ``…（perf-xlsx）`` name."""
+def result_sheet_names(path: str | Path, stage: str = "self") -> tuple[str, ...]:
+    """Where the result sheets of ``stage`` go in ``path``: each contract name, unless a sheet of
+    that name exists that perf-xlsx did not write; then the first free (or ours)
+    ``…（perf-xlsx）`` name."""
     sheets, marked = generated_sheets(path)
     taken = {s.casefold() for s in sheets}
     chosen = []
-    for base in contract.OUTPUT_SHEETS:
+    for base in contract.output_sheets(stage):
         chosen.append(next(c for c in candidates(base)
                            if c in marked or c.casefold() not in taken))
     return tuple(chosen)

@@ -35,22 +35,26 @@ def _profile(profile: Any, report: CheckReport) -> Any:
 
 
 def build_result_sheets(report: CheckReport, profile: Any = None, lang: str = "zh") -> bytes:
-    """An xlsx (bytes) holding exactly the 自评表 and 检查结果 sheets for ``report``."""
+    """An xlsx (bytes) holding exactly the stage's form (自评表, 绩效目标申报表 or 绩效监控表)
+    and the 检查结果 sheet for ``report``."""
     import xlsxwriter
 
     from .findings_sheet import add_findings_sheet
     from .form_sheet import add_form_sheet
     from .result_names import mark_sheets
+    from .stage_forms import add_monitor_form, add_target_form
 
     prof = _profile(profile, report)
+    names = contract.output_sheets(report.stage)
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
                                    "strings_to_formulas": False, "strings_to_urls": False})
-    wb.set_properties({"title": contract.SHEET_FORM, "author": "perf-xlsx",
-                       "created": FIXED_CREATED})
-    add_form_sheet(wb, report, prof)
+    wb.set_properties({"title": names[0], "author": "perf-xlsx", "created": FIXED_CREATED})
+    add_form = {"target": add_target_form, "monitor": add_monitor_form}.get(report.stage,
+                                                                         add_form_sheet)
+    add_form(wb, report, prof)
     add_findings_sheet(wb, report, lang, profile=prof)
-    mark_sheets(wb)             # so that only sheets perf-xlsx wrote are ever replaced
+    mark_sheets(wb, names)      # so that only sheets perf-xlsx wrote are ever replaced
     wb.close()
     return buf.getvalue()
 
@@ -95,7 +99,7 @@ def _write_beside(src: Path, report: CheckReport, out: str | Path | None, profil
     template = template_bytes(report.project)
     verify_template(template, report.project, target)
     data = splice_sheets(template, build_result_sheets(report, profile, lang),
-                         contract.OUTPUT_SHEETS)
+                         contract.output_sheets(report.stage))
 
     def produce(temp: Path) -> None:
         Path(temp).write_bytes(data)
@@ -208,7 +212,7 @@ def rename_sheets_for(report: CheckReport, names: tuple[str, ...], profile: Any,
     from .result_names import rename_sheets
 
     return rename_sheets(build_result_sheets(report, profile, lang),
-                         dict(zip(contract.OUTPUT_SHEETS, names)))
+                         dict(zip(contract.output_sheets(report.stage), names)))
 
 
 def _result_names(src: Path, reports: list[CheckReport]) -> list[tuple[str, ...]]:
@@ -217,7 +221,7 @@ def _result_names(src: Path, reports: list[CheckReport]) -> list[tuple[str, ...]
     from .result_names import candidates, generated_sheets, result_sheet_names
 
     if len(reports) == 1:
-        return [result_sheet_names(src)]
+        return [result_sheet_names(src, reports[0].stage)]
     sheets, marked = generated_sheets(src)
     taken = {s.casefold() for s in sheets if s not in marked}
     out: list[tuple[str, ...]] = []

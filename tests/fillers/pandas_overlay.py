@@ -41,6 +41,7 @@ def fill(path: Path) -> Path:
                                              startcol=col, index=False, header=False)
         pd.DataFrame(EXPENSES, columns=list(C.EXPENSES.headers)).to_excel(
             xw, sheet_name=C.SHEET_EXPENSES, startrow=C.EXPENSES.header_row - 1, index=False)
-        pd.DataFrame(INDICATORS, columns=list(C.INDICATORS.headers)).to_excel(
+        # the first eight columns (to 偏差原因分析及改进措施): the 2027.1 ones stay blank
+        pd.DataFrame(INDICATORS, columns=list(C.INDICATORS.headers[:8])).to_excel(
             xw, sheet_name=C.SHEET_INDICATORS, startrow=C.INDICATORS.header_row - 1, index=False)
     return Path(path)

@@ -1,0 +1,61 @@
+"""The published 《项目支出绩效目标申报表》 (申报 stage) as the budget systems export it: header
+fields, the requested funds as label → amount pairs, the annual goal beside its label, and the
+indicator table the self-evaluation form shares (read by ``parse``). docs/stages.md.
+"""
+from __future__ import annotations
+
+from ..model import Loc, Project, Value
+from ..ooxml.rawbook import cell_ref
+from ..read.cells import CellReader
+from . import labels
+from .grid import Grid
+
+
+def is_target_form(grid: Grid) -> bool:
+    """A 申报表: its title says so, or it has neither an actual-value column nor 全年执行数."""
+    if any(labels.norm(t) in text for text in grid.texts.values() for t in labels.TARGET_TITLES):
+        return True
+    return grid.first(labels.INDICATOR_COLUMNS["actual"]) is None and \
+        grid.first(labels.FUNDS_COLUMNS["executed"]) is None
+
+
+def read_target_header(project: Project, grid: Grid, cells: CellReader, sources: dict[str, str],
+                       rows: range) -> None:
+    """项目属性 and 项目期 (value right of the label, or ``项目属性：延续`` in one cell)."""
+    for key, aliases in labels.TARGET_HEADER_FIELDS.items():
+        at = grid.first(aliases, rows)
+        if at is None:
+            inline = grid.inline(aliases, rows)
+            if inline is not None:
+                r, c, text = inline
+                project.set_field(key, Value(text, text, Loc(grid.name, cell_ref(r, c))))
+                sources[key] = f"{grid.name}!{cell_ref(r, c)}"
+            continue
+        r, c = grid.value_right_of(*at)
+        project.set_field(key, cells.value(grid.name, r, c, "text", aliases[0]))
+        sources[key] = f"{grid.name}!{cell_ref(r, c)}"
+
+
+def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: dict[str, str],
+                      rows: range) -> int:
+    """The requested amounts into 年初预算数 (total, fiscal, other); returns the money divisor
+    (10000 when the form prints 元). PX801 when there is no 年度资金总额."""
+    unit_text = " ".join(grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows))
+    unit_text = unit_text.replace("(", "（").replace(")", "）")
+    divisor = 10000 if "（元）" in unit_text else 1
+    for key, aliases in labels.TARGET_FUNDS_ROWS.items():
+        at = grid.first(aliases, rows)
+        if at is None:
+            continue
+        label = grid.raw_text(*at).replace("(", "（").replace(")", "）")
+        r, c = grid.value_right_of(*at)
+        value = cells.value(grid.name, r, c, "money", aliases[0])
+        per_row = 10000 if "（元）" in label else divisor
+        if per_row != 1 and value.decimal is not None:
+            amount = value.decimal / per_row
+            value = Value(amount, format(amount.normalize(), "f"), value.loc)
+        getattr(project.funds, key).initial = value
+        sources[f"funds_{key}_initial"] = f"{grid.name}!{cell_ref(r, c)}"
+    if project.funds.total.initial.loc is None:
+        cells.add("PX801", grid.name, None, what="年度资金总额", what_en="the 年度资金总额 row")
+    return divisor

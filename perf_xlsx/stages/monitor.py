@@ -1,0 +1,162 @@
+"""The 监控 (mid-year monitoring) checks: the money against 序时进度 and the profile's warning
+lines, the expected full-year figures, and each target's likelihood (PX72x; docs/stages.md).
+
+序时进度 (time progress) = days elapsed in the year up to the cut-off ÷ days in the year.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Iterator
+
+from .. import targets, units
+from ..catalogue.finding import Finding, make
+from ..checks.money import field_cell, pct, show, tolerance
+from ..indicator_rows import Row, cell_text, ind_cell, is_timeliness
+from ..model import Project, Value
+from ..numbers import num
+from ..scoring.profiles import Profile
+from ..template import contract
+from .target import judged_rows
+
+
+def as_of(project: Project) -> date | None:
+    """The monitoring cut-off date, when one is filled as a date."""
+    v = project.field_value("monitor_as_of").value
+    if isinstance(v, datetime):
+        return v.date()
+    return v if isinstance(v, date) else None
+
+
+def time_progress(day: date) -> Decimal:
+    """Days elapsed up to ``day`` (inclusive) ÷ days in its year: 0.5808 at 7-31 of 2018."""
+    elapsed = day.timetuple().tm_yday
+    return Decimal(elapsed) / Decimal(366 if calendar.isleap(day.year) else 365)
+
+
+def budget_of(project: Project) -> Decimal | None:
+    """The budget monitoring measures against: 全年预算数 (调整后), else 年初预算数."""
+    total = project.funds.total
+    return num(total.budget) if num(total.budget) is not None else num(total.initial)
+
+
+def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[Finding]:
+    """PX721–PX732 on a project at the 监控 stage."""
+    out = list(_money(project, profile))
+    for r in judged_rows(rows, profile):
+        if not isinstance(r.target, targets.NotApplicable):
+            out += _indicator(r)
+    return out
+
+
+def _money(project: Project, profile: Profile) -> Iterator[Finding]:
+    def at(name: str) -> tuple[str, str]:
+        return field_cell(name, project.field_value(name))
+
+    day = as_of(project)
+    if day is None:
+        yield make("PX721", *at("monitor_as_of"))
+    spent = num(project.field_value("funds_executed_to_date"))
+    expected = num(project.field_value("funds_expected_full_year"))
+    budget = budget_of(project)
+    if spent is None:
+        f = contract.FIELDS_BY_NAME["funds_executed_to_date"]
+        yield make("PX140", *at(f.name), label=f.label, label_en=f.label_en)
+    if expected is None:
+        yield make("PX724", *at("funds_expected_full_year"))
+    if budget is None or budget <= 0:
+        return
+    if spent is not None and spent - budget > tolerance(spent, budget):
+        yield make("PX726", *at("funds_executed_to_date"), expected=show(budget),
+                   actual=show(spent))
+    if expected is not None:
+        if expected - budget > tolerance(expected, budget):
+            yield make("PX725", *at("funds_expected_full_year"), actual=show(expected),
+                       problem=f"高于全年预算数 {show(budget)} 万元",
+                       problem_en=f"is above the budget {show(budget)}")
+        elif spent is not None and spent - expected > tolerance(spent, expected):
+            yield make("PX725", *at("funds_expected_full_year"), actual=show(expected),
+                       problem=f"低于已执行数 {show(spent)} 万元",
+                       problem_en=f"is below the {show(spent)} already spent")
+    if day is None or spent is None:
+        return
+    rate = spent / budget
+    progress = time_progress(day)
+    noted = not project.field_value("monitor_note").is_empty
+    if rate < progress and not noted:
+        yield make("PX722", *at("funds_executed_to_date"), date=day.isoformat(),
+                   actual=show(spent), rate=pct(rate), expected=pct(progress),
+                   days=day.timetuple().tm_yday)
+    line = _line_passed(profile, day)
+    if line is not None and rate < line[1]:
+        yield make("PX723", *at("funds_executed_to_date"), date=day.isoformat(), rate=pct(rate),
+                   expected=pct(line[1]), line_date=line[0], profile=profile.title)
+
+
+def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
+    """The latest of the profile's warning lines on or before ``day``."""
+    passed = [(d, r) for d, r in profile.monitor_lines
+              if (int(d[:2]), int(d[3:])) <= (day.month, day.day)]
+    return passed[-1] if passed else None
+
+
+def _indicator(r: Row) -> Iterator[Finding]:
+    ind, name = r.ind, r.name
+    likely = ind.likelihood.text
+    if not likely:
+        yield make("PX729", *ind_cell(ind, "likelihood"), indicator=name)
+    elif likely not in contract.LIKELIHOODS:
+        yield make("PX730", *ind_cell(ind, "likelihood"), label="完成目标可能性", actual=likely,
+                   expected=" / ".join(contract.LIKELIHOODS))
+    cause = ind.cause_type.text
+    if cause and cause not in contract.CAUSE_TYPES:
+        yield make("PX730", *ind_cell(ind, "cause_type"), label="偏差原因类型", actual=cause,
+                   expected=" / ".join(contract.CAUSE_TYPES))
+    if likely in contract.LIKELIHOODS[1:]:
+        missing = [(label, en) for key, label, en in
+                   (("cause_type", "偏差原因类型", "the cause type"),
+                    ("monitor_note", "监控偏差说明", "the monitoring note"))
+                   if getattr(ind, key).is_empty]
+        if missing:
+            yield make("PX727", *ind_cell(ind, "cause_type" if len(missing) == 2 or
+                                          missing[0][0] == "偏差原因类型" else "monitor_note"),
+                       indicator=name, actual=likely, missing="、".join(m[0] for m in missing),
+                       missing_en=" and ".join(m[1] for m in missing))
+    if ind.monitor_value.is_empty:
+        yield make("PX732", *ind_cell(ind, "monitor_value"), indicator=name)
+    expected = parsed(ind.expected_value, r)
+    if likely == contract.LIKELY_CERTAIN and expected is not None:
+        outcome = targets.compare(r.target, expected, year=None)
+        if outcome.met is False:
+            yield make("PX728", *ind_cell(ind, "likelihood"), indicator=name,
+                       actual=ind.expected_value.text, expected=ind.target.text)
+    yield from falls(r, ind.monitor_value, ind.expected_value, "expected_value",
+                     ("监控期完成值", "value reached so far"),
+                     ("全年预计完成值", "expected full-year value"))
+
+
+def parsed(value: Value, r: Row) -> targets.Parsed | None:
+    """A monitoring cell parsed like an actual value (None when empty)."""
+    if value.is_empty:
+        return None
+    return targets.parse_actual(cell_text(value), timeliness=is_timeliness(r.level2))
+
+
+def falls(r: Row, earlier: Value, later: Value, later_key: str, earlier_label: tuple[str, str],
+          later_label: tuple[str, str]) -> Iterator[Finding]:
+    """PX731 when a cumulative count (a positive, non-% target) is lower later than earlier."""
+    t = r.target
+    if not isinstance(t, targets.Comparison) or t.direction != "positive" or \
+            units.normalise(t.unit) == "%" or r.ind.target.percent:
+        return
+    a, b = parsed(earlier, r), parsed(later, r)
+    if not isinstance(a, targets.Comparison) or not isinstance(b, targets.Comparison):
+        return
+    if units.normalise(a.unit) == "%" or units.normalise(b.unit) == "%":
+        return
+    first = units.convert(a.number, a.unit, b.unit) if a.unit and b.unit else a.number
+    if first is not None and b.number < first:
+        yield make("PX731", *ind_cell(r.ind, later_key), indicator=r.name, actual=later.text,
+                   expected=earlier.text, later=later_label[0], earlier=earlier_label[0],
+                   later_en=later_label[1], earlier_en=earlier_label[1])
