@@ -1,0 +1,124 @@
+"""The published 《项目支出绩效目标申报表》 (issue 17): read as the 申报 stage, in .xlsx and (through
+LibreOffice) .xls; ``perf-xlsx import`` turns it into the template with its targets recorded."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from lo import has_soffice, soffice_convert
+from openpyxl import Workbook, load_workbook
+
+from perf_xlsx.check import check_file
+from perf_xlsx.cli import cli
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.template import contract
+
+D = Decimal
+ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥", "500", "人次", 20),
+    ("产出指标", "质量指标", "培训合格率", "≥", "95", "%", 10),
+    ("产出指标", "时效指标", "培训完成时间", "定性", "10月31日前", "", 10),
+    ("产出指标", "成本指标", "人均培训成本", "≤", "0.02", "万元", 10),
+    ("效益指标", "社会效益指标", "农户增收技能掌握情况", "定性", "明显提升", "", 30),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥", "90", "%", 10),
+]
+
+
+def build_target_form(path: Path, *, money_unit: str = "万元", title: bool = True,
+                      rows: list[tuple[Any, ...]] | None = None) -> Path:
+    """A 申报表 laid out as the budget systems export it (计算符号 | 指标值 | 计量单位 split)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "申报表"
+    if title:
+        ws["A1"] = "2019年度项目支出绩效目标申报表"
+        ws.merge_cells("A1:H1")
+    ws["A3"], ws["B3"] = "项目名称", "农民技能培训项目"
+    ws.merge_cells("B3:H3")
+    ws["A4"], ws["B4"], ws["E4"], ws["F4"] = "主管部门及代码", "某县农业农村局", "实施单位", "某县农技站"
+    ws["A5"], ws["B5"], ws["E5"], ws["F5"] = "项目属性", "延续", "项目期", "1年"
+    ws["A6"] = f"项目资金（{money_unit}）"
+    ws.merge_cells("A6:A8")
+    scale = 10000 if money_unit == "元" else 1
+    for r, (label, amount) in enumerate((("年度资金总额", 12), ("其中：财政拨款", 10),
+                                         ("其他资金", 2)), start=6):
+        ws.cell(r, 2, label)
+        ws.cell(r, 3, amount * scale)
+    ws["A9"], ws["B9"] = "年度总体目标", "培训农民500人次，掌握实用技术，增加收入。"
+    ws.merge_cells("B9:H9")
+    heads = ("一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "权重")
+    for c, head in enumerate(heads, start=1):
+        ws.cell(10, c, head)
+    for r, row in enumerate(rows or ROWS, start=11):
+        for c, v in enumerate(row, start=1):
+            ws.cell(r, c, v)
+    wb.save(path)
+    return path
+
+
+def test_a_target_form_is_read_as_the_target_stage(tmp_path: Path) -> None:
+    project = load_project(build_target_form(tmp_path / "申报表.xlsx"))
+    assert project.form is not None and project.form.stage == "target"
+    assert project.name.text == "农民技能培训项目"
+    assert project.field_value("project_attribute").text == "延续"
+    assert project.field_value("project_period").text == "1年"
+    assert (project.funds.total.initial.decimal, project.funds.fiscal.initial.decimal,
+            project.funds.other.initial.decimal) == (12, 10, 2)
+    assert project.goal_expected.text.startswith("培训农民500人次")
+    assert [i.target.text for i in project.indicators][:2] == ["≥500人次", "≥95%"]
+    assert not any(f.code == "PX801" for f in project.findings)
+    report = check_file(tmp_path / "申报表.xlsx", "auto", stage=None)
+    assert report.stage == "target" and report.score is None
+    assert not [f for f in report.findings if f.severity.value == "error"]
+
+
+def test_a_target_form_in_yuan_is_read_in_wan_yuan(tmp_path: Path) -> None:
+    project = load_project(build_target_form(tmp_path / "元.xlsx", money_unit="元"))
+    assert project.funds.total.initial.decimal == 12
+
+
+def test_a_target_form_without_a_title_is_recognised_by_its_columns(tmp_path: Path) -> None:
+    project = load_project(build_target_form(tmp_path / "无标题.xlsx", title=False))
+    assert project.form is not None and project.form.stage == "target"
+
+
+def test_target_checks_run_on_a_published_target_form(tmp_path: Path) -> None:
+    rows = [*ROWS[:4], ("效益指标", "社会效益指标", "做好培训工作", "定性", "做好培训工作", "", 30),
+            ROWS[5]]
+    report = check_file(build_target_form(tmp_path / "差.xlsx", rows=rows), "auto", stage=None)
+    assert "PX701" in {f.code for f in report.findings}
+
+
+def test_import_fills_the_template_and_records_the_targets(tmp_path: Path) -> None:
+    form = build_target_form(tmp_path / "申报表.xlsx")
+    out = tmp_path / "新项目.xlsx"
+    r = CliRunner().invoke(cli, ["import", str(form), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "绩效目标申报表" in r.output
+    wb = load_workbook(out)
+    assert contract.SHEET_TARGET_FORM in wb.sheetnames
+    project = load_project(out)
+    assert project.form is None and project.record is not None and project.record.trusted
+    assert [t.level3 for t in project.record.targets] == [row[2] for row in ROWS]
+    assert project.record.amount("total") == 12
+    assert project.field_value("project_attribute").text == "延续"
+    # the unit starts the year from what was approved: a later change is caught at 自评
+    ws = wb[contract.SHEET_INDICATORS]
+    target_col = 1 + [c.key for c in contract.INDICATORS.columns].index("target")
+    ws.cell(3, target_col, "≥400人次")
+    wb.save(out)
+    found = {f.code for f in check_file(out, "auto", stage="self").findings}
+    assert "PX742" in found and "PX761" not in found
+
+
+@pytest.mark.skipif(not has_soffice(), reason="LibreOffice not installed")
+def test_a_target_form_saved_as_xls_reads_the_same(tmp_path: Path) -> None:
+    form = build_target_form(tmp_path / "申报表.xlsx")
+    xls = soffice_convert(form, "xls", tmp_path / "xls")
+    a, b = load_project(form), load_project(xls)
+    assert b.form.stage == "target" and b.form.source_format == "xls"
+    assert [i.target.text for i in a.indicators] == [i.target.text for i in b.indicators]
+    assert b.funds.total.initial.decimal == 12
