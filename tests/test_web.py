@@ -162,3 +162,17 @@ def test_inbox_lists_checks_in_background_and_caches(tmp_path: Path) -> None:
     digests = dict(box.cache)
     client.get("/inbox")
     assert box.cache == digests and not box.busy()                      # cached: nothing rerun
+
+
+def test_the_page_shows_the_stage_and_the_stages_form(app) -> None:
+    """A workbook at the 监控 stage: the stage is named, the 绩效监控表 is previewed and
+    downloaded, and no 自评报告 is drafted before the year is over (issue 17)."""
+    stage_sample = SAMPLES[0].parent / "stages" / "2018-website-publicity-2-监控.xlsx"
+    client = app.test_client()
+    page = _upload(client, [(stage_sample.read_bytes(), stage_sample.name)])
+    assert "阶段" in page and '<span class="stage">监控</span>' in page and "PX722" in page
+    assert "项目支出绩效目标执行监控表" in page                      # the preview
+    assert not re.findall(r'href="(/job/[^"]+/1/report[^"]*)"', page)
+    link = re.findall(r'href="(/job/[^"]+/1/workbook[^"]*)"', page)[0]
+    names = load_workbook(io.BytesIO(client.get(link).data)).sheetnames
+    assert "绩效监控表" in names and "绩效目标申报表" in names and "自评表" not in names
