@@ -299,3 +299,12 @@ def test_record_rows_are_the_judged_rows(tmp_path: Path) -> None:
 
     names = [t.level3 for t in load_project(path).record.targets]
     assert "其中：城区 20块" not in names and "宣传手册数量" in names
+
+
+def test_upgrade_without_o_writes_beside_the_old_file(tmp_path: Path) -> None:
+    old = old_workbook(tmp_path)
+    r = run_cli("template", "--upgrade", old)
+    beside = tmp_path / f"旧版-{contract.TEMPLATE_VERSION}.xlsx"
+    assert r.exit_code == 0 and beside.is_file(), r.output
+    r = run_cli("template", "--upgrade", old)
+    assert r.exit_code == 2 and "--force" in r.output         # never overwritten unasked

@@ -237,3 +237,11 @@ def test_monitor_findings_point_at_their_cells() -> None:
                                        .index("cause_type")]
     assert (found["PX727"].sheet, found["PX727"].cell) == (contract.SHEET_INDICATORS, f"{col}4")
     assert "22.00%" in found["PX722"].message() and "58.08%" in found["PX722"].message()
+
+
+@pytest.mark.parametrize("placeholder", ["*", "**", "_", "-", "—"])
+def test_a_placeholder_target_is_an_error_at_the_target_stage(placeholder: str) -> None:
+    project = build_project(target_info(), [], edit(target_rows(), 0, target=placeholder))
+    found = [f for f in check_project(project, stage="target").findings
+             if f.code in ("PX301", "PX310")]
+    assert found and all(f.severity.value == "error" for f in found)
