@@ -222,6 +222,11 @@ def test_a_blank_value_reached_so_far_is_flagged() -> None:
     assert "PX732" in found
 
 
+def test_a_cut_off_typed_as_unreadable_text_is_said_once() -> None:
+    found = codes(monitor_info(monitor_as_of="7月31日"), monitor_rows(), "monitor")
+    assert "PX721" not in found          # the reader's PX124 says the date cannot be read
+
+
 def test_time_progress() -> None:
     assert time_progress(dt.date(2018, 7, 31)) == D(212) / D(365)
     assert time_progress(dt.date(2020, 7, 31)) == D(213) / D(366)

@@ -55,7 +55,7 @@ def _money(project: Project, profile: Profile) -> Iterator[Finding]:
         return field_cell(name, project.field_value(name))
 
     day = as_of(project)
-    if day is None:
+    if day is None and project.field_value("monitor_as_of").is_empty:   # typed, not a date: PX124
         yield make("PX721", *at("monitor_as_of"))
     spent = num(project.field_value("funds_executed_to_date"))
     expected = num(project.field_value("funds_expected_full_year"))
