@@ -1,0 +1,84 @@
+"""The goal-text checks at their edges (issue 18: the mutants of checks/goals.py that survived):
+the copy test exactly at its length and likeness thresholds and on long repetitive texts, the
+figures a PX330/PX331/PX332 carries, the nearest workbook figure, the tolerance of the less precise
+figure, and every amount of both texts looked at."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+from factory import default_info
+from model_factory import build_project
+
+from perf_xlsx.checks.goals import COPY_MIN_CHARS, COPY_RATIO, check_goals
+from perf_xlsx.model import Value
+
+
+def goal_findings(expected: str, actual: str, **info: Any) -> list[Any]:
+    """check_goals's PX330–PX332 for the two texts (and funds figures)."""
+    base = {**default_info(), "goal_expected": expected, "goal_actual": actual, **info}
+    return [f for f in check_goals(build_project(base, [], []))
+            if f.code in ("PX330", "PX331", "PX332")]
+
+
+TWENTY = "制作宣传手册五十本以上并发放到各乡镇村委"          # exactly 20 characters
+
+
+def test_the_copy_thresholds_are_inclusive() -> None:
+    assert len(TWENTY) == COPY_MIN_CHARS == 20 and COPY_RATIO == 0.95
+    one_changed = TWENTY[:-1] + "组"          # 19 of 20 alike: ratio 2 × 19 / 40 = 0.95
+    found = goal_findings(TWENTY, one_changed)
+    assert [f.code for f in found] == ["PX330"]
+    shorter = TWENTY[1:]                      # 19 characters: only an identical text is a copy
+    assert goal_findings(shorter, shorter[:-1] + "组") == []
+
+
+def test_a_long_repetitive_copy_is_still_a_copy() -> None:
+    """difflib's autojunk would call the frequent characters junk in texts of 200 or more."""
+    text = "宣传手册发放到位，" * 30
+    found = goal_findings(text, text.replace("到位", "完毕", 1))
+    assert [f.code for f in found] == ["PX330"]
+
+
+def test_a_copy_finding_quotes_the_first_40_characters() -> None:
+    text = "项目的实施旨在提高政府网站的知晓率，更好的发挥政府网站的作用，制作宣传手册50本以上。"
+    f = goal_findings(text, text)[0]
+    assert f.expected == "" and f.actual == text[:40] and len(text) > 41
+
+
+def test_a_blank_goal_and_a_text_of_punctuation_are_no_copy() -> None:
+    assert goal_findings("", "——") == []
+
+
+def test_every_amount_of_both_texts_is_looked_at() -> None:
+    found = goal_findings("", "预算1万元，支出0.95万元，支出0.9万元。")   # the last one is off
+    assert [(f.code, f.actual, f.expected) for f in found] == [("PX331", "0.9", "0.95")]
+
+
+def test_the_nearest_figure_is_named() -> None:
+    info = {"funds_total_initial": D("1"), "funds_total_budget": D("1.2"),
+            "funds_fiscal_budget": D("1.2")}
+    f = goal_findings("", "全年预算1.05万元。", **info)[0]
+    assert (f.code, f.expected, f.actual) == ("PX331", "1", "1.05")
+    f = goal_findings("", "全年预算1.19万元。", **info)[0]
+    assert (f.code, f.expected, f.actual) == ("PX331", "1.2", "1.19")
+    assert (f.params["diff"], f.params["tol"]) == ("0.01", "0.005")
+
+
+def test_the_tolerance_is_that_of_the_less_precise_figure() -> None:
+    info = {"funds_total_executed": D("0.9512"), "funds_fiscal_executed": D("0.9512")}
+    f = goal_findings("", "实际支出0.95万元。", **info)[0]
+    assert (f.code, f.params["diff"], f.params["tol"]) == ("PX332", "0.0012", "0.005")
+
+
+def test_a_text_without_a_cell_is_not_checked() -> None:
+    project = build_project({**default_info(), "goal_actual": "支出0.5万元。"}, [], [])
+    project.goal_actual = Value(project.goal_actual.text, project.goal_actual.text, None)
+    assert not [f for f in check_goals(project) if f.code in ("PX331", "PX332")]
+
+
+@pytest.mark.parametrize("unit,amount", [("万元", "0.9"), ("元", "9000")])
+def test_amounts_in_yuan_are_read_in_wan_yuan(unit: str, amount: str) -> None:
+    f = goal_findings("", f"实际支出{amount}{unit}。")[0]
+    assert (f.code, f.actual, f.expected) == ("PX331", "0.9", "0.95")
