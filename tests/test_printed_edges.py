@@ -17,6 +17,7 @@ from factory import default_indicators, default_info
 from form_factory import FormLayout, build_form
 
 from perf_xlsx.check import check_file
+from perf_xlsx.model import Value
 
 
 def run(tmp_path: Path, printed: dict[str, Any], info: dict | None = None,
@@ -177,3 +178,20 @@ def test_a_total_on_a_form_without_indicators(tmp_path: Path) -> None:
         {"level1": "产出指标", "level2": None, "level3": None, "target": None, "actual": None}])
         if f.code == "PX811"]
     assert found and all(f.params["why_zh"] == "没有填写任何绩效指标" for f in found)
+
+
+@pytest.mark.parametrize("value,expected", [
+    (Value(None, None), (None, 0, False)),
+    (Value(None, "  "), (None, 0, False)),
+    (Value(None, "见附件"), (None, 0, False)),
+    (Value(D("9.5"), None), (D("9.5"), 1, False)),          # no text: the number as written
+    (Value(D("0.52"), "52.00%", None, True), (D("0.52"), 2, True)),
+    (Value(None, "95.5％"), (D("0.955"), 1, True)),          # full-width per cent sign
+    (Value(None, "12.50分"), (D("12.50"), 2, False)),
+])
+def test_a_printed_figure_and_its_places(value: Value, expected: tuple) -> None:
+    """Rule: checks/printed.number_and_places (the precision every printed figure is judged at)."""
+    from perf_xlsx.checks.printed import number_and_places
+
+    got = number_and_places(value)
+    assert (got[0], got[1], got[2]) == expected and type(got[1]) is int

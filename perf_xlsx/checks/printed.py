@@ -7,6 +7,9 @@ against 51.88 % is right); scores within half of their last printed digit.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from decimal import Decimal
 from typing import Iterator
 
@@ -35,6 +38,9 @@ def check_printed(project: Project, profile: Profile | str | None = None) -> lis
     return out
 
 
+_FRACTION = re.compile(r"\d\.(\d+)")
+
+
 def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
     """A printed figure → (number, decimals as printed, printed with %)."""
     text = (value.raw or "").strip() or (plain(value.decimal) if value.decimal is not None else "")
@@ -43,8 +49,8 @@ def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
     got = coerce.parse_number_text(text, "number")
     if got is None:
         return None, 0, False
-    digits = text.replace("%", "").replace("％", "").strip()
-    places = len(digits.split(".", 1)[1]) if "." in digits else 0
+    fraction = _FRACTION.search(unicodedata.normalize("NFKC", text))
+    places = len(fraction.group(1)) if fraction else 0      # 12.50分: two places, not the 分
     pct = got.percent or value.percent
     return got.value, places, pct
 
