@@ -13,6 +13,7 @@ _L = {
            "provisional": "  （总分待定：有单位自评得分须先按上面的错误改正，总分方能成立）",
            "total": "总分", "grade": "等级", "factor": "不适用指标折算系数",
            "summary": "错误 {e} 个，警告 {w} 个，提示 {i} 个", "none": "未发现问题",
+           "stage": "阶段：{stage}（年度自评时才评分；用 --stage 自评 按自评检查）",
            "met": "达成", "breached": "未达成", "qualitative": "定性", "not_applicable": "不适用",
            "unscored": "未自动计分", "weight": "分值"},
     "en": {"error": "Errors", "warning": "Warnings", "info": "Notes", "hint": "how to fix",
@@ -21,6 +22,7 @@ _L = {
                           "corrected first)",
            "total": "total", "grade": "grade", "factor": "rescale factor (not applicable)",
            "summary": "{e} error(s), {w} warning(s), {i} note(s)", "none": "no problems found",
+           "stage": "stage: {stage} (scored only at the self-evaluation: --stage self)",
            "met": "met", "breached": "missed", "qualitative": "qualitative",
            "not_applicable": "n/a", "unscored": "self-scored", "weight": "weight"},
 }
@@ -85,6 +87,11 @@ def render_report(report: CheckReport, lang: str = "zh", *, quiet: bool = False)
     year = f"（{p.year.text}）" if p.year.text and lang != "en" else (
         f" ({p.year.text})" if p.year.text else "")
     lines = [f"{p.path}" + (f" — {title}{year}" if title else "")]
+    if report.stage != "self":           # before 自评 nothing is scored: say which stage it was
+        from .template.contract import STAGE_LABELS
+
+        lines.append(t["stage"].format(stage=report.stage if lang == "en"
+                                       else STAGE_LABELS[report.stage]))
     shown = [f for f in report.sorted_findings()
              if not (quiet and f.severity is Severity.INFO)]
     for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO):

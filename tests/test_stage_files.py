@@ -308,3 +308,10 @@ def test_upgrade_without_o_writes_beside_the_old_file(tmp_path: Path) -> None:
     assert r.exit_code == 0 and beside.is_file(), r.output
     r = run_cli("template", "--upgrade", old)
     assert r.exit_code == 2 and "--force" in r.output         # never overwritten unasked
+
+
+def test_the_console_names_a_stage_before_self() -> None:
+    r = run_cli("check", STAGES_DIR / STAGE_FILES[1][0], "--no-write")
+    assert "阶段：监控" in r.stdout and "PX722" in r.stdout
+    r = run_cli("check", STAGES_DIR / STAGE_FILES[2][0], "--no-write", "--lang", "en")
+    assert "stage:" not in r.stdout and "PX746" in r.stdout
