@@ -82,3 +82,32 @@ def test_a_text_without_a_cell_is_not_checked() -> None:
 def test_amounts_in_yuan_are_read_in_wan_yuan(unit: str, amount: str) -> None:
     f = goal_findings("", f"实际支出{amount}{unit}。")[0]
     assert (f.code, f.actual, f.expected) == ("PX331", "0.9", "0.95")
+
+
+SUM_CASES = [
+    # (sentence, (expected, actual, parts) of the PX333 or None)
+    ("项目预算90万元，其中：A30万元+B30万元+C29万元。", None),      # 其中 may list only some
+    ("A30万元、B30万元、C29万元，共计90万元。", ("90万元", "89万元", "30万元+30万元+29万元")),
+    ("预算资金其中：A0.5万元、B0.6万元。", ("1万元", "1.1万元", "0.5万元+0.6万元")),
+    ("支出0.5万元，其中印刷0.3万元、制作0.3万元。", ("0.5万元", "0.6万元", "0.3万元+0.3万元")),
+    ("支出0.95万元，其中印刷0.3万元、制作0.3万元，其中宣传0.2万元、布置0.2万元。",
+     ("0.3万元", "0.4万元", "0.2万元+0.2万元")),
+    ("其中：印刷0.5万元、制作0.5万元，共计1万元。", None),
+    ("印刷0.3万元+制作0.3万元=0.7万元。", ("0.7万元", "0.6万元", "0.3万元+0.3万元")),
+    ("实际支出0.3万元+0.3万元+0.3万元，", ("0.95万元", "0.9万元", "0.3万元+0.3万元+0.3万元")),
+    ("实际支出3000元+3000元+3500元。", None),
+    ("其中印刷0.6万元、制作0.6万元", None),                         # no total, no figure named
+    ("总额1万元，其中：印刷0.3万元、制作0.3万元，另有宣传0.3万元、布置0.3万元、合计0.6万元。",
+     ("1万元", "1.2万元", "0.3万元+0.3万元+0.3万元+0.3万元")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SUM_CASES, ids=[c[0] for c in SUM_CASES])
+def test_goal_text_sums(sentence: str, expected: tuple | None) -> None:
+    """Rule: checks/goal_sums (PX333): which list is summed against which total, and a list
+    reported once however many of the patterns it matches."""
+    from perf_xlsx.checks.goal_sums import check_goal_sums
+
+    project = build_project({**default_info(), "goal_actual": sentence}, [], [])
+    found = [(f.expected, f.actual, f.params["parts"]) for f in check_goal_sums(project)]
+    assert found == ([expected] if expected else [])
