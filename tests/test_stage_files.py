@@ -315,3 +315,33 @@ def test_the_console_names_a_stage_before_self() -> None:
     assert "阶段：监控" in r.stdout and "PX722" in r.stdout
     r = run_cli("check", STAGES_DIR / STAGE_FILES[2][0], "--no-write", "--lang", "en")
     assert "stage:" not in r.stdout and "PX746" in r.stdout
+
+
+def test_cli_previous_flags_a_target_below_last_years_actual(tmp_path: Path) -> None:
+    import json
+
+    last = fill_template(tmp_path / "2017.xlsx", None, None,
+                         edit(default_indicators(), 0, actual="60本"))
+    this = fill_template(tmp_path / "2018.xlsx", target_info(), [],
+                         [{k: v for k, v in r.items() if k not in ("actual", "self_score")}
+                          for r in default_indicators()])
+    r = run_cli("check", this, "--no-write", "--format", "json", "--previous", last)
+    low = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "PX706"]
+    assert [f["cell"] for f in low][:1] == ["D3"] and "60本" in low[0]["message"]
+    r = run_cli("check", this, "--no-write", "--previous", tmp_path / "无.xlsx")
+    assert r.exit_code == 2
+
+
+def test_batch_checks_each_workbook_at_its_own_stage(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    for name, _stage, _parts in STAGE_FILES:
+        shutil.copy(STAGES_DIR / name, folder / name)
+    r = run_cli("check", folder, "--format", "jsonl")
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert sorted(row["stage"] for row in rows) == ["monitor", "self", "target"]
+    r = run_cli("check", folder, "--format", "jsonl", "--stage", "申报")
+    assert {json.loads(x)["stage"] for x in r.stdout.splitlines() if x.startswith("{")} == \
+        {"target"}
