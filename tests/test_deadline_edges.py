@@ -62,3 +62,4 @@ def test_a_completion_date_with_a_time_is_judged_as_its_day() -> None:
 def test_a_completion_date_typed_as_text_is_not_judged() -> None:
     assert px313(completion=Value(None, "2018年底"), actual="已完成") == []
     assert px313(completion=Value("2018年底", "2018年底"), actual="已完成") == []
+

@@ -64,3 +64,14 @@ def test_findings_without_locations_point_at_the_template(name: str, figure: D, 
                                         (D("100"), "100")])
 def test_amounts_are_shown_plainly(value: D | None, text: str) -> None:
     assert show(value) == text
+
+
+def test_every_funds_row_is_compared_past_a_blank_one() -> None:
+    info = {**default_info(), "funds_total_executed": None, "funds_fiscal_executed": D("1.5")}
+    assert [(f.sheet, f.cell) for f in money(info).get("PX203", [])] == [("项目信息", "D10")]
+
+
+def test_received_within_rounding_of_the_budget_says_which_comparison() -> None:
+    f = money({**default_info(), "funds_received": D("1.005")})["PX208"][0]
+    assert (f.cell, f.params["what_zh"], f.params["what_en"]) == \
+        ("B13", "实际到位资金与全年预算数", "funds received vs full-year budget")

@@ -76,6 +76,8 @@ def test_any_not_applicable_weight_above_zero_rescales(weight: Decimal, rescaled
         px415 = found["PX415"]
         assert (px415.sheet, px415.cell) == ("绩效指标", None)
         assert px415.params["count"] == 1
+        assert px415.params["factor"] == format((D(100) / (D(100) - weight))
+                                               .quantize(D("0.0001")), "f").rstrip("0").rstrip(".")
         factor = D(100) / (D(100) - weight)
         assert summary["rescale_factor"] == format(factor.quantize(D("0.000001")), "f")
     else:

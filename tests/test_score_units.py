@@ -13,7 +13,7 @@ from factory import default_indicators, default_info
 from model_factory import build_project
 
 from perf_xlsx.indicator_rows import rows
-from perf_xlsx.model import Value
+from perf_xlsx.model import Loc, Value
 from perf_xlsx.scoring.profiles import MOF2020
 from perf_xlsx.scoring.score import Context, classify, execution
 
@@ -26,9 +26,11 @@ def project(info: dict | None = None, **row: Any) -> Any:
     return build_project({**default_info(), **(info or {})}, [], inds)
 
 
-@pytest.mark.parametrize("actual", ["2018-09-20", "2018-10-08", "已完成", "2019-09-20"])
-def test_classify_parses_what_it_is_not_given_like_the_rows(actual: str) -> None:
-    p = project({"completion_date": dt.date(2018, 11, 30)}, actual=actual)
+@pytest.mark.parametrize("target,actual", [("9月30日前", "2018-09-20"), ("9月30日前", "2018-10-08"),
+                                           ("9月30日前", "已完成"), ("9月30日前", "2019-09-20"),
+                                           ("43373", "43363")])   # date serials: 时效 rows only
+def test_classify_parses_what_it_is_not_given_like_the_rows(target: str, actual: str) -> None:
+    p = project({"completion_date": dt.date(2018, 11, 30)}, target=target, actual=actual)
     ctx = Context.of(p)
     r = rows(p)[DEADLINE]
     given = classify(r.ind, MOF2020, ctx, target=r.target, actual=r.actual)
@@ -88,6 +90,20 @@ def test_execution_edges(budget: str, executed: str, code: str | None, rate: Any
     assert [f.code for f in found] == ([code] if code else [])
     if code:
         assert (found[0].sheet, found[0].cell, found[0].actual) == ("项目信息", "C9", executed)
+
+
+def test_a_date_serial_in_a_timeliness_row_is_a_deadline() -> None:
+    p = project(target="43373", actual="43363")          # 2018-09-30 and 2018-09-20
+    s = classify(rows(p)[DEADLINE].ind, MOF2020, Context.of(p))
+    assert s.status == "met" and type(s.target).__name__ == "Deadline"
+
+
+def test_execution_finding_shows_the_amount_in_plain_digits_at_its_own_cell() -> None:
+    p = project({"funds_total_budget": D(0), "funds_total_executed": D("5E-7")})
+    p.funds.total.budget = Value(D(0), "0", Loc("自评表", "D7"))
+    _r, _s, found = execution(p, MOF2020)
+    assert (found[0].code, found[0].sheet, found[0].cell, found[0].actual) == \
+        ("PX412", "自评表", "D7", "0.0000005")
 
 
 def test_execution_findings_without_a_location_name_the_template_cell() -> None:
