@@ -79,3 +79,20 @@ def test_a_cost_target_above_the_amount_spent_on_any_cost_row() -> None:
     project = build_project(default_info(), [], inds)
     found = [(f.code, f.cell) for f in check_money(project, "mof2020") if f.code == "PX214"]
     assert found == [("PX214", f"D{COST + 4}")]
+
+
+@pytest.mark.parametrize("target,executed,flagged", [
+    ("≤0.952万元", "0.95155", False),     # within half a unit of the less precise figure
+    ("≤0.952万元", "0.9515", False),      # exactly at it
+    ("≤0.953万元", "0.9515", True),
+])
+def test_a_cost_target_above_spent_at_the_tolerance(target: str, executed: str,
+                                                    flagged: bool) -> None:
+    inds = default_indicators()
+    inds.insert(COST, {**inds[COST], "level3": "单本单价", "target": "≤10元/本", "actual": "8元"})
+    inds[COST + 1] = {**inds[COST + 1], "target": target, "actual": "0.9万元"}
+    info = {**default_info(), "funds_total_executed": D(executed),
+            "funds_fiscal_executed": D(executed)}
+    project = build_project(info, [], inds)
+    found = [f.cell for f in check_money(project, "mof2020") if f.code == "PX214"]
+    assert found == ([f"D{COST + 4}"] if flagged else [])

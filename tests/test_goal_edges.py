@@ -111,3 +111,35 @@ def test_goal_text_sums(sentence: str, expected: tuple | None) -> None:
     project = build_project({**default_info(), "goal_actual": sentence}, [], [])
     found = [(f.expected, f.actual, f.params["parts"]) for f in check_goal_sums(project)]
     assert found == ([expected] if expected else [])
+
+
+def sums(text: str, **info: Any) -> list[tuple[str, str, str]]:
+    from perf_xlsx.checks.goal_sums import check_goal_sums
+
+    project = build_project({**default_info(), "goal_actual": text, **info}, [], [])
+    return [(f.expected, f.actual, f.params["quote"]) for f in check_goal_sums(project)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A30万元、B30万元、C29万元…，共计90万元。", []),                # terms left out
+    ("A30万元、B30万元、C29万元...，共计90万元。", []),
+    ("A30万元、B30万元…。A0.3万元+B0.3万元=0.7万元。",                # and the next sentence
+     [("0.7万元", "0.6万元", "A0.3万元+B0.3万元=0.7万元")]),
+    ("购买纸张0.3万元。A0.3万元+B0.3万元=0.7万元。",                 # one amount: no list
+     [("0.7万元", "0.6万元", "A0.3万元+B0.3万元=0.7万元")]),
+    ("0.3万元+0.305万元=0.6万元。", []),                             # exactly half a unit over
+    ("0.3万元+0.295万元=0.6万元。", []),                             # exactly half a unit under
+    ("0.3万元+0.306万元=0.6万元。", [("0.6万元", "0.606万元", "0.3万元+0.306万元=0.6万元")]),
+    ("购买5㎏纸张。A0.3万元+B0.3万元=0.7万元。",                      # NFKC lengthens ㎏
+     [("0.7万元", "0.6万元", "A0.3万元+B0.3万元=0.7万元")]),
+])
+def test_goal_text_sum_sentences(text: str, expected: list) -> None:
+    """Rule: checks/goal_sums._check_text: sentences with terms left out are skipped, every
+    sentence is looked at, the tolerance edges, the quote taken from the text as typed."""
+    assert sums(text) == expected
+
+
+def test_a_long_sentence_is_quoted_to_80_characters() -> None:
+    text = "本项目" + "用于宣传" * 25 + "，A0.3万元+B0.3万元=0.7万元。"
+    (found,) = sums(text)
+    assert len(found[2]) == 80 and text.startswith(found[2])
