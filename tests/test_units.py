@@ -61,3 +61,25 @@ def test_known_units_longest_first():
     ku = units.KNOWN_UNITS
     assert ku.index("万元") < ku.index("元") and ku.index("人次") < ku.index("人")
     assert all(len(a) >= len(b) for a, b in zip(ku, ku[1:]))
+
+
+@pytest.mark.parametrize("unit,label,advice", [
+    ("百分比", "发放率", "「百分比」应写作 %，如 ≥100%"),
+    ("百分率", "合格率", "「百分率」应写作 %，如 ≥100%"),
+    ("人/次", "培训人次", "「人/次」应写作「人次」"),
+    ("人·次", "培训人次", "「人·次」应写作「人次」"),
+    ("百分点", "合格率", "比率指标的单位应为 %，「百分点」只用于表示变化幅度"),
+    ("百分点", "合格率增长", None),
+    ("百分点", "合格率提高", None),
+    ("百分点", None, None),
+])
+def test_odd_unit_advice_exactly(unit: str, label: str | None, advice: str | None) -> None:
+    """Rule: units.odd_unit (PX316's advice, word for word)."""
+    assert units.odd_unit(unit, label) == advice
+
+
+def test_units_with_two_slashes_and_values_that_are_not_text() -> None:
+    """Rule: units.convert / is_money / normalise on ``万元/人/次`` and on a number."""
+    assert units.convert(D(1), "万元/人/次", "元/人/次") == 10000
+    assert units.is_money("万元/人/次") and units.is_money("元/人")
+    assert units.normalise(5) == "5" and units.normalise(D("2.5")) == "2.5"
