@@ -1,6 +1,7 @@
 """Parsing 年度指标值 / 实际完成值 (DOMAIN.md §4, §6) and comparing actuals with targets."""
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from decimal import Decimal as D
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perf_xlsx import targets as T
 from perf_xlsx.targets import (
     Comparison,
     Deadline,
@@ -242,3 +244,66 @@ def test_compare_monotone_for_positive_targets(op, target, a1, a2):
     m_lo = compare(t, parse_actual(f"{lo}本")).met
     m_hi = compare(t, parse_actual(f"{hi}本")).met
     assert not (m_lo and not m_hi)
+
+
+# ---- at the edges (issue 18: the mutants of targets.py that survived): why a pair cannot be
+# compared (the reason is shown to users), a fraction against a percent target, the ratio of a
+# zero or negative target, a year-only deadline, comparators in non-text values, unit case ----
+P, A = T.parse_target, T.parse_actual  # noqa: E305
+
+
+@pytest.mark.parametrize("target,actual,reason", [
+    ("不适用", "52本", "不适用"),
+    ("≥50本", "不适用", "不适用"),
+    ("≥50本", "……", "无法识别指标值或实际完成值"),
+    ("效果明显", "达成年度指标", "定性指标，按评价等级打分"),
+    ("≥50本", "已完成", "实际完成值不是数值"),
+    ("9月30日前", "已完成", "实际完成值不是日期，且未填写项目完成日期"),
+])
+def test_why_a_pair_cannot_be_compared(target: str, actual: str, reason: str) -> None:
+    out = T.compare(P(target), A(actual), year=2018)
+    assert (out.met, out.ratio, out.reason) == (None, None, reason)
+
+
+def test_a_deadline_without_any_year_cannot_be_compared() -> None:
+    out = T.compare(P("9月30日前"), A("10月8日"))
+    assert (out.met, out.reason) == (None, "缺少年度，无法比较日期")
+
+
+def test_a_comparison_that_raises_is_not_comparable() -> None:
+    nan = T.Comparison(">=", D("NaN"), "本", None, "≥NaN本")
+    assert T.compare(nan, A("52本")) == T.Outcome(None, None, "无法比较")
+
+
+@pytest.mark.parametrize("target,actual,met,ratio", [
+    ("≥90%", "1", True, D("100") / 90),        # a fraction against a percent target
+    ("≥90%", "0.95", True, D("95") / 90),
+    ("≥90%", "2", False, D(2) / 90),           # 2 is not a fraction: 2 %
+    ("≥1%", "0.5", False, D("0.5")),           # a 1 % target: 0.5 stays 0.5 %
+    ("≥1个", "2个", True, D(2)),
+    (">0个", "0个", False, D(0)),
+    (">0个", "1个", True, D(1)),
+    ("≤-1", "0", False, D(0)),                 # reverse, nothing to divide by
+    ("≤5%", "0%", True, D(1)),
+])
+def test_completion_ratios_at_the_edges(target: str, actual: str, met: bool, ratio: D) -> None:
+    out = T.compare(P(target), A(actual))
+    assert out.met is met and out.ratio == ratio and out.reason is None
+
+
+def test_a_year_only_deadline_runs_to_the_years_end() -> None:
+    assert P("2018年").as_date(2017) == dt.date(2018, 12, 31)
+    assert T.compare(P("2018年"), A("2018-12-31")).met is True
+    assert T.compare(P("2018年"), A("2019-01-01")).met is False
+
+
+@pytest.mark.parametrize("value,has", [(D(5), False), (5, False), ("≥5", True), ("5本以上", True),
+                                       ("5本", False)])
+def test_has_comparator_on_any_value(value: object, has: bool) -> None:
+    assert T.has_comparator(value) is has
+
+
+@pytest.mark.parametrize("text,unit", [("≥50kg", "公斤"), ("≥50KB", "KB"), ("≥50Mb", "Mb"),
+                                       ("≥50本", "本")])
+def test_units_in_any_case(text: str, unit: str) -> None:
+    assert P(text).unit == unit
