@@ -250,3 +250,33 @@ def test_a_placeholder_target_is_an_error_at_the_target_stage(placeholder: str) 
     found = [f for f in check_project(project, stage="target").findings
              if f.code in ("PX301", "PX310")]
     assert found and all(f.severity.value == "error" for f in found)
+
+
+# ---- never raises, whatever is typed into the stage cells ----------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ODD = st.sampled_from([None, "", "  ", "abc", "=1+1", "确定能", "能", "有可能", "经费保障", "50本",
+                       "≥50本", "-3本", "1E+400", "9月30日前", "2018-07-31", "—", "0%",
+                       D("-5"), D("0"), D("1E+400"), D("0.0000001"), D("3"),
+                       dt.date(1900, 1, 1), dt.date(2100, 12, 31), dt.date(2018, 2, 28)])
+FIELDS = ("monitor_as_of", "funds_executed_to_date", "funds_expected_full_year", "monitor_note",
+          "project_attribute", "project_period", "funds_total_initial", "funds_total_budget")
+COLUMNS = ("unit", "monitor_value", "expected_value", "likelihood", "cause_type",
+           "monitor_note", "adjustment", "target")
+
+
+@settings(max_examples=60, deadline=None)
+@given(fields=st.fixed_dictionaries({k: ODD for k in FIELDS}),
+       row=st.fixed_dictionaries({k: ODD for k in COLUMNS}),
+       stage=st.sampled_from(["target", "monitor", "self", None]),
+       profile=st.sampled_from(["mof2020", "sichuan", "auto"]))
+def test_stage_checks_never_raise(fields: dict, row: dict, stage: str | None,
+                                  profile: str) -> None:
+    project = build_project(monitor_info(**fields), [], edit(monitor_rows(), 0, **row))
+    report = check_project(project, profile, stage=stage)
+    assert report.stage in ("target", "monitor", "self")
+    for f in report.findings:          # every message renders, no parameter left out
+        for lang in ("zh", "en"):
+            text = f.message(lang) + f.hint(lang)
+            assert text and "{" not in text, (f.code, text)
