@@ -345,3 +345,13 @@ def test_batch_checks_each_workbook_at_its_own_stage(tmp_path: Path) -> None:
     r = run_cli("check", folder, "--format", "jsonl", "--stage", "申报")
     assert {json.loads(x)["stage"] for x in r.stdout.splitlines() if x.startswith("{")} == \
         {"target"}
+
+
+def test_re_recording_changed_targets_warns(tmp_path: Path) -> None:
+    path = recorded(tmp_path)
+    assert "PX763" not in codes_of(path, "target")          # the same targets: silent
+    set_cells(path, contract.SHEET_INDICATORS, {f"{col('target')}3": "≥40本"})
+    found = codes_of(path, "target")
+    assert [f.params["count"] for f in found["PX763"]] == [1]
+    assert found["PX763"][0].sheet == contract.SHEET_TARGET_FORM
+    assert found["PX763"][0].severity.value == "warning"

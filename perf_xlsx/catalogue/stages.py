@@ -238,6 +238,17 @@ ENTRIES: dict[str, Entry] = {
         "Record the targets with perf-xlsx check --stage target, or import the approved "
         "申报表 with perf-xlsx import.",
         "直接从自评阶段开始使用"),
+    "PX763": Entry(
+        W, "重新记录的申报目标与原记录不同",
+        "{sheet}：按申报阶段检查会用现在「绩效指标」表中的目标重新记录，与原记录有 {count} 处不同"
+        "（{what}）。",
+        "目标批复后不要再按申报阶段检查（用 --stage 监控 或 --stage 自评），以免覆盖批复的记录；"
+        "批复前修改目标则无妨。",
+        "{sheet}: a check at the target stage records the targets now in 绩效指标, which differ "
+        "from the record in {count} place(s) ({what_en}).",
+        "Once the targets are approved, check at --stage monitor or self so that the approved "
+        "record is not replaced; before approval this is fine.",
+        "批复后又按申报阶段检查，改过的指标值覆盖了原记录"),
     "PX770": Entry(
         E, "未知的阶段",
         "没有名为「{stage}」的阶段；可用：{known}。",

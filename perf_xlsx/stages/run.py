@@ -2,7 +2,7 @@
 end, plus the stage's own checks and the comparisons with the stage before."""
 from __future__ import annotations
 
-from ..catalogue.finding import Finding
+from ..catalogue.finding import Finding, make
 from ..indicator_rows import Row
 from ..model import Project
 from ..scoring.profiles import Profile
@@ -27,8 +27,23 @@ def run_stage_checks(project: Project, profile: Profile, rows: list[Row], stage:
                      previous: Project | None = None) -> list[Finding]:
     """The stage's own findings (the self-evaluation checks are run by ``check.py``)."""
     if stage == "target":
-        return check_targets(project, profile, rows, previous)
+        return check_targets(project, profile, rows, previous) + _rerecorded(project, profile,
+                                                                              rows)
     out = check_against_record(project, profile, rows, project.record, stage)
     if stage == "monitor":
         return out + check_monitor(project, profile, rows)
     return out + check_self_against_monitor(project, profile, rows)
+
+
+def _rerecorded(project: Project, profile: Profile, rows: list[Row]) -> list[Finding]:
+    """PX763 when a 申报 check is about to replace a record whose targets differ from the
+    table's: harmless before approval, a lost record after it."""
+    record = project.record
+    if record is None or not record.trusted:
+        return []
+    changed = check_against_record(project, profile, rows, record, "target")
+    if not changed:
+        return []
+    codes = sorted({f.code for f in changed})
+    return [make("PX763", record.sheet, None, count=len(changed), what="、".join(codes),
+                 what_en=", ".join(codes))]
