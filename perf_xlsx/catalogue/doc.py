@@ -14,6 +14,7 @@ RANGES = (
     ("PX4", "PX4xx — weights and scores / 分值与得分"),
     ("PX5", "PX5xx — narrative report / 自评报告"),
     ("PX6", "PX6xx — writing results / 写出结果"),
+    ("PX7", "PX7xx — the year's stages: 申报, 监控 and 自评 against them / 申报、监控、跨阶段比对"),
     ("PX8", "PX8xx — published forms and their printed figures / 官方表样及表上数字"),
 )
 _SEVERITY = {"error": "error 错误", "warning": "warning 警告", "info": "info 提示"}
