@@ -131,8 +131,11 @@ def _rows_section(title: str, spec: contract.TableSpec, items: list, lang: str,
            else f"{title} ({sheet}, {t['rows'].format(n=len(items))})"]
     if not items:
         return out + ["  " + t["none"]]
-    heads = [t["row"]] + [(c.key if lang == "en" else c.header) for c in spec.columns]
-    rows = [[str(i.row), *(_shown(getattr(i, c.key), 20) for c in spec.columns)] for i in items]
+    # the columns of a later stage are shown once any row fills them (a 申报 table stays narrow)
+    cols = [c for c in spec.columns if c.since == contract.FIRST_VERSION
+            or any(not getattr(i, c.key).is_empty for i in items)]
+    heads = [t["row"]] + [(c.key if lang == "en" else c.header) for c in cols]
+    rows = [[str(i.row), *(_shown(getattr(i, c.key), 20) for c in cols)] for i in items]
     return out + table(heads, rows)
 
 
