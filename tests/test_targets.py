@@ -307,3 +307,17 @@ def test_has_comparator_on_any_value(value: object, has: bool) -> None:
                                        ("≥50本", "本")])
 def test_units_in_any_case(text: str, unit: str) -> None:
     assert P(text).unit == unit
+
+
+@pytest.mark.parametrize("text,parsed", [
+    ("≥", T.Unparsed("≥", "比较符后缺少数值", "≥50本")),
+    ("≤本", T.Unparsed("≤本", "比较符后缺少数值", "≤50本")),
+    ("2018年完成培训50人", T.Comparison("=", D(50), "人", "2018年完成培训", "2018年完成培训50人")),
+    ("≥50公顷以上", T.Comparison(">=", D(50), "公顷", None, "≥50公顷以上")),
+    ("50以上", T.Comparison(">=", D(50), None, None, "50以上")),
+    ("≥50瓶/", T.Comparison(">=", D(50), None, None, "≥50瓶/")),
+])
+def test_parse_target_exactly(text: str, parsed: object) -> None:
+    """Rule: targets._comparison / _unit_at — the reason and suggestion a user reads (PX301),
+    a year before the number, suffix words cut from a unit, a unit ending in /."""
+    assert P(text) == parsed
