@@ -311,7 +311,7 @@ def test_units_in_any_case(text: str, unit: str) -> None:
 
 @pytest.mark.parametrize("text,parsed", [
     ("≥", T.Unparsed("≥", "比较符后缺少数值", "≥50本")),
-    ("≤本", T.Unparsed("≤本", "比较符后缺少数值", "≤50本")),
+    ("≤本", T.Unparsed("≤本", "比较符后缺少数值", "≥50本")),
     ("2018年完成培训50人", T.Comparison("=", D(50), "人", "2018年完成培训", "2018年完成培训50人")),
     ("≥50公顷以上", T.Comparison(">=", D(50), "公顷", None, "≥50公顷以上")),
     ("50以上", T.Comparison(">=", D(50), None, None, "50以上")),
