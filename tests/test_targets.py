@@ -321,3 +321,21 @@ def test_parse_target_exactly(text: str, parsed: object) -> None:
     """Rule: targets._comparison / _unit_at — the reason and suggestion a user reads (PX301),
     a year before the number, suffix words cut from a unit, a unit ending in /."""
     assert P(text) == parsed
+
+
+@pytest.mark.parametrize("value,parsed", [
+    (None, T.Unparsed("", "为空", "≥50本")),
+    ("  ", T.Unparsed("  ", "为空", "≥50本")),
+    (dt.date(2018, 9, 30), T.Deadline(2018, 9, 30, "=", "2018-09-30")),
+    (dt.datetime(2018, 9, 30, 8), T.Deadline(2018, 9, 30, "=", "2018-09-30T08:00:00")),
+    ("不适用（无此项）", T.NotApplicable("不适用（无此项）")),
+    ("N/A", T.NotApplicable("N/A")),
+    ("---", T.Unparsed("---", "只有占位符号", "不适用")),
+    ("正向:≥50本", T.Comparison(">=", D(50), "本", None, "正向:≥50本")),
+    ("反向：5%", T.Comparison("<=", D(5), "%", None, "反向：5%")),
+    ("正向50本", T.Comparison(">=", D(50), "本", None, "正向50本")),
+])
+def test_parse_any_value_exactly(value: object, parsed: object) -> None:
+    """Rule: targets._parse — blanks, dates, 不适用, placeholder signs and the platforms'
+    正向/反向 prefixes, each with the raw text kept for messages."""
+    assert P(value) == parsed
