@@ -339,3 +339,24 @@ def test_parse_any_value_exactly(value: object, parsed: object) -> None:
     """Rule: targets._parse — blanks, dates, 不适用, placeholder signs and the platforms'
     正向/反向 prefixes, each with the raw text kept for messages."""
     assert P(value) == parsed
+
+
+_MIXED, _BAD_DATE, _BAD_YEAR = "日期与其他数字混写", "日期无效", "年份无效"
+
+
+@pytest.mark.parametrize("text,parsed", [
+    ("9月30日前完成50本", T.Unparsed("9月30日前完成50本", _MIXED, "9月30日前")),
+    ("13月5日前", T.Unparsed("13月5日前", _BAD_DATE, "9月30日前")),
+    ("2018年9月32日前", T.Unparsed("2018年9月32日前", _BAD_DATE, "9月30日前")),
+    ("2月30日前", T.Unparsed("2月30日前", _BAD_DATE, "9月30日前")),
+    ("2月29日前", T.Deadline(None, 2, 29, "<=", "2月29日前")),      # some year has it
+    ("1899年9月30日前", T.Unparsed("1899年9月30日前", _BAD_YEAR, "2021年12月31日前")),
+    ("1900年9月30日前", T.Deadline(1900, 9, 30, "<=", "1900年9月30日前")),
+    ("2200年12月31日前", T.Deadline(2200, 12, 31, "<=", "2200年12月31日前")),
+    ("2201年1月1日前", T.Unparsed("2201年1月1日前", _BAD_YEAR, "2021年12月31日前")),
+    ("2018年9月30日", T.Deadline(2018, 9, 30, "=", "2018年9月30日")),
+])
+def test_parse_dates_exactly(text: str, parsed: object) -> None:
+    """Rule: targets._deadline — the reason and suggestion of an unusable date (PX301), the
+    years and days accepted, the raw text kept."""
+    assert P(text) == parsed
