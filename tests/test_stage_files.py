@@ -355,3 +355,23 @@ def test_re_recording_changed_targets_warns(tmp_path: Path) -> None:
     assert [f.params["count"] for f in found["PX763"]] == [1]
     assert found["PX763"][0].sheet == contract.SHEET_TARGET_FORM
     assert found["PX763"][0].severity.value == "warning"
+
+
+def test_a_number_beyond_a_double_is_written_as_text_in_the_stage_forms() -> None:
+    import io
+
+    from model_factory import build_project
+
+    from perf_xlsx.check import check_project
+    from perf_xlsx.write.writer import build_result_sheets
+
+    rows = [dict(r, likelihood="确定能", monitor_value="1") for r in default_indicators()]
+    rows[0]["weight"] = D("1E+400")
+    info = {**monitor_info(), "funds_expected_full_year": D("1E+400")}
+    project = build_project(info, [], rows)
+    for stage, sheet in (("target", contract.SHEET_TARGET_FORM),
+                         ("monitor", contract.SHEET_MONITOR_FORM)):
+        data = build_result_sheets(check_project(project, stage=stage))
+        cells = [c.value for row in load_workbook(io.BytesIO(data))[sheet].iter_rows()
+                 for c in row]
+        assert "1E+400" in cells, stage

@@ -20,7 +20,7 @@ from ..scoring.profiles import Profile
 from ..template import contract
 from .monitor import falls, parsed
 from ..read.record import RecordedTarget, TargetRecord, norm
-from .target import judged_rows, name_key
+from .target import judged_rows, name_key, rows_sheet
 
 #: 全年执行数 further than this share from the monitored 全年预计执行数 needs a note (PX745).
 EXPECTED_GAP = Decimal("0.1")
@@ -33,9 +33,7 @@ def check_against_record(project: Project, profile: Profile, rows: list[Row],
     """PX741–PX744 against the recorded targets; PX762 when there is no record to compare."""
     if record is None:
         if stage == "monitor" or _monitored(project):
-            sheet = rows[0].ind.level3.loc.sheet if rows and rows[0].ind.level3.loc \
-                else contract.SHEET_INDICATORS
-            return [make("PX762", sheet, None)]
+            return [make("PX762", rows_sheet(rows), None)]
         return []
     if not record.trusted:
         return []        # PX761 says so; an edited record is not compared against
@@ -58,13 +56,10 @@ def _funds(project: Project, record: TargetRecord) -> Iterator[Finding]:
 
 def _same(key: str, recorded: str, ind: Indicator) -> bool:
     value = getattr(ind, key)
-    if key == "weight":
+    if key == "weight":            # as numbers (10 == 10.0); text weights as text
         now = num(value)
-        try:
-            return now is not None and recorded != "" and Decimal(recorded) == now \
-                or (now is None and recorded == "")
-        except ArithmeticError:
-            return False
+        if now is not None:
+            return recorded == norm(now)
     return name_key(recorded) == name_key(norm(value.text or value.value))
 
 
@@ -79,7 +74,7 @@ def _indicators(rows: list[Row], profile: Profile, record: TargetRecord) -> Iter
         r = by_name.get(key)
         if r is None:
             if key and key not in name_key(notes):
-                yield make("PX741", r_sheet(judged), None, indicator=t.level3,
+                yield make("PX741", rows_sheet(judged), None, indicator=t.level3,
                            record=record.sheet, record_cell=f"C{t.row}")
             continue
         if r.ind.adjustment.is_empty:
@@ -87,11 +82,6 @@ def _indicators(rows: list[Row], profile: Profile, record: TargetRecord) -> Iter
     for r in judged:
         if name_key(r.ind.level3.text) not in recorded_names and r.ind.adjustment.is_empty:
             yield make("PX743", *ind_cell(r.ind, "level3"), indicator=r.name)
-
-
-def r_sheet(rows: list[Row]) -> str:
-    loc = rows[0].ind.level3.loc if rows else None
-    return loc.sheet if loc is not None and loc.sheet else contract.SHEET_INDICATORS
 
 
 def _changed(r: Row, t: RecordedTarget) -> Iterator[Finding]:

@@ -118,9 +118,9 @@ def _indicator(r: Row) -> Iterator[Finding]:
                    (("cause_type", "偏差原因类型", "the cause type"),
                     ("monitor_note", "监控偏差说明", "the monitoring note"))
                    if getattr(ind, key).is_empty]
-        if missing:
-            yield make("PX727", *ind_cell(ind, "cause_type" if len(missing) == 2 or
-                                          missing[0][0] == "偏差原因类型" else "monitor_note"),
+        if missing:                # at the first blank of the two
+            yield make("PX727", *ind_cell(ind, "cause_type" if ind.cause_type.is_empty
+                                          else "monitor_note"),
                        indicator=name, actual=likely, missing="、".join(m[0] for m in missing),
                        missing_en=" and ".join(m[1] for m in missing))
     if ind.monitor_value.is_empty:

@@ -36,6 +36,12 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+def rows_sheet(rows: list[Row]) -> str:
+    """The sheet the indicator rows are on (a form's, else the template's 绩效指标)."""
+    loc = rows[0].ind.level3.loc if rows else None
+    return loc.sheet if loc is not None and loc.sheet else contract.SHEET_INDICATORS
+
+
 def judged_rows(rows: list[Row], profile: Profile) -> list[Row]:
     """The rows a stage judges: not a 其中 breakdown, not a frame's target-less row."""
     return [r for r in rows if not is_breakdown(r.ind) and r.ind.level3.text
@@ -65,7 +71,7 @@ def _required(project: Project, rows: list[Row], profile: Profile) -> Iterator[F
     """The 二级 a target table must have (DOMAIN.md §8); only for the MoF taxonomy's frames."""
     if profile.extra_level1 or not rows:
         return
-    sheet = rows[0].ind.level3.loc.sheet if rows[0].ind.level3.loc else contract.SHEET_INDICATORS
+    sheet = rows_sheet(rows)
     seen = {r.level2 for r in rows}
     wanted = [n for n in _REQUIRED_OUTPUT if n not in seen]
     year = num(project.year)

@@ -90,6 +90,26 @@ def total_text(report: CheckReport) -> str | None:
     return f"{text}（待定）" if disputed_rows(report) else text
 
 
+def write_cell(ws: Any, row: int, first: int, last: int, value: Any, fmt: Any,
+               rows: int = 1) -> Any:
+    """``value`` into a (merged) 0-based range of an xlsxwriter sheet: a Decimal as a number (as
+    text when a double cannot hold it: NaN, ±Infinity, 1E+400), nothing as blank, anything else
+    as text — never a formula. Returns what was written (the text, for a Decimal written as
+    text)."""
+    if last > first or rows > 1:
+        ws.merge_range(row, first, row + rows - 1, last, "", fmt)
+    if isinstance(value, Decimal) and not math.isfinite(float(value)):
+        value = str(value)
+    if isinstance(value, Decimal):
+        ws.write_number(row, first, float(value), fmt)
+    elif value is None or value == "":
+        ws.write_blank(row, first, None, fmt)
+    else:
+        value = str(value)
+        ws.write_string(row, first, value, fmt)
+    return value
+
+
 class Styles:
     """A cache of xlsxwriter formats keyed by their properties (one Format per distinct style)."""
 
@@ -189,16 +209,7 @@ class _Form:
     # -- cell helpers ---------------------------------------------------------------------------
     def put(self, row: int, first: int, last: int, value: Any, fmt: Any, rows: int = 1) -> None:
         """Write ``value`` into a (possibly merged) range; numbers as numbers, None as blank."""
-        if last > first or rows > 1:
-            self.ws.merge_range(row, first, row + rows - 1, last, "", fmt)
-        if isinstance(value, Decimal) and not math.isfinite(float(value)):
-            value = str(value)      # NaN, ±Infinity, or beyond a double (1E+400): as text
-        if isinstance(value, Decimal):
-            self.ws.write_number(row, first, float(value), fmt)
-        elif value is None or value == "":
-            self.ws.write_blank(row, first, None, fmt)
-        else:
-            self.ws.write_string(row, first, str(value), fmt)
+        value = write_cell(self.ws, row, first, last, value, fmt, rows)
         if isinstance(value, str) and value:
             self.need(row, rows, text_lines(value, self.lay.span_width(first, last)))
 

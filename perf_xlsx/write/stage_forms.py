@@ -16,7 +16,8 @@ from ..read import record as R
 from ..stages.monitor import as_of, budget_of, time_progress
 from ..stages.target import judged_rows
 from ..template import contract
-from .form_sheet import LINE_PT, MAX_ROW_PT, MIN_ROW_PT, Styles, number_format, text_lines
+from .form_sheet import (LINE_PT, MAX_ROW_PT, MIN_ROW_PT, Styles, number_format, text_lines,
+                         write_cell)
 
 _TARGET_WIDTHS = (11, 12, 26, 18, 9, 8)
 _MONITOR_WIDTHS = (8, 9, 16, 10, 10, 10, 9, 9, 18)
@@ -38,17 +39,9 @@ class _Sheet:
             rows: int = 1) -> None:
         """``value`` into a (merged) 0-based range: Decimals as numbers, text never a formula."""
         fmt = fmt if fmt is not None else self.st.get(align="left")
-        if last > first or rows > 1:
-            self.ws.merge_range(row, first, row + rows - 1, last, "", fmt)
-        if isinstance(value, Decimal):
-            self.ws.write_number(row, first, float(value), fmt)
-        elif value is None or value == "":
-            self.ws.write_blank(row, first, None, fmt)
-        else:
-            text = str(value)
-            self.ws.write_string(row, first, text, fmt)
-            width = sum(self.widths[first:last + 1])
-            need = text_lines(text, width) * LINE_PT + 6
+        text = write_cell(self.ws, row, first, last, value, fmt, rows)
+        if isinstance(text, str) and text:
+            need = text_lines(text, sum(self.widths[first:last + 1])) * LINE_PT + 6
             if rows == 1 and need > self.heights.get(row, MIN_ROW_PT):
                 self.heights[row] = need
 
@@ -80,7 +73,10 @@ class _Sheet:
         for r in range(last_row + 1):
             self.ws.set_row(r, min(round(self.heights.get(r, MIN_ROW_PT), 1), MAX_ROW_PT))
         self.ws.set_paper(9)
-        self.ws.set_portrait() if self.last < 8 else self.ws.set_landscape()
+        if self.last < 8:
+            self.ws.set_portrait()
+        else:
+            self.ws.set_landscape()
         self.ws.fit_to_pages(1, 1)
         self.ws.center_horizontally()
         self.ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
