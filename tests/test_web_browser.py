@@ -118,3 +118,25 @@ def test_inbox_page_in_a_browser(browser, tmp_path: Path) -> None:
         assert "PX" in browser.find_element(By.TAG_NAME, "body").text
     finally:
         server.close()
+
+
+def test_stage_samples_in_a_browser(browser, tmp_path: Path) -> None:
+    """The three seed-000 stage workbooks checked from the page: each card names its stage,
+    the 监控 one shows PX722 and its 绩效监控表 preview (issue 17)."""
+    from selenium.webdriver.common.by import By
+
+    stages = sorted((ROOT / "samples" / "stages").glob("*.xlsx"))
+    server, base = _serve(tmp_path)
+    try:
+        browser.get(base + "/")
+        browser.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in stages))
+        browser.find_element(By.ID, "check").click()
+        _wait(browser, lambda: "/job/" in browser.current_url
+              and not browser.find_elements(By.ID, "progress"))
+        shown = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "span.stage")]
+        assert shown == ["申报", "监控", "自评"]
+        text = browser.find_element(By.TAG_NAME, "body").text
+        assert "PX722" in text and "项目支出绩效目标执行监控表" in text and "PX746" in text
+        browser.save_screenshot(str(tmp_path / "stages.png"))
+    finally:
+        server.close()
