@@ -209,6 +209,19 @@ def test_stale_lock_is_broken_but_fresh_one_is_not(target: Path) -> None:
     assert target.read_bytes() == b"x" and leftovers(target.parent) == []
 
 
+def test_an_empty_lock_left_by_a_killed_run_is_broken(target: Path) -> None:
+    """A run killed between creating the lock and writing its token leaves an empty lock: it
+    owns nothing once the moment of writing has passed (found by test_kill_loop)."""
+    lock = lock_path(target)
+    lock.write_bytes(b"")
+    with pytest.raises(OutputError):          # just created: its owner may be writing it now
+        atomic_write(target, lambda tmp: tmp.write_bytes(b"x"), wait=0)
+    old = time.time() - safe_write.EMPTY_LOCK_GRACE - 1
+    os.utime(lock, (old, old))
+    atomic_write(target, lambda tmp: tmp.write_bytes(b"x"), wait=0)
+    assert target.read_bytes() == b"x" and leftovers(target.parent) == []
+
+
 def test_lock_is_released_after_failure_and_not_stolen(target: Path) -> None:
     with pytest.raises(OutputError):
         atomic_write(target, lambda tmp: (_ for _ in ()).throw(RuntimeError("x")))

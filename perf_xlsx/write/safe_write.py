@@ -147,12 +147,24 @@ def _owner_is_gone(lock: Path) -> bool:
         return False
 
 
+#: A lock is created, then its owner's token written at once; a lock still empty after this
+#: long was left by a run killed in between (kill -9), and owns nothing.
+EMPTY_LOCK_GRACE = 2.0
+
+
+def _never_written(lock: Path, age: float) -> bool:
+    try:
+        return age > EMPTY_LOCK_GRACE and lock.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def _break_if_stale(lock: Path, stale_after: float) -> bool:
     try:
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
         return True                 # released meanwhile: try again at once
-    if age < stale_after and not _owner_is_gone(lock):
+    if age < stale_after and not _owner_is_gone(lock) and not _never_written(lock, age):
         return False
     aside = lock.with_name(f"{lock.name}.stale-{secrets.token_hex(4)}")
     with contextlib.suppress(OSError):
