@@ -15,6 +15,7 @@ from .checks.indicators import check_indicators
 from .checks.money import check_money
 from .checks.printed import check_printed, printed_on_unscorable
 from .errors import InputError
+from .ooxml.gcpause import gc_paused
 from .indicator_rows import rows as indicator_rows
 from .model import Project
 from .results import CheckReport, ScoreSummary
@@ -142,6 +143,7 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
     return report
 
 
+@gc_paused()
 def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", *,
                    now: datetime | None = None, deadline: float | None = None,
                    stage: str | None = "self", previous: Project | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError, PerfXlsxError
+from .ooxml.gcpause import gc_paused
 from .results import CheckReport
 
 #: The writer's refusal to write into a workbook that is not the template (skipped, not failed).
@@ -98,6 +99,7 @@ def check_and_write(path: str | Path, profile: Any = "mof2020", *,
     return reports[0], outcome
 
 
+@gc_paused()
 def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
                         narrative: str | Path | None = None, write: bool = True,
                         out: str | Path | None = None, lang: str = "zh",

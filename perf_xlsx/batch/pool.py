@@ -146,6 +146,9 @@ def init_worker(options: BatchOptions) -> None:
     except (ValueError, OSError):  # pragma: no cover - not the main thread
         pass
     from .. import check  # noqa: F401  (the read/check path, imported once per worker)
+    from ..ooxml.gcpause import freeze_imports
+
+    freeze_imports()
 
 
 def check_one(path: str, name: str | None = None) -> dict[str, Any]:

@@ -58,9 +58,11 @@ def rels_part(part: str) -> str:
 class _Package:
     """One open package: part lookup, gated parsing, the deadline."""
 
-    def __init__(self, path: PathLike, zf: zipfile.ZipFile, deadline: float | None) -> None:
+    def __init__(self, path: PathLike, zf: zipfile.ZipFile, deadline: float | None,
+                 kept: dict[str, bytes] | None = None) -> None:
         self.path, self.zf, self.deadline = str(path), zf, deadline
         self.names = part_names(zf)
+        self.kept = kept or {}
 
     def tick(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -80,22 +82,20 @@ class _Package:
         gate.StartElementHandler = _root_seen
         gated, parser = False, (XMLPullParser(("start", "end")) if big else XMLParser())
         try:
-            with self.zf.open(member) as fh:
-                while True:
-                    chunk = fh.read(_CHUNK if big else -1)
-                    if not gated:
-                        try:
-                            gate.Parse(chunk, not chunk)
-                        except _RootSeen:
-                            gated = True
-                    if not chunk:
-                        break
-                    parser.feed(chunk)
-                    if big:
-                        yield from parser.read_events()
-                        self.tick()
-                    elif not gated:  # a whole part whose root never opened: malformed
-                        gate.Parse(b"", True)
+            for chunk in self._chunks(member, big):
+                if not gated:
+                    try:
+                        gate.Parse(chunk, not chunk)
+                    except _RootSeen:
+                        gated = True
+                if not chunk:
+                    break
+                parser.feed(chunk)
+                if big:
+                    yield from parser.read_events()
+                    self.tick()
+                elif not gated:  # a whole part whose root never opened: malformed
+                    gate.Parse(b"", True)
             if big:
                 parser.close()
                 yield from parser.read_events()
@@ -108,6 +108,21 @@ class _Package:
             raise InputError("PX017", path=self.path, part=member, detail=str(exc)[:120]) from None
         except (*ZIP_ERRORS, OSError) as exc:
             raise InputError("PX005", path=self.path, detail=f"{member}: {exc}"[:160]) from None
+
+    def _chunks(self, member: str, big: bool) -> Iterator[bytes]:
+        """The member's bytes: kept whole by the prologue look, else read (in chunks when big);
+        the last chunk is always empty."""
+        data = self.kept.pop(member, None) if big else self.kept.get(member)
+        if data is not None and not big:
+            yield data
+        else:
+            with self.zf.open(member) as fh:
+                while True:
+                    chunk = fh.read(_CHUNK if big else -1)
+                    yield chunk
+                    if not chunk:
+                        return
+        yield b""
 
     def ends(self, part: str, *names: str) -> Iterator[tuple[str, Any]]:
         """(local name, element) of the complete elements called ``names`` (any namespace for a
@@ -224,9 +239,10 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
     A sheet in ``shapes_only`` is parsed (the same gate, limits and errors) but its cells are not
     kept (``RawSheet.cells_read`` False) unless a defined name points into it.
     """
-    zf, kind, wb_member = open_package(path)
+    kept: dict[str, bytes] = {}
+    zf, kind, wb_member = open_package(path, kept, _TREE_BYTES)
     with zf:
-        pkg = _Package(path, zf, deadline)
+        pkg = _Package(path, zf, deadline, kept)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
         order, names, date1904, recalc, marked = _workbook(pkg, wb_part)
         rels = pkg.rels(wb_part)

@@ -95,14 +95,16 @@ def part_names(zf: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def _office_document(zf: zipfile.ZipFile, names: dict[str, str]) -> str | None:
+def _office_document(zf: zipfile.ZipFile, names: dict[str, str],
+                     keep: dict[str, bytes] | None = None) -> str | None:
     rels = names.get("_rels/.rels")
     if rels is None:
         return None
     import defusedxml.ElementTree as DET
 
     try:
-        root = DET.fromstring(zf.read(rels), forbid_dtd=True)
+        data = (keep or {}).get(rels)
+        root = DET.fromstring(zf.read(rels) if data is None else data, forbid_dtd=True)
     except Exception:  # a broken .rels: fall back to the usual part name
         return None
     for rel in root:
@@ -112,8 +114,10 @@ def _office_document(zf: zipfile.ZipFile, names: dict[str, str]) -> str | None:
     return None
 
 
-def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
-    """Open a usable workbook → (zip, kind "xlsx"/"xlsm", workbook part name); else raise."""
+def open_package(path: PathLike, keep: dict[str, bytes] | None = None,
+                 keep_part_bytes: int | None = None) -> tuple[zipfile.ZipFile, str, str]:
+    """Open a usable workbook → (zip, kind "xlsx"/"xlsm", workbook part name); else raise.
+    ``keep`` receives the small XML parts already decompressed whole (``check_prologues``)."""
     check_path(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -125,11 +129,12 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
     try:
         _no_prefix(zf, path)
         check_zip_limits(zf, path)
-        from .prologue import check_prologues
+        from .prologue import KEEP_PART_BYTES, check_prologues
 
-        check_prologues(zf, path)
+        check_prologues(zf, path, keep,
+                        KEEP_PART_BYTES if keep_part_bytes is None else keep_part_bytes)
         names = part_names(zf)
-        wb = _office_document(zf, names)
+        wb = _office_document(zf, names, keep)
         if wb not in names:
             wb = "xl/workbook.xml" if "xl/workbook.xml" in names else None
         if wb is None:
@@ -137,8 +142,10 @@ def open_package(path: PathLike) -> tuple[zipfile.ZipFile, str, str]:
         if wb.endswith(".bin"):     # an Excel binary workbook (.xlsb): documented as PX012
             raise InputError("PX012", path=str(path))
         try:
-            with zf.open(names[wb]) as fh:
-                head = fh.read(4096)
+            head = (keep or {}).get(names[wb], b"")[:4096]
+            if not head:
+                with zf.open(names[wb]) as fh:
+                    head = fh.read(4096)
         except (*ZIP_ERRORS, OSError) as exc:
             raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
         if _STRICT_NS in head:

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from ..catalogue.finding import Finding, make
+from ..ooxml.gcpause import gc_paused
 from ..model import ExpenseLine, Indicator, Loc, Project, Value
 from ..ooxml.rawbook import RawWorkbook, cell_ref, parse_cell_ref, parse_range_ref
 from ..template import contract
@@ -31,6 +32,7 @@ def load_project(path: str | Path, *, deadline: float | None = None) -> Project:
     return load_projects(path, deadline=deadline, first_only=True)[0]
 
 
+@gc_paused()
 def load_projects(path: str | Path, *, deadline: float | None = None,
                   first_only: bool = False) -> list[Project]:
     """Every project in a file: the template's one project, or one per form sheet of published

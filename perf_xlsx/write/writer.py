@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import OutputError
+from ..ooxml.gcpause import gc_paused
 from ..ooxml.sniff import ZIP_ERRORS
 from ..results import CheckReport
 from ..template import contract
@@ -145,6 +146,7 @@ def _verify(temp: Path, expected: dict[str, Any] | list[dict[str, Any]], target:
         raise OutputError("PX651", str(target), what=", ".join(diff))
 
 
+@gc_paused()
 def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport], *,
                   out: str | Path | None = None, profile: Any = None, lang: str = "zh",
                   deadline: float | None = None) -> Path:

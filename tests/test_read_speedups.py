@@ -1,0 +1,120 @@
+"""Issue 15's read speed-ups change how, never what: the parts decompressed once (kept by the
+prologue look) and the garbage collector paused while a workbook is worked on."""
+from __future__ import annotations
+
+import gc
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from badfiles import sheet_xml, workbook_parts, write_package
+
+from perf_xlsx.errors import InputError
+from perf_xlsx.ooxml import package, prologue, sniff
+from perf_xlsx.ooxml.gcpause import gc_paused
+from perf_xlsx.read import reader
+from perf_xlsx.run import check_and_write
+from perf_xlsx.template import contract
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.xlsx")) + sorted((ROOT / "samples" / "stages").glob(
+    "*.xlsx"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_kept_parts_read_exactly_as_parts_read_from_the_zip(sample: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    kept = package.read_raw_workbook(sample, sheets=contract.INPUT_SHEETS)
+    real_open = sniff.open_package
+    monkeypatch.setattr(package, "open_package",
+                        lambda path, keep=None, limit=None: real_open(path))
+    from_zip = package.read_raw_workbook(sample, sheets=contract.INPUT_SHEETS)
+    assert kept == from_zip
+
+
+def test_each_kept_part_is_decompressed_once(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    sample = tmp_path / "s.xlsx"
+    shutil.copy(SAMPLES[0], sample)
+    opened: list[str] = []
+    real = zipfile.ZipFile.open
+
+    def counting(self: zipfile.ZipFile, name: object, *a: object, **kw: object) -> object:
+        opened.append(name.filename if isinstance(name, zipfile.ZipInfo) else str(name))
+        return real(self, name, *a, **kw)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", counting)
+    package.read_raw_workbook(sample)
+    repeated = sorted({n for n in opened if opened.count(n) > 1})
+    assert repeated == [] and "xl/workbook.xml" in opened
+
+
+def test_a_part_streamed_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part above the streaming size is only looked at (16 KB), never held whole."""
+    body = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 3000))
+    path = write_package(tmp_path / "long.xlsx", workbook_parts({"S": sheet_xml(body)}))
+    keep: dict[str, bytes] = {}
+    zf, _kind, _wb = sniff.open_package(path, keep, 1 << 12)
+    zf.close()
+    assert "xl/worksheets/sheet1.xml" not in keep and "xl/workbook.xml" in keep
+
+
+@pytest.mark.parametrize("head, code", [
+    (b'<?xml version="1.0" encoding="GB2312"?>', "PX017"),
+    ('<?xml version="1.0" encoding="UTF-16"?><!doctype x>'.encode("utf-16"), "PX016"),
+    (b'<?xml version="1.0"?><!DocType x [<!entity a "b">]>', "PX016"),
+    (b'<?xml version="1.0" encoding="utf-8"?>', None),
+    ('<?xml version="1.0" encoding="utf-16"?>'.encode("utf-16"), None),
+], ids=["gb2312", "utf16-doctype", "mixed-case-entity", "utf8", "utf16"])
+def test_the_prologue_look_on_bytes(tmp_path: Path, head: bytes, code: str | None) -> None:
+    path = tmp_path / "p.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("docProps/custom.xml", head + b"<r/>")
+    with zipfile.ZipFile(path) as zf:
+        for keep in (None, {}):
+            if code is None:
+                prologue.check_prologues(zf, path, keep)
+            else:
+                with pytest.raises(InputError) as caught:
+                    prologue.check_prologues(zf, path, keep)
+                assert caught.value.code == code
+
+
+def test_the_collector_is_paused_while_reading_and_resumed_after(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = reader.project_from_raw
+
+    def spy(*a: object, **kw: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*a, **kw)
+
+    monkeypatch.setattr(reader, "project_from_raw", spy)
+    assert gc.isenabled()
+    check_and_write(SAMPLES[0], write=False)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_the_collector_resumes_after_a_refused_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(InputError):
+        check_and_write(bad, write=False)
+    assert gc.isenabled()
+
+
+def test_a_pause_inside_a_pause_leaves_the_collector_as_the_caller_had_it() -> None:
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()       # a program that runs without the collector keeps it off
+    finally:
+        gc.enable()
