@@ -98,12 +98,21 @@ def _printed() -> dict[str, Callable[[], Any]]:
     return cases
 
 
+def _stages() -> dict[str, Callable[[], Any]]:
+    """The stage checks (申报, 监控, against the record and the monitoring columns)."""
+    import test_stage_edges
+
+    return {name: (lambda case=case: case) for name, case in
+            test_stage_edges.message_cases().items()}
+
+
 CORPORA = {"money": _money, "indicators": _indicators, "scoring": _scoring,
-           "reviewer": _reviewer, "printed": _printed}
+           "reviewer": _reviewer, "printed": _printed, "stages": _stages}
 
 
 def rendered(project: Any) -> list[dict[str, Any]]:
-    report = check_project(project, "auto")
+    """``project`` checked (frame auto-detected), or a stage case checked as it says."""
+    report = project.check() if hasattr(project, "check") else check_project(project, "auto")
     return [{"code": f.code, "severity": f.severity.value, "at": f.location,
              "zh": f.message(), "hint_zh": f.hint(), "en": f.message("en"),
              "hint_en": f.hint("en")} for f in report.findings]
