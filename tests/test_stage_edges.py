@@ -223,7 +223,20 @@ SELF_EDGES: list[tuple[str, Case, set[str]]] = [
      {"PX731", "PX762"}),
 ]
 
-EDGES = {"money": MONEY_EDGES, "lines": LINE_EDGES, "indicators": INDICATOR_EDGES,
+def _last_year(actual: str, year: Any = 2017) -> Case:
+    previous = build_project({**default_info(), "year": year}, [],
+                             edit(edit(default_indicators(), 0, actual=actual), 7, actual="90%"))
+    return Case("target", target_info(), target_rows(), previous=previous)
+
+
+PREVIOUS_EDGES: list[tuple[str, Case, set[str]]] = [
+    ("last year's 52 typed without its unit", _last_year("52"), {"PX706"}),
+    ("last year's 52块: another unit, not compared", _last_year("52块"), set()),
+    ("last year's year left blank", _last_year("52本", None), {"PX706"}),
+    ("last year's actual not a number", _last_year("完成"), set()),
+]
+
+EDGES = {"money": MONEY_EDGES, "previous": PREVIOUS_EDGES, "lines": LINE_EDGES, "indicators": INDICATOR_EDGES,
          "against": AGAINST_EDGES, "self": SELF_EDGES}
 ALL = [(f"{group}: {name}", case, expected) for group, cases in EDGES.items()
        for name, case, expected in cases]
