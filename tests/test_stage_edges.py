@@ -181,6 +181,12 @@ AGAINST_EDGES: list[tuple[str, Case, set[str]]] = [
      Case("monitor", monitor_info(funds_total_initial=D("1.005"),
                                   funds_fiscal_initial=D("1.005")),
           filled(monitor_rows()), record=record_of(target_rows())), set()),
+    ("the record holds no 年初 total; the fiscal row is still compared",
+     Case("monitor", monitor_info(funds_total_initial=D("1.2"), funds_fiscal_initial=D("1.2")),
+          filled(monitor_rows()), record=record_of(target_rows(), total="")), {"PX744"}),
+    ("the record holds no fiscal row; the total is compared",
+     Case("monitor", monitor_info(funds_total_initial=D("1.2")),
+          filled(monitor_rows()), record=record_of(target_rows(), fiscal="")), {"PX744"}),
     ("an edited record is not compared",
      Case("monitor", monitor_info(), edit(filled(monitor_rows()), 0, target="≥40本"),
           record=record_of(target_rows(), trusted=False)), set()),
@@ -229,6 +235,16 @@ def _last_year(actual: str, year: Any = 2017) -> Case:
     return Case("target", target_info(), target_rows(), previous=previous)
 
 
+TARGET_EDGES: list[tuple[str, Case, set[str]]] = [
+    ("no indicator rows at all", Case("target", target_info(), []), set()),
+    ("the 年初 total typed as words: not PX707 (reading it is PX122)",
+     Case("target", target_info(funds_total_initial="十万元整"), target_rows()), set()),
+    ("Hubei's frame: its own required 二级", Case("target", target_info(),
+                                              [r for r in target_rows()
+                                               if r["level2"] != "质量指标"], "hubei"),
+     {"PX703"}),
+]
+
 PREVIOUS_EDGES: list[tuple[str, Case, set[str]]] = [
     ("last year's 52 typed without its unit", _last_year("52"), {"PX706"}),
     ("last year's 52块: another unit, not compared", _last_year("52块"), set()),
@@ -236,7 +252,7 @@ PREVIOUS_EDGES: list[tuple[str, Case, set[str]]] = [
     ("last year's actual not a number", _last_year("完成"), set()),
 ]
 
-EDGES = {"money": MONEY_EDGES, "previous": PREVIOUS_EDGES, "lines": LINE_EDGES, "indicators": INDICATOR_EDGES,
+EDGES = {"money": MONEY_EDGES, "target": TARGET_EDGES, "previous": PREVIOUS_EDGES, "lines": LINE_EDGES, "indicators": INDICATOR_EDGES,
          "against": AGAINST_EDGES, "self": SELF_EDGES}
 ALL = [(f"{group}: {name}", case, expected) for group, cases in EDGES.items()
        for name, case, expected in cases]
