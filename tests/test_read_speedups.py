@@ -118,3 +118,25 @@ def test_a_pause_inside_a_pause_leaves_the_collector_as_the_caller_had_it() -> N
         assert not gc.isenabled()       # a program that runs without the collector keeps it off
     finally:
         gc.enable()
+
+
+def test_comments_and_instructions_inside_a_part_are_not_cells(tmp_path: Path) -> None:
+    """lxml keeps comments and processing instructions as nodes unless told not to; the reader
+    must see only elements, as ElementTree gives them."""
+    body = ('<!-- a tool left this --><row r="1"><?tool x?><c r="A1"><v>7</v></c>'
+            '<!-- and this --><c r="B1" t="inlineStr"><is><t>甲</t></is></c></row>')
+    path = write_package(tmp_path / "c.xlsx", workbook_parts({"S": sheet_xml(body)}))
+    raw = package.read_raw_workbook(path)
+    assert {pos: (c.kind, c.value) for pos, c in raw.sheets["S"].cells.items()} == {
+        (1, 1): ("n", "7"), (1, 2): ("s", "甲")}
+
+
+@pytest.mark.parametrize("body", [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row>',
+    '<row r="1"><c r="A1"><v>1</v></row>'],
+                         ids=["undefined-entity", "unclosed-element"])
+def test_a_malformed_part_parsed_whole_is_px017(tmp_path: Path, body: str) -> None:
+    path = write_package(tmp_path / "m.xlsx", workbook_parts({"S": sheet_xml(body)}))
+    with pytest.raises(InputError) as caught:
+        package.read_raw_workbook(path)
+    assert caught.value.code == "PX017"
