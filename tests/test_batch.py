@@ -17,6 +17,7 @@ from factory import default_info, fill_template
 from openpyxl import load_workbook
 
 from perf_xlsx.batch import pool as batch
+from perf_xlsx.batch import scheduler
 from perf_xlsx.batch.pool import BatchOptions, collect_files, run_batch
 from perf_xlsx.cli import cli
 
@@ -231,13 +232,47 @@ def test_hung_and_crashing_files_become_rows(folder: Path, tmp_path: Path,
         (tmp_path / name).write_bytes((folder / GOOD[0]).read_bytes())
     files = [folder / GOOD[0], tmp_path / "hang.xlsx", tmp_path / "crash.xlsx",
              folder / MONEY_ERROR, folder / "e-csv.xlsx"]
-    monkeypatch.setattr(batch, "HANG_GRACE", 0.5)
+    monkeypatch.setattr(scheduler, "HANG_GRACE", 0.5)
     start = time.monotonic()
     rows = dict(run_batch(files, BatchOptions(time_limit=1.0), jobs=2, worker=_unruly_worker))
     assert time.monotonic() - start < 30
     assert [rows[i]["status"] for i in range(5)] == [
         "clean", "timeout", "internal", "errors", "unreadable"]
     assert rows[1]["error"]["code"] == "PX018" and rows[2]["error"]["code"] == "crash"
+
+
+def test_a_hung_or_crashing_file_inside_a_chunk_blames_only_itself(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files go to workers four at a time: a worker that hangs or dies takes its whole chunk
+    with it, and each of those files is run again alone, so that only the culprit is a row of
+    its own kind and the others are checked as usual."""
+    files = []
+    for k in range(24):
+        kind = {5: "hang", 14: "crash"}.get(k, "ok")
+        path = tmp_path / f"{k:02d}-{kind}.xlsx"
+        path.write_bytes((folder / GOOD[0]).read_bytes())
+        files.append(path)
+    monkeypatch.setattr(scheduler, "HANG_GRACE", 0.25)
+    start = time.monotonic()
+    rows = dict(run_batch(files, BatchOptions(time_limit=0.5), jobs=2, worker=_unruly_worker))
+    assert time.monotonic() - start < 60
+    assert sorted(rows) == list(range(24))
+    status = {i: rows[i]["status"] for i in rows}
+    assert status.pop(5) == "timeout" and status.pop(14) == "internal"
+    assert set(status.values()) == {"clean"}
+
+
+def test_files_go_to_workers_in_chunks_that_shrink_at_the_end(tmp_path: Path) -> None:
+    sched = scheduler.Scheduler([tmp_path / f"{k}.xlsx" for k in range(40)], {}, 2,
+                                _unruly_worker, batch.init_worker, BatchOptions(), 1.0,
+                                lambda i, kind, s: {})
+    try:
+        sizes = []
+        while sched.todo:
+            sizes.append(len(sched._next_chunk()))
+        assert sizes[:3] == [4, 4, 4] and sizes[-4:] == [1, 1, 1, 1] and sum(sizes) == 40
+    finally:
+        sched._stop(sched.pool, force=False)
 
 
 def test_worker_path_imports_no_heavy_library(folder: Path) -> None:

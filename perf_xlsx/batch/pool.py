@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -24,11 +22,6 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".e
 CLEAN, WARNINGS, ERRORS = "clean", "warnings", "errors"
 UNREADABLE, TIMEOUT, INTERNAL = "unreadable", "timeout", "internal"
 FAILED_STATUSES = (UNREADABLE, TIMEOUT, INTERNAL)
-#: Extra seconds the parent waits beyond the per-file limit before it declares a worker hung.
-HANG_GRACE = 5.0
-_MAX_ATTEMPTS = 2      # a file whose worker died twice becomes an INTERNAL row
-#: Files in flight per worker: one running, one queued, so that no worker waits for the parent.
-QUEUE_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -252,7 +245,7 @@ def row_fails(row: dict[str, Any], fail_on: str = "error") -> bool:
     return fail_on == "warning" and row["warnings"] > 0
 
 
-# ---- the pool -------------------------------------------------------------------------------
+# ---- the pool (batch/scheduler.py) ------------------------------------------------------------
 Worker = Callable[[str, "str | None"], dict]
 
 
@@ -267,7 +260,21 @@ def run_batch(files: list[Path], options: BatchOptions, *, jobs: int | None = No
         for i, path in enumerate(files):
             yield i, worker(str(path), names.get(path))
         return
-    yield from _Pool(files, options, jobs, names, worker).run()
+    from .scheduler import Scheduler
+
+    def failed(i: int, kind: str, seconds: float) -> dict[str, Any]:
+        path = str(files[i])
+        if kind == "crash":
+            return error_row(path, INTERNAL, "crash", "检查进程意外退出 / the worker process died",
+                             "", seconds)
+        from ..errors import InputError
+
+        err = InputError("PX018", path=path, limit=options.time_limit)
+        return error_row(path, TIMEOUT, err.code, err.message(options.lang),
+                         err.hint(options.lang), seconds)
+
+    yield from Scheduler(files, names, jobs, worker, init_worker, options, options.time_limit,
+                         failed).run()
 
 
 def in_order(stream: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
@@ -288,113 +295,3 @@ def init_worker_in_process(options: BatchOptions) -> None:
     """Set the worker options in this process (the in-process path; keeps Ctrl-C working)."""
     global _OPTIONS
     _OPTIONS = options
-
-
-class _Pool:
-    """At most ``QUEUE_DEPTH × jobs`` files in flight; a file waits at most one other's time.
-
-    A file whose worker died is run again alone; if it kills its worker again it becomes an
-    INTERNAL row. A file not done ``QUEUE_DEPTH × (limit + grace)`` after it was queued becomes a
-    TIMEOUT row: the pool is replaced and the other files in flight are run again.
-    """
-
-    def __init__(self, files: list[Path], options: BatchOptions, jobs: int,
-                 names: dict[Path, str], worker: Worker) -> None:
-        self.files, self.options, self.jobs, self.names = files, options, jobs, names
-        self.worker = worker
-        self.todo = list(range(len(files)))[::-1]          # a stack, popped from the end
-        self.attempts = [0] * len(files)
-        self.running: dict[Future, tuple[int, float]] = {}
-        self.solo = False
-        self.broken = False
-        # A file is submitted at most one running file's time before it starts (FIFO queue).
-        self.hang_after = QUEUE_DEPTH * (options.time_limit + HANG_GRACE)
-        self.pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=init_worker, initargs=(self.options,))
-
-    def _fill(self) -> None:
-        while self.todo and len(self.running) < self.jobs * QUEUE_DEPTH and not self.solo:
-            i = self.todo[-1]
-            if self.attempts[i]:                 # a suspect: wait until it can run alone
-                if self.running:
-                    return
-                self.solo = True
-            self.todo.pop()
-            self.attempts[i] += 1
-            path = self.files[i]
-            try:
-                fut = self.pool.submit(self.worker, str(path), self.names.get(path))
-            except BrokenProcessPool:            # a worker died since the last look
-                self.attempts[i] -= 1
-                self.todo.append(i)
-                self.solo = False
-                self.broken = True
-                return
-            self.running[fut] = (i, time.monotonic())
-
-    def run(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        clean = False
-        try:
-            self._fill()
-            while self.running or self.broken:
-                done, _ = wait(self.running, timeout=1.0, return_when=FIRST_COMPLETED)
-                broken, self.broken = self.broken, False
-                for fut in done:
-                    i, started = self.running.pop(fut)
-                    self.solo = False
-                    try:
-                        row = fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        row = self._crashed(i, started)
-                    if row is not None:
-                        yield i, row
-                now = time.monotonic()
-                hung = [(f, i, s) for f, (i, s) in self.running.items()
-                        if now - s > self.hang_after]
-                if hung or broken:
-                    yield from self._restart(hung)
-                self._fill()
-            clean = True
-        finally:
-            self._stop(self.pool, force=not clean)
-
-    def _crashed(self, i: int, started: float) -> dict[str, Any] | None:
-        if self.attempts[i] >= _MAX_ATTEMPTS:
-            return error_row(str(self.files[i]), INTERNAL, "crash",
-                             "检查进程意外退出 / the worker process died",
-                             "", time.monotonic() - started)
-        self.todo.append(i)
-        return None
-
-    def _restart(self, hung: list[tuple[Future, int, float]]
-                 ) -> Iterator[tuple[int, dict[str, Any]]]:
-        from ..errors import InputError
-
-        for fut, i, started in hung:
-            self.running.pop(fut, None)
-            err = InputError("PX018", path=str(self.files[i]), limit=self.options.time_limit)
-            yield i, error_row(str(self.files[i]), TIMEOUT, err.code,
-                               err.message(self.options.lang), err.hint(self.options.lang),
-                               time.monotonic() - started)
-        for i, _started in self.running.values():        # bystanders: run again, not suspects
-            self.attempts[i] -= 1
-            self.todo.append(i)
-        self.running.clear()
-        self.solo = False
-        self._stop(self.pool, force=True)
-        self.pool = self._new_pool()
-
-    @staticmethod
-    def _stop(pool: ProcessPoolExecutor, force: bool) -> None:
-        if force:
-            terminate = getattr(pool, "terminate_workers", None)      # Python ≥ 3.14
-            if terminate is not None:
-                terminate()
-            else:
-                for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                    if proc.is_alive():
-                        proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
