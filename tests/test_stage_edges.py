@@ -7,6 +7,7 @@ renders every case here as golden text, so a lost cell or parameter fails there.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal as D
 from typing import Any, Callable
@@ -17,9 +18,11 @@ from model_factory import build_project
 from test_stages import edit, monitor_info, monitor_rows, target_info, target_rows
 
 from perf_xlsx.check import check_project
+from perf_xlsx.model import Loc, Value
 from perf_xlsx.read.record import RecordedTarget, TargetRecord, norm
 
-STAGE_CODES = {f"PX{n}" for n in (*range(701, 708), *range(721, 733), *range(741, 747), 762)}
+STAGE_CODES = {f"PX{n}" for n in (*range(701, 708), *range(721, 733), *range(741, 747), 762,
+                                   763)}
 RECORD_SHEET = "绩效目标申报表"
 ON_TIME = D(212) / D(365)       # the share of 2018 gone by 7-31
 
@@ -43,13 +46,20 @@ class Case:
 
     def __init__(self, stage: str, info: dict[str, Any], rows: list[dict[str, Any]],
                  profile: str = "mof2020", record: TargetRecord | None = None,
-                 previous: Any = None) -> None:
+                 previous: Any = None, sheet: str | None = None) -> None:
         self.stage, self.info, self.rows, self.profile = stage, info, rows, profile
-        self.record, self.previous = record, previous
+        self.record, self.previous, self.sheet = record, previous, sheet
 
     def project(self) -> Any:
         p = build_project(self.info, [], self.rows)
         p.record = self.record
+        if self.sheet:           # the indicator rows as read from a published form's sheet
+            for ind in p.indicators:
+                for f in dataclasses.fields(ind):
+                    v = getattr(ind, f.name)
+                    if isinstance(v, Value) and v.loc is not None:
+                        setattr(ind, f.name, dataclasses.replace(
+                            v, loc=Loc(self.sheet, v.loc.cell)))
         return p
 
     def check(self) -> Any:
@@ -113,6 +123,9 @@ MONEY_EDGES: list[tuple[str, Case, set[str]]] = [
 ]
 
 LINE_EDGES: list[tuple[str, Case, set[str]]] = [
+    ("a 监控 check of a table with no monitoring cells at all",
+     Case("monitor", target_info(), target_rows()),
+     {"PX721", "PX724", "PX140", "PX729", "PX732"}),
     ("Sichuan 6-15: only the 4-30 line (25 %) is passed",
      monitor("sichuan", monitor_as_of=dt.date(2018, 6, 15), funds_executed_to_date=D("0.3"),
              monitor_note="进度说明"), set()),
@@ -187,6 +200,11 @@ AGAINST_EDGES: list[tuple[str, Case, set[str]]] = [
     ("the record holds no fiscal row; the total is compared",
      Case("monitor", monitor_info(funds_total_initial=D("1.2")),
           filled(monitor_rows()), record=record_of(target_rows(), fiscal="")), {"PX744"}),
+    ("an indicator dropped from a form's table: said on its sheet",
+     Case("monitor", monitor_info(), filled(monitor_rows())[1:],
+          record=record_of(target_rows()), sheet="表3 监控"), {"PX741"}),
+    ("no record for a form's table at 监控: said on its sheet",
+     Case("monitor", monitor_info(), filled(monitor_rows()), sheet="表3 监控"), set()),
     ("an edited record is not compared",
      Case("monitor", monitor_info(), edit(filled(monitor_rows()), 0, target="≥40本"),
           record=record_of(target_rows(), trusted=False)), set()),
@@ -250,6 +268,34 @@ TARGET_EDGES: list[tuple[str, Case, set[str]]] = [
     ("no indicator rows at all", Case("target", target_info(), []), set()),
     ("the 年初 total typed as words: not PX707 (reading it is PX122)",
      Case("target", target_info(funds_total_initial="十万元整"), target_rows()), set()),
+    ("from 2021 with the default table: its cost indicators count",
+     Case("target", target_info(year=2021), target_rows()), set()),
+    ("from 2021, cost as a 一级 of its own (二级 not a cost name)",
+     Case("target", target_info(year=2021), [dict(r, level1="成本指标", level2="单位成本")
+                                             if r["level2"] == "成本指标" else r
+                                             for r in target_rows()]), set()),
+    ("a cost ceiling above the budget under a 一级 成本指标",
+     Case("target", target_info(), edit([dict(r, level1="成本指标", level2="单位成本")
+                                         if r["level2"] == "成本指标" else r
+                                         for r in target_rows()], 4, target="≤2万元")),
+     {"PX704"}),
+    ("no 效益指标 at all", Case("target", target_info(),
+                            [r for r in target_rows() if r["level1"] != "效益指标"]),
+     {"PX703"}),
+    ("满意 only in the 一级", Case("target", target_info(), [
+        dict(r, level2="服务对象") if "满意" in r["level2"] else r for r in target_rows()]),
+     set()),
+    ("满意 only in the 二级", Case("target", target_info(), [
+        dict(r, level1="效益指标") if "满意" in r["level1"] else r for r in target_rows()]),
+     set()),
+    ("re-recorded with a changed target", Case("target", target_info(),
+                                               edit(target_rows(), 0, target="≥40本"),
+                                               record=record_of(target_rows())), {"PX763"}),
+    ("re-recorded unchanged", Case("target", target_info(), target_rows(),
+                                   record=record_of(target_rows())), set()),
+    ("a published 申报表 without 质量指标: said on its own sheet",
+     Case("target", target_info(), [r for r in target_rows() if r["level2"] != "质量指标"],
+          sheet="表2 绩效目标"), {"PX703"}),
     ("Hubei's frame: its own required 二级", Case("target", target_info(),
                                               [r for r in target_rows()
                                                if r["level2"] != "质量指标"], "hubei"),

@@ -63,15 +63,22 @@ def edit(rows: list[dict[str, Any]], i: int, **kw: Any) -> list[dict[str, Any]]:
 # ---- naming and inferring the stage --------------------------------------------------------------
 @pytest.mark.parametrize("typed,stage", [("target", "target"), ("申报", "target"),
                                          ("MONITOR", "monitor"), ("监控", "monitor"),
-                                         (" 自评 ", "self"), ("self", "self")])
+                                         (" 自评 ", "self"), ("self", "self"),
+                                         ("auto", "self"), ("", "self"), (None, "self")])
 def test_stage_names(typed: str, stage: str) -> None:
     assert resolve_stage(typed) == stage
+
+
+@pytest.mark.parametrize("typed", ["auto", "", None])
+def test_auto_infers_from_the_project(typed: str | None) -> None:
+    assert resolve_stage(typed, build_project(monitor_info(), [], monitor_rows())) == "monitor"
 
 
 def test_an_unknown_stage_is_a_usage_error() -> None:
     with pytest.raises(StageError) as exc:
         resolve_stage("年中")
     assert exc.value.code == "PX770" and "年中" in exc.value.message()
+    assert "target/申报, monitor/监控, self/自评" in exc.value.message()
 
 
 @pytest.mark.parametrize("info,rows,stage", [
