@@ -130,6 +130,11 @@ CASES = [
     ("not applicable", edit(0, actual="不适用"), []),
     ("qualitative actual on number target", edit(0, actual="完成"), [("PX320", "actual", 0)]),
     ("full-width split cells", edit(0, target="≧ 50 本", actual="５２本"), []),
+    ("an actual with a comparator of its own", edit(0, actual="≥52本"),
+     [("PX305", "actual", 0)]),
+    ("one level phrase typed with and without spaces",
+     lambda rs: [dict(r, actual="已 完成" if i % 2 else "已完成") for i, r in enumerate(rs)],
+     [("PX321", "actual", 0)]),
 ]
 
 
