@@ -132,6 +132,11 @@ CASES = [
     ("full-width split cells", edit(0, target="≧ 50 本", actual="５２本"), []),
     ("an actual with a comparator of its own", edit(0, actual="≥52本"),
      [("PX305", "actual", 0)]),
+    ("a 一级 left blank on the first row", edit(0, level1=None), [("PX307", "level1", 0)]),
+    ("a target of none at all, one happened", edit(5, target="0起", actual="1起"),
+     [("PX303", "actual", 5)]),
+    ("百分点 as the unit of a rate", edit(5, target="≤5百分点", actual="2百分点"),
+     [("PX316", "target", 5), ("PX316", "actual", 5)]),
     ("one level phrase typed with and without spaces",
      lambda rs: [dict(r, actual="已 完成" if i % 2 else "已完成") for i, r in enumerate(rs)],
      [("PX321", "actual", 0)]),
@@ -311,3 +316,16 @@ def test_breach_message_shows_the_percent_as_formatted(filled):
     wb.save(path)
     (f,) = check_indicators(load_project(path))
     assert f.code == "PX303" and "85.0%" in f.message() and "≥90%" in f.message()
+
+
+@pytest.mark.parametrize("name", ["mof2020", "hubei", "ningxia", "hebei_export"])
+def test_a_profile_named_is_the_profile_itself(name: str) -> None:
+    """check_indicators takes a profile or its name; Hubei's satisfaction under 效益指标 is a
+    finding in the default frame and none in Hubei's, so a name that were ignored would show."""
+    from perf_xlsx.scoring.profiles import get_profile
+
+    rows = edit(7, level1=BEN)(default_indicators())
+    assert codes(check_indicators(project(rows), name)) == codes(
+        check_indicators(project(rows), get_profile(name)))
+    hubei, mof = (codes(check_indicators(project(rows), n)) for n in ("hubei", "mof2020"))
+    assert hubei != mof
