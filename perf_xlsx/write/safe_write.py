@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
 import stat
 import time
@@ -20,9 +19,17 @@ from ..errors import OutputError
 TEMP_PREFIX = ".perf-xlsx-"
 LOCK_SUFFIX = ".perf-xlsx.lock"
 STALE_LOCK_SECONDS = 10 * 60
-_HOST = (__import__("socket").gethostname() or "host").replace(" ", "_")
+# The host name as socket.gethostname() gives it; on POSIX from uname, which is the same name
+# without importing socket (a cold check pays for every import).
+_HOST = ((os.uname().nodename if hasattr(os, "uname") else __import__("socket").gethostname())
+         or "host").replace(" ", "_")
 _HOST_TAG = "".join(ch for ch in _HOST if ch.isalnum())[:16] or "host"
 REPLACE_RETRIES = 3
+
+
+def _token(n: int) -> str:
+    """``n`` random bytes as hex (``secrets.token_hex`` without importing ``secrets``)."""
+    return os.urandom(n).hex()
 
 
 def owner_files(path: Path) -> list[Path]:
@@ -102,7 +109,7 @@ def file_lock(target: Path, wait: float = 10.0,
               stale_after: float = STALE_LOCK_SECONDS) -> Iterator[Path]:
     """Hold the exclusive lock for `target`; a lock older than `stale_after` s is broken."""
     lock = lock_path(target)
-    token = f"{os.getpid()} {_HOST} {secrets.token_hex(8)}\n"
+    token = f"{os.getpid()} {_HOST} {_token(8)}\n"
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -166,7 +173,7 @@ def _break_if_stale(lock: Path, stale_after: float) -> bool:
         return True                 # released meanwhile: try again at once
     if age < stale_after and not _owner_is_gone(lock) and not _never_written(lock, age):
         return False
-    aside = lock.with_name(f"{lock.name}.stale-{secrets.token_hex(4)}")
+    aside = lock.with_name(f"{lock.name}.stale-{_token(4)}")
     with contextlib.suppress(OSError):
         os.replace(lock, aside)     # only one breaker wins the rename
         aside.unlink()
@@ -186,7 +193,7 @@ def _new_temp(target: Path) -> Path:
     while True:
         # host and pid in the name: the next run can tell a killed run's temp file (sweep)
         tmp = target.with_name(f"{TEMP_PREFIX}{_HOST_TAG}-{os.getpid()}-"
-                               f"{secrets.token_hex(6)}{target.suffix}")
+                               f"{_token(6)}{target.suffix}")
         try:
             os.close(os.open(tmp, flags, 0o666))
             return tmp
