@@ -431,3 +431,24 @@ def test_a_wrong_profile_file_says_what_is_wrong(tmp_path: Any, bad: dict, word:
     with pytest.raises(ProfileError) as err:
         load_profile(tmp_path / "missing.json")
     assert err.value.code == "PX491"
+
+
+@pytest.mark.parametrize("line,ok", [(["06-30", "0.4"], ("06-30", "0.4")),
+                                     (["6-5", 0], ("06-05", "0")),
+                                     (["12-31", 1], ("12-31", "1")), (["ab-30", "0.4"], None),
+                                     (["06-xy", "0.4"], None), (["13-01", "0.4"], None),
+                                     (["00-10", "0.4"], None), (["06-32", "0.4"], None),
+                                     (["06-00", "0.4"], None), (["06-30", "1.01"], None),
+                                     (["06-30", "-0.1"], None)])
+def test_a_monitor_line_is_a_day_and_a_share(line: list, ok: tuple | None) -> None:
+    """A profile's warning lines (Sichuan's 40 % by 06-30): MM-DD and a share from 0 to 1."""
+    from decimal import Decimal
+
+    from perf_xlsx.scoring.profiles import MOF2020, profile_from_dict, profile_to_dict
+
+    data = {**profile_to_dict(MOF2020), "name": "lines", "monitor_lines": [line]}
+    if ok is None:
+        with pytest.raises(ValueError):
+            profile_from_dict(data)
+    else:
+        assert profile_from_dict(data).monitor_lines == ((ok[0], Decimal(ok[1])),)
