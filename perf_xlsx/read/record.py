@@ -9,7 +9,6 @@ accidental edits, not against forgery (docs/stages.md).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -82,6 +81,8 @@ def norm(value: Any) -> str:
 
 def checksum(name: str, funds: dict[str, str], rows: list[tuple[str, ...]]) -> str:
     """The record's checksum (hex): over the project name, the three amounts and every row."""
+    import hashlib     # here: only a workbook holding a record needs it (a cold check does not)
+
     body = json.dumps([norm(name), [norm(funds.get(k)) for k in FUND_CELLS],
                        [[norm(v) for v in r] for r in rows]], ensure_ascii=False)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
