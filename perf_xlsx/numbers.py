@@ -12,6 +12,16 @@ def num(value: Value) -> Decimal | None:
     return d if d is not None and d.is_finite() else None
 
 
+#: The years a project year may take (as the reader accepts them).
+YEARS = (1900, 2200)
+
+
+def project_year(value: Value) -> int | None:
+    """The cell's year as an int when it is a finite number within ``YEARS``, else None."""
+    d = num(value)
+    return int(d) if d is not None and YEARS[0] <= d <= YEARS[1] else None
+
+
 def quantize(x: Decimal, exp: str | Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
     """``x.quantize(exp)`` half up; an absurdly large ``x`` is returned unrounded."""
     try:

@@ -4,10 +4,13 @@
                                                # two seeded samples, one name per line
     mutmut run --max-children 2 $(python tests/mutation_sample.py names)
     python tests/mutation_sample.py table     # the table of docs/testing.md from mutmut's results
+    python tests/mutation_sample.py draw      # a new sample (replaces tests/mutation_sample.txt)
 
 Strata: ``stages/`` is run whole; ``checks/values`` + ``checks/indicators`` (each mutant costs
-the whole selection) and the other rule modules are sampled with fixed seeds, so a later run
-draws the same mutants. The estimate over all is the strata's scores weighted by their sizes,
+the whole selection) and the other rule modules are sampled. The samples were drawn once with
+fixed seeds (``draw``) and are kept in ``tests/mutation_sample.txt``, so that a later run
+measures the same mutants even after code changes add or remove some (a mutant no longer
+generated drops out). The estimate over all is the strata's scores weighted by their sizes,
 with the 95 % interval of each sampled share.
 """
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 MUTANTS = Path(__file__).resolve().parents[1] / "mutants"
+SAMPLE = Path(__file__).with_name("mutation_sample.txt")
 KILLED = {"killed", "timeout"}
 SURVIVED = {"survived", "no tests"}
 #: (label, which mutant names, sample size or None for all, seed)
@@ -41,13 +45,27 @@ def all_names() -> list[str]:
     return sorted(names)
 
 
+def draw(names: list[str]) -> list[str]:
+    """A new sample: ``size`` names of each sampled stratum, by its seed."""
+    out: list[str] = []
+    for _label, member, size, seed in STRATA:
+        if size is not None:
+            out += sorted(random.Random(seed).sample([n for n in names if member(n)], size))
+    return out
+
+
+def kept_sample() -> set[str]:
+    return {line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def strata(names: list[str]) -> list[tuple[str, list[str], int]]:
     """(label, the names run for the stratum, the stratum's size)."""
-    out = []
-    for label, member, size, seed in STRATA:
+    kept, out = kept_sample(), []
+    for _label, member, size, _seed in STRATA:
         pool = [n for n in names if member(n)]
-        picked = pool if size is None else sorted(random.Random(seed).sample(pool, size))
-        out.append((label, picked, len(pool)))
+        picked = pool if size is None else [n for n in pool if n in kept]
+        out.append((_label, picked, len(pool)))
     return out
 
 
@@ -83,6 +101,8 @@ def main(argv: list[str]) -> int:
     rows = strata(all_names())
     if argv[1:] == ["names"]:
         print("\n".join(n for _, names, _ in rows for n in names))
+    elif argv[1:] == ["draw"]:                    # a new sample, for tests/mutation_sample.txt
+        print("\n".join(draw(all_names())))
     elif argv[1:] == ["table"]:
         print(table(rows, statuses()))
     else:

@@ -4,6 +4,7 @@ completion date typed with a time or as text, and the deadline date and source t
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal as D
 from typing import Any
 
 import pytest
@@ -63,3 +64,14 @@ def test_a_completion_date_typed_as_text_is_not_judged() -> None:
     assert px313(completion=Value(None, "2018年底"), actual="已完成") == []
     assert px313(completion=Value("2018年底", "2018年底"), actual="已完成") == []
 
+
+
+@pytest.mark.parametrize("typed,year", [(D(1900), 1900), (D(2200), 2200), (D(1899), None),
+                                        (D(2201), None), (D("2018.0"), 2018), (None, None),
+                                        ("二〇一八", None), (D("NaN"), None), (D("Infinity"), None)])
+def test_a_project_year_is_a_number_from_1900_to_2200(typed: Any, year: int | None) -> None:
+    """The project year a yearless deadline (「9月30日前」) is read in, at its edges."""
+    from perf_xlsx.model import Value
+    from perf_xlsx.numbers import project_year
+
+    assert project_year(Value(typed, str(typed))) == year

@@ -23,7 +23,7 @@ from ..indicator_rows import (  # noqa: F401
     rows,
 )
 from ..model import Indicator, Project
-from ..numbers import quantize
+from ..numbers import project_year, quantize
 from ..targets import Comparison, Deadline, NotApplicable, Qualitative, Unparsed
 from ..template import contract
 from .classify import check_classification
@@ -154,8 +154,7 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
 
 def _deadline(r: Row, project: Project) -> Iterator[Finding]:
     t, a = r.target, r.actual
-    year = project.year.decimal
-    year_i = int(year) if year is not None and 1900 <= year <= 2200 else None
+    year_i = project_year(project.year)
     done = project.completion_date.value
     done = done.date() if isinstance(done, datetime) else done
     done = done if isinstance(done, date) else None

@@ -15,7 +15,7 @@ from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, pct, show, tolerance
 from ..indicator_rows import Row, cell_text, ind_cell, is_timeliness
 from ..model import Project, Value
-from ..numbers import num
+from ..numbers import num, project_year
 from ..scoring.profiles import Profile
 from ..template import contract
 from .target import judged_rows
@@ -46,14 +46,8 @@ def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[F
     out = list(_money(project, profile))
     for r in judged_rows(rows, profile):
         if not isinstance(r.target, targets.NotApplicable):
-            out += _indicator(r, _year(project))
+            out += _indicator(r, project_year(project.year))    # for 「9月30日前」
     return out
-
-
-def _year(project: Project) -> int | None:
-    """The project year, for a deadline typed without one (「9月30日前」)."""
-    year = num(project.year)
-    return int(year) if year is not None and 1900 <= year <= 2200 else None
 
 
 def _money(project: Project, profile: Profile) -> Iterator[Finding]:
