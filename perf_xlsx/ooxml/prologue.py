@@ -24,7 +24,8 @@ KEEP_TOTAL_BYTES = 1 << 24
 _DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _NATIVE = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "us-ascii", "ascii"}
-_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+#: A DTD or an entity declaration, in any case (bytes patterns fold ASCII case only).
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
 def _look(head: bytes) -> tuple[str | None, bool]:
@@ -33,12 +34,10 @@ def _look(head: bytes) -> tuple[str | None, bool]:
         text = head.decode("utf-16", errors="replace")
         m = _DECL_TEXT.match(text)
         upper = text.upper()
-        return (m.group(1) if m else None,
-                any(d.decode() in upper for d in _DECLARATIONS))
+        return (m.group(1) if m else None, "<!DOCTYPE" in upper or "<!ENTITY" in upper)
     m = _DECL.match(head)
-    upper = head.upper()
     return (m.group(1).decode("utf-8", errors="replace") if m else None,
-            any(d in upper for d in _DECLARATIONS))
+            _DECLARATION.search(head) is not None)
 
 
 def check_prologues(zf: zipfile.ZipFile, path: str | PathLike,
