@@ -140,3 +140,28 @@ def test_a_malformed_part_parsed_whole_is_px017(tmp_path: Path, body: str) -> No
     with pytest.raises(InputError) as caught:
         package.read_raw_workbook(path)
     assert caught.value.code == "PX017"
+
+
+def test_checks_in_threads_leave_the_collector_running() -> None:
+    """The web page checks in threads; however their pauses overlap, the collector runs again
+    once they are all done."""
+    import threading
+
+    start, stop = threading.Barrier(4), threading.Barrier(4)
+
+    def work(k: int) -> None:
+        start.wait()
+        with gc_paused():
+            if k % 2:
+                stop.wait()
+        if not k % 2:
+            stop.wait()
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert gc.isenabled()
+    check_and_write(SAMPLES[0], write=False)
+    assert gc.isenabled()

@@ -5,6 +5,10 @@ reference cycles and live until the workbook is done; with the collector running
 them again and again as they pile up — a third of the time of a large workbook's read. Paused,
 they are freed by reference counting as usual; whatever cyclic garbage the work makes is
 collected when the collector resumes, so memory stays bounded by one workbook.
+
+The collector is one switch for the whole process. When threads check at once (the web page),
+only a pause that found it running turns it back on, so it is running again once the last of
+them is done; a check may then see it resume before its own end, which costs time, not memory.
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The lean raw reader: zip limits, then defused, streaming XML parsing of the parts a check needs.
 
-No openpyxl. Each part is first fed to an expat parser armed by defusedxml (``forbid_dtd``) until
-its root element opens: a DTD — the only place entities can be declared — must come before the
+No openpyxl. Each part is first fed to an expat parser armed with defusedxml's policy and
+exceptions (``forbid_dtd``: no DTD, no entity declaration, no external reference) until its root
+element opens: a DTD — the only place entities can be declared — must come before the
 root, so a part that passes this gate cannot expand or fetch entities. The same bytes then go to
 lxml's parser (a part parsed whole) or ElementTree's C pull parser (a part streamed). Parts
 larger than ``_TREE_BYTES`` are streamed: each row or string is dropped from the tree once read.
