@@ -11,7 +11,7 @@ import pytest
 from badfiles import sheet_xml, workbook_parts, write_package
 
 from perf_xlsx.errors import InputError
-from perf_xlsx.ooxml import package, prologue, sniff
+from perf_xlsx.ooxml import members, package, prologue, sniff
 from perf_xlsx.ooxml.gcpause import gc_paused
 from perf_xlsx.read import reader
 from perf_xlsx.run import check_and_write
@@ -29,7 +29,7 @@ def test_kept_parts_read_exactly_as_parts_read_from_the_zip(sample: Path,
     kept = package.read_raw_workbook(sample, sheets=contract.INPUT_SHEETS)
     real_open = sniff.open_package
     monkeypatch.setattr(package, "open_package",
-                        lambda path, keep=None, limit=None: real_open(path))
+                        lambda path, keep=None, limit=None, blob=None: real_open(path))
     from_zip = package.read_raw_workbook(sample, sheets=contract.INPUT_SHEETS)
     assert kept == from_zip
 
@@ -39,16 +39,96 @@ def test_each_kept_part_is_decompressed_once(tmp_path: Path,
     sample = tmp_path / "s.xlsx"
     shutil.copy(SAMPLES[0], sample)
     opened: list[str] = []
-    real = zipfile.ZipFile.open
+    real_open, real_member = zipfile.ZipFile.open, members.member_bytes
 
     def counting(self: zipfile.ZipFile, name: object, *a: object, **kw: object) -> object:
         opened.append(name.filename if isinstance(name, zipfile.ZipInfo) else str(name))
-        return real(self, name, *a, **kw)
+        return real_open(self, name, *a, **kw)
+
+    def counting_member(blob: bytes, info: zipfile.ZipInfo, end: int) -> bytes:
+        opened.append(info.filename)
+        return real_member(blob, info, end)
 
     monkeypatch.setattr(zipfile.ZipFile, "open", counting)
+    monkeypatch.setattr(members, "member_bytes", counting_member)
     package.read_raw_workbook(sample)
     repeated = sorted({n for n in opened if opened.count(n) > 1})
     assert repeated == [] and "xl/workbook.xml" in opened
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:3], ids=lambda p: p.name)
+def test_members_inflated_from_memory_equal_zipfile_reads(sample: Path) -> None:
+    blob = sample.read_bytes()
+    mem = members.InMemoryZip(blob)
+    with zipfile.ZipFile(sample) as zf:
+        for info in zf.infolist():
+            assert mem.read(mem.zf.getinfo(info.filename)) == zf.read(info)
+
+
+def _stored_and_deflated(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.xml", b"<a>" + b"x" * 500 + b"</a>", zipfile.ZIP_DEFLATED)
+        zf.writestr("b.xml", b"<b/>", zipfile.ZIP_STORED)
+    return path
+
+
+def test_a_stored_member_and_an_empty_one(tmp_path: Path) -> None:
+    path = tmp_path / "z.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("b.xml", b"<b/>", zipfile.ZIP_STORED)
+        zf.writestr("e.xml", b"", zipfile.ZIP_DEFLATED)
+    mem = members.InMemoryZip(path.read_bytes())
+    assert [mem.read(i) for i in mem.zf.infolist()] == [b"<b/>", b""]
+
+
+@pytest.mark.parametrize("damage, message", [
+    # the stored data "<b/>" (after the 30-byte header and the 5-byte name) becomes "cb/>"
+    (lambda blob, off: blob[:off["b.xml"] + 35] + b"c" + blob[off["b.xml"] + 36:], "CRC"),
+    (lambda blob, off: blob[:off["b.xml"]] + b"PK\x05\x06" + blob[off["b.xml"] + 4:], "magic"),
+    (lambda blob, off: blob[:off["b.xml"] + 30] + b"c" + blob[off["b.xml"] + 31:], "differ"),
+])
+def test_a_damaged_member_raises_a_zip_error(tmp_path: Path, damage: object,
+                                             message: str) -> None:
+    blob = _stored_and_deflated(tmp_path / "z.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "z.zip") as zf:
+        offsets = {i.filename: i.header_offset for i in zf.infolist()}
+    bad = damage(blob, offsets)  # type: ignore[operator]
+    mem = members.InMemoryZip(bad)
+    with pytest.raises(sniff.ZIP_ERRORS, match=message):
+        mem.read(mem.zf.getinfo("b.xml"))
+
+
+def test_a_member_running_into_the_next_one_is_refused(tmp_path: Path) -> None:
+    """The overlap check CPython's zipfile added (3.11.8 / 3.12.2): a member whose data would
+    run past the next member's header is a crafted zip, not a workbook."""
+    blob = _stored_and_deflated(tmp_path / "z.zip").read_bytes()
+    mem = members.InMemoryZip(blob)
+    info = mem.zf.getinfo("a.xml")
+    info.compress_size += 40          # as a crafted central directory would declare it
+    with pytest.raises(zipfile.BadZipFile, match="Overlapped"):
+        mem.read(info)
+
+
+def test_a_member_inflating_past_its_declared_size_is_refused(tmp_path: Path) -> None:
+    blob = _stored_and_deflated(tmp_path / "z.zip").read_bytes()
+    mem = members.InMemoryZip(blob)
+    info = mem.zf.getinfo("a.xml")
+    info.file_size = 100              # a bomb declares less than it inflates to
+    with pytest.raises(zipfile.BadZipFile, match="size"):
+        mem.read(info)
+
+
+def test_a_damaged_part_of_a_workbook_is_px005(tmp_path: Path) -> None:
+    path = write_package(tmp_path / "crc.xlsx", workbook_parts())
+    blob = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/workbook.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    blob[start + 2] ^= 0xFF            # one flipped byte inside the deflated data
+    path.write_bytes(bytes(blob))
+    with pytest.raises(InputError) as caught:
+        package.read_raw_workbook(path)
+    assert caught.value.code == "PX005"
 
 
 def test_a_part_streamed_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -139,7 +139,9 @@ def test_unreadable_file_is_px021(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("zipfile.ZipFile.__init__", denied)
+    # the file is read into memory once (sniff.read_blob); a lock held by another program (WPS,
+    # Excel on Windows) makes that read fail
+    monkeypatch.setattr("perf_xlsx.ooxml.sniff.read_blob", denied)
     with pytest.raises(InputError) as caught:
         sniff_file(path)
     assert caught.value.code == "PX021" and "Permission denied" in caught.value.message()

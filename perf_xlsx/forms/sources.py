@@ -25,11 +25,12 @@ from ..template import contract
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def other_format(path: str | Path) -> str | None:
+def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
     """"xls" (also .et), "ods" or "docx" when the bytes are one of those, else None (the lean
-    .xlsx reader then decides, and refuses with its precise reason)."""
+    .xlsx reader then decides, and refuses with its precise reason). ``blob``: the file's bytes
+    when the caller has read them already."""
     try:
-        with open(path, "rb") as fh:
+        with (io.BytesIO(blob) if blob is not None else open(path, "rb")) as fh:
             head = fh.read(8192)
             if head.startswith(sniff.OLE_MAGIC):
                 names = sniff.ole_names(fh)
@@ -41,7 +42,7 @@ def other_format(path: str | Path) -> str | None:
     if not head.startswith(b"PK"):
         return None
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(blob) if blob is not None else path) as zf:
             names = set(zf.namelist())
             if "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIME:
                 return "ods"

@@ -271,14 +271,16 @@ def _int(text: str | None, default: int) -> int:
 
 def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                       deadline: float | None = None,
-                      shapes_only: Iterable[str] = ()) -> RawWorkbook:
+                      shapes_only: Iterable[str] = (), blob: bytes | None = None
+                      ) -> RawWorkbook:
     """Read cells, defined names, Tables, merges and protection of a workbook (or of ``sheets``).
 
     A sheet in ``shapes_only`` is parsed (the same gate, limits and errors) but its cells are not
-    kept (``RawSheet.cells_read`` False) unless a defined name points into it.
+    kept (``RawSheet.cells_read`` False) unless a defined name points into it. ``blob``: the
+    file's bytes when the caller has read them already (``sniff.read_source``).
     """
     kept: dict[str, bytes] = {}
-    zf, kind, wb_member = open_package(path, kept, _TREE_BYTES)
+    zf, kind, wb_member = open_package(path, kept, _TREE_BYTES, blob)
     with zf:
         pkg = _Package(path, zf, deadline, kept)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()

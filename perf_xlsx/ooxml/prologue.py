@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zipfile
 from os import PathLike
+from typing import Callable
 
 from ..errors import InputError
 
@@ -42,10 +43,13 @@ def _look(head: bytes) -> tuple[str | None, bool]:
 
 def check_prologues(zf: zipfile.ZipFile, path: str | PathLike,
                     keep: dict[str, bytes] | None = None,
-                    keep_part_bytes: int = KEEP_PART_BYTES) -> None:
+                    keep_part_bytes: int = KEEP_PART_BYTES,
+                    read: Callable[[zipfile.ZipInfo], bytes] | None = None) -> None:
     """Raise PX016 / PX017 for the first XML part with a DTD, an entity declaration or an
     encoding we do not read; look at the first 16 KB of each part. With ``keep``, the small
-    parts (up to ``keep_part_bytes`` each) are read whole and stored there by member name."""
+    parts (up to ``keep_part_bytes`` each) are read whole and stored there by member name, by
+    ``read`` (``ZipFile.read`` unless the caller has a faster one: ``members.InMemoryZip``)."""
+    read = read or zf.read
     kept = 0
     for info in zf.infolist():
         name = info.filename
@@ -55,7 +59,7 @@ def check_prologues(zf: zipfile.ZipFile, path: str | PathLike,
                  and kept + info.file_size <= KEEP_TOTAL_BYTES)
         try:
             if whole:
-                data = zf.read(info)
+                data = read(info)
                 head = data[:_HEAD]
             else:
                 with zf.open(info) as fh:

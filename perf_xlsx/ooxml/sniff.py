@@ -14,6 +14,7 @@ from typing import Union
 
 from ..errors import InputError
 from ..template import contract
+from .members import InMemoryZip, read_blob
 
 PathLike = Union[str, Path]
 
@@ -68,6 +69,20 @@ def file_stamp(path: PathLike) -> tuple[int, int, str]:
     return st.st_size, st.st_mtime_ns, digest.hexdigest()
 
 
+def read_source(path: PathLike) -> tuple[bytes, tuple[int, int, str]]:
+    """The file's bytes, read once after ``check_path``, and their stamp (as ``file_stamp``):
+    the reader then works on exactly the bytes the stamp describes."""
+    import hashlib
+
+    check_path(path)
+    try:
+        st = Path(path).stat()
+        blob = read_blob(path)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    return blob, (len(blob), st.st_mtime_ns, hashlib.sha256(blob).hexdigest())
+
+
 def check_zip_limits(zf: zipfile.ZipFile, path: PathLike) -> None:
     """Cap the member count and the sum of declared sizes before anything is decompressed."""
     infos = zf.infolist()
@@ -115,24 +130,32 @@ def _office_document(zf: zipfile.ZipFile, names: dict[str, str],
 
 
 def open_package(path: PathLike, keep: dict[str, bytes] | None = None,
-                 keep_part_bytes: int | None = None) -> tuple[zipfile.ZipFile, str, str]:
+                 keep_part_bytes: int | None = None,
+                 blob: bytes | None = None) -> tuple[zipfile.ZipFile, str, str]:
     """Open a usable workbook → (zip, kind "xlsx"/"xlsm", workbook part name); else raise.
-    ``keep`` receives the small XML parts already decompressed whole (``check_prologues``)."""
-    check_path(path)
+    ``keep`` receives the small XML parts already decompressed whole (``check_prologues``).
+    The file is read into memory once (or ``blob`` is its bytes, read by ``read_source``) and the
+    zip works on those bytes (``members.InMemoryZip``)."""
+    if blob is None:
+        check_path(path)
+        try:
+            blob = read_blob(path)
+        except OSError as exc:
+            raise _os_error(path, exc) from None
     try:
-        zf = zipfile.ZipFile(path)
+        mem = InMemoryZip(blob)
     except ZIP_ERRORS:
         sniff_bytes(path)  # raises the precise reason when the bytes are not a zip at all
         raise InputError("PX005", path=str(path), detail="zip 目录缺失 / no zip directory") from None
-    except OSError as exc:
-        raise _os_error(path, exc) from None
+    zf = mem.zf
     try:
-        _no_prefix(zf, path)
+        _no_prefix(zf, path, blob[:4])
         check_zip_limits(zf, path)
         from .prologue import KEEP_PART_BYTES, check_prologues
 
         check_prologues(zf, path, keep,
-                        KEEP_PART_BYTES if keep_part_bytes is None else keep_part_bytes)
+                        KEEP_PART_BYTES if keep_part_bytes is None else keep_part_bytes,
+                        read=mem.read)
         names = part_names(zf)
         wb = _office_document(zf, names, keep)
         if wb not in names:
@@ -157,14 +180,9 @@ def open_package(path: PathLike, keep: dict[str, bytes] | None = None,
         raise
 
 
-def _no_prefix(zf: zipfile.ZipFile, path: PathLike) -> None:
+def _no_prefix(zf: zipfile.ZipFile, path: PathLike, head: bytes) -> None:
     """Refuse bytes before the zip (a self-extractor stub, an OLE file with a zip appended):
-    rewriting such a file would silently drop them."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4)
-    except OSError as exc:
-        raise _os_error(path, exc) from None
+    rewriting such a file would silently drop them. ``head``: the file's first four bytes."""
     if head in (b"PK\x03\x04", b"PK\x05\x06"):
         return
     if head.startswith(OLE_MAGIC[:4]):

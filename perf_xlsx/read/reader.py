@@ -38,34 +38,37 @@ def load_projects(path: str | Path, *, deadline: float | None = None,
     """Every project in a file: the template's one project, or one per form sheet of published
     forms (.xlsx with no template sheet, .xls/.et/.ods, the tables of a .docx). A file that is
     neither gives one project holding PX101."""
-    from ..ooxml.sniff import check_path, file_stamp
+    from ..ooxml.sniff import read_source
 
-    check_path(path)         # a missing or unusable path is refused before anything else
-    stamp = file_stamp(path)
-    projects = _load_projects(path, deadline, first_only)
+    # A missing or unusable path is refused before anything else; the file is then read once
+    # and every step below works on those bytes, the ones the stamp describes.
+    blob, stamp = read_source(path)
+    projects = _load_projects(path, deadline, first_only, blob)
     for project in projects:
         project.source_stamp = stamp
     return projects
 
 
-def _load_projects(path: str | Path, deadline: float | None, first_only: bool) -> list[Project]:
+def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
+                   blob: bytes) -> list[Project]:
     from ..forms import parse as forms
     from ..forms.sources import other_format, read_other
     from ..ooxml.package import read_raw_workbook
 
-    other = other_format(path)
+    other = other_format(path, blob)
     if other is not None:    # .xls/.et/.ods/.docx: only a published form can be in it
         raw, kind = read_other(path, other), other
     else:
-        # read_raw_workbook sniffs the file itself (sniff.open_package): one zip open, not two.
+        # read_raw_workbook sniffs the bytes itself (sniff.open_package): one zip open, not two.
         # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
         from .record import record_sheet_names
 
         raw = read_raw_workbook(path, sheets=(*contract.INPUT_SHEETS, *record_sheet_names()),
-                                deadline=deadline, shapes_only=(contract.SHEET_GUIDE,))
+                                deadline=deadline, shapes_only=(contract.SHEET_GUIDE,),
+                                blob=blob)
         if any(s not in raw.sheets for s in contract.INPUT_SHEETS):
             # A sheet is missing: read every sheet so that a renamed one can be recognised.
-            raw = read_raw_workbook(path, deadline=deadline)
+            raw = read_raw_workbook(path, deadline=deadline, blob=blob)
         kind = "xlsx"
         if not _is_other_template(raw):
             return [project_from_raw(raw, path=str(path))]
