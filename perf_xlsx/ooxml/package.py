@@ -1,10 +1,9 @@
 """The lean raw reader: zip limits, then defused, streaming XML parsing of the parts a check needs.
 
-No openpyxl. Each part is first fed to an expat parser armed with defusedxml's policy and
-exceptions (``forbid_dtd``: no DTD, no entity declaration, no external reference) until its root
-element opens: a DTD — the only place entities can be declared — must come before the
-root, so a part that passes this gate cannot expand or fetch entities. The same bytes then go to
-lxml's parser (a part parsed whole) or ElementTree's C pull parser (a part streamed). Parts
+No openpyxl. Each part is first fed to the gate of ``safe_xml`` (an expat parser armed with
+defusedxml's policy, until the root element opens: no DTD, no entity, no external reference). The
+same bytes then go to lxml's parser (a part parsed whole) or ElementTree's C pull parser (a part
+streamed). Parts
 larger than ``_TREE_BYTES`` are streamed: each row or string is dropped from the tree once read.
 """
 from __future__ import annotations
@@ -12,17 +11,16 @@ from __future__ import annotations
 import posixpath
 import time
 import zipfile
-import pyexpat
 from pyexpat import ExpatError
 from typing import Any, Iterable, Iterator
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
-from defusedxml import (DefusedXmlException, DTDForbidden, EntitiesForbidden,
-                        ExternalReferenceForbidden)
+from defusedxml import DefusedXmlException
 from lxml import etree as lxml_etree
 
 from ..errors import InputError
 from ..template import contract
+from . import safe_xml
 from .rawbook import RawSheet, RawTable, RawWorkbook
 from .sheet import BUILTIN_FORMATS, SheetReader, local_name, rich_text, unescape
 from .sniff import ZIP_ERRORS, PathLike, open_package, part_names
@@ -30,50 +28,6 @@ from .sniff import ZIP_ERRORS, PathLike, open_package, part_names
 _CHUNK = 1 << 16
 _TREE_BYTES = 1 << 21      # parts up to 2 MiB are parsed whole; larger ones are streamed
 Events = Iterator[tuple[str, Any]]
-
-
-def _whole_parser() -> Any:
-    """The tree builder of a part parsed whole: lxml's C parser (about 1.6× ElementTree's) with
-    no DTD loading, no entity resolution, no network, and comments and processing instructions
-    dropped so that every node is an element, as ElementTree builds it. The gate has already
-    refused a DTD. One per part: lxml advises against sharing a parser between threads (the web
-    page checks in threads), and one costs a third of a microsecond."""
-    return lxml_etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
-                                remove_comments=True, remove_pis=True, huge_tree=False)
-
-
-class _RootSeen(Exception):
-    """The gate saw the root element open without a DTD: the rest may go to the C parser."""
-
-
-def _root_seen(name: str, attrs: object) -> None:
-    raise _RootSeen
-
-
-def _dtd(name: str, sysid: str | None, pubid: str | None, *_: object) -> None:
-    raise DTDForbidden(name, sysid, pubid)
-
-
-def _entity(name: str, *_: object) -> None:
-    raise EntitiesForbidden(name, None, None, None, None, None)
-
-
-def _external(context: str, base: str | None, sysid: str, pubid: str) -> None:
-    raise ExternalReferenceForbidden(context, base, sysid, pubid)
-
-
-def _gate() -> Any:
-    """An expat parser armed as defusedxml arms one (``forbid_dtd``, no entities, no external
-    references), raising defusedxml's own exceptions, and stopping at the root element: the
-    same policy as ``DefusedXMLParser(forbid_dtd=True)`` at a sixteenth of its cost to build
-    (one per part read)."""
-    gate = pyexpat.ParserCreate()
-    gate.StartDoctypeDeclHandler = _dtd
-    gate.EntityDeclHandler = _entity
-    gate.UnparsedEntityDeclHandler = _entity
-    gate.ExternalEntityRefHandler = _external
-    gate.StartElementHandler = _root_seen
-    return gate
 
 
 def resolve_target(source_part: str, target: str) -> str:
@@ -113,7 +67,7 @@ class _Package:
         return self._events(member, big)
 
     def _events(self, member: str, big: bool) -> Events:
-        gate = _gate()
+        gate = safe_xml.gate()
         gated, parser = False, (XMLPullParser(("start", "end")) if big else None)
         whole: list[bytes] = []
         try:
@@ -121,7 +75,7 @@ class _Package:
                 if not gated:
                     try:
                         gate.Parse(chunk, not chunk)
-                    except _RootSeen:
+                    except safe_xml.RootSeen:
                         gated = True
                 if not chunk:
                     break
@@ -137,7 +91,7 @@ class _Package:
                 parser.close()
                 yield from parser.read_events()
             else:
-                yield "root", lxml_etree.fromstring(b"".join(whole), _whole_parser())
+                yield "root", lxml_etree.fromstring(b"".join(whole), safe_xml.tree_parser())
         except DefusedXmlException as exc:
             raise InputError("PX016", path=self.path, part=member,
                              detail=type(exc).__name__) from None

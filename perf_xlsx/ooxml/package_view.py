@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from defusedxml import ElementTree as DET
 
 from ..errors import OutputError
+from .safe_xml import parse
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -51,7 +51,7 @@ class Package:
         if name not in self.parts:
             return []
         out = []
-        for el in DET.fromstring(self.parts[name]).iter(f"{{{PKG_RELS}}}Relationship"):
+        for el in parse(self.parts[name]).iter(f"{{{PKG_RELS}}}Relationship"):
             external = el.get("TargetMode") == "External"
             target = el.get("Target", "")
             out.append(Rel(el.get("Id", ""), el.get("Type", ""),

@@ -33,7 +33,7 @@ def _local(tag: str) -> str:
 
 def generated_sheets(path: str | Path | bytes) -> tuple[list[str], set[str]]:
     """(every sheet name in workbook order, the names of the sheets perf-xlsx wrote)."""
-    from defusedxml.ElementTree import fromstring
+    from ..ooxml.safe_xml import parse as fromstring
 
     source = io.BytesIO(path) if isinstance(path, bytes) else path
     with zipfile.ZipFile(source) as z:

@@ -16,9 +16,9 @@ import zlib
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from defusedxml import ElementTree as DET
 
 from ..errors import OutputError
+from ..ooxml.safe_xml import parse
 from ..ooxml.package_view import (
     DOC_RELS,
     STYLES_CT,
@@ -40,7 +40,7 @@ class SpliceUsageError(ValueError):
 
 def _sheets(wb_xml: str) -> list[tuple[str, str, str]]:
     """(name, sheetId, r:id) of each <sheet>, in order."""
-    root = DET.fromstring(wb_xml.encode("utf-8"))
+    root = parse(wb_xml.encode("utf-8"))
     main = root.tag[: root.tag.index("}") + 1]
     return [(s.get("name", ""), s.get("sheetId", "0"), s.get(f"{{{DOC_RELS}}}id", ""))
             for s in root.iter(f"{main}sheet")]
@@ -246,24 +246,32 @@ class _Splicer:
 
 
 
+_CELL = re.compile(r"<c(\s[^>]*?)?(?:/>|>(.*?)</c>)", re.S)
+_CELL_STYLE = re.compile(r'(\ss=")(\d+)"')
+_SHARED_TYPE = re.compile(r'\st="s"')
+_SHARED_INDEX = re.compile(r"<v>(\d+)</v>")
+
+
 def _rewrite_sheet(xml: bytes, pkg: Package, styles: tuple | None) -> bytes:
     """Inline shared strings, remap style indices and unselect the tab of an xlsxwriter sheet."""
     text, strings = xml.decode("utf-8"), shared_strings(pkg)
     merger = styles[0] if styles else None
 
+    def style(a: re.Match[str]) -> str:
+        return f'{a.group(1)}{merger.xf(int(a.group(2)))}"'
+
     def cell(m: re.Match[str]) -> str:
         attrs, body = m.group(1) or "", m.group(2)
         if merger is not None:
-            attrs = re.sub(r'(\ss=")(\d+)"', lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"',
-                           attrs)
-        if body is not None and re.search(r'\st="s"', attrs):
-            v = re.search(r"<v>(\d+)</v>", body)
+            attrs = _CELL_STYLE.sub(style, attrs)
+        if body is not None and _SHARED_TYPE.search(attrs):
+            v = _SHARED_INDEX.search(body)
             if v:
-                attrs = re.sub(r'\st="s"', ' t="inlineStr"', attrs)
+                attrs = _SHARED_TYPE.sub(' t="inlineStr"', attrs)
                 body = f"<is>{strings[int(v.group(1))]}</is>"
         return f"<c{attrs}/>" if body is None else f"<c{attrs}>{body}</c>"
 
-    text = re.sub(r"<c(\s[^>]*?)?(?:/>|>(.*?)</c>)", cell, text, flags=re.S)
+    text = _CELL.sub(cell, text)
     if merger is not None:
         text = re.sub(r'(<row\b[^>]*?\ss=")(\d+)"',
                       lambda a: f'{a.group(1)}{merger.xf(int(a.group(2)))}"', text)

@@ -10,8 +10,8 @@ import copy
 import re
 from typing import Any
 
-from defusedxml import ElementTree as DET
 
+from ..ooxml.safe_xml import parse
 from ..ooxml.xmltext import escape, quoteattr
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -46,7 +46,7 @@ class StyleMerger:
     def __init__(self, original: bytes, new: bytes) -> None:
         self.text = original.decode("utf-8")
         self.p = root_prefix(self.text, "styleSheet")
-        orig, self.new = DET.fromstring(original), DET.fromstring(new)
+        orig, self.new = parse(original), parse(new)
         self.count: dict[str, int] = {}
         self.index: dict[str, dict[tuple, int]] = {}
         for sec in ITEM:
@@ -68,6 +68,7 @@ class StyleMerger:
         orig_builtin = {c.get("builtinId"): c.get("xfId") for c in _items(orig, "cellStyles")}
         self.style_xf = {k: int(orig_builtin.get(v) or 0) for k, v in builtin.items()}
         self.memo: dict[tuple[str, int], int] = {}
+        self.new_items = {sec: _items(self.new, sec) for sec in ITEM}
 
     def _add(self, section: str, el: Any) -> int:
         key = _canon(el)
@@ -79,7 +80,7 @@ class StyleMerger:
 
     def _mapped(self, section: str, i: int) -> int:
         if (section, i) not in self.memo:
-            self.memo[section, i] = self._add(section, _items(self.new, section)[i])
+            self.memo[section, i] = self._add(section, self.new_items[section][i])
         return self.memo[section, i]
 
     def numfmt(self, num_fmt_id: int) -> int:
@@ -106,14 +107,15 @@ class StyleMerger:
         """The cellXfs index in the user's workbook for the new workbook's cell style `i`."""
         if i == 0:
             return 0
-        if ("cellXfs", i) not in self.memo:
-            el = _items(self.new, "cellXfs")[i]
-            el = copy.deepcopy(el)
-            el.set("numFmtId", str(self.numfmt(int(el.get("numFmtId", "0")))))
-            for attr, sec in (("fontId", "fonts"), ("fillId", "fills"), ("borderId", "borders")):
-                el.set(attr, str(self._mapped(sec, int(el.get(attr, "0")))))
-            el.set("xfId", str(self.style_xf.get(el.get("xfId", "0"), 0)))
-            self.memo["cellXfs", i] = self._add("cellXfs", el)
+        got = self.memo.get(("cellXfs", i))
+        if got is not None:
+            return got
+        el = copy.deepcopy(self.new_items["cellXfs"][i])
+        el.set("numFmtId", str(self.numfmt(int(el.get("numFmtId", "0")))))
+        for attr, sec in (("fontId", "fonts"), ("fillId", "fills"), ("borderId", "borders")):
+            el.set(attr, str(self._mapped(sec, int(el.get(attr, "0")))))
+        el.set("xfId", str(self.style_xf.get(el.get("xfId", "0"), 0)))
+        self.memo["cellXfs", i] = self._add("cellXfs", el)
         return self.memo["cellXfs", i]
 
     def dxf(self, i: int) -> int:

@@ -22,9 +22,10 @@ import zipfile
 from pathlib import Path
 from typing import Sequence
 
-from defusedxml import ElementTree as DET
+from xml.etree.ElementTree import ParseError
 
 from ..errors import OutputError
+from ..ooxml.safe_xml import parse
 from ..ooxml.package_view import DOC_RELS, PKG_RELS, rels_name, resolve
 from .splice_styles import ITEM, _canon, _items
 
@@ -55,7 +56,7 @@ class _Zip:
         if name not in self.infos:
             return {}
         out = {}
-        for el in DET.fromstring(self.read(name)).iter(f"{{{PKG_RELS}}}Relationship"):
+        for el in parse(self.read(name)).iter(f"{{{PKG_RELS}}}Relationship"):
             external = el.get("TargetMode") == "External"
             target = el.get("Target", "")
             out[el.get("Id", "")] = (el.get("Type", ""),
@@ -73,8 +74,8 @@ def _root(z: _Zip, part: str):  # noqa: ANN202 - an ElementTree element or None
     """The parsed part, or None when it is not well-formed (a damaged input the reader
     tolerated: nothing stricter is asked of the written copy than of the original)."""
     try:
-        return DET.fromstring(z.read(part))
-    except (DET.ParseError, KeyError):
+        return parse(z.read(part))
+    except (ParseError, KeyError):
         return None
 
 
@@ -140,15 +141,15 @@ def verify_splice(original: Path | bytes, written: Path, result_names: Sequence[
         _styles_grew(old, new, wb, fail)
     except OutputError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, DET.ParseError, EOFError,
+    except (zipfile.BadZipFile, KeyError, ValueError, ParseError, EOFError,
             NotImplementedError) as exc:          # a broken write: never put in place
         raise fail(f"{type(exc).__name__}: {exc}") from exc
 
 
 def _well_formed(data: bytes) -> bool:
     try:
-        DET.fromstring(data)
-    except DET.ParseError:
+        parse(data)
+    except ParseError:
         return False
     return True
 
