@@ -5,19 +5,20 @@ Used by ``reader.py``. Every problem met while reading a cell becomes a finding 
 """
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
 from typing import Any, Iterator, NamedTuple
 
 from ..catalogue.finding import Finding, make
-from ..model import Loc, Value
+from ..model import Loc, Value, loc_of, value_of
 from ..ooxml.formulas import Circular, Unsupported, XlError, evaluate
 from ..ooxml.rawbook import RawCell, RawTable, RawWorkbook, cell_ref
 from . import coerce
 
 #: Column / field kinds whose cells hold numbers.
 NUMERIC_KINDS = ("money", "number", "weight", "score")
+#: Column / field kinds read into a typed value (everything else keeps the text).
+_TYPED_KINDS = (*NUMERIC_KINDS, "year", "date")
 #: Indicator columns whose value keeps its type and whose raw is the text shown to the user.
 SHOWN_KIND = "shown"
 _MAX_DEPTH = 40
@@ -45,10 +46,21 @@ class Eff(NamedTuple):
 _EMPTY = Eff(None)
 
 
-@functools.lru_cache(maxsize=8192)
+#: (sheet, row, col) → Loc for the first 16,384 cells met: the same template cells are read in
+#: every workbook of a batch; a long table's rows beyond that are built each time (an LRU cache
+#: would evict on every one of them).
+_LOCS: dict[tuple[str, int, int], Loc] = {}
+
+
 def _loc(sheet: str, row: int, col: int) -> Loc:
-    """The Loc of a cell; shared (Loc is frozen) as the same cells are read in every workbook."""
-    return Loc(sheet, cell_ref(row, col))
+    """The Loc of a cell; shared (Loc is frozen)."""
+    key = (sheet, row, col)
+    loc = _LOCS.get(key)
+    if loc is None:
+        loc = loc_of(sheet, cell_ref(row, col))
+        if len(_LOCS) < 16384:
+            _LOCS[key] = loc
+    return loc
 
 
 class CellReader:
@@ -153,19 +165,41 @@ class CellReader:
               label_en: str = "") -> Value:
         """The cell as a model Value of ``kind``; findings for anything odd."""
         loc = _loc(sheet, row, col)
-        eff = self.effective(sheet, row, col)
+        eff = self._memo.get((sheet, row, col))
+        if eff is None:
+            rs = self.raw.sheets.get(sheet)
+            cell = rs.cells.get((row, col)) if rs is not None else None
+            if cell is None:
+                return value_of(None, None, loc)
+            if cell.formula:
+                eff = self.effective(sheet, row, col)
+            else:
+                # A plain cell needs neither the evaluator nor the memo (its Eff is made cheaply
+                # again should a formula refer to it). The two commonest cases are answered
+                # here, as the general path below answers them: text in a text column, a
+                # stored number in a number column.
+                stored = cell.value
+                if stored is not None and cell.kind == "s" and kind not in _TYPED_KINDS:
+                    return value_of(stored.strip() or None, stored, loc)
+                if stored is not None and cell.kind == "n" and kind in NUMERIC_KINDS:
+                    d = coerce.decimal_from_stored(stored)
+                    if d is not None:
+                        fmt = cell.numfmt
+                        return value_of(d, coerce.display_number(d, fmt, self.raw.date1904),
+                                        loc, coerce.is_percent_format(fmt))
+                eff = _plain(cell)
         if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
             shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
             self._add("PX130", loc, expected=shown, formula=eff.formula)
         if eff.kind is None:
-            return Value(None, None, loc)
+            return value_of(None, None, loc)
         if eff.kind == "x":
             code = "PX133" if eff.status == "circular" else "PX131"
             self._add(code, loc, formula=eff.formula)
-            return Value(None, f"={eff.formula}", loc)
+            return value_of(None, f"={eff.formula}", loc)
         if eff.kind == "e":
             self._add("PX132", loc, actual=eff.value, formula=eff.formula or "")
-            return Value(None, str(eff.value), loc)
+            return value_of(None, str(eff.value), loc)
         if kind in NUMERIC_KINDS:
             return self._numeric(eff, loc, kind, {"label": label, "label_en": label_en or label})
         if kind == "year":
@@ -174,29 +208,29 @@ class CellReader:
             return self._date(eff, loc, {"label": label, "label_en": label_en or label})
         if eff.kind == "s":
             text = eff.value
-            return Value(text.strip() or None, text, loc)
+            return value_of(text.strip() or None, text, loc)
         shown = self._shown(eff)
         if kind == SHOWN_KIND:
             typed = self._typed(eff)
             pct = eff.kind == "n" and coerce.is_percent_format(eff.numfmt)
-            return Value(typed, shown, loc, pct)
-        return Value(shown, shown, loc)
+            return value_of(typed, shown, loc, pct)
+        return value_of(shown, shown, loc)
 
     def _numeric(self, eff: Eff, loc: Loc, kind: str, lab: dict[str, str]) -> Value:
         if eff.kind == "n":
             pct = coerce.is_percent_format(eff.numfmt)
-            return Value(eff.value, self._shown(eff), loc, pct)
+            return value_of(eff.value, self._shown(eff), loc, pct)
         if eff.kind == "s":
             text = eff.value
             if not text.strip():
-                return Value(None, text, loc)
+                return value_of(None, text, loc)
             if text.strip() in BLANK_MARKS:
-                return Value(None, None, loc)
+                return value_of(None, None, loc)
             got = coerce.parse_number_text(text, kind)
             if got is None:
                 self._add("PX122", loc, actual=text, **lab,
                           example=_EXAMPLES.get(kind, "1"))
-                return Value(None, text, loc)
+                return value_of(None, text, loc)
             shown = coerce.fmt_decimal(got.value)
             if got.converted:
                 self._add("PX121", loc, expected=shown, actual=text, unit=got.unit)
@@ -204,10 +238,10 @@ class CellReader:
                 if got.percent:
                     shown = f"{shown}（{coerce.fmt_decimal(got.value * 100)}%）"
                 self._add("PX120", loc, expected=shown, actual=text)
-            return Value(got.value, text, loc, got.percent)
+            return value_of(got.value, text, loc, got.percent)
         shown = self._shown(eff)
         self._add("PX122", loc, actual=shown, **lab, example=_EXAMPLES.get(kind, "1"))
-        return Value(None, shown, loc)
+        return value_of(None, shown, loc)
 
     def _year(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         shown = self._shown(eff) if eff.kind != "s" else eff.value
@@ -225,30 +259,30 @@ class CellReader:
             year = int(eff.value) if 1900 <= eff.value <= 2200 else None
         elif eff.kind == "s":
             if not eff.value.strip():
-                return Value(None, eff.value, loc)
+                return value_of(None, eff.value, loc)
             year = coerce.parse_year_text(eff.value)
             if year is not None and coerce.normalize_text(eff.value) != str(year):
                 self._add("PX120", loc, expected=year, actual=eff.value)
         if year is None:
             self._add("PX126", loc, actual=shown, **lab)
-        return Value(None if year is None else Decimal(year), shown, loc)
+        return value_of(None if year is None else Decimal(year), shown, loc)
 
     def _date(self, eff: Eff, loc: Loc, lab: dict[str, str]) -> Value:
         if eff.kind == "d":
-            return Value(eff.value, eff.value.isoformat(), loc)
+            return value_of(eff.value, eff.value.isoformat(), loc)
         if eff.kind == "s":
             if not eff.value.strip():
-                return Value(None, eff.value, loc)
+                return value_of(None, eff.value, loc)
             day = coerce.parse_date_text(eff.value)
             if day is None:
                 self._add("PX124", loc, actual=eff.value, **lab)
-            return Value(day, eff.value, loc)
+            return value_of(day, eff.value, loc)
         if eff.kind == "n":
             typed = coerce.yyyymmdd_to_date(eff.value)  # never a serial: those end at 2958465
             if typed is not None:
                 self._add("PX127", loc, expected=typed.isoformat(),
                           actual=coerce.fmt_decimal(eff.value))
-                return Value(typed, typed.isoformat(), loc)
+                return value_of(typed, typed.isoformat(), loc)
             day = coerce.serial_to_date(eff.value, self.raw.date1904)
             if day is not None and not coerce.is_date_format(eff.numfmt):
                 if 20000 <= eff.value <= 80000:
@@ -258,10 +292,10 @@ class CellReader:
                     day = None
             if day is None:
                 self._add("PX124", loc, actual=self._shown(eff), **lab)
-                return Value(None, self._shown(eff), loc)
-            return Value(day, day.isoformat(), loc)
+                return value_of(None, self._shown(eff), loc)
+            return value_of(day, day.isoformat(), loc)
         self._add("PX124", loc, actual=self._shown(eff), **lab)
-        return Value(None, self._shown(eff), loc)
+        return value_of(None, self._shown(eff), loc)
 
     def _shown(self, eff: Eff) -> str:
         if eff.kind == "n":

@@ -41,7 +41,9 @@ class Coerced:
 
 def fmt_decimal(d: Decimal) -> str:
     """Plain text of a Decimal without exponent or trailing zeros after the point ('0.22')."""
-    s = format(d, "f")
+    s = str(d)             # plain notation unless the exponent is positive or very negative
+    if "E" in s:
+        s = format(d, "f")
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s

@@ -156,14 +156,18 @@ def _read_rows(spec: contract.TableSpec, rs: RawSheet, header_row: int, totals_r
         values: dict[str, Value] = {}
         own: list[str] = []
         for key, col, kind, header, label_en in plan:
-            src = fill.get((row, col))
+            src = fill.get((row, col)) if fill else None
             if src is None:
                 own.append(key)
                 values[key] = value(name, row, col, kind, header, label_en)
             else:
                 values[key] = value(name, src[0], src[1], kind, header, label_en)
         # blank, or only zeros that a generator or a template pre-filled (分值 0, 金额 0)
-        if all(values[k].is_empty or values[k].value == 0 for k in own):
+        for k in own:
+            got = values[k]
+            if not (got.is_empty or got.value == 0):
+                break
+        else:
             del findings[mark:]
             continue
         skip = _skip_reason(texts, values, own)
