@@ -72,17 +72,12 @@ class _Package:
         whole: list[bytes] = []
         try:
             for chunk in self._chunks(member, big):
-                if not gated:
-                    try:
-                        gate.Parse(chunk, not chunk)
-                    except safe_xml.RootSeen:
-                        gated = True
+                if not gated:  # a whole part is one chunk: its root must have opened in it
+                    gated = safe_xml.feed(gate, chunk, final=not chunk or parser is None)
                 if not chunk:
                     break
                 if parser is None:
                     whole.append(chunk)
-                    if not gated:  # a whole part whose root never opened: malformed
-                        gate.Parse(b"", True)
                     continue
                 parser.feed(chunk)
                 yield from parser.read_events()

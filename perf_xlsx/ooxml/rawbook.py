@@ -36,8 +36,18 @@ def parse_cell_ref(ref: str) -> tuple[int, int]:
     return int(m.group(2)), col_to_index(m.group(1))
 
 
+#: column number → letters, for the columns met so far (a sheet has at most 16,384)
+_LETTERS: dict[int, str] = {}
+
+
 def cell_ref(row: int, col: int) -> str:
-    return f"{index_to_col(col)}{row}"
+    """(7, 2) → 'B7'."""
+    letters = _LETTERS.get(col)
+    if letters is None:
+        letters = index_to_col(col)
+        if 0 < col <= 16384:
+            _LETTERS[col] = letters
+    return f"{letters}{row}"
 
 
 def parse_range_ref(ref: str) -> tuple[int, int, int, int]:

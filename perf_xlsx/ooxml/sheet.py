@@ -201,6 +201,8 @@ class SheetReader:
             if any(len(c) for c in row_el):
                 self.sheet.truncated = True
             return
+        # a cell's reference is usually its column letters + the row's own "r" text
+        suffix = r if r and r.isdigit() else None
         locals_get, refs_get, col, skipped, extra = _LOCALS.get, _REFS.get, 0, None, 0
         this_row, values, cells, strings = self.row, self.values, self.cells, self.strings
         fmt_get = self.fmt_cache.get
@@ -223,6 +225,10 @@ class SheetReader:
                 skipped = None
             if ref:
                 pos = refs_get(ref)
+                if pos is None and suffix is not None and ref.endswith(suffix):
+                    letters_col = _COLS.get(ref[:-len(suffix)])
+                    if letters_col is not None:
+                        pos = (this_row, letters_col)
                 if pos is None:
                     try:
                         pos = _split_ref(ref)
