@@ -10,6 +10,7 @@ from pathlib import Path
 
 
 from ..errors import OutputError
+from .members import InMemoryZip
 from .safe_xml import parse
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -36,9 +37,10 @@ class Package:
     def __init__(self, src: Path | bytes, label: str) -> None:
         self.label = label
         data = src if isinstance(src, (bytes, bytearray)) else Path(src).read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            self.infos = zf.infolist()
-            self.parts = {i.filename: zf.read(i) for i in self.infos}
+        mem = InMemoryZip(bytes(data))       # every part inflated and CRC-checked, now
+        self.infos = mem.zf.infolist()
+        self.parts = {i.filename: mem.read(i) for i in self.infos}
+        self.by_name = {i.filename: i for i in self.infos}
 
     def text(self, name: str) -> str:
         if name not in self.parts:

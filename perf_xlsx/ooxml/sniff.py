@@ -115,11 +115,11 @@ def _office_document(zf: zipfile.ZipFile, names: dict[str, str],
     rels = names.get("_rels/.rels")
     if rels is None:
         return None
-    import defusedxml.ElementTree as DET
+    from .safe_xml import parse
 
     try:
         data = (keep or {}).get(rels)
-        root = DET.fromstring(zf.read(rels) if data is None else data, forbid_dtd=True)
+        root = parse(zf.read(rels) if data is None else data)
     except Exception:  # a broken .rels: fall back to the usual part name
         return None
     for rel in root:

@@ -17,8 +17,8 @@ and the original is left untouched (safe_write).
 """
 from __future__ import annotations
 
-import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Sequence
 
@@ -26,48 +26,32 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import OutputError
 from ..ooxml.safe_xml import parse
-from ..ooxml.package_view import DOC_RELS, PKG_RELS, rels_name, resolve
+from ..ooxml.package_view import DOC_RELS, Package, rels_name
 from .splice_styles import ITEM, _canon, _items
 
 _CALC_CHAIN = f"{DOC_RELS}/calcChain"
 _STYLES = f"{DOC_RELS}/styles"
 
 
-class _Zip:
-    """Name → ZipInfo, and the few parts the verification reads."""
+class _Zip(Package):
+    """A package as the verification looks at it: every part read (CRCs checked), ZipInfo by
+    name, relationships by id."""
 
-    def __init__(self, data: bytes | Path, read_all: bool = False) -> None:
-        raw = data if isinstance(data, (bytes, bytearray)) else Path(data).read_bytes()
-        self.zf = zipfile.ZipFile(io.BytesIO(raw))
-        self.infos = {i.filename: i for i in self.zf.infolist()}
-        self.parts: dict[str, bytes] = {}
-        if read_all:                          # every part decompressed: CRCs checked on read
-            for name in self.infos:
-                self.parts[name] = self.zf.read(name)
+    def __init__(self, data: bytes | Path) -> None:
+        super().__init__(data, "verify")
 
     def read(self, name: str) -> bytes:
-        if name not in self.parts:
-            self.parts[name] = self.zf.read(name)
-        return self.parts[name]
+        return self.parts[name]               # KeyError when missing
 
-    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+    def rel_map(self, part: str) -> dict[str, tuple[str, str]]:
         """r:id → (type, resolved target) of ``part``'s relationships."""
-        name = rels_name(part)
-        if name not in self.infos:
-            return {}
-        out = {}
-        for el in parse(self.read(name)).iter(f"{{{PKG_RELS}}}Relationship"):
-            external = el.get("TargetMode") == "External"
-            target = el.get("Target", "")
-            out[el.get("Id", "")] = (el.get("Type", ""),
-                                     target if external else resolve(part, target))
-        return out
+        return {rel.id: (rel.type, rel.part) for rel in self.rels(part)}
 
     def main_part(self) -> str:
-        for kind, target in self.rels("").values():
-            if kind == f"{DOC_RELS}/officeDocument":
-                return target
-        raise KeyError("officeDocument")
+        try:
+            return super().main_part()
+        except OutputError:
+            raise KeyError("officeDocument") from None
 
 
 def _root(z: _Zip, part: str):  # noqa: ANN202 - an ElementTree element or None
@@ -93,7 +77,7 @@ def _defined_names(root) -> list[tuple[str, str, str]]:  # noqa: ANN001
 
 
 def _sheet_parts(z: _Zip, wb: str, root) -> dict[str, str]:  # noqa: ANN001
-    rels = z.rels(wb)
+    rels = z.rel_map(wb)
     return {name: rels.get(rid, ("", ""))[1] for name, rid in _sheets(root)}
 
 
@@ -104,7 +88,7 @@ def verify_splice(original: Path | bytes, written: Path, result_names: Sequence[
         return OutputError("PX651", label, what=what)
 
     try:
-        new = _Zip(written, read_all=True)
+        new = _Zip(written)
         old = _Zip(original)
         wb = old.main_part()
         if new.main_part() != wb:
@@ -116,8 +100,8 @@ def verify_splice(original: Path | bytes, written: Path, result_names: Sequence[
         new_sheets = _sheet_parts(new, wb, new_root) if new_root is not None else {}
         ours = {n.casefold() for n in result_names}
         changed = {wb, rels_name(wb), "[Content_Types].xml"}
-        changed |= {t for k, t in old.rels(wb).values() if k == _STYLES}
-        dropped = {t for k, t in old.rels(wb).values() if k == _CALC_CHAIN}
+        changed |= {t for k, t in old.rel_map(wb).values() if k == _STYLES}
+        dropped = {t for k, t in old.rel_map(wb).values() if k == _CALC_CHAIN}
         for name in ours:
             if old_sheets.get(name):
                 changed |= {old_sheets[name], rels_name(old_sheets[name])}
@@ -128,9 +112,9 @@ def verify_splice(original: Path | bytes, written: Path, result_names: Sequence[
         for name, part in old_sheets.items():
             if name not in ours and new_sheets.get(name) != part:
                 raise fail(f"sheet {name}")
-        for part in changed & set(new.infos):
+        for part in changed & set(new.by_name):
             if part.endswith((".xml", ".rels")) and not _well_formed(new.parts[part]) and \
-                    (part not in old.infos or _well_formed(old.read(part))):
+                    (part not in old.by_name or _well_formed(old.read(part))):
                 raise fail(f"part {part} is not well-formed")   # (the user's own was)
         if old_root is not None and new_root is not None:
             kept = set(_defined_names(new_root))
@@ -141,7 +125,7 @@ def verify_splice(original: Path | bytes, written: Path, result_names: Sequence[
         _styles_grew(old, new, wb, fail)
     except OutputError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, ParseError, EOFError,
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, ParseError, EOFError,
             NotImplementedError) as exc:          # a broken write: never put in place
         raise fail(f"{type(exc).__name__}: {exc}") from exc
 
@@ -159,24 +143,24 @@ def _owned(z: _Zip, part: str) -> set[str]:
     with a replaced sheet; a part another relationship also points at is not owned."""
     owned, todo = set(), [part]
     while todo:
-        for _kind, target in z.rels(todo.pop()).values():
-            if target in z.infos and target not in owned:
+        for _kind, target in z.rel_map(todo.pop()).values():
+            if target in z.by_name and target not in owned:
                 owned.add(target)
                 todo.append(target)
-    for name in z.infos:
+    for name in z.by_name:
         if name.endswith(".rels") and "/_rels/" in f"/{name}":
             folder, base = name.rsplit("_rels/", 1)
             source = folder + base[: -len(".rels")]
             if source != part and source not in owned:
-                owned -= {t for _k, t in z.rels(source).values()}
+                owned -= {t for _k, t in z.rel_map(source).values()}
     return owned
 
 
 def _same_parts(old: _Zip, new: _Zip, changed: set[str], dropped: set[str], fail) -> None:
-    for name, info in old.infos.items():
+    for name, info in old.by_name.items():
         if name in changed or name.endswith("/"):
             continue
-        got = new.infos.get(name)
+        got = new.by_name.get(name)
         if got is None:
             if name in dropped:
                 continue                  # calcChain (Excel rebuilds it), a replaced sheet's own
@@ -186,8 +170,8 @@ def _same_parts(old: _Zip, new: _Zip, changed: set[str], dropped: set[str], fail
 
 
 def _styles_grew(old: _Zip, new: _Zip, wb: str, fail) -> None:
-    part = next((t for k, t in old.rels(wb).values() if k == _STYLES), None)
-    if part is None or part not in old.infos:
+    part = next((t for k, t in old.rel_map(wb).values() if k == _STYLES), None)
+    if part is None or part not in old.by_name:
         return
     before, after = _root(old, part), _root(new, part)
     if before is None:
