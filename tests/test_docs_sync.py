@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perf_xlsx.cli import cli, reference
+from perf_xlsx.cli import all_commands, reference
 from perf_xlsx.template import readme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,9 @@ def test_cli_reference_is_generated() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
+    names = list(all_commands())
+    assert {"check", "template", "report", "serve"} <= set(names)
+    for name in names:
         assert f"perf-xlsx {name}" in text
 
 
@@ -67,3 +69,21 @@ def test_readme_python_example_runs(tmp_path: Path) -> None:
 
     names = load_workbook(tmp_path / "已检查.xlsx", read_only=True).sheetnames
     assert "自评表" in names and "检查结果" in names
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """Subcommands load lazily (issue 15: a cold check should not import the template builder,
+    the report or the web page); help and the docs still list every one."""
+    import subprocess
+    import sys
+
+    code = ("import sys, click; from perf_xlsx.cli import cli; "
+            "before = sorted(m for m in sys.modules if m.endswith('_cmd')); "
+            "cli.get_command(click.Context(cli), 'check'); "
+            "after = sorted(m for m in sys.modules if m.endswith('_cmd')); print(before, after)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    before, after = out.split("] [")
+    assert before == "["
+    assert "perf_xlsx.cli.check_cmd" in after and "template_cmd" not in after \
+        and "report_cmd" not in after and "serve_cmd" not in after

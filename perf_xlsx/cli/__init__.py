@@ -5,6 +5,7 @@ exit code: 0 clean, 1 findings at or above --fail-on, 2 unusable input / usage /
 """
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -13,9 +14,27 @@ from .. import __version__
 from .common import main_entry
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+#: command name → the module of this package that defines it as ``command``. A module is imported
+#: only when its command runs or a listing (help, the docs) asks for it, so that a cold
+#: ``perf-xlsx check`` does not import the template builder, the report or the web page.
+_COMMANDS = {"template": "template_cmd", "show": "show_cmd", "check": "check_cmd",
+             "report": "report_cmd", "import": "import_cmd", "serve": "serve_cmd"}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
+class _LazyGroup(click.Group):
+    """click's documented way of loading subcommands lazily (``list_commands``/``get_command``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _COMMANDS and cmd_name not in self.commands:
+            module = importlib.import_module(f"{__name__}.{_COMMANDS[cmd_name]}")
+            self.add_command(module.command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="perf-xlsx")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -25,16 +44,11 @@ def cli(ctx: click.Context) -> None:
         ctx.exit(0)
 
 
-def _register() -> None:
-    from . import check_cmd, import_cmd, report_cmd, serve_cmd, show_cmd, template_cmd
-
-    for mod in (template_cmd, show_cmd, check_cmd, report_cmd, import_cmd, serve_cmd):
-        cmd = getattr(mod, "command", None)
-        if cmd is not None:
-            cli.add_command(cmd)
-
-
-_register()
+def all_commands() -> dict[str, click.Command]:
+    """Every command by name, each module imported (for the reference docs and their test)."""
+    ctx = click.Context(cli)
+    found = {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
+    return {name: cmd for name, cmd in found.items() if cmd is not None}
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ from typing import Any, Iterator, NamedTuple
 
 from ..catalogue.finding import Finding, make
 from ..model import Loc, Value, loc_of, value_of
-from ..ooxml.formulas import Circular, Unsupported, XlError, evaluate
 from ..ooxml.rawbook import RawCell, RawTable, RawWorkbook, cell_ref
 from . import coerce
 
@@ -110,6 +109,8 @@ class CellReader:
         key = (sheet, row, col)
         if len(self._busy) > _MAX_DEPTH:
             return Eff("x", None, cell.numfmt, cell.formula, "uncached")
+        from ..ooxml.formulas import Circular, Unsupported, XlError, evaluate  # when needed
+
         self._busy.add(key)
         try:
             result = evaluate(cell.formula or "", sheet, self._lookup, self._range,
@@ -129,6 +130,8 @@ class CellReader:
         return Eff("s", str(result), cell.numfmt, cell.formula, "evaluated")
 
     def _lookup(self, sheet: str, row: int, col: int) -> Any:
+        from ..ooxml.formulas import Circular, XlError   # imported already by _evaluate
+
         if sheet not in self.raw.sheets:
             raise _Unreadable(sheet)
         key = (sheet, row, col)

@@ -51,7 +51,6 @@ def load_projects(path: str | Path, *, deadline: float | None = None,
 
 def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
                    blob: bytes) -> list[Project]:
-    from ..forms import parse as forms
     from ..forms.sources import other_format, read_other
     from ..ooxml.package import read_raw_workbook
 
@@ -72,6 +71,8 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
         kind = "xlsx"
         if not _is_other_template(raw):
             return [project_from_raw(raw, path=str(path))]
+    from ..forms import parse as forms     # only for a file that is not our template
+
     sheets = forms.find_forms(raw)
     if not sheets:
         if other is None:
