@@ -170,7 +170,7 @@ def test_refuses_doc_lists_every_code_and_the_contract_limits() -> None:
 
 
 def test_ole_directory_is_walked_through_the_fat(tmp_path: Path) -> None:
-    from perf_xlsx.ooxml.sniff import _ole_directory
+    from perf_xlsx.ooxml.ole import _ole_directory
 
     names = [*(f"Stream{i}" for i in range(22)), "EncryptedPackage"]
     for shift in (9, 12):

@@ -22,7 +22,8 @@ from perf_xlsx.errors import InputError
 from perf_xlsx.ooxml import package as xlsx_read
 from perf_xlsx.ooxml.package import read_raw_workbook
 from perf_xlsx.ooxml.rawbook import RawCell
-from perf_xlsx.ooxml.sheet import is_date_format, is_percent_format, shift_formula
+from perf_xlsx.ooxml.sheet import shift_formula
+from perf_xlsx.read.coerce import is_date_format, is_percent_format
 from perf_xlsx.template import contract
 
 

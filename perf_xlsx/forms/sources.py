@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ooxml import sniff
+from ..ooxml.ole import ole_names
 from ..ooxml.rawbook import RawCell, RawSheet, RawWorkbook, cell_ref
 from ..read.coerce import date_to_serial
 from ..template import contract
@@ -33,7 +34,7 @@ def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
         with (io.BytesIO(blob) if blob is not None else open(path, "rb")) as fh:
             head = fh.read(8192)
             if head.startswith(sniff.OLE_MAGIC):
-                names = sniff.ole_names(fh)
+                names = ole_names(fh)
                 if "encryptedpackage" not in names and names & {"workbook", "book"}:
                     return "xls"
                 return None

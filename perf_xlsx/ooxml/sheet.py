@@ -1,4 +1,5 @@
-"""The worksheet part parser of the lean reader, plus number-format facts (built-in ids, dates).
+"""The worksheet part parser of the lean reader, plus the built-in number formats it maps ids to
+(what a format means — a date, a percentage — is ``read.coerce``'s).
 
 ``SheetReader`` consumes the parse events of one ``xl/worksheets/sheetN.xml`` and fills a
 ``RawSheet``: cells (values kept as stored text), merges, protection. It never trusts
@@ -29,30 +30,12 @@ BUILTIN_FORMATS: dict[int, str] = {
     57: _ZH_YM, 58: _ZH_MD,
 }
 
-_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
-_DATE_TOKENS = re.compile(r"[dmyhs]|上午|下午|年|月|日", re.IGNORECASE)
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _FORMULA_TOKEN = re.compile(
     r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\''
     r"|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(!])")
 _DIGITS = "0123456789"
 _COLS: dict[str, int] = {}
-
-
-def _section(code: str) -> str:
-    return _LITERALS.sub("", code.split(";")[0])
-
-
-def is_date_format(code: str) -> bool:
-    """True for date/time formats ('yyyy-mm-dd', 'm"月"d"日"', '[h]:mm'); False for 'General'."""
-    if not code or code.lower() in ("general", "@"):
-        return False
-    return bool(_DATE_TOKENS.search(_section(code)))
-
-
-def is_percent_format(code: str) -> bool:
-    """True when the format shows a percentage ('0%', '0.00%')."""
-    return "%" in _section(code or "")
 
 
 def unescape(text: str) -> str:
