@@ -103,7 +103,7 @@ def render_report(report: CheckReport, lang: str = "zh", *, quiet: bool = False)
         lines.append(t["none"])
     if report.score is not None and not quiet:
         lines.append(render_score(report.score, lang))
-        from .write.form_sheet import disputed_rows
+        from .write.form_text import disputed_rows
 
         if report.score.total is not None and disputed_rows(report):
             lines.append(t["provisional"])

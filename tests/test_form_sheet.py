@@ -24,7 +24,8 @@ from perf_xlsx.results import (
     ScoreSummary,
 )
 from perf_xlsx.template import contract
-from perf_xlsx.write.form_sheet import add_form_sheet, decimals_of, text_lines
+from perf_xlsx.write.form_sheet import add_form_sheet
+from perf_xlsx.write.sheet_style import decimals_of, text_lines
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("PERF_XLSX_REGEN_GOLDEN") == "1"

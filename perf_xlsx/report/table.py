@@ -7,8 +7,9 @@ from typing import Any
 from ..results import NOT_APPLICABLE, CheckReport
 from ..scoring.profiles import get_profile
 from ..template import contract
-from ..write.form_sheet import (_HEADERS, FUND_HEADERS, _runs, form_note, layout_for,
-                                level1_label, plain, total_text)
+from ..write.form_sheet import _HEADERS, FUND_HEADERS, _runs, layout_for
+from ..write.form_text import form_note, level1_label, total_text
+from ..write.sheet_style import plain
 from .figures import money, rate_text, score_text
 from .style import keep_rows_whole, table_cell, table_layout
 

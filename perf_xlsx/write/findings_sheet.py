@@ -8,7 +8,7 @@ from typing import Any
 from ..catalogue.finding import Finding, Severity, strip_location
 from ..results import CheckReport
 from ..template import contract
-from .form_sheet import LINE_PT, Styles, quantize, text_lines
+from .sheet_style import LINE_PT, Styles, quantize, text_lines
 
 _CELL = re.compile(r"^\$?[A-Z]{1,3}\$?[0-9]{1,7}(:\$?[A-Z]{1,3}\$?[0-9]{1,7})?$")
 

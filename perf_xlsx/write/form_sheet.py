@@ -1,162 +1,19 @@
 """Lays out the official 《项目支出绩效自评表》 sheet with xlsxwriter (values, never formulas)."""
 from __future__ import annotations
 
-import math
-import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..model import Indicator, Value
 from ..numbers import shown_fraction
 from ..results import NOT_APPLICABLE, CheckReport
 from ..template import contract
+from .form_text import disputed_rows, form_note, level1_label, total_text
+from .sheet_style import (DASH, LINE_PT, MAX_ROW_PT, MIN_ROW_PT, Styles, number_format, quantize,
+                          text_lines, write_cell)
 
-FONT = "宋体"
-DASH = "—"
-LINE_PT = 13.5          # one line of 10-pt 宋体
-MIN_ROW_PT = 20.0
-MAX_ROW_PT = 409.0        # Excel's largest row height; taller rows are refused or cut
-
-
-#: Findings that refuse a self-score only the unit can correct (see ``disputed``).
-DISPUTED_SCORES = ("PX404", "PX406", "PX409", "PX414", "PX416")
 FLAG_FILL, FLAG_FONT = "#FFC7CE", "#9C0006"
-
-
-def disputed_rows(report: CheckReport) -> set[int]:
-    """Indicator rows whose score only the unit can correct and that the check refused (full
-    marks on a missed target, a score outside its band or above its weight, a missing or
-    negative one): the total stands only once they are fixed."""
-    cells = {(f.sheet, f.cell) for f in report.findings if f.code in DISPUTED_SCORES}
-    if not cells:
-        return set()
-    return {ind.row for ind in report.project.indicators
-            if any((v.loc.sheet, v.loc.cell) in cells
-                   for v in (ind.self_score, ind.level3, ind.target, ind.actual)
-                   if v.loc is not None)}
-
-
-def form_note(report: CheckReport) -> str:
-    """The 其他需要说明事项 the form carries: why there is no total, why the total is only
-    provisional, or how 不适用 indicators were rescaled ('' when there is nothing to say)."""
-    score = report.score
-    if score is None:
-        return "未能计算得分：请先按“检查结果”表修正错误后重新检查。"
-    na = [s for s in score.indicators if s.status == NOT_APPLICABLE]
-    if score.total is None:
-        if na and len(na) == len(score.indicators):
-            return "全部指标均不适用，无法计算总分和等级：请核对各指标的「实际完成值」。"
-        if any(f.code == "PX419" for f in report.findings):
-            return "总分超过 100（分值与所用评分规则不一致），不给出总分和等级：见“检查结果”。"
-        return "未能计算总分：请先按“检查结果”表修正错误后重新检查。"
-    disputed = disputed_rows(report)
-    if disputed:
-        names = "、".join(f"「{i.level3.text}」" for i in report.project.indicators
-                         if i.row in disputed)
-        return (f"标色的得分有误、只能由单位改正（{names}，见“检查结果”）；总分暂按单位自评得分"
-                f"计算，改正这些得分后总分方能成立。")
-    if not na or score.rescale_factor == 1:
-        return ""
-    excluded = sum((s.weight or Decimal(0) for s in na), Decimal(0))
-    return (f"有 {len(na)} 项指标不适用（分值合计 {plain(excluded)}），不计分；总分按百分制折算："
-            f"（预算执行率得分＋适用指标得分）× 100 ÷ {plain(100 - excluded)}"
-            f"（折算系数 {quantize(score.rescale_factor, '0.0001')}）。")
-
-
-def level1_label(report: CheckReport, name: str, weights: list[Decimal | None],
-                 all_not_applicable: bool = False) -> str:
-    """``产出指标\n（50分）``: the weight of the block's applicable rows (docs/output.md); a block
-    whose every row is 不适用 says so rather than print a weight that does not count."""
-    if not name:
-        return name
-    if all_not_applicable:
-        return f"{name}\n（不适用）"
-    score = report.score
-    w = score.level1_weights.get(name) if score else None
-    if w is None:
-        known = [x for x in weights if x is not None]
-        w = sum(known, Decimal(0)) if known else None
-    return f"{name}\n（{plain(w)}分）" if w is not None else name
-
-
-def total_text(report: CheckReport) -> str | None:
-    """The 总分 as the form prints it: ``95.20``, ``95.20（待定）`` while refused scores count,
-    None when there is none."""
-    score = report.score
-    if score is None or score.total is None:
-        return None
-    text = format(quantize(score.total, "0.01"), "f")
-    return f"{text}（待定）" if disputed_rows(report) else text
-
-
-def write_cell(ws: Any, row: int, first: int, last: int, value: Any, fmt: Any,
-               rows: int = 1) -> Any:
-    """``value`` into a (merged) 0-based range of an xlsxwriter sheet: a Decimal as a number (as
-    text when a double cannot hold it: NaN, ±Infinity, 1E+400), nothing as blank, anything else
-    as text — never a formula. Returns what was written (the text, for a Decimal written as
-    text)."""
-    if last > first or rows > 1:
-        ws.merge_range(row, first, row + rows - 1, last, "", fmt)
-    if isinstance(value, Decimal) and not math.isfinite(float(value)):
-        value = str(value)
-    if isinstance(value, Decimal):
-        ws.write_number(row, first, float(value), fmt)
-    elif value is None or value == "":
-        ws.write_blank(row, first, None, fmt)
-    else:
-        value = str(value)
-        ws.write_string(row, first, value, fmt)
-    return value
-
-
-class Styles:
-    """A cache of xlsxwriter formats keyed by their properties (one Format per distinct style)."""
-
-    BASE = {"font_name": FONT, "font_charset": 134, "font_family": 3, "font_size": 10,
-            "valign": "vcenter", "text_wrap": True}
-
-    def __init__(self, workbook: Any) -> None:
-        self.workbook = workbook
-        self._cache: dict[tuple, Any] = {}
-
-    def get(self, border: bool = True, **props: Any) -> Any:
-        spec = {**self.BASE, **({"border": 1} if border else {}), **props}
-        key = tuple(sorted(spec.items()))
-        if key not in self._cache:
-            self._cache[key] = self.workbook.add_format(spec)
-        return self._cache[key]
-
-
-def text_units(text: str) -> float:
-    """Approximate width of ``text`` in Excel column units (a CJK character is about two)."""
-    return sum(1.85 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many wrapped lines ``text`` needs in a cell ``width`` units wide."""
-    usable = max(width - 0.5, 1.0)
-    return sum(max(1, math.ceil(text_units(part) / usable)) for part in (text or "").split("\n"))
-
-
-def decimals_of(d: Decimal) -> int:
-    """The number of decimals ``d`` carries (0.5188 → 4, 0.52 → 2, 1 → 0), at most 6."""
-    exp = d.as_tuple().exponent
-    return min(max(0, -exp), 6) if isinstance(exp, int) else 0
-
-
-def number_format(d: Decimal) -> str:
-    n = decimals_of(d)
-    return "0." + "0" * n if n else "0"
-
-
-def quantize(d: Decimal, places: str) -> Decimal:
-    return d.quantize(Decimal(places), rounding=ROUND_HALF_UP)
-
-
-def plain(d: Decimal) -> str:
-    """A weight as people write it: 50, 12.5."""
-    return format(d.normalize(), "f")
 
 
 @dataclass(frozen=True)

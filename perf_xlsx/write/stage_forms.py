@@ -16,8 +16,8 @@ from ..read import record as R
 from ..stages.monitor import as_of, budget_of, time_progress
 from ..stages.target import judged_rows
 from ..template import contract
-from .form_sheet import (LINE_PT, MAX_ROW_PT, MIN_ROW_PT, Styles, number_format, text_lines,
-                         write_cell)
+from .sheet_style import (LINE_PT, MAX_ROW_PT, MIN_ROW_PT, Styles, number_format, text_lines,
+                          write_cell)
 
 _TARGET_WIDTHS = (11, 12, 26, 18, 9, 8)
 _MONITOR_WIDTHS = (8, 9, 16, 10, 10, 10, 9, 9, 18)
