@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perf_xlsx.ooxml.formulas import Circular, Unsupported, XlError, evaluate, tokenize
+from perf_xlsx.ooxml.formula_values import Circular, Unsupported, XlError
+from perf_xlsx.ooxml.formulas import evaluate, tokenize
 from perf_xlsx.ooxml.rawbook import RawTable
 from perf_xlsx.read import coerce
 

@@ -78,7 +78,8 @@ class EffectiveCells:
         key = (sheet, row, col)
         if len(self._busy) > _MAX_DEPTH:
             return Eff("x", None, cell.numfmt, cell.formula, "uncached")
-        from ..ooxml.formulas import Circular, Unsupported, XlError, evaluate  # when needed
+        from ..ooxml.formula_values import Circular, Unsupported, XlError   # when needed
+        from ..ooxml.formulas import evaluate
 
         self._busy.add(key)
         try:
@@ -99,7 +100,7 @@ class EffectiveCells:
         return Eff("s", str(result), cell.numfmt, cell.formula, "evaluated")
 
     def _lookup(self, sheet: str, row: int, col: int) -> Any:
-        from ..ooxml.formulas import Circular, XlError   # imported already by _evaluate
+        from ..ooxml.formula_values import Circular, XlError   # imported already by _evaluate
 
         if sheet not in self.raw.sheets:
             raise _Unreadable(sheet)
