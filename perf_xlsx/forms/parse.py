@@ -11,22 +11,17 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..model import EMPTY, FormInfo, FundRow, Indicator, Loc, Project, Value
+from ..model import EMPTY, FormInfo, FundRow, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .grid import Grid
+from .indicator_block import indicator_header, read_indicators, weight_points
 from .target_form import is_target_form, read_target_funds, read_target_header
 
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
-#: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
-_WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-_KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
-         "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
-         "direction": "text", "unit": "text"}
-
 
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
@@ -57,7 +52,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     if name_at is None:                  # 项目名称：… in one cell
         inline = grid.inline(labels.HEADER_FIELDS["project_name"])
         name_at = inline[:2] if inline else None
-    ind_header = _indicator_header(grid, name_at[0] if name_at else 1)
+    ind_header = indicator_header(grid, name_at[0] if name_at else 1)
     top = name_at[0] if name_at else 1
     bottom = ind_header[0] if ind_header else grid.max_row + 1
     _header_fields(project, grid, cells, info, top, bottom)
@@ -76,7 +71,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
                   what_en="the indicator header (三级指标, 年度指标值 …)")
     else:
-        _indicators(project, grid, cells, info, ind_header, features)
+        read_indicators(project, grid, cells, info, ind_header, features)
     if source_format == "docx":   # every cell of a Word table is text: not worth a warning
         cells.findings = [f for f in cells.findings if f.code != "PX120"]
     info.features = tuple(features)
@@ -208,7 +203,7 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
             if attr in cols:
                 printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
                 if attr == "weight":
-                    printed[attr] = _points(printed[attr])
+                    printed[attr] = weight_points(printed[attr])
         info.printed_funds[key] = printed
     total = info.printed_funds.get("total", {})
     if total.get("reason") is not None:
@@ -219,15 +214,6 @@ def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
     if "total" not in seen:
         cells.add("PX801", grid.name, cell_ref(header_row, first_money),
                   what="年度资金总额行", what_en="the 年度资金总额 row")
-
-
-def _points(weight: Value) -> Value:
-    """A weight printed as ``20%`` is a weight of 20 points (the form's 权重 column)."""
-    d = weight.decimal
-    if d is None or not (weight.percent or (weight.raw or "").strip().endswith(("%", "％"))):
-        return weight
-    points = d * 100
-    return Value(points, plain(points), weight.loc)
 
 
 def _added(first: FundRow, more: FundRow) -> FundRow:
@@ -276,133 +262,3 @@ def _goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
         r, c = grid.value_right_of(r0, c0)
         project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
         info.sources["goal_expected"] = _loc(grid, r, c)
-
-
-# ---- indicators -------------------------------------------------------------------------------
-def _indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
-    for r, c in grid.find(labels.INDICATOR_COLUMNS["level3"], range(top, grid.max_row + 1)):
-        others = [k for k in ("level1", "target", "actual", "weight")
-                  if grid.first(labels.INDICATOR_COLUMNS[k], range(r, r + 1))]
-        if others:
-            return r, c
-    return None
-
-
-def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int]:
-    """key → column of the indicator header at row ``hr``, and the first data row."""
-    cols: dict[str, int] = {}
-    data_row = hr + 1
-    for c in range(1, grid.max_col + 1):
-        if (hr, c) in grid.covered and grid.covered[(hr, c)] != (hr, c):
-            continue
-        text = grid.text(hr, c)
-        if not text:
-            continue
-        for key, aliases in labels.INDICATOR_COLUMNS.items():
-            if key not in cols and labels.matches(text, aliases):
-                cols[key] = c
-                last_row, last_col = grid.span(hr, c)
-                data_row = max(data_row, last_row + 1)
-                break
-    # 年度指标值 split into 指标性质 | 指标值 | 度量单位 on the row below (merged above them or not:
-    # .ods files come without their merges)
-    below = hr + 1
-    subs: dict[str, int] = {}
-    for c in range(1, grid.max_col + 1):
-        text = grid.text(below, c)
-        for sk in ("direction", "target", "unit"):
-            if text and sk not in subs and labels.matches(text, labels.INDICATOR_COLUMNS[sk]):
-                subs[sk] = c
-    if len(subs) >= 2 and ("direction" in subs or "unit" in subs):
-        cols.update(subs)
-        data_row = max(data_row, below + 1)
-    return cols, data_row
-
-
-def _indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
-                header: tuple[int, int], features: list[str]) -> None:
-    hr, _ = header
-    cols, start = _indicator_columns(grid, hr)
-    info.columns = {k: grid.raw_text(hr, c) or k for k, c in cols.items()}
-    if "direction" in cols or "unit" in cols:
-        features.append("split-target")
-    if "level2" not in cols:
-        features.append("no-level2")
-    if "weight" not in cols:
-        features.append("no-weight")
-    if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
-        features.append("weight-first")
-    for r in range(start, grid.max_row + 1):
-        row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
-        if any(t and labels.matches(t, labels.TOTAL_LABELS) for t in row_texts):
-            _total_row(grid, cells, info, r, cols)
-            break
-        if any(t and labels.matches(t, labels.NOTE_LABELS) for t in row_texts):
-            r2, c2 = grid.value_right_of(r, next(c for c in range(1, grid.max_col + 1)
-                                                 if grid.text(r, c)))
-            info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
-            continue
-        if not any(grid.filled(r, c) for c in cols.values()):
-            continue
-        if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW):
-            info.execution_rows.append(Value(grid.raw_text(r, cols["level3"]), None,
-                                             Loc(grid.name, cell_ref(r, cols["level3"]))))
-            continue
-        vals: dict[str, Value] = {}
-        for key in ("level1", "level2", "level3", "target", "actual", "weight", "self_score",
-                    "deviation"):
-            if key in cols:
-                vals[key] = cells.value(grid.name, r, cols[key], _KIND[key], key)
-                if key == "weight":
-                    vals[key] = _points(vals[key])
-            elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
-                vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
-        if "direction" in cols or "unit" in cols:
-            vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
-        level1 = vals.get("level1", EMPTY)
-        m = _WEIGHT_IN_LABEL.match(level1.text)
-        if m and m.group(1):
-            vals["level1"] = Value(m.group(1), m.group(1), level1.loc)
-            if "weight-in-level1" not in features:
-                features.append("weight-in-level1")
-        project.indicators.append(Indicator(r, **vals))
-    if not project.indicators and "level3" in cols:
-        cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
-                  label_en="list of level-3 indicators")
-    _grade(grid, cells, info, hr)
-
-
-def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
-    """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
-    parts = [grid.raw_text(r, cols[k]).strip() for k in ("direction", "target", "unit")
-             if k in cols]
-    parts = [p for p in parts if p and p not in ("定性", "定量")]
-    text = "".join(parts)
-    loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
-    return Value(text or None, text or None, loc)
-
-
-def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
-               cols: dict[str, int]) -> None:
-    for key, kind in (("weight", "weight"), ("self_score", "score")):
-        if key in cols and not ((r, cols[key]) in grid.covered
-                                and grid.covered[(r, cols[key])] != (r, cols[key])):
-            value = cells.value(grid.name, r, cols[key], kind, "总分")
-            info.printed_total["score" if key == "self_score" else key] = \
-                _points(value) if key == "weight" else value
-    for c in range(1, grid.max_col + 1):
-        if grid.text(r, c) in labels.GRADES:
-            info.grade = Value(grid.text(r, c), grid.text(r, c), Loc(grid.name, cell_ref(r, c)))
-
-
-def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
-    if not info.grade.is_empty:
-        return
-    at = grid.first(labels.GRADE_LABELS, range(hr, grid.max_row + 1))
-    if at is None:
-        return
-    r, c = grid.value_right_of(*at)
-    text = grid.text(r, c)
-    if text and text[0] in labels.GRADES:
-        info.grade = Value(text[0], grid.raw_text(r, c), Loc(grid.name, cell_ref(r, c)))
-

@@ -1,0 +1,158 @@
+"""The indicator block of a published 自评表: its header row (一级指标 / 三级指标 / 年度指标值 …,
+in any column order), one ``Indicator`` per row below it with 一级/二级 filled down, the total
+row and the grade. Called by ``parse.project_from_form``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
+from ..numbers import plain
+from ..ooxml.rawbook import cell_ref
+from ..read.cells import SHOWN_KIND, CellReader
+from . import labels
+from .grid import Grid
+
+#: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
+_WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
+         "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
+         "direction": "text", "unit": "text"}
+
+
+def weight_points(weight: Value) -> Value:
+    """A weight printed as ``20%`` is a weight of 20 points (the form's 权重 column)."""
+    d = weight.decimal
+    if d is None or not (weight.percent or (weight.raw or "").strip().endswith(("%", "％"))):
+        return weight
+    points = d * 100
+    return Value(points, plain(points), weight.loc)
+
+
+def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
+    for r, c in grid.find(labels.INDICATOR_COLUMNS["level3"], range(top, grid.max_row + 1)):
+        others = [k for k in ("level1", "target", "actual", "weight")
+                  if grid.first(labels.INDICATOR_COLUMNS[k], range(r, r + 1))]
+        if others:
+            return r, c
+    return None
+
+
+def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int]:
+    """key → column of the indicator header at row ``hr``, and the first data row."""
+    cols: dict[str, int] = {}
+    data_row = hr + 1
+    for c in range(1, grid.max_col + 1):
+        if (hr, c) in grid.covered and grid.covered[(hr, c)] != (hr, c):
+            continue
+        text = grid.text(hr, c)
+        if not text:
+            continue
+        for key, aliases in labels.INDICATOR_COLUMNS.items():
+            if key not in cols and labels.matches(text, aliases):
+                cols[key] = c
+                last_row, last_col = grid.span(hr, c)
+                data_row = max(data_row, last_row + 1)
+                break
+    # 年度指标值 split into 指标性质 | 指标值 | 度量单位 on the row below (merged above them or not:
+    # .ods files come without their merges)
+    below = hr + 1
+    subs: dict[str, int] = {}
+    for c in range(1, grid.max_col + 1):
+        text = grid.text(below, c)
+        for sk in ("direction", "target", "unit"):
+            if text and sk not in subs and labels.matches(text, labels.INDICATOR_COLUMNS[sk]):
+                subs[sk] = c
+    if len(subs) >= 2 and ("direction" in subs or "unit" in subs):
+        cols.update(subs)
+        data_row = max(data_row, below + 1)
+    return cols, data_row
+
+
+def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
+                header: tuple[int, int], features: list[str]) -> None:
+    hr, _ = header
+    cols, start = _indicator_columns(grid, hr)
+    info.columns = {k: grid.raw_text(hr, c) or k for k, c in cols.items()}
+    if "direction" in cols or "unit" in cols:
+        features.append("split-target")
+    if "level2" not in cols:
+        features.append("no-level2")
+    if "weight" not in cols:
+        features.append("no-weight")
+    if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
+        features.append("weight-first")
+    for r in range(start, grid.max_row + 1):
+        row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
+        if any(t and labels.matches(t, labels.TOTAL_LABELS) for t in row_texts):
+            _total_row(grid, cells, info, r, cols)
+            break
+        if any(t and labels.matches(t, labels.NOTE_LABELS) for t in row_texts):
+            r2, c2 = grid.value_right_of(r, next(c for c in range(1, grid.max_col + 1)
+                                                 if grid.text(r, c)))
+            info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
+            continue
+        if not any(grid.filled(r, c) for c in cols.values()):
+            continue
+        if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW):
+            info.execution_rows.append(Value(grid.raw_text(r, cols["level3"]), None,
+                                             Loc(grid.name, cell_ref(r, cols["level3"]))))
+            continue
+        vals: dict[str, Value] = {}
+        for key in ("level1", "level2", "level3", "target", "actual", "weight", "self_score",
+                    "deviation"):
+            if key in cols:
+                vals[key] = cells.value(grid.name, r, cols[key], _KIND[key], key)
+                if key == "weight":
+                    vals[key] = weight_points(vals[key])
+            elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
+                vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
+        if "direction" in cols or "unit" in cols:
+            vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
+        level1 = vals.get("level1", EMPTY)
+        m = _WEIGHT_IN_LABEL.match(level1.text)
+        if m and m.group(1):
+            vals["level1"] = Value(m.group(1), m.group(1), level1.loc)
+            if "weight-in-level1" not in features:
+                features.append("weight-in-level1")
+        project.indicators.append(Indicator(r, **vals))
+    if not project.indicators and "level3" in cols:
+        cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
+                  label_en="list of level-3 indicators")
+    _grade(grid, cells, info, hr)
+
+
+def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
+    """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
+    parts = [grid.raw_text(r, cols[k]).strip() for k in ("direction", "target", "unit")
+             if k in cols]
+    parts = [p for p in parts if p and p not in ("定性", "定量")]
+    text = "".join(parts)
+    loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
+    return Value(text or None, text or None, loc)
+
+
+def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
+               cols: dict[str, int]) -> None:
+    for key, kind in (("weight", "weight"), ("self_score", "score")):
+        if key in cols and not ((r, cols[key]) in grid.covered
+                                and grid.covered[(r, cols[key])] != (r, cols[key])):
+            value = cells.value(grid.name, r, cols[key], kind, "总分")
+            info.printed_total["score" if key == "self_score" else key] = \
+                weight_points(value) if key == "weight" else value
+    for c in range(1, grid.max_col + 1):
+        if grid.text(r, c) in labels.GRADES:
+            info.grade = Value(grid.text(r, c), grid.text(r, c), Loc(grid.name, cell_ref(r, c)))
+
+
+def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
+    if not info.grade.is_empty:
+        return
+    at = grid.first(labels.GRADE_LABELS, range(hr, grid.max_row + 1))
+    if at is None:
+        return
+    r, c = grid.value_right_of(*at)
+    text = grid.text(r, c)
+    if text and text[0] in labels.GRADES:
+        info.grade = Value(text[0], grid.raw_text(r, c), Loc(grid.name, cell_ref(r, c)))
+
