@@ -8,20 +8,18 @@ cells) yields findings naming what is missing and where; reading always continue
 from __future__ import annotations
 
 import difflib
-import functools
 import unicodedata
 from pathlib import Path
 
 from ..catalogue.finding import Finding, make
 from ..ooxml.gcpause import gc_paused
-from ..model import ExpenseLine, Indicator, Loc, Project, Value
-from ..ooxml.rawbook import RawWorkbook, cell_ref, parse_cell_ref, parse_range_ref
+from ..model import ExpenseLine, Indicator, Project
+from ..ooxml.rawbook import RawWorkbook, parse_cell_ref
 from ..template import contract
 from .cells import CellReader
+from .fields import name_target, read_fields
 from .tables import read_table
 
-#: More missing defined names than this are reported as one finding.
-_NAMES_ONE_BY_ONE = 5
 _OUR_SHEETS = (*contract.INPUT_SHEETS, *contract.STAGE_SHEETS.values(), contract.SHEET_FINDINGS,
                contract.SHEET_LISTS)
 
@@ -103,7 +101,7 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
             cells.add("PX115", name, None, max_rows=contract.MAX_SHEET_ROWS,
                       max_cols=contract.MAX_SHEET_COLS)
     version = _peek_version(raw, sheets)
-    _read_fields(project, raw, cells, sheets, contract.fields_for_version(version))
+    read_fields(project, raw, cells, sheets, contract.fields_for_version(version))
     expenses = read_table(contract.EXPENSES.for_version(version),
                           sheets.get(contract.SHEET_EXPENSES), cells)
     project.expenses = [ExpenseLine(row, **vals) for row, vals in expenses.rows]
@@ -121,7 +119,7 @@ def _peek_version(raw: RawWorkbook, sheets: dict[str, str | None]) -> str | None
     """The template version typed in the workbook (its defined name, else the contract cell), so
     that an older template is read with the fields and columns it had."""
     field = contract.FIELDS_BY_NAME["template_version"]
-    where = _name_target(field, raw, sheets)
+    where = name_target(field, raw, sheets)
     if where is None:
         info = sheets.get(contract.SHEET_INFO)
         if info is None:
@@ -198,122 +196,3 @@ def _locate_sheets(raw: RawWorkbook, cells: CellReader) -> dict[str, str | None]
             cells.add("PX119" if sheet == contract.SHEET_GUIDE else "PX102", None, None,
                       expected=sheet)
     return out
-
-
-# ---- fields -------------------------------------------------------------------------------------
-def _field_kind(field: contract.Field) -> str:
-    return {"money": "money", "year": "year", "date": "date"}.get(field.kind, "text")
-
-
-def _read_fields(project: Project, raw: RawWorkbook, cells: CellReader,
-                 sheets: dict[str, str | None], fields: tuple[contract.Field, ...]) -> None:
-    info_sheet = sheets.get(contract.SHEET_INFO)
-    places = {f.name: _name_target(f, raw, sheets) for f in fields}
-    unusable = [f for f in fields if places[f.name] is None]
-    one_by_one = len(unusable) <= _NAMES_ONE_BY_ONE
-    if not one_by_one and info_sheet is not None:
-        names = "、".join(f.name for f in unusable[:6]) + ("…" if len(unusable) > 6 else "")
-        cells.add("PX105", info_sheet, None, count=len(unusable), names=names)
-    version = Value()
-    for field in fields:
-        where = places[field.name]
-        if where is None:
-            # The defined name is gone or broken: read the contract cell on the info sheet.
-            if info_sheet is None:
-                continue
-            where = (info_sheet, *parse_cell_ref(field.cell))
-            if one_by_one:
-                _report_name(field, raw, cells, info_sheet)
-        sheet, row, col = where
-        merged = _merged_into(raw, sheet, row, col)
-        if merged:
-            cells.add("PX116", sheet, cell_ref(row, col), label=field.label,
-                      label_en=field.label_en, range=merged)
-            value = Value(None, None, Loc(sheet, cell_ref(row, col)))
-        else:
-            value = cells.value(sheet, row, col, _field_kind(field), field.label,
-                                field.label_en)
-            if field.required and value.is_empty and field.kind not in ("money", "version"):
-                cells.add("PX140", sheet, cell_ref(row, col), label=field.label,
-                          label_en=field.label_en)
-        if field.name == "template_version":
-            version = value
-        project.set_field(field.name, value)
-    _check_version(version, cells, info_sheet)
-
-
-def _name_target(field: contract.Field, raw: RawWorkbook, sheets: dict[str, str | None]
-                 ) -> tuple[str, int, int] | None:
-    """The cell ``field``'s defined name points at, or None when the name is gone or broken."""
-    target = raw.resolve_name(field.name) or _top_left(raw, field.name)
-    if target is None:
-        return None
-    if target[0] in raw.sheets:
-        return target
-    renamed = sheets.get(target[0])
-    if renamed:  # the name still points at a contract sheet that was renamed (PX103 says so)
-        return renamed, target[1], target[2]
-    return None
-
-
-def _report_name(field: contract.Field, raw: RawWorkbook, cells: CellReader,
-                 info_sheet: str) -> None:
-    """PX106 for a name that points nowhere usable, PX104 for a deleted one."""
-    kw = dict(name=field.name, label=field.label, label_en=field.label_en)
-    if field.name in raw.defined_names:
-        cells.add("PX106", info_sheet, field.cell, actual=raw.defined_names[field.name], **kw)
-    else:
-        cells.add("PX104", info_sheet, field.cell, **kw)
-
-
-def _top_left(raw: RawWorkbook, name: str) -> tuple[str, int, int] | None:
-    """A defined name that points at a range (e.g. a merged B16:E16) → its top-left cell."""
-    text = raw.defined_names.get(name, "")
-    sheet, sep, ref = text.rpartition("!")
-    if not sep or ":" not in ref or "," in ref:
-        return None
-    try:
-        r1, c1, _r2, _c2 = parse_range_ref(ref)
-    except ValueError:
-        return None
-    sheet = sheet.strip()
-    if sheet.startswith("'") and sheet.endswith("'"):
-        sheet = sheet[1:-1].replace("''", "'")
-    return sheet, r1, c1
-
-
-def _merged_into(raw: RawWorkbook, sheet: str, row: int, col: int) -> str | None:
-    """The merged range holding (row, col) when it does not start there."""
-    for ref in raw.sheets[sheet].merged:
-        bounds = _merged_bounds(ref)
-        if bounds is None:
-            continue
-        r1, c1, r2, c2 = bounds
-        if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (row, col):
-            return ref
-    return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _merged_bounds(ref: str) -> tuple[int, int, int, int] | None:
-    """``parse_range_ref`` of a merged range, None when garbled (each field looks at them all)."""
-    try:
-        return parse_range_ref(ref)
-    except ValueError:
-        return None
-
-
-def _check_version(value: Value, cells: CellReader, info_sheet: str | None) -> None:
-    if info_sheet is None:
-        return
-    sheet, cell = (value.loc.sheet, value.loc.cell) if value.loc else (info_sheet, None)
-    version = value.text
-    if not version:
-        cells.add("PX107", sheet, cell, expected=contract.TEMPLATE_VERSION)
-    elif version == contract.TEMPLATE_VERSION:
-        return
-    elif version in contract.KNOWN_TEMPLATE_VERSIONS:
-        cells.add("PX108", sheet, cell, expected=contract.TEMPLATE_VERSION, actual=version)
-    else:
-        cells.add("PX109", sheet, cell, expected=contract.TEMPLATE_VERSION, actual=version)
-
