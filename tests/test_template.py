@@ -23,7 +23,8 @@ from openpyxl.utils.cell import range_boundaries
 
 from perf_xlsx.cli import cli
 from perf_xlsx.template import contract as C
-from perf_xlsx.template.build import INPUT_FILL, build_template, contract_markdown
+from perf_xlsx.template.build import INPUT_FILL, build_template
+from perf_xlsx.template.contract_doc import contract_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 REBUILD = "rebuild with: python -m perf_xlsx.template"

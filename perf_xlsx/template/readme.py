@@ -8,7 +8,7 @@ BEGIN, END = "<!-- contract:begin -->", "<!-- contract:end -->"
 
 def contract_section() -> str:
     """The contract Markdown of docs/template.md, one heading level down, without its title."""
-    from .build import contract_markdown
+    from .contract_doc import contract_markdown
 
     lines = contract_markdown().splitlines()
     body = [ln for ln in lines[1:] if not ln.startswith("<!--")]
