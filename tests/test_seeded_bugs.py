@@ -31,7 +31,7 @@ MUTANTS = [
      "return self.low <= fraction and upper",
      "return self.low < fraction and upper",
      "tests/test_rule_edges.py::test_qualitative_band_edges"),
-    ("write/form_sheet.py",
+    ("write/sheet_style.py",
      "ws.write_string(row, first, value, fmt)",
      "ws.write(row, first, value, fmt)",
      "tests/test_no_formulas.py"),
