@@ -14,10 +14,10 @@ from pathlib import Path
 import xlsxwriter
 
 from perf_xlsx.check import check_project
-from perf_xlsx.form_sheet import add_form_sheet
-from perf_xlsx.profiles import get_profile
-from perf_xlsx.reader import load_project
-from perf_xlsx.writer import write_results
+from perf_xlsx.read.reader import load_project
+from perf_xlsx.scoring.profiles import get_profile
+from perf_xlsx.write.form_sheet import add_form_sheet
+from perf_xlsx.write.writer import write_results
 
 ROOT = Path(__file__).resolve().parents[2]
 
