@@ -1,14 +1,16 @@
 """A cell's effective content: its stored value, or its formula's cached or evaluated result.
 
 ``EffectiveCells`` answers ``effective(sheet, row, col)`` for one RawWorkbook, evaluating an
-uncached formula once (``ooxml.formulas``, imported only when a formula needs it) and memoising
-the result; ``CellReader`` (cells.py) turns what it answers into model Values and findings.
+uncached formula once (``ooxml.formulas``, whose parser is imported only when a formula needs
+it) and memoising the result; ``CellReader`` (cells.py) turns what it answers into model Values
+and findings.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Iterator, NamedTuple
 
+from ..ooxml.formula_values import Circular, Unsupported, XlError
 from ..ooxml.rawbook import RawCell, RawTable, RawWorkbook, cell_ref
 from . import coerce
 
@@ -78,8 +80,7 @@ class EffectiveCells:
         key = (sheet, row, col)
         if len(self._busy) > _MAX_DEPTH:
             return Eff("x", None, cell.numfmt, cell.formula, "uncached")
-        from ..ooxml.formula_values import Circular, Unsupported, XlError   # when needed
-        from ..ooxml.formulas import evaluate
+        from ..ooxml.formulas import evaluate   # the parser, imported when a formula needs it
 
         self._busy.add(key)
         try:
@@ -100,8 +101,6 @@ class EffectiveCells:
         return Eff("s", str(result), cell.numfmt, cell.formula, "evaluated")
 
     def _lookup(self, sheet: str, row: int, col: int) -> Any:
-        from ..ooxml.formula_values import Circular, XlError   # imported already by _evaluate
-
         if sheet not in self.raw.sheets:
             raise _Unreadable(sheet)
         key = (sheet, row, col)
