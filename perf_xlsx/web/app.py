@@ -16,7 +16,7 @@ from flask import Flask, Response, abort, redirect, request, send_file
 from ..template import contract
 from .inbox import Inbox
 from .store import Job, Store
-from .views import WORDS, form_preview, page, stage_word
+from .views import WORDS, findings_html, page, result_html, stage_word
 
 #: Files one upload may hold; each file is also bound by the CLI's own limits.
 MAX_FILES = 50
@@ -114,7 +114,7 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
         if running:
             body.append(f'<p id="progress">{w["checking"]} {len(done)} / {len(job.uploads)}</p>')
         for res in sorted(done, key=lambda r: r.index):
-            body.append(_result_html(res, job, w, q))
+            body.append(result_html(res, job, w, q))
         if not running and len(job.uploads) > 1:
             body.append(f'<p><a class="button" id="summary" href="/job/{job_id}/summary{q()}">'
                         f'{w["download"]} {w["summary"]}</a></p>')
@@ -188,7 +188,7 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
         w = words()
         entry, row = items[index]
         body = (f'<h1>{escape(entry.path.name)}</h1><p><a href="/inbox{q()}">{w["back"]}</a></p>'
-                + _findings_html(row["findings"], w)
+                + findings_html(row["findings"], w)
                 + (f'<p class="error">{escape(row["error"]["message"])}</p>'
                    if row.get("error") else ""))
         return page(entry.path.name, body, lang())
@@ -246,73 +246,3 @@ def _summary_file(rows: list[dict[str, Any]], path: Path, lang: str) -> Response
 
     write_summary(rows, path, lang=lang)
     return send_file(path, as_attachment=True, download_name="汇总.xlsx")
-
-
-def _findings_html(findings: list[dict[str, Any]], w: dict[str, str]) -> str:
-    if not findings:
-        return f'<p class="muted">{w["clean"]}</p>'
-    parts = []
-    for sev in ("error", "warning", "info"):
-        group = [f for f in findings if f["severity"] == sev]
-        if not group:
-            continue
-        rows = "".join(
-            f'<tr class="{sev}"><td>{escape(f["code"])}</td><td>{escape(_where(f))}</td>'
-            f'<td>{escape(_said(f))}</td><td>{escape(f.get("hint") or "")}</td></tr>'
-            for f in group)
-        parts.append(f'<h3 class="sev-{sev}">{w[sev]} ({len(group)})</h3><table>'
-                     f'<tr><th>{w["code"]}</th><th>{w["where"]}</th><th>{w["message"]}</th>'
-                     f'<th>{w["hint"]}</th></tr>{rows}</table>')
-    return "".join(parts)
-
-
-def _where(f: dict[str, Any]) -> str:
-    return (f.get("sheet") or "") + ("!" + f["cell"] if f.get("cell") else "")
-
-
-def _said(f: dict[str, Any]) -> str:
-    """The message without the location it starts with (the 位置 column says it)."""
-    from ..catalogue.finding import strip_location
-
-    return strip_location(f["message"], f.get("sheet"), f.get("cell"))
-
-
-def _result_html(res: Result, job: Job, w: dict[str, str], q: Any) -> str:
-    name = escape(res.name)
-    if res.error is not None:
-        code = getattr(res.error, "code", "internal")
-        lang = "en" if w is WORDS["en"] else "zh"
-        msg = res.error.message(lang) if hasattr(res.error, "message") else str(res.error)
-        hint = res.error.hint(lang) if hasattr(res.error, "hint") else ""
-        return (f'<div class="card refused" id="file-{res.index}"><h2>{name}</h2>'
-                f'<p class="error"><b>{w["refused"]}</b> [{escape(code)}] {escape(msg)}</p>'
-                f"<p>{escape(hint)}</p></div>")
-    lang = "en" if w is WORDS["en"] else "zh"
-    parts = [f'<div class="card" id="file-{res.index}"><h2>{name}</h2>']
-    for report in res.reports:
-        d = report.to_dict(lang)
-        score = report.score
-        total = f"{score.total:.2f}" if score is not None and score.total is not None else "—"
-        grade = (score.grade if score is not None and score.grade else "—")
-        parts.append(f'<p class="grade">{escape(d["project"]["name"] or "")} · {w["stage"]} '
-                     f'<span class="stage">{escape(stage_word(report.stage, lang))}</span> · '
-                     f'{w["score"]} <span class="total">{total}</span> · {w["grade"]} '
-                     f'<span class="grade-value">{escape(grade)}</span></p>'
-                     f'<p>{w["errors"]} {d["summary"]["errors"]} · {w["warnings"]} '
-                     f'{d["summary"]["warnings"]} · {w["infos"]} {d["summary"]["infos"]}</p>')
-        parts.append(_findings_html(d["findings"], w))
-    links = []
-    if res.workbook is not None:
-        links.append(f'<a class="button workbook" href="/job/{job.id}/{res.index}/workbook{q()}">'
-                     f'{w["download"]} {w["workbook"]}</a>')
-        try:
-            preview = form_preview(res.workbook.read_bytes(), res.reports[0].stage)
-        except Exception:  # noqa: BLE001 - a preview is never worth an error page
-            preview = ""
-        if preview:
-            parts.append(f'<details open><summary>{w["preview"]}</summary>{preview}</details>')
-    if res.report is not None:
-        links.append(f'<a class="button report" href="/job/{job.id}/{res.index}/report{q()}">'
-                     f'{w["download"]} {w["report"]}</a>')
-    parts.append("<p>" + " ".join(links) + "</p></div>")
-    return "".join(parts)

@@ -1,5 +1,6 @@
-"""HTML for the local pages: the page shell, the words in zh/en, the 自评表 preview (the sheet
-perf-xlsx writes, as an HTML table with its merges). Every asset is here: the pages work offline.
+"""HTML for the local pages: the page shell, the words in zh/en, the findings tables, a checked
+file's card, the 自评表 preview (the sheet perf-xlsx writes, as an HTML table with its merges).
+Every asset is here: the pages work offline.
 """
 from __future__ import annotations
 
@@ -118,3 +119,76 @@ def stage_word(stage: str | None, lang: str = "zh") -> str:
     if not stage:
         return ""
     return stage if lang == "en" else STAGE_LABELS.get(stage, stage)
+
+
+def findings_html(findings: list[dict[str, Any]], w: dict[str, str]) -> str:
+    """The findings as tables by severity (errors first), or a line saying there are none."""
+    if not findings:
+        return f'<p class="muted">{w["clean"]}</p>'
+    parts = []
+    for sev in ("error", "warning", "info"):
+        group = [f for f in findings if f["severity"] == sev]
+        if not group:
+            continue
+        rows = "".join(
+            f'<tr class="{sev}"><td>{escape(f["code"])}</td><td>{escape(_where(f))}</td>'
+            f'<td>{escape(_said(f))}</td><td>{escape(f.get("hint") or "")}</td></tr>'
+            for f in group)
+        parts.append(f'<h3 class="sev-{sev}">{w[sev]} ({len(group)})</h3><table>'
+                     f'<tr><th>{w["code"]}</th><th>{w["where"]}</th><th>{w["message"]}</th>'
+                     f'<th>{w["hint"]}</th></tr>{rows}</table>')
+    return "".join(parts)
+
+
+def _where(f: dict[str, Any]) -> str:
+    return (f.get("sheet") or "") + ("!" + f["cell"] if f.get("cell") else "")
+
+
+def _said(f: dict[str, Any]) -> str:
+    """The message without the location it starts with (the 位置 column says it)."""
+    from ..catalogue.finding import strip_location
+
+    return strip_location(f["message"], f.get("sheet"), f.get("cell"))
+
+
+def result_html(res: Any, job: Any, w: dict[str, str], q: Any) -> str:
+    """One checked file's card on the clerk's page: its refusal, or per project the score,
+    the counts and the findings, the 自评表 preview and the download links."""
+    name = escape(res.name)
+    if res.error is not None:
+        code = getattr(res.error, "code", "internal")
+        lang = "en" if w is WORDS["en"] else "zh"
+        msg = res.error.message(lang) if hasattr(res.error, "message") else str(res.error)
+        hint = res.error.hint(lang) if hasattr(res.error, "hint") else ""
+        return (f'<div class="card refused" id="file-{res.index}"><h2>{name}</h2>'
+                f'<p class="error"><b>{w["refused"]}</b> [{escape(code)}] {escape(msg)}</p>'
+                f"<p>{escape(hint)}</p></div>")
+    lang = "en" if w is WORDS["en"] else "zh"
+    parts = [f'<div class="card" id="file-{res.index}"><h2>{name}</h2>']
+    for report in res.reports:
+        d = report.to_dict(lang)
+        score = report.score
+        total = f"{score.total:.2f}" if score is not None and score.total is not None else "—"
+        grade = (score.grade if score is not None and score.grade else "—")
+        parts.append(f'<p class="grade">{escape(d["project"]["name"] or "")} · {w["stage"]} '
+                     f'<span class="stage">{escape(stage_word(report.stage, lang))}</span> · '
+                     f'{w["score"]} <span class="total">{total}</span> · {w["grade"]} '
+                     f'<span class="grade-value">{escape(grade)}</span></p>'
+                     f'<p>{w["errors"]} {d["summary"]["errors"]} · {w["warnings"]} '
+                     f'{d["summary"]["warnings"]} · {w["infos"]} {d["summary"]["infos"]}</p>')
+        parts.append(findings_html(d["findings"], w))
+    links = []
+    if res.workbook is not None:
+        links.append(f'<a class="button workbook" href="/job/{job.id}/{res.index}/workbook{q()}">'
+                     f'{w["download"]} {w["workbook"]}</a>')
+        try:
+            preview = form_preview(res.workbook.read_bytes(), res.reports[0].stage)
+        except Exception:  # noqa: BLE001 - a preview is never worth an error page
+            preview = ""
+        if preview:
+            parts.append(f'<details open><summary>{w["preview"]}</summary>{preview}</details>')
+    if res.report is not None:
+        links.append(f'<a class="button report" href="/job/{job.id}/{res.index}/report{q()}">'
+                     f'{w["download"]} {w["report"]}</a>')
+    parts.append("<p>" + " ".join(links) + "</p></div>")
+    return "".join(parts)
