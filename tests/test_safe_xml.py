@@ -56,3 +56,14 @@ def test_comments_and_instructions_are_not_nodes() -> None:
 def test_character_references_and_the_five_entities_are_read() -> None:
     root = parse('<a x="&quot;&amp;">&#39033;&lt;&gt;&apos;</a>'.encode())
     assert root.get("x") == '"&' and root.text == "项<>'"
+
+
+@pytest.mark.parametrize("pad", [0, 600, 5000, 9000])
+def test_a_dtd_behind_a_long_prologue_is_refused(pad: int) -> None:
+    """The gate reads a part in slices (512 bytes, then 4 KB) until the root opens: a DTD
+    anywhere before the root is still met, whatever slice it falls in."""
+    data = (b'<?xml version="1.0"?><!--' + b"x" * pad + b'-->'
+            b'<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+    with pytest.raises(DefusedXmlException):
+        parse(data)
+    assert parse(b'<?xml version="1.0"?><!--' + b"x" * pad + b"--><x>ok</x>").text == "ok"

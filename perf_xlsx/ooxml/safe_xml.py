@@ -64,10 +64,11 @@ def tree_parser() -> Any:
                                 remove_comments=True, remove_pis=True, huge_tree=False)
 
 
-#: The gate is fed a part this many bytes at a time: once a handler raises, pyexpat clears the
-#: handlers but expat still tokenises the rest of the buffer it was given (a whole 1 MB sheet
-#: cost 9 ms that way), so it is never given more than a slice past the root's opening.
-_GATE_SLICE = 4096
+#: The gate is fed a part a slice at a time: once a handler raises, pyexpat clears the handlers
+#: but expat still tokenises the rest of the buffer it was given, so it is never given more than
+#: a slice past the root's opening. The root of an OOXML part opens within its first few dozen
+#: bytes (after the XML declaration), so the first slice is short.
+_FIRST_SLICE, _GATE_SLICE = 512, 4096
 
 
 def feed(parser: Any, data: bytes, final: bool) -> bool:
@@ -75,7 +76,8 @@ def feed(parser: Any, data: bytes, final: bool) -> bool:
     ``final``, ``data`` is the rest of the part: a root that never opens is an ``ExpatError``."""
     view = memoryview(data)
     try:
-        for start in range(0, len(view), _GATE_SLICE):
+        parser.Parse(view[:_FIRST_SLICE], False)
+        for start in range(_FIRST_SLICE, len(view), _GATE_SLICE):
             parser.Parse(view[start:start + _GATE_SLICE], False)
         if final:
             parser.Parse(b"", True)
