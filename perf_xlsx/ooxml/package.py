@@ -3,8 +3,8 @@
 No openpyxl. Each part is first fed to the gate of ``safe_xml`` (an expat parser armed with
 defusedxml's policy, until the root element opens: no DTD, no entity, no external reference). The
 same bytes then go to lxml's parser (a part parsed whole) or ElementTree's C pull parser (a part
-streamed). Parts
-larger than ``_TREE_BYTES`` are streamed: each row or string is dropped from the tree once read.
+streamed). Parts larger than ``_TREE_BYTES`` are streamed: each row or string is dropped from the
+tree once read.
 """
 from __future__ import annotations
 

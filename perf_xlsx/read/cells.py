@@ -1,4 +1,5 @@
-"""One cell of a raw workbook → a model ``Value``: formulas, error values, text→number coercion.
+"""One cell of a raw workbook → a model ``Value``: its effective content (``effective.py``: the
+stored value, or a formula's cached or evaluated result), error values, text→number coercion.
 
 Used by ``reader.py``. Every problem met while reading a cell becomes a finding appended to
 ``CellReader.findings``; nothing here raises on bad data.
