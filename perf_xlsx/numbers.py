@@ -12,7 +12,7 @@ def num(value: Value) -> Decimal | None:
     return d if d is not None and d.is_finite() else None
 
 
-#: The years a project year may take (as the reader accepts them).
+#: The years a project year may take: the reader's year cells and the checks use this one range.
 YEARS = (1900, 2200)
 
 

@@ -11,9 +11,12 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..template import contract
+
+if TYPE_CHECKING:
+    from .scheduler import Worker
 
 #: Extensions taken from folders: every spreadsheet-like file; sniffing refuses the bad ones.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ett",
@@ -246,9 +249,6 @@ def row_fails(row: dict[str, Any], fail_on: str = "error") -> bool:
 
 
 # ---- the pool (batch/scheduler.py) ------------------------------------------------------------
-Worker = Callable[[str, "str | None"], dict]
-
-
 def run_batch(files: list[Path], options: BatchOptions, *, jobs: int | None = None,
               names: dict[Path, str] | None = None,
               worker: Worker = check_one) -> Iterator[tuple[int, dict[str, Any]]]:

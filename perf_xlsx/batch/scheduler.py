@@ -35,8 +35,9 @@ def run_chunk(worker: Worker, items: list[tuple[str, str | None]]) -> list[Row]:
 
 class Scheduler:
     """Runs ``worker`` over ``files`` in a pool of ``jobs`` processes; ``run()`` yields
-    ``(index, row)`` as files complete. ``failed(i, status, code, seconds)`` makes the row of a
-    file that crashed or hung; ``initializer(options)`` prepares each worker process."""
+    ``(index, row)`` as files complete. ``failed(i, kind, seconds)`` makes the row of a file
+    whose worker crashed (``kind`` "crash") or hung ("timeout"); ``initializer(options)``
+    prepares each worker process."""
 
     def __init__(self, files: list[Path], names: dict[Path, str], jobs: int, worker: Worker,
                  initializer: Callable[[Any], None], options: Any, time_limit: float,

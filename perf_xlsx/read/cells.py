@@ -12,6 +12,7 @@ from typing import Any
 
 from ..catalogue.finding import Finding, make
 from ..model import Loc, Value, loc_of, value_of
+from ..numbers import YEARS
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from . import coerce
 from .effective import Eff, EffectiveCells, stored_content
@@ -148,7 +149,7 @@ class CellReader(EffectiveCells):
                 self._add("PX120", loc, expected=year, actual=day.isoformat())
             shown = str(year)
         elif eff.kind == "n" and eff.value == eff.value.to_integral_value():
-            year = int(eff.value) if 1900 <= eff.value <= 2200 else None
+            year = int(eff.value) if YEARS[0] <= eff.value <= YEARS[1] else None
         elif eff.kind == "s":
             if not eff.value.strip():
                 return value_of(None, eff.value, loc)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from ..numbers import YEARS
 from ..ooxml.stored import decimal_from_stored, round15, tidy  # noqa: F401  (part of this API)
 
 _NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
@@ -182,7 +183,7 @@ def parse_year_text(text: str) -> int | None:
     if not m:
         return None
     year = int(m.group(1))
-    return year if 1900 <= year <= 2200 else None
+    return year if YEARS[0] <= year <= YEARS[1] else None
 
 
 def display_number(d: Decimal, numfmt: str | None, date1904: bool = False) -> str:
