@@ -8,7 +8,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from ..errors import OutputError
 from .members import InMemoryZip
 from .safe_xml import parse

@@ -10,7 +10,6 @@ import copy
 import re
 from typing import Any
 
-
 from ..ooxml.safe_xml import parse
 from ..ooxml.xmltext import escape, quoteattr
 

@@ -21,12 +21,11 @@ import zipfile
 import zlib
 from pathlib import Path
 from typing import Sequence
-
 from xml.etree.ElementTree import ParseError
 
 from ..errors import OutputError
-from ..ooxml.safe_xml import parse
 from ..ooxml.package_view import DOC_RELS, Package, rels_name
+from ..ooxml.safe_xml import parse
 from .splice_styles import ITEM, _canon, _items
 
 _CALC_CHAIN = f"{DOC_RELS}/calcChain"
