@@ -113,16 +113,21 @@ def _split_ref(ref: str) -> tuple[int, int]:
 #: 'B7' → (7, 2), for the first 2,048 references seen: a template's cells repeat across workbooks
 _REFS: dict[str, tuple[int, int]] = {}
 _new_object = object.__new__
+_set_kind, _set_value, _set_formula, _set_cached, _set_numfmt = (
+    RawCell.__dict__[name].__set__ for name in ("kind", "value", "formula", "cached", "numfmt"))
 
 
 def _raw_cell(kind: str, value: object, formula: str | None, cached: bool, numfmt: str
               ) -> RawCell:
     """``RawCell(kind, value, formula, cached, numfmt)`` without the frozen dataclass's slow
-    ``__init__`` (five ``object.__setattr__`` calls): equal, hashable and frozen all the same."""
+    ``__init__`` (five ``object.__setattr__`` calls): its slots' own setters instead, equal,
+    hashable and frozen all the same."""
     cell = _new_object(RawCell)
-    d = cell.__dict__
-    d["kind"], d["value"], d["formula"], d["cached"], d["numfmt"] = (
-        kind, value, formula, cached, numfmt)
+    _set_kind(cell, kind)
+    _set_value(cell, value)
+    _set_formula(cell, formula)
+    _set_cached(cell, cached)
+    _set_numfmt(cell, numfmt)
     return cell
 
 
