@@ -232,7 +232,7 @@ def _progress(n: int, fmt: str, quiet: bool, label: str) -> Any:
         tty = False
     if quiet or fmt != "text" or not tty:
         return _NoBar()
-    return click.progressbar(length=n, label=label, file=click.get_text_stream("stderr"),
+    return click.progressbar(length=n, label=label, file=sys.stderr,
                              show_pos=True, show_eta=True)
 
 
