@@ -42,6 +42,8 @@ def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
         return None
     if not head.startswith(b"PK"):
         return None
+    if blob is not None and b"mimetype" not in blob and b"document.xml" not in blob:
+        return None     # a member's name is stored as is in the zip: neither can be there
     try:
         with zipfile.ZipFile(io.BytesIO(blob) if blob is not None else path) as zf:
             names = set(zf.namelist())

@@ -9,6 +9,7 @@ accidental edits, not against forgery (docs/stages.md).
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -88,9 +89,10 @@ def checksum(name: str, funds: dict[str, str], rows: list[tuple[str, ...]]) -> s
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
-def record_sheet_names() -> list[str]:
+@functools.lru_cache(maxsize=None)
+def record_sheet_names() -> tuple[str, ...]:
     """The names a written 绩效目标申报表 can have (``…（perf-xlsx）`` beside a hand-made one)."""
-    return contract.sheet_name_candidates(contract.SHEET_TARGET_FORM)
+    return tuple(contract.sheet_name_candidates(contract.SHEET_TARGET_FORM))
 
 
 def _cell(rs: RawSheet, pos: tuple[int, int]) -> str:
