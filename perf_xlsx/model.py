@@ -181,6 +181,9 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     #: Set when the project was read from a published form rather than the template.
     form: FormInfo | None = None
+    #: The format the project was read from: xlsx (also .xlsm), xls (also WPS .et), ods or docx.
+    #: Results are spliced into an .xlsx; from any other format they go to a new .xlsx beside it.
+    source_format: str = "xlsx"
     #: The approved targets recorded by a check at the 申报 stage (``stages.record``), if any.
     record: Any = None
     #: (size, mtime_ns, sha256) of the file when it was read (``ooxml.sniff.file_stamp``): an

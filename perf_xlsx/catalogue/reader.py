@@ -59,6 +59,20 @@ ENTRIES: dict[str, Entry] = {
         "columns were inserted or deleted.",
         "The content was probably copied into another workbook. " + _NEW_TEMPLATE_EN,
         "把模板内容整页复制到新建的工作簿"),
+    "PX128": Entry(
+        W, "模板另存成了 .xls、.et 或 .ods",
+        "{path}：这是本工具的模板，但另存成了 {fmt}；这种格式读不到模板的定义名称、表格对象和"
+        "数字格式，已按模板的单元格位置和表头读取。如果行或列被插入、删除过，读到的可能不是正确的"
+        "单元格；检查结果另存为新的 .xlsx，不写回这个文件。{record_zh}",
+        "在 Excel 或 WPS 中把它另存为「Excel 工作簿 (.xlsx)」后重新检查，或用 perf-xlsx import "
+        "把它转回 .xlsx 模板。",
+        "{path}: this is the perf-xlsx template saved as {fmt}. The template's defined names, "
+        "Tables and number formats cannot be read from that format, so its cell positions and "
+        "table headers were read instead, which is wrong if rows or columns were inserted or "
+        "deleted. The results go to a new .xlsx, never into this file.{record_en}",
+        "Save it as an Excel workbook (.xlsx) in Excel or WPS and check again, or turn it back "
+        "into the .xlsx template with perf-xlsx import.",
+        "模板在 WPS 中另存为 .et 或 Excel 97-2003 (.xls)"),
     "PX106": Entry(
         W, "定义名称失效",
         "定义名称 {name}（{label}）指向 {actual}，不是一个可读的单元格，已按模板位置 {sheet}!{cell} "

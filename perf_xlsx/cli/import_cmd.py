@@ -1,6 +1,7 @@
-"""``perf-xlsx import``: a published 自评表 or 申报表 (.xlsx/.xls/.et/.ods, or a .docx report's 附表)
-→ the perf-xlsx template with its data filled in, once, so the unit keeps its data; a 申报表's
-targets are also recorded (the 绩效目标申报表 sheet later stages compare against)."""
+"""``perf-xlsx import``: a published 自评表 or 申报表 (.xlsx/.xls/.et/.ods, or a .docx report's 附表),
+or the perf-xlsx template saved as .xls/.et/.ods → the perf-xlsx template (.xlsx) with its data
+filled in, once, so the unit keeps its data; a 申报表's targets are also recorded (the
+绩效目标申报表 sheet later stages compare against)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,9 +20,10 @@ from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 @click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
 @lang_option
 def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
-    """把官方表样的自评表或绩效目标申报表转成 perf-xlsx 模板；申报表的目标同时记录为
-    「绩效目标申报表」，供监控和自评阶段比对 / convert a published form (自评表 or 申报表) to the
-    template; a 申报表's targets are recorded for the later stages."""
+    """把官方表样的自评表或绩效目标申报表（或另存成 .xls/.et/.ods 的本工具模板）转成 perf-xlsx
+    模板；申报表的目标同时记录为「绩效目标申报表」，供监控和自评阶段比对 / convert a published
+    form (自评表 or 申报表), or the template saved as .xls/.et/.ods, to the template; a 申报表's
+    targets are recorded for the later stages."""
     from ..read.reader import load_projects
     from ..run import record_targets
     from ..write.imported import empty_required, import_project, import_targets
@@ -29,7 +31,8 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
     en = lang == "en"
     try:
         projects = load_projects(form)
-        if projects[0].form is None:
+        # a published form, or our template saved as .xls/.et/.ods: both become an .xlsx template
+        if projects[0].form is None and projects[0].source_format == "xlsx":
             what = "already the perf-xlsx template, or no form was found" if en else \
                 "已经是 perf-xlsx 模板，或找不到官方表样的自评表"
             codes = ", ".join(f.code for f in projects[0].findings if f.code == "PX101")
@@ -47,9 +50,10 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
             run_result(EXIT_UNUSABLE)
         for project, target in zip(projects, targets):
             import_project(project, target)
+            where = project.form.sheet if project.form else project.source_format
             click.echo(("written: " if en else "已写入：") + str(target)
-                       + f"  ({project.name.text or '—'}, {project.form.sheet})")
-            if project.form.stage == "target":
+                       + f"  ({project.name.text or '—'}, {where})")
+            if project.form is not None and project.form.stage == "target":
                 record_targets(target, lang=lang)
                 click.echo("  targets recorded: 绩效目标申报表" if en
                            else "  已记录申报目标：绩效目标申报表")

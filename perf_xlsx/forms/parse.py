@@ -43,7 +43,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                       source_format: str = "xlsx") -> Project:
     grid = Grid.of(raw.sheets[sheet])
     cells = CellReader(raw)
-    project = Project(path=path if path is not None else raw.path)
+    project = Project(path=path if path is not None else raw.path, source_format=source_format)
     info = FormInfo(sheet=sheet, layout="mof", source_format=source_format)
     project.form = info
     features: list[str] = []

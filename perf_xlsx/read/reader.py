@@ -53,8 +53,10 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     from ..ooxml.package import read_raw_workbook
 
     other = other_format(path, blob)
-    if other is not None:    # .xls/.et/.ods/.docx: only a published form can be in it
+    if other is not None:    # .xls/.et/.ods/.docx: a published form, or our template saved so
         raw, kind = read_other(path, other), other
+        if other != "docx" and not _is_other_template(raw):
+            return [_template_copy(project_from_raw(raw, path=str(path), source_format=other))]
     else:
         # read_raw_workbook sniffs the bytes itself (sniff.open_package): one zip open, not two.
         # Only the guide's presence (and shape: PX115) is used, so its cells are not kept.
@@ -83,9 +85,36 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
             for sheet in (sheets[:1] if first_only else sheets)]
 
 
-def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
-    """Map an already-read RawWorkbook onto the project model."""
-    project = Project(path=path if path is not None else raw.path)
+#: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are
+#: read from those formats): said once by PX128 instead.
+_FORMAT_ARTEFACTS = ("PX105", "PX110")
+_SUFFIXES = {"xls": (".xls", ".xlt", ".et", ".ett"), "ods": (".ods", ".ots")}
+
+
+def _template_copy(project: Project) -> Project:
+    """Our template read from an .xls/.et/.ods copy: by the template's cell positions and the
+    tables' headers; PX128 says so, in place of the findings that format always causes."""
+    kind = project.source_format
+    suffix = Path(project.path).suffix.lower()
+    fmt = suffix if suffix in _SUFFIXES.get(kind, ()) else f".{kind}"
+    record = project.record is not None
+    said = make("PX128", None, None, path=Path(project.path).name, fmt=fmt,
+                record_zh=_RECORD_ZH.format(sheet=project.record.sheet) if record else "",
+                record_en=_RECORD_EN.format(sheet=project.record.sheet) if record else "")
+    project.findings = [said, *(f for f in project.findings if f.code not in _FORMAT_ARTEFACTS)]
+    return project
+
+
+_RECORD_ZH = "工作簿中申报阶段记录的「{sheet}」在这种格式中无法核验，未与之比对。"
+_RECORD_EN = " The '{sheet}' recorded at the target stage cannot be verified in this format and " \
+             "was not compared against."
+
+
+def project_from_raw(raw: RawWorkbook, path: str | None = None,
+                     source_format: str = "xlsx") -> Project:
+    """Map an already-read RawWorkbook onto the project model (``source_format``: the file's
+    format, when the template was read from an .xls/.et/.ods copy)."""
+    project = Project(path=path if path is not None else raw.path, source_format=source_format)
     cells = CellReader(raw)
     if raw.kind == "xlsm":
         cells.add("PX013", None, None, path=Path(project.path).name)
@@ -110,7 +139,7 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None) -> Project:
     project.indicators = [Indicator(row, **vals) for row, vals in indicators.rows]
     from .record import read_record
 
-    project.record = read_record(raw, cells)
+    project.record = read_record(raw, cells, verifiable=source_format == "xlsx")
     project.findings = _unique(cells.findings)
     return project
 

@@ -102,11 +102,17 @@ def _cell(rs: RawSheet, pos: tuple[int, int]) -> str:
     return norm(Decimal(cell.value) if cell.kind == "n" else cell.value)
 
 
-def read_record(raw: RawWorkbook, cells: Any = None) -> TargetRecord | None:
+def read_record(raw: RawWorkbook, cells: Any = None, verifiable: bool = True
+                ) -> TargetRecord | None:
     """The record perf-xlsx wrote into ``raw`` (None when there is none); a record whose checksum
-    does not match is returned untrusted, with PX761 added to ``cells`` (a ``CellReader``)."""
-    sheet = next((n for n in record_sheet_names() if n in raw.sheets and n in raw.generated),
-                 None)
+    does not match is returned untrusted, with PX761 added to ``cells`` (a ``CellReader``).
+
+    ``verifiable`` False: ``raw`` came from a format that keeps no defined names (the template
+    saved as .xls/.et/.ods), so neither our mark on the sheet nor its checksum can be read. A
+    sheet of the record's name is then returned untrusted, without PX761 (nothing says it was
+    edited): it is not compared against, and the reader's PX128 says why."""
+    marked = raw.generated if verifiable else raw.sheets
+    sheet = next((n for n in record_sheet_names() if n in raw.sheets and n in marked), None)
     if sheet is None:
         return None
     rs = raw.sheets[sheet]
@@ -122,6 +128,9 @@ def read_record(raw: RawWorkbook, cells: Any = None) -> TargetRecord | None:
         row += 1
     name = _cell(rs, NAME_CELL)
     record = TargetRecord(sheet, name, funds, targets)
+    if not verifiable:
+        record.trusted = False
+        return record
     stored = raw.defined_names.get(contract.RECORD_MARKER, "").strip().strip('"')
     if stored != checksum(name, funds, rows):
         record.trusted = False

@@ -48,9 +48,9 @@ def add_findings_sheet(workbook: Any, report: CheckReport, lang: str = "zh",
     lab = LABELS["en" if lang == "en" else "zh"]
     sev_text = SEVERITY_TEXT["en" if lang == "en" else "zh"]
     ws = workbook.add_worksheet(contract.SHEET_FINDINGS)
-    form = report.project.form
-    # a form read from .xls/.ods/.docx is not in the workbook written beside it: no links there
-    linkable = form is None or form.source_format == "xlsx"
+    # what was read from .xls/.ods/.docx is laid out anew in the workbook written beside it:
+    # its cells are not where the findings say, so no links there
+    linkable = report.project.source_format == "xlsx"
     st = Styles(workbook)
     last = len(WIDTHS) - 1
     head = st.get(bold=True, align="center", bg_color="#F2F2F2")

@@ -164,7 +164,7 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
         if r.project.form is not None and any(f.code == "PX801" for f in r.project.findings):
             # a form that could not be read fully is not written into (nor beside)
             raise OutputError("PX650", str(src), sheets=r.project.form.sheet, reason="")
-    if form is not None and form.source_format != "xlsx":
+    if reports[0].project.source_format != "xlsx":    # .xls/.et/.ods/.docx: a new .xlsx
         return _write_beside(src, reports[0], out, profile, lang)
     target = Path(out) if out is not None else src
     in_place = target.resolve() == src.resolve()
