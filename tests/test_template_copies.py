@@ -110,3 +110,34 @@ def test_a_batch_gives_the_copy_its_own_checked_row(copies: dict[str, Path],
     assert rows["a.xls"]["status"] == rows["b.xlsx"]["status"] == "errors"
     assert rows["a.xls"]["score"] == rows["b.xlsx"]["score"]
     assert [f["code"] for f in rows["a.xls"]["findings"]].count("PX128") == 1
+
+
+def test_the_page_checks_a_copy_and_offers_the_xlsx(copies: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    import io
+    import re
+    import time
+    from urllib.parse import quote
+
+    from perf_xlsx.web.app import create_app
+
+    app = create_app(upload_root=tmp_path / "up")
+    try:
+        client = app.test_client()
+        data = {"files": [(io.BytesIO(copies["ods"].read_bytes()), "单位模板.ods")]}
+        r = client.post("/check", data=data, content_type="multipart/form-data")
+        assert r.status_code == 302
+        for _ in range(200):
+            page = client.get(r.headers["Location"]).data.decode()
+            if 'id="progress"' not in page:
+                break
+            time.sleep(0.05)
+        assert "PX128" in page and "95.20" in page and "PX801" not in page
+        link = re.findall(r'href="(/job/[^"]+/1/workbook[^"]*)"', page)[0]
+        got = client.get(link)
+        assert got.status_code == 200
+        # 单位模板-检查结果.xlsx, as browsers are sent a UTF-8 file name (RFC 5987)
+        assert quote("单位模板-检查结果.xlsx") in got.headers["Content-Disposition"]
+        assert load_workbook(io.BytesIO(got.data)).sheetnames[-2:] == ["自评表", "检查结果"]
+    finally:
+        app.extensions["perf_xlsx"]["store"].close()
