@@ -141,3 +141,20 @@ def test_the_page_checks_a_copy_and_offers_the_xlsx(copies: dict[str, Path],
         assert load_workbook(io.BytesIO(got.data)).sheetnames[-2:] == ["自评表", "检查结果"]
     finally:
         app.extensions["perf_xlsx"]["store"].close()
+
+
+def test_one_sheet_called_like_the_templates_does_not_make_a_copy(tmp_path: Path) -> None:
+    # a published form with a sheet of its own called 项目信息: still read as a form
+    from form_factory import build_form
+
+    info = {"project_name": "某项目", "department": "某局", "implementer": "某中心", "year": 2018,
+            "funds_total_budget": 10, "funds_total_executed": 9, "funds_fiscal_budget": 10,
+            "funds_fiscal_executed": 9}
+    form = build_form(tmp_path / "form.xlsx", info, [])
+    book = load_workbook(form)
+    book.create_sheet("项目信息")["A1"] = "单位的说明"
+    book.save(form)
+    copy = soffice_convert(form, "xls", tmp_path / "out")
+    project = load_project(copy)
+    assert project.form is not None and project.source_format == "xls"
+    assert "PX128" not in {f.code for f in project.findings}

@@ -55,7 +55,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     other = other_format(path, blob)
     if other is not None:    # .xls/.et/.ods/.docx: a published form, or our template saved so
         raw, kind = read_other(path, other), other
-        if other != "docx" and not _is_other_template(raw):
+        if other != "docx" and _is_template_copy(raw):
             return [_template_copy(project_from_raw(raw, path=str(path), source_format=other))]
     else:
         # read_raw_workbook sniffs the bytes itself (sniff.open_package): one zip open, not two.
@@ -179,6 +179,12 @@ def _is_other_template(raw: RawWorkbook) -> bool:
     if any(f.name in raw.defined_names for f in contract.FIELDS):
         return False
     return not any(raw.find_table(t.name) for t in contract.TABLES)
+
+
+def _is_template_copy(raw: RawWorkbook) -> bool:
+    """Our template saved as .xls/.et/.ods, where no defined name or Table tells it apart: two of
+    its three input sheets, by name (a form workbook may well have a sheet called 项目信息)."""
+    return sum(s in raw.sheets for s in contract.INPUT_SHEETS[1:]) >= 2
 
 
 def _sheet_key(name: str) -> str:
