@@ -117,3 +117,48 @@ def test_our_own_sheets_may_change(written: tuple[bytes, bytes], tmp_path: Path)
     path = tmp_path / "ours.xlsx"
     path.write_bytes(rezip(good, _sub(last, b"</worksheet>", b"<!-- ours --></worksheet>")))
     verify_splice(original, path, NAMES, "ours.xlsx")
+
+
+def _reorder_first_xf_attributes(part: str, data: bytes) -> bytes:
+    if part != "xl/styles.xml":
+        return data
+    xfs = data[data.index(b"<cellXfs"):]
+    first = re.search(rb"<xf ([^>/]*?)\s*(/?)>", xfs)
+    attrs = re.findall(rb'[\w:]+="[^"]*"', first.group(1))
+    assert len(attrs) > 1, "the sample's first xf has one attribute"
+    swapped = b"<xf " + b" ".join(reversed(attrs)) + (b" />" if first.group(2) else b" >")
+    return data.replace(first.group(0), swapped, 1)
+
+
+def test_an_entry_written_differently_but_equal_passes(written: tuple[bytes, bytes],
+                                                       tmp_path: Path) -> None:
+    """Styles are compared as bytes first, and by their canonical form (attributes in any
+    order) when the bytes differ: an equal entry is not a damage."""
+    original, good = written
+    changed = rezip(good, _reorder_first_xf_attributes)
+    assert changed != good
+    path = tmp_path / "reordered.xlsx"
+    path.write_bytes(changed)
+    verify_splice(original, path, NAMES, "reordered.xlsx")
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ('<styleSheet><fonts count="1"><font/></fonts></styleSheet>',
+     '<styleSheet><fonts count="2"><font/><font><b/></font></fonts></styleSheet>', True),
+    ('<styleSheet><fonts count="1"><font/></fonts><dxfs count="0"/></styleSheet>',
+     '<styleSheet><fonts count="1"><font/></fonts><dxfs count="1"><dxf/></dxfs></styleSheet>',
+     True),
+    ('<styleSheet><fonts count="2"><font/><font><b/></font></fonts></styleSheet>',
+     '<styleSheet><fonts count="2"><font><b/></font><font/></fonts></styleSheet>', False),
+    ('<styleSheet><fonts count="1"><font/></fonts></styleSheet>',
+     '<styleSheet><cellXfs count="1"><xf/></cellXfs></styleSheet>', False),
+    ('<x:styleSheet xmlns:x="m"><x:fonts><x:font/></x:fonts></x:styleSheet>',
+     '<styleSheet xmlns="m"><fonts><font/></fonts></styleSheet>', False),
+])
+def test_the_quick_look_at_styles(before: str, after: str, expected: bool) -> None:
+    """Only entries appended as text pass the quick look; anything else goes to the parsed
+    comparison (which may still find it equal)."""
+    from perf_xlsx.write.splice_styles import appended_only
+
+    assert appended_only(before.encode(), after.encode()) is expected
+    assert appended_only(before.encode("utf-16"), after.encode("utf-16")) is False

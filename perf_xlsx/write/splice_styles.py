@@ -22,8 +22,11 @@ FIRST_CUSTOM_NUMFMT = 164
 
 
 def _canon(el: Any) -> tuple:
-    return (el.tag, tuple(sorted(el.attrib.items())), (el.text or "").strip(),
-            tuple(_canon(c) for c in el))
+    """What makes two style entries the same: tag, attributes in any order, text without the
+    surrounding blanks, children (in order) — compared so, not as bytes."""
+    attrs = el.attrib
+    return (el.tag, tuple(sorted(attrs.items())) if attrs else (), (el.text or "").strip(),
+            tuple(map(_canon, el)) if len(el) else ())
 
 
 def _items(root: Any, section: str) -> list[Any]:
@@ -151,6 +154,38 @@ class StyleMerger:
         close = text.index(f"</{p}{sec}>", start.end())
         return (text[: start.start()] + f"<{p}{sec}{attrs}>" + text[start.end(): close] + items
                 + text[close:])
+
+
+def appended_only(before: bytes, after: bytes) -> bool:
+    """True when ``after`` is ``before`` with entries only appended to its style lists (as
+    ``StyleMerger.result`` edits the text): every list of ``before`` is, as text, the start of
+    the same list in ``after``. Then each existing entry keeps its index and its very bytes. False
+    means only that this quick look cannot tell (the caller compares the entries parsed)."""
+    try:
+        old, new = before.decode("utf-8"), after.decode("utf-8")
+        p = root_prefix(old, "styleSheet")
+        if root_prefix(new, "styleSheet") != p:
+            return False
+    except (UnicodeDecodeError, ValueError):
+        return False
+    for sec in ITEM:
+        was = _section_text(old, p, sec)
+        if was:
+            now = _section_text(new, p, sec)
+            if now is None or not now.startswith(was):
+                return False
+    return True
+
+
+def _section_text(text: str, p: str, sec: str) -> str | None:
+    """What a style list holds, as text ('' when empty, None when the list is missing)."""
+    start = re.search(rf"<{re.escape(p)}{sec}(\s[^>]*?)?(/?)>", text)
+    if start is None:
+        return None
+    if start.group(2):
+        return ""
+    close = text.find(f"</{p}{sec}>", start.end())
+    return None if close < 0 else text[start.end(): close]
 
 
 def _insert_section(text: str, p: str, sec: str, block: str) -> str:

@@ -26,7 +26,7 @@ from xml.etree.ElementTree import ParseError
 from ..errors import OutputError
 from ..ooxml.package_view import DOC_RELS, Package, rels_name
 from ..ooxml.safe_xml import parse
-from .splice_styles import ITEM, _canon, _items
+from .splice_styles import ITEM, _canon, _items, appended_only
 
 _CALC_CHAIN = f"{DOC_RELS}/calcChain"
 _STYLES = f"{DOC_RELS}/styles"
@@ -171,6 +171,8 @@ def _same_parts(old: _Zip, new: _Zip, changed: set[str], dropped: set[str], fail
 def _styles_grew(old: _Zip, new: _Zip, wb: str, fail) -> None:
     part = next((t for k, t in old.rel_map(wb).values() if k == _STYLES), None)
     if part is None or part not in old.by_name:
+        return
+    if part in new.by_name and appended_only(old.read(part), new.read(part)):
         return
     before, after = _root(old, part), _root(new, part)
     if before is None:
