@@ -10,7 +10,8 @@ parts in a pool of the same size (alternating, best round of each); (b) a cold
 --no-write, and ``perf-xlsx --version``; (d) peak memory per worker; (e) reading a published
 form against reading the template of the same project; (f) the marginal cost per workbook of
 the whole ``check FOLDER --summary S`` process against the floor's; (g) the parent's peak memory
-over few and many workbooks; (h) one large workbook checked and written against its own floor.
+over few and many workbooks; (h) one large workbook checked and written against its own floor;
+(i) a workbook with thousands of cell styles against the same without them (no goal).
 Prints each goal's ratio with PASS or FAIL; exits 0 unless --strict and a goal fails.
 """
 from __future__ import annotations
@@ -277,6 +278,21 @@ def bench_large(tmp: Path, rows: int) -> dict[str, float]:
             "per_row_growth": (big[0] / rows) / (small[0] / (rows // 10))}
 
 
+def bench_styles(tmp: Path, styles: int) -> dict[str, float]:
+    """Check + write of a workbook holding ``styles`` distinct cell styles, against the same
+    workbook with the extra sheet bare (informational: no goal)."""
+    out = {}
+    for n in (0, styles):
+        path = tmp / f"styles-{n}.xlsx"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "workbooks.py"), str(path),
+                        "--styles", str(n)], check=True)
+        with zipfile.ZipFile(path) as zf:
+            out[f"kb_{n}"] = zf.getinfo("xl/styles.xml").file_size / 1024
+        out[f"ms_{n}"] = _best_ms(lambda p=str(path): large_worker(p), n=1, rounds=3)
+    return {"ms": out[f"ms_{styles}"], "plain_ms": out["ms_0"], "kb": out[f"kb_{styles}"],
+            "ratio": out[f"ms_{styles}"] / out["ms_0"]}
+
+
 def _best_ms(fn: Any, n: int = 40, rounds: int = 7) -> float:
     fn()
     best = float("inf")
@@ -442,6 +458,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{h['ms']:.0f} ms; its floor {h['floor_ms']:.0f} ms → ratio {h['ratio']:.1f} "
               f"(goal ≤ 4, issue 15: {_verdict(h['ratio'] <= 4)}); cost per row "
               f"{h['per_row_growth']:.2f}× that of a tenth of the size (linear: ≈ 1)")
+
+        n_styles = 500 if args.quick else 3000
+        i = bench_styles(tmp, n_styles)
+        print(f"(i) a workbook holding {n_styles} distinct cell styles ({i['kb']:.0f} KB of "
+              f"styles.xml), check + write in process: {i['ms']:.0f} ms; the same without them "
+              f"{i['plain_ms']:.0f} ms → {i['ratio']:.1f}× (no goal: style bloat is common in "
+              f"real workbooks)")
     if args.profile:
         with tempfile.TemporaryDirectory(prefix="perf-xlsx-bench-") as tmpdir:
             profile_check(generate(Path(tmpdir), 1, 1)[0])

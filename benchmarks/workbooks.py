@@ -5,7 +5,8 @@ tests/factory.py (openpyxl, the way an outside program fills it); names, money a
 vary, and about one in four has a money or indicator problem. K (default 24) distinct variants
 are built and copied round-robin to N files (the check reads every file from disk regardless).
 Run as its own process so that the benchmark itself never imports openpyxl.
-``python benchmarks/workbooks.py FILE.xlsx --rows N`` writes one workbook of N expense lines.
+``python benchmarks/workbooks.py FILE.xlsx --rows N`` writes one workbook of N expense lines;
+``… FILE.xlsx --styles N`` one holding N distinct cell styles.
 """
 from __future__ import annotations
 
@@ -74,9 +75,36 @@ def large(path: Path, rows: int) -> Path:
     return fill_template(path, info, expenses, indicators)
 
 
+def styled(path: Path, styles: int) -> Path:
+    """Variant 0 plus a sheet of ``styles`` cells, each with its own font, fill, border and number
+    format: the style bloat real workbooks collect by copy and paste (0 adds the sheet bare)."""
+    import random
+
+    from openpyxl import load_workbook
+    from openpyxl.styles import Border, Font, PatternFill, Side
+
+    info, expenses, indicators = variant(0)
+    fill_template(path, info, expenses, indicators)
+    book = load_workbook(path)
+    sheet = book.create_sheet("样式")
+    pick = random.Random(15)
+    for i in range(styles):
+        cell = sheet.cell(row=i + 1, column=1, value=i)
+        cell.font = Font(name=pick.choice(["宋体", "仿宋", "黑体", "Arial", "Calibri"]),
+                         size=pick.choice([9, 10, 11, 12, 14]), bold=pick.random() < 0.3,
+                         color=f"FF{pick.randrange(1 << 24):06X}")
+        cell.fill = PatternFill("solid", fgColor=f"FF{pick.randrange(1 << 24):06X}")
+        cell.border = Border(left=Side(style=pick.choice(["thin", "medium", "dashed"])))
+        cell.number_format = pick.choice(["0.00", "0%", "#,##0", "yyyy-mm-dd", "@", "0.000"])
+    book.save(path)
+    return path
+
+
 if __name__ == "__main__":
     if sys.argv[2] == "--rows":          # workbooks.py FILE.xlsx --rows 4990
         large(Path(sys.argv[1]), int(sys.argv[3]))
+    elif sys.argv[2] == "--styles":      # workbooks.py FILE.xlsx --styles 3000
+        styled(Path(sys.argv[1]), int(sys.argv[3]))
     else:
         generate(Path(sys.argv[1]), int(sys.argv[2]),
                  int(sys.argv[3]) if len(sys.argv) > 3 else VARIANTS)

@@ -14,7 +14,7 @@ def test_quick_benchmark_completes_and_prints_ratios() -> None:
                        capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert p.returncode == 0, p.stdout + p.stderr
     out = p.stdout
-    for label in ("(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)"):
+    for label in ("(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)"):
         assert any(line.startswith(label) for line in out.splitlines()), out
     ratios = [float(x) for x in re.findall(r"ratio (\d+\.\d+)", out)]
     assert len(ratios) == 7 and all(r > 0 for r in ratios), out
@@ -22,3 +22,4 @@ def test_quick_benchmark_completes_and_prints_ratios() -> None:
     assert re.search(r"\(a\) .* (\d+) workbooks/s", out)
     assert "heavy modules in workers: none" in out or "not measurable" in out
     assert re.search(r"goals met: \d/[67]", out)
+    assert re.search(r"\(i\) .*: \d+ ms; the same without them \d+ ms → \d+\.\d×", out), out
