@@ -5,6 +5,7 @@ point of ``ooxml.package``: it applies the size and zip limits before any part i
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import struct
 import zipfile
@@ -75,13 +76,18 @@ def read_source(path: PathLike) -> tuple[bytes, tuple[int, int, str]]:
     the reader then works on exactly the bytes the stamp describes."""
     import hashlib
 
+    blob, st = _read_checked(path)
+    return blob, (len(blob), st.st_mtime_ns, hashlib.sha256(blob).hexdigest())
+
+
+def _read_checked(path: PathLike) -> tuple[bytes, os.stat_result]:
+    """``check_path``, then the file's bytes and its stat (an OSError becomes its PX0xx)."""
     check_path(path)
     try:
         st = Path(path).stat()
-        blob = read_blob(path)
+        return read_blob(path), st
     except OSError as exc:
         raise _os_error(path, exc) from None
-    return blob, (len(blob), st.st_mtime_ns, hashlib.sha256(blob).hexdigest())
 
 
 def check_zip_limits(zf: zipfile.ZipFile, path: PathLike) -> None:
@@ -138,11 +144,7 @@ def open_package(path: PathLike, keep: dict[str, bytes] | None = None,
     The file is read into memory once (or ``blob`` is its bytes, read by ``read_source``) and the
     zip works on those bytes (``members.InMemoryZip``)."""
     if blob is None:
-        check_path(path)
-        try:
-            blob = read_blob(path)
-        except OSError as exc:
-            raise _os_error(path, exc) from None
+        blob = _read_checked(path)[0]
     try:
         mem = InMemoryZip(blob)
     except ZIP_ERRORS:

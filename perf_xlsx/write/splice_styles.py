@@ -143,15 +143,17 @@ class StyleMerger:
 
     def _append(self, text: str, sec: str) -> str:
         p, items = self.p, "".join(self.appended[sec])
-        start = re.search(rf"<{re.escape(p)}{sec}(\s[^>]*?)?(/?)>", text)
-        if start is None:
+        found = _find_list(text, p, sec)
+        if found is None:
             block = f'<{p}{sec} count="{self.count[sec]}">{items}</{p}{sec}>'
             return _insert_section(text, p, sec, block)
+        start, close = found
         attrs = re.sub(r'\scount="\d*"', f' count="{self.count[sec]}"', start.group(1) or "")
         if start.group(2):
             repl = f"<{p}{sec}{attrs}>{items}</{p}{sec}>"
             return text[: start.start()] + repl + text[start.end():]
-        close = text.index(f"</{p}{sec}>", start.end())
+        if close < 0:
+            raise ValueError(f"no </{p}{sec}>")
         return (text[: start.start()] + f"<{p}{sec}{attrs}>" + text[start.end(): close] + items
                 + text[close:])
 
@@ -177,14 +179,23 @@ def appended_only(before: bytes, after: bytes) -> bool:
     return True
 
 
-def _section_text(text: str, p: str, sec: str) -> str | None:
-    """What a style list holds, as text ('' when empty, None when the list is missing)."""
+def _find_list(text: str, p: str, sec: str) -> tuple[re.Match[str], int] | None:
+    """The opening tag of the style list ``sec`` (group 2: "/" when it closes itself) and where
+    its closing tag starts (-1 when there is none); None when the list is missing."""
     start = re.search(rf"<{re.escape(p)}{sec}(\s[^>]*?)?(/?)>", text)
     if start is None:
         return None
+    return start, (-1 if start.group(2) else text.find(f"</{p}{sec}>", start.end()))
+
+
+def _section_text(text: str, p: str, sec: str) -> str | None:
+    """What a style list holds, as text ('' when empty, None when the list is missing)."""
+    found = _find_list(text, p, sec)
+    if found is None:
+        return None
+    start, close = found
     if start.group(2):
         return ""
-    close = text.find(f"</{p}{sec}>", start.end())
     return None if close < 0 else text[start.end(): close]
 
 
