@@ -110,7 +110,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     found = [*reader, *money, *ind_findings, *goal_findings, *score_findings, *printed]
     if stage != "self":          # before the year's end: no actual values, nothing to score
         found, summary = early(found, project), None
-    found += run_stage_checks(project, prof, ind_rows, stage, previous)
+    found += [f for f in run_stage_checks(project, prof, ind_rows, stage, previous)
+              if not _about_missing(f, missing)]
     findings = dedupe(_onto_form(project, found))
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),

@@ -375,3 +375,24 @@ def test_a_number_beyond_a_double_is_written_as_text_in_the_stage_forms() -> Non
         cells = [c.value for row in load_workbook(io.BytesIO(data))[sheet].iter_rows()
                  for c in row]
         assert "1E+400" in cells, stage
+
+
+@pytest.mark.parametrize("stage", [None, "申报", "监控", "自评"])
+def test_a_workbook_that_is_neither_template_nor_form_gets_only_px101(tmp_path: Path,
+                                                                      stage: str | None) -> None:
+    """Nothing was read, so no stage is inferred from the empty cells (it would say 申报) and no
+    stage finding points at a template cell that does not exist (PX707 at 项目信息!B9)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "年龄"])
+    wb.active.append(["张三", 30])
+    path = tmp_path / "通讯录.xlsx"
+    wb.save(path)
+    report = check_file(path, stage=stage)
+    assert [f.code for f in report.findings] == ["PX101"]
+    assert report.stage == ("self" if stage is None else
+                            {"申报": "target", "监控": "monitor", "自评": "self"}[stage])
+    result = run_cli("check", "--no-write", path)
+    assert result.exit_code == 1 and "[PX101]" in result.output
+    assert "阶段" not in result.output and "PX7" not in result.output

@@ -42,9 +42,12 @@ def resolve_stage(stage: str | None, project: Project | None = None) -> str:
 
 def infer_stage(project: Project) -> str:
     """The latest stage whose cells hold data: 自评 when any actual value, self-score, executed
-    amount or 实际完成情况 is filled; else 监控 when any monitoring cell is; else 申报."""
+    amount or 实际完成情况 is filled; else 监控 when any monitoring cell is; else 申报. A workbook
+    that is neither the template nor a form (PX101: nothing was read) is 自评, the default."""
     if project.form is not None:       # a published form is the stage it belongs to
         return project.form.stage
+    if any(f.code == "PX101" for f in project.findings):
+        return "self"
     funds = project.funds
     executed = [funds.source(src).executed for src, _l, _r in contract.FUND_SOURCES]
     if any(not v.is_empty for v in (*executed, project.goal_actual)) or any(
