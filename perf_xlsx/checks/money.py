@@ -88,6 +88,8 @@ def _fields(project: Project) -> Iterator[Finding]:
         value = project.field_value(f.name)
         sheet, cell = field_cell(f.name, value)
         if value.is_empty and f.required:
+            if project.form is not None and value.loc is None:
+                continue        # the form has no such column (年初预算数): nothing to fill in
             yield make("PX209", sheet, cell, label=f.label, label_en=f.label_en)
         elif not value.is_empty and num(value) is None:
             yield make("PX210", sheet, cell, actual=value.text, label=f.label,

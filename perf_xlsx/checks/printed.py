@@ -56,11 +56,10 @@ def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
 
 
 def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
-    for key, printed in form.printed_funds.items():
+    for key, row, printed in form.fund_rows:     # each row against its own amounts
         rate = printed.get("rate")
         if rate is None or rate.is_empty:
             continue
-        row = project.funds.source(key)
         budget, executed = num(row.budget), num(row.executed)
         stated, places, pct = number_and_places(rate)
         if stated is None or budget is None or executed is None or budget == 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ooxml.rawbook import RawSheet, parse_range_ref
+from ..ooxml.rawbook import RawSheet, cell_ref, parse_range_ref
 from . import labels
 
 
@@ -54,6 +54,10 @@ class Grid:
 
     def text(self, r: int, c: int) -> str:
         return self.texts.get((r, c), "")
+
+    def where(self, r: int, c: int) -> str:
+        """``sheet!B7``: where a field was read, for ``FormInfo.sources``."""
+        return f"{self.name}!{cell_ref(r, c)}"
 
     def raw_text(self, r: int, c: int) -> str:
         cell = self.sheet.cells.get((r, c))

@@ -19,13 +19,14 @@ REQUIRED_LABELS = ("project_name", "level3")
 
 #: Header fields: key → aliases (the value stands to the right of the label).
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
-    "project_name": ("项目名称",),
-    "department": ("主管部门及代码", "主管部门", "主管单位", "主管部门名称"),
-    "implementer": ("实施单位", "项目实施单位", "预算单位", "单位名称"),
+    "project_name": ("项目名称", "转移支付（项目）名称", "转移支付项目名称", "转移支付名称"),
+    "department": ("主管部门及代码", "主管部门", "主管单位", "主管部门名称", "项目主管部门",
+                   "地方主管部门"),
+    "implementer": ("实施单位", "项目实施单位", "预算单位", "单位名称", "资金使用单位"),
 }
 
 #: The funds block: its label (money unit read from the brackets) …
-FUNDS_LABELS = ("项目资金", "预算执行情况", "资金情况", "项目资金情况")
+FUNDS_LABELS = ("项目资金", "预算执行情况", "资金情况", "项目资金情况", "资金投入情况")
 #: … its columns …
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial": ("年初预算数", "年初预算", "年初预算金额"),
@@ -40,15 +41,23 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
 FUNDS_ROWS: dict[str, tuple[str, ...]] = {
     "total": ("年度资金总额", "资金总额", "年度资金总额合计", "合计"),
     "fiscal": ("其中：当年财政拨款", "当年财政拨款", "本年财政拨款", "财政拨款", "财政资金",
-               "其中：财政拨款", "其中：财政资金"),
+               "其中：财政拨款", "其中：财政资金", "其中：中央财政资金", "中央财政资金",
+               "其中：中央补助", "中央补助", "中央补助资金"),
     "carryover": ("上年结转资金", "上年结转", "结转资金"),
     "other": ("其他资金", "其他", "单位资金", "财政专户管理资金"),
 }
 
+#: … and the rows whose amounts are added to another row's (a transfer payment's 地方资金 is
+#: fiscal money beside the 中央财政资金 row: 年度资金总额 = 中央 + 地方 + 其他资金).
+FUNDS_ADDED_ROWS: dict[str, tuple[str, ...]] = {
+    "fiscal": ("地方资金", "地方财政资金", "省级资金", "省级财政资金", "市县资金", "市县财政资金",
+               "地方配套资金"),
+}
+
 #: The goal block: label, then the two column headers (texts in the row below them).
-GOAL_LABELS = ("年度总体目标", "总体目标", "年度绩效目标")
+GOAL_LABELS = ("年度总体目标", "总体目标", "年度绩效目标", "总体目标完成情况")
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "goal_expected": ("预期目标", "年度目标", "年初设定目标"),
+    "goal_expected": ("预期目标", "年度目标", "年初设定目标", "总体目标"),
     "goal_actual": ("实际完成情况", "全年实际完成情况", "实际完成"),
 }
 

@@ -8,19 +8,17 @@ missing and where it looked; nothing here raises on bad data.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
-from ..model import EMPTY, FormInfo, FundRow, Loc, Project, Value
-from ..numbers import plain
+from ..model import EMPTY, FormInfo, Loc, Project, Value
 from ..ooxml.rawbook import RawWorkbook, cell_ref
-from ..read.cells import SHOWN_KIND, CellReader
+from ..read.cells import CellReader
 from . import labels
+from .funds_block import read_funds
 from .grid import Grid
-from .indicator_block import indicator_header, read_indicators, weight_points
+from .indicator_block import indicator_header, read_indicators
 from .target_form import is_target_form, read_target_funds, read_target_header
 
-_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
 
 def looks_like_form(grid: Grid) -> bool:
@@ -65,7 +63,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                                                range(top, bottom))
         _goals(project, grid, cells, info, top, bottom, labels.TARGET_GOAL_LABELS)
     else:
-        _funds(project, grid, cells, info, top, bottom, features)
+        read_funds(project, grid, cells, info, range(top, bottom), features)
         _goals(project, grid, cells, info, top, bottom)
     if ind_header is None:
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
@@ -84,10 +82,6 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
 
 
 # ---- header -------------------------------------------------------------------------------
-def _loc(grid: Grid, r: int, c: int) -> str:
-    return f"{grid.name}!{cell_ref(r, c)}"
-
-
 def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                    top: int, bottom: int) -> None:
     rows = range(max(1, top - 1), bottom)
@@ -98,7 +92,7 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
             r, c, text = inline
             loc = Loc(grid.name, cell_ref(r, c))
             setattr(project, {"project_name": "name"}.get(key, key), Value(text, text, loc))
-            info.sources[key] = _loc(grid, r, c)
+            info.sources[key] = grid.where(r, c)
             continue
         if at is None:
             if key == "project_name":
@@ -106,7 +100,7 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
             continue
         r, c = grid.value_right_of(*at)
         value = cells.value(grid.name, r, c, "text", aliases[0])
-        info.sources[key] = _loc(grid, r, c)
+        info.sources[key] = grid.where(r, c)
         attr = {"project_name": "name"}.get(key, key)
         setattr(project, attr, value)
         if key == "project_name" and value.is_empty:
@@ -122,122 +116,6 @@ def _year(grid: Grid, top: int) -> Value:
             return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))
     m = _YEAR_RE.search(labels.norm(grid.name))
     return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None)) if m else EMPTY
-
-
-# ---- funds ----------------------------------------------------------------------------------
-def _funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top: int,
-           bottom: int, features: list[str]) -> None:
-    rows = range(top, bottom)
-    header_row = None
-    for r, c in grid.find(labels.FUNDS_COLUMNS["executed"], rows):
-        header_row = r
-        break
-    if header_row is None:
-        cells.add("PX801", grid.name, None, what="项目资金（全年预算数 / 全年执行数）",
-                  what_en="the funds block (全年预算数 / 全年执行数)")
-        return
-    cols: dict[str, int] = {}
-    for c in range(1, grid.max_col + 1):
-        text = grid.text(header_row, c)
-        for key, aliases in labels.FUNDS_COLUMNS.items():
-            if key not in cols and text and labels.matches(text, aliases):
-                cols[key] = c
-                break
-    unit_text = " ".join(grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows))
-    unit_text += " " + " ".join(grid.raw_text(header_row, c) for c in cols.values())
-    if "（元）" in unit_text.replace("(", "（").replace(")", "）"):
-        info.money_divisor = 10000
-        features.append("元")
-    if "initial" not in cols:
-        features.append("no-initial")
-    # the execution weight printed in a header: 得分（20分*执行率）, 预算执行情况（10分）
-    heads = [grid.raw_text(header_row, cols["score"])] if "score" in cols else []
-    heads += [grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows)]
-    funds_labels = grid.find(labels.FUNDS_LABELS, rows)
-    if funds_labels:
-        info.funds_label = grid.raw_text(*funds_labels[0])
-    for text in heads:
-        m = _POINTS.search(unicodedata.normalize("NFKC", text))
-        if m:
-            info.execution_weight = Decimal(m.group(1))
-            break
-    first_money = min(cols.values())
-    end = bottom
-    goal = grid.first(labels.GOAL_LABELS, range(header_row + 1, bottom))
-    if goal is not None:
-        end = goal[0]
-    seen: set[str] = set()
-    for r in range(header_row + 1, end):
-        key = None
-        for c in range(1, first_money):
-            text = grid.text(r, c)
-            if not text:
-                continue
-            for k, aliases in labels.FUNDS_ROWS.items():
-                # several rows may be 其他资金 (Sichuan: 财政专户管理资金, 单位资金, 其他资金)
-                if (k not in seen or k == "other") and labels.matches(text, aliases):
-                    key = k
-                    break
-            if key:
-                break
-        if key is None:
-            continue
-        again = key in seen
-        seen.add(key)
-        row = FundRow()
-        for attr in ("initial", "budget", "executed"):
-            if attr in cols:
-                v = cells.value(grid.name, r, cols[attr], "money", attr)
-                setattr(row, attr, _money(v, info.money_divisor))
-                if not again:
-                    info.sources[f"funds_{key}_{attr}"] = _loc(grid, r, cols[attr])
-        if again:        # another 其他资金-like row: its amounts are added to the first one's
-            setattr(project.funds, key, _added(project.funds.source(key), row))
-            if "several-other-rows" not in features:
-                features.append("several-other-rows")
-            continue
-        setattr(project.funds, key, row)
-        printed: dict[str, Value] = {}
-        for attr, kind in (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"),
-                           ("reason", "text")):
-            if attr in cols:
-                printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
-                if attr == "weight":
-                    printed[attr] = weight_points(printed[attr])
-        info.printed_funds[key] = printed
-    total = info.printed_funds.get("total", {})
-    if total.get("reason") is not None:
-        project.funds.note = total["reason"]
-    elif "total" in seen:   # no place for a note: findings about it point at the total row
-        where = project.funds.total.executed.loc or project.funds.total.budget.loc
-        project.funds.note = Value(None, None, where)
-    if "total" not in seen:
-        cells.add("PX801", grid.name, cell_ref(header_row, first_money),
-                  what="年度资金总额行", what_en="the 年度资金总额 row")
-
-
-def _added(first: FundRow, more: FundRow) -> FundRow:
-    """Two funds rows read as one (their sum, at the first row's cells)."""
-    out = FundRow()
-    for attr in ("initial", "budget", "executed"):
-        a, b = getattr(first, attr), getattr(more, attr)
-        if b.decimal is None:
-            setattr(out, attr, a)
-        elif a.decimal is None and a.is_empty:
-            setattr(out, attr, b)
-        elif a.decimal is not None:
-            total = a.decimal + b.decimal
-            setattr(out, attr, Value(total, plain(total), a.loc, a.percent))
-        else:
-            setattr(out, attr, a)
-    return out
-
-
-def _money(v: Value, divisor: int) -> Value:
-    if divisor == 1 or v.decimal is None:
-        return v
-    converted = v.decimal / divisor
-    return Value(converted, plain(converted), v.loc, v.percent)
 
 
 # ---- goals ----------------------------------------------------------------------------------
@@ -257,8 +135,8 @@ def _goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top:
         hr, hc = head
         vr = grid.span(hr, hc)[0] + 1
         setattr(project, key, cells.value(grid.name, vr, hc, "text", aliases[0]))
-        info.sources[key] = _loc(grid, vr, hc)
+        info.sources[key] = grid.where(vr, hc)
     if not found:  # one goal text beside the label
         r, c = grid.value_right_of(r0, c0)
         project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
-        info.sources["goal_expected"] = _loc(grid, r, c)
+        info.sources["goal_expected"] = grid.where(r, c)

@@ -29,11 +29,11 @@ def read_target_header(project: Project, grid: Grid, cells: CellReader, sources:
             if inline is not None:
                 r, c, text = inline
                 project.set_field(key, Value(text, text, Loc(grid.name, cell_ref(r, c))))
-                sources[key] = f"{grid.name}!{cell_ref(r, c)}"
+                sources[key] = grid.where(r, c)
             continue
         r, c = grid.value_right_of(*at)
         project.set_field(key, cells.value(grid.name, r, c, "text", aliases[0]))
-        sources[key] = f"{grid.name}!{cell_ref(r, c)}"
+        sources[key] = grid.where(r, c)
 
 
 def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: dict[str, str],
@@ -55,7 +55,7 @@ def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: 
             amount = value.decimal / per_row
             value = Value(amount, format(amount.normalize(), "f"), value.loc)
         getattr(project.funds, key).initial = value
-        sources[f"funds_{key}_initial"] = f"{grid.name}!{cell_ref(r, c)}"
+        sources[f"funds_{key}_initial"] = grid.where(r, c)
     if project.funds.total.initial.loc is None:
         cells.add("PX801", grid.name, None, what="年度资金总额", what_en="the 年度资金总额 row")
     return divisor

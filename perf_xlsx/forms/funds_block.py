@@ -1,0 +1,152 @@
+"""The funds block of a published 自评表 (项目资金 / 预算执行情况 / 资金投入情况): its header row, its
+rows (年度资金总额, 财政拨款, 上年结转, 其他资金, each under the aliases in ``labels``), the money
+unit, the execution weight a header prints, and what each row prints (分值, 执行率, 得分, 原因).
+
+Rows that share a model key are added up: Sichuan's 财政专户管理资金 / 单位资金 / 其他资金 are one
+其他资金, a transfer payment's 中央财政资金 and 地方资金 one 财政拨款. Each row keeps its own amounts
+beside its printed figures (``FormInfo.fund_rows``), so a printed 执行率 is checked against the row
+it stands on, never against the sum.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from ..model import FormInfo, FundRow, Project, Value
+from ..numbers import plain
+from ..ooxml.rawbook import cell_ref
+from ..read.cells import SHOWN_KIND, CellReader
+from . import labels
+from .grid import Grid
+from .indicator_block import weight_points
+
+_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
+#: Keys whose rows may repeat under FUNDS_ROWS' own aliases (Sichuan: three 其他资金-like rows).
+_REPEATABLE = ("other",)
+#: The printed figures of a row: attribute → how the cell is read.
+_PRINTED = (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"), ("reason", "text"))
+
+
+def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, rows: range,
+               features: list[str]) -> None:
+    """Fill ``project.funds`` and ``info`` from the funds block within ``rows``."""
+    header_row = next((r for r, _c in grid.find(labels.FUNDS_COLUMNS["executed"], rows)), None)
+    if header_row is None:
+        cells.add("PX801", grid.name, None, what="项目资金（全年预算数 / 全年执行数）",
+                  what_en="the funds block (全年预算数 / 全年执行数)")
+        return
+    cols = _columns(grid, header_row)
+    _unit_and_weight(grid, info, rows, header_row, cols, features)
+    first_money = min(cols.values())
+    goal = grid.first(labels.GOAL_LABELS, range(header_row + 1, rows.stop))
+    seen: set[str] = set()
+    for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
+        key = _row_key(grid, r, first_money, seen)
+        if key is None:
+            continue
+        again = key in seen
+        seen.add(key)
+        row = FundRow()
+        for attr in ("initial", "budget", "executed"):
+            if attr in cols:
+                v = cells.value(grid.name, r, cols[attr], "money", attr)
+                setattr(row, attr, _money(v, info.money_divisor))
+                if not again:
+                    info.sources[f"funds_{key}_{attr}"] = grid.where(r, cols[attr])
+        printed: dict[str, Value] = {}
+        for attr, kind in _PRINTED:
+            if attr in cols:
+                printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
+                if attr == "weight":
+                    printed[attr] = weight_points(printed[attr])
+        info.fund_rows.append((key, row, printed))
+        if again:        # another row of the same key: its amounts are added to the first one's
+            setattr(project.funds, key, _added(project.funds.source(key), row))
+            if f"several-{key}-rows" not in features:
+                features.append(f"several-{key}-rows")
+            continue
+        setattr(project.funds, key, row)
+        info.printed_funds[key] = printed
+    total = info.printed_funds.get("total", {})
+    if total.get("reason") is not None:
+        project.funds.note = total["reason"]
+    elif "total" in seen:   # no place for a note: findings about it point at the total row
+        where = project.funds.total.executed.loc or project.funds.total.budget.loc
+        project.funds.note = Value(None, None, where)
+    if "total" not in seen:
+        cells.add("PX801", grid.name, cell_ref(header_row, first_money),
+                  what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def _columns(grid: Grid, header_row: int) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for c in range(1, grid.max_col + 1):
+        text = grid.text(header_row, c)
+        for key, aliases in labels.FUNDS_COLUMNS.items():
+            if key not in cols and text and labels.matches(text, aliases):
+                cols[key] = c
+                break
+    return cols
+
+
+def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
+                     cols: dict[str, int], features: list[str]) -> None:
+    """元 or 万元 from the block's label and headers; the execution weight printed in a header
+    (得分（20分*执行率）, 预算执行情况（10分）); the block's label as typed."""
+    funds_labels = grid.find(labels.FUNDS_LABELS, rows)
+    unit_text = " ".join(grid.raw_text(r, c) for (r, c) in funds_labels)
+    unit_text += " " + " ".join(grid.raw_text(header_row, c) for c in cols.values())
+    if "（元）" in unit_text.replace("(", "（").replace(")", "）"):
+        info.money_divisor = 10000
+        features.append("元")
+    if "initial" not in cols:
+        features.append("no-initial")
+    heads = [grid.raw_text(header_row, cols["score"])] if "score" in cols else []
+    heads += [grid.raw_text(r, c) for (r, c) in funds_labels]
+    if funds_labels:
+        info.funds_label = grid.raw_text(*funds_labels[0])
+    for text in heads:
+        m = _POINTS.search(unicodedata.normalize("NFKC", text))
+        if m:
+            info.execution_weight = Decimal(m.group(1))
+            break
+
+
+def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> str | None:
+    """The funds key of row ``r`` from its label left of the money columns, else None."""
+    for c in range(1, first_money):
+        text = grid.text(r, c)
+        if not text:
+            continue
+        for k, aliases in labels.FUNDS_ROWS.items():
+            if (k not in seen or k in _REPEATABLE) and labels.matches(text, aliases):
+                return k
+        for k, aliases in labels.FUNDS_ADDED_ROWS.items():
+            if labels.matches(text, aliases):
+                return k
+    return None
+
+
+def _added(first: FundRow, more: FundRow) -> FundRow:
+    """Two funds rows read as one (their sum, at the first row's cells)."""
+    out = FundRow()
+    for attr in ("initial", "budget", "executed"):
+        a, b = getattr(first, attr), getattr(more, attr)
+        if b.decimal is None:
+            setattr(out, attr, a)
+        elif a.decimal is None and a.is_empty:
+            setattr(out, attr, b)
+        elif a.decimal is not None:
+            total = a.decimal + b.decimal
+            setattr(out, attr, Value(total, plain(total), a.loc, a.percent))
+        else:
+            setattr(out, attr, a)
+    return out
+
+
+def _money(v: Value, divisor: int) -> Value:
+    if divisor == 1 or v.decimal is None:
+        return v
+    converted = v.decimal / divisor
+    return Value(converted, plain(converted), v.loc, v.percent)
