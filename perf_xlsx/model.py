@@ -155,6 +155,7 @@ class FormInfo:
     title: str = ""                               # the form's title cell, as typed
     sources: dict[str, str] = field(default_factory=dict)        # field → "sheet!cell"
     columns: dict[str, str] = field(default_factory=dict)        # indicator key → header text
+    guessed_columns: tuple[str, ...] = ()      # keys read by their header's words, not a label
     printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)
     printed_total: dict[str, Value] = field(default_factory=dict)
     fund_rows: list[tuple[str, FundRow, dict[str, Value]]] = field(default_factory=list)

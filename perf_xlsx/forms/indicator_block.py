@@ -38,22 +38,29 @@ def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
     return None
 
 
-def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int]:
-    """key → column of the indicator header at row ``hr``, and the first data row."""
+def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int, tuple[str, ...]]:
+    """key → column of the indicator header at row ``hr``, the first data row, and the keys
+    whose column was guessed from the words of its header (``labels.INDICATOR_KEYWORDS``)."""
     cols: dict[str, int] = {}
     data_row = hr + 1
-    for c in range(1, grid.max_col + 1):
-        if (hr, c) in grid.covered and grid.covered[(hr, c)] != (hr, c):
-            continue
-        text = grid.text(hr, c)
-        if not text:
-            continue
-        for key, aliases in labels.INDICATOR_COLUMNS.items():
-            if key not in cols and labels.matches(text, aliases):
-                cols[key] = c
-                last_row, last_col = grid.span(hr, c)
-                data_row = max(data_row, last_row + 1)
-                break
+    heads = [(c, grid.text(hr, c)) for c in range(1, grid.max_col + 1)
+             if grid.text(hr, c) and grid.covered.get((hr, c), (hr, c)) == (hr, c)]
+    unnamed = []
+    for c, text in heads:
+        key = next((k for k, aliases in labels.INDICATOR_COLUMNS.items()
+                    if k not in cols and labels.matches(text, aliases)), None)
+        if key is None:
+            unnamed.append((c, text))
+        else:
+            cols[key] = c
+    guessed: list[str] = []
+    for c, text in unnamed:       # by the words it holds, once every alias has had its column
+        key = labels.guess_indicator_column(text)
+        if key is not None and key not in cols:
+            cols[key] = c
+            guessed.append(key)
+    for c in cols.values():
+        data_row = max(data_row, grid.span(hr, c)[0] + 1)
     # 年度指标值 split into 指标性质 | 指标值 | 度量单位 on the row below (merged above them or not:
     # .ods files come without their merges)
     below = hr + 1
@@ -66,14 +73,16 @@ def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int]:
     if len(subs) >= 2 and ("direction" in subs or "unit" in subs):
         cols.update(subs)
         data_row = max(data_row, below + 1)
-    return cols, data_row
+    return cols, data_row, tuple(guessed)
 
 
 def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                 header: tuple[int, int], features: list[str]) -> None:
     hr, _ = header
-    cols, start = _indicator_columns(grid, hr)
+    cols, start, info.guessed_columns = _indicator_columns(grid, hr)
     info.columns = {k: grid.raw_text(hr, c) or k for k, c in cols.items()}
+    if info.guessed_columns:
+        features.append("guessed-columns")
     if "direction" in cols or "unit" in cols:
         features.append("split-target")
     if "level2" not in cols:

@@ -65,7 +65,7 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
-    "level3": ("三级指标", "指标名称", "绩效指标名称"),
+    "level3": ("三级指标", "指标名称", "绩效指标名称", "三级指标名称", "具体指标", "指标内容"),
     "target": ("年度指标值", "年度目标值", "指标值", "预期指标值", "目标值", "绩效指标值",
                "年度绩效指标值"),
     "direction": ("指标性质", "计算符号", "指标方向"),
@@ -80,6 +80,16 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: Columns some provinces add that carry no field of the model (read past, listed in ``show``).
 EXTRA_COLUMNS = ("权重占比", "折算得分", "备注")
+#: A header cell that no alias names is read by the words it holds (the first rule that fits;
+#: never a column already found by its alias): 未达标原因及整改措施 is the deviation note,
+#: 实际完成数 the actual value, 标准分值 the weight, 年度计划值 the target.
+INDICATOR_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("deviation", ("原因", "措施", "偏差")),
+    ("self_score", ("得分", "自评分", "实得分")),
+    ("weight", ("分值", "权重", "标准分", "满分")),
+    ("actual", ("实际", "完成", "达成")),
+    ("target", ("指标值", "目标值", "计划值", "预期值", "目标")),
+)
 
 #: Rows that end the indicator table.
 TOTAL_LABELS = ("总分", "合计", "总计", "自评总分")
@@ -126,6 +136,15 @@ def matches(text: str, aliases: tuple[str, ...]) -> str | None:
         if s == a or (s.startswith(a) and _BRACKET_RE.match(s[len(a):] or " ")):
             return alias
     return None
+
+
+def guess_indicator_column(text: str) -> str | None:
+    """The indicator column a header without a known alias stands for (``INDICATOR_KEYWORDS``),
+    else None; the extra columns (权重占比, 折算得分, 备注) are never guessed."""
+    if matches(text, EXTRA_COLUMNS):
+        return None
+    s = norm(text)
+    return next((key for key, words in INDICATOR_KEYWORDS if any(w in s for w in words)), None)
 
 
 def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:

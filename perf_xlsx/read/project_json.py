@@ -94,6 +94,7 @@ def form_to_dict(form: FormInfo | None) -> dict[str, Any] | None:
         "execution_weight": None if form.execution_weight is None
         else format(form.execution_weight, "f"),
         "sources": dict(form.sources), "columns": dict(form.columns),
+        "guessed_columns": list(form.guessed_columns),
         "printed_funds": {k: {a: value_to_dict(v) for a, v in row.items()}
                           for k, row in form.printed_funds.items()},
         "printed_total": {k: value_to_dict(v) for k, v in form.printed_total.items()},

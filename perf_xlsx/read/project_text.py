@@ -113,6 +113,11 @@ def _form_lines(project: Project, lang: str) -> list[str]:
     if form.money_divisor != 1:
         lines.append("  money printed in 元, read as 万元 (÷ 10000)" if en
                      else "  表上金额单位为元，已换算为万元（÷ 10000）")
+    heads = {c.key: c.header for c in contract.INDICATORS.columns}
+    guessed = [f"{heads.get(k, k)} ← {form.columns.get(k, '')}" for k in form.guessed_columns]
+    if guessed:
+        lines.append(("  columns read by their header's words: " if en
+                      else "  按表头文字认定的列: ") + "; ".join(guessed))
     printed = [f"{k}.{a}={v.text or '—'} ({_cell(v)})" for k, row in form.printed_funds.items()
                for a, v in row.items() if not v.is_empty]
     printed += [f"总分.{k}={v.text or '—'} ({_cell(v)})" for k, v in form.printed_total.items()]
