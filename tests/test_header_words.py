@@ -106,3 +106,77 @@ def test_show_names_the_guessed_columns(tmp_path: Path) -> None:
     data = json.loads(CliRunner().invoke(cli_main, ["show", "--format", "json", str(path)]).output)
     data = data[0] if isinstance(data, list) else data
     assert data["form"]["guessed_columns"] == ["actual"]
+
+
+# ---- the funds block and the header fields ------------------------------------------------------
+FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+FUNDS_ROWS = [[None, "年度资金总额", 10, 10, 9.6, 10, "96%", 9.6],
+              [None, "其中：当年财政拨款", 8, 8, 7.6, None, None, None],
+              [None, "上年结转资金", 1, 1, 1, None, None, None],
+              [None, "其他资金", 1, 1, 1, None, None, None]]
+
+
+def build_funds(path: Path, head: list[str], rows: list[list[Any]],
+                fields: tuple[str, str, str] = ("项目名称", "主管部门", "实施单位")) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for r in [["项目支出绩效自评表"], ["（2022年度）"], [fields[0], "某项目"],
+              [fields[1], "某局", None, fields[2], "某站"],
+              ["项目资金（万元）", None, *head], *rows,
+              ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+              [None, "培训学员100人次", None, None, "培训学员120人次"],
+              ["绩效指标", *OFFICIAL],
+              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
+              ["总分", None, None, None, None, None, 100, 99.6, None]]:
+        ws.append(r)
+    ws.merge_cells(f"A5:A{5 + len(rows)}")
+    wb.save(path)
+    return path
+
+
+def funds_of(path: Path) -> tuple:
+    p = load_project(path)
+    f = p.funds
+    codes = sorted({x.code for x in check_file(path).findings} - {"PX810"})
+    return ([(getattr(f, k).budget.text, getattr(f, k).executed.text)
+             for k in ("total", "fiscal", "carryover", "other")],
+            p.department.text, p.implementer.text, codes)
+
+
+@pytest.mark.parametrize("col,header", [(2, "实际支出数"), (2, "全年实际支出"), (2, "支出数")])
+def test_an_executed_column_named_as_spending_is_read(tmp_path: Path, col: int, header: str) -> None:
+    want = funds_of(build_funds(tmp_path / "a.xlsx", FUNDS_HEAD, FUNDS_ROWS))
+    head = list(FUNDS_HEAD)
+    head[col] = header
+    assert funds_of(build_funds(tmp_path / "b.xlsx", head, FUNDS_ROWS)) == want
+
+
+@pytest.mark.parametrize("row,label", [
+    (1, "其中：财政拨款资金"), (1, "其中：一般公共预算拨款"), (1, "其中：本级财政资金"),
+    (2, "上年结余结转资金"), (2, "上年结余"), (3, "自筹资金"), (3, "其他来源资金"),
+])
+def test_a_funds_row_in_a_units_own_words_is_read(tmp_path: Path, row: int, label: str) -> None:
+    """Before, such a row was not read, and the three sources did not add up (a false PX202)."""
+    want = funds_of(build_funds(tmp_path / "a.xlsx", FUNDS_HEAD, FUNDS_ROWS))
+    rows = [list(r) for r in FUNDS_ROWS]
+    rows[row][1] = label
+    assert funds_of(build_funds(tmp_path / "b.xlsx", FUNDS_HEAD, rows)) == want
+
+
+def test_a_breakdown_row_under_fiscal_money_is_not_counted_twice(tmp_path: Path) -> None:
+    rows = [list(r) for r in FUNDS_ROWS]
+    rows.insert(2, [None, "  其中：一般公共预算", 6, 6, 5.6, None, None, None])
+    rows.insert(3, [None, "        政府性基金预算", 2, 2, 2, None, None, None])
+    want = funds_of(build_funds(tmp_path / "a.xlsx", FUNDS_HEAD, FUNDS_ROWS))
+    assert funds_of(build_funds(tmp_path / "b.xlsx", FUNDS_HEAD, rows)) == want
+
+
+@pytest.mark.parametrize("fields", [("项目名称", "项目主管部门", "项目承担单位"),
+                                    ("项目名称", "部门名称", "项目单位"),
+                                    ("项目名称", "预算部门", "预算单位")])
+def test_header_fields_under_other_names(tmp_path: Path, fields: tuple[str, str, str]) -> None:
+    _funds, department, implementer, _codes = funds_of(
+        build_funds(tmp_path / "a.xlsx", FUNDS_HEAD, FUNDS_ROWS, fields))
+    assert (department, implementer) == ("某局", "某站")

@@ -114,17 +114,21 @@ def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
 
 
 def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> str | None:
-    """The funds key of row ``r`` from its label left of the money columns, else None."""
-    for c in range(1, first_money):
-        text = grid.text(r, c)
-        if not text:
-            continue
+    """The funds key of row ``r`` from its label left of the money columns, else None: by an
+    alias, else by the words of the label (a key already read is then not read again, so a
+    breakdown row under 财政拨款 is not counted twice)."""
+    texts = [t for t in (grid.text(r, c) for c in range(1, first_money)) if t]
+    for text in texts:
         for k, aliases in labels.FUNDS_ROWS.items():
             if (k not in seen or k in _REPEATABLE) and labels.matches(text, aliases):
                 return k
         for k, aliases in labels.FUNDS_ADDED_ROWS.items():
             if labels.matches(text, aliases):
                 return k
+    for text in texts:
+        k = labels.guess_funds_row(text)
+        if k is not None and k not in seen and not labels.matches(text, labels.FUNDS_LABELS):
+            return k
     return None
 
 

@@ -21,8 +21,9 @@ REQUIRED_LABELS = ("project_name", "level3")
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "project_name": ("项目名称", "转移支付（项目）名称", "转移支付项目名称", "转移支付名称"),
     "department": ("主管部门及代码", "主管部门", "主管单位", "主管部门名称", "项目主管部门",
-                   "地方主管部门"),
-    "implementer": ("实施单位", "项目实施单位", "预算单位", "单位名称", "资金使用单位"),
+                   "地方主管部门", "预算部门", "部门名称"),
+    "implementer": ("实施单位", "项目实施单位", "预算单位", "单位名称", "资金使用单位",
+                    "项目承担单位", "承担单位", "项目单位"),
 }
 
 #: The funds block: its label (money unit read from the brackets) …
@@ -31,7 +32,8 @@ FUNDS_LABELS = ("项目资金", "预算执行情况", "资金情况", "项目资
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial": ("年初预算数", "年初预算", "年初预算金额"),
     "budget": ("全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数"),
-    "executed": ("全年执行数", "预算执行数", "全年实际执行数", "执行数", "实际执行数"),
+    "executed": ("全年执行数", "预算执行数", "全年实际执行数", "执行数", "实际执行数",
+                 "全年实际支出数", "全年实际支出", "实际支出数", "支出数", "全年支出数"),
     "weight": ("分值", "权重"),
     "rate": ("执行率", "预算执行率"),
     "score": ("得分",),
@@ -47,6 +49,14 @@ FUNDS_ROWS: dict[str, tuple[str, ...]] = {
     "other": ("其他资金", "其他", "单位资金", "财政专户管理资金"),
 }
 
+#: A row label that no alias names is read by the words it holds (the first rule that fits):
+#: 其中：财政拨款资金, 一般公共预算拨款 are 财政拨款, 上年结余结转资金 上年结转, 自筹资金 其他资金.
+FUNDS_ROW_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("total", ("总额", "总计", "合计")),
+    ("carryover", ("结转", "结余")),
+    ("fiscal", ("财政", "拨款", "公共预算")),
+    ("other", ("其他", "自筹", "单位资金", "社会资金")),
+)
 #: … and the rows whose amounts are added to another row's (a transfer payment's 地方资金 is
 #: fiscal money beside the 中央财政资金 row: 年度资金总额 = 中央 + 地方 + 其他资金).
 FUNDS_ADDED_ROWS: dict[str, tuple[str, ...]] = {
@@ -145,6 +155,12 @@ def guess_indicator_column(text: str) -> str | None:
         return None
     s = norm(text)
     return next((key for key, words in INDICATOR_KEYWORDS if any(w in s for w in words)), None)
+
+
+def guess_funds_row(text: str) -> str | None:
+    """The funds row a label without a known alias stands for (``FUNDS_ROW_KEYWORDS``)."""
+    s = norm(text)
+    return next((key for key, words in FUNDS_ROW_KEYWORDS if any(w in s for w in words)), None)
 
 
 def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:
