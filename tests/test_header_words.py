@@ -180,3 +180,65 @@ def test_header_fields_under_other_names(tmp_path: Path, fields: tuple[str, str,
     _funds, department, implementer, _codes = funds_of(
         build_funds(tmp_path / "a.xlsx", FUNDS_HEAD, FUNDS_ROWS, fields))
     assert (department, implementer) == ("某局", "某站")
+
+
+# ---- the goal block and the total row -----------------------------------------------------------
+def build_goal(path: Path, label: str = "年度总体目标", expected: str = "预期目标",
+               actual: str = "实际完成情况", total: str = "总分") -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for r in [["项目支出绩效自评表"], ["（2022年度）"], ["项目名称", "某项目"],
+              ["主管部门", "某局", None, "实施单位", "某站"],
+              ["项目资金（万元）", None, *FUNDS_HEAD], FUNDS_ROWS[0],
+              [None, "其中：当年财政拨款", 10, 10, 9.6, None, None, None],
+              [label, expected, None, None, actual],
+              [None, "培训学员100人次", None, None, "实际培训学员120人次，财政资金全部到位"],
+              ["绩效指标", *OFFICIAL],
+              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
+              [total, None, None, None, None, None, 100, 99.6, None]]:
+        ws.append(r)
+    ws.merge_cells("A8:A9")
+    ws.merge_cells("A14:F14")
+    wb.save(path)
+    return path
+
+
+def goal_summary(path: Path) -> tuple:
+    p = load_project(path)
+    report = check_file(path)
+    return (p.goal_expected.text, p.goal_actual.text, len(p.indicators),
+            p.form.printed_total["score"].text,
+            sorted((f.code, f.cell) for f in report.findings if f.code != "PX810"))
+
+
+@pytest.mark.parametrize("kw", [
+    {"label": "年度绩效目标完成情况"}, {"label": "项目总体目标"}, {"label": "年度总目标"},
+    {"label": "总体绩效目标完成情况"}, {"expected": "计划目标"}, {"expected": "年度预期目标"},
+    {"actual": "目标完成情况"}, {"actual": "年度目标实际完成情况"}, {"actual": "实际完成结果"},
+])
+def test_a_goal_block_in_a_units_own_words_is_read(tmp_path: Path, kw: dict[str, str]) -> None:
+    want = goal_summary(build_goal(tmp_path / "a.xlsx"))
+    assert want[:2] == ("培训学员100人次", "实际培训学员120人次，财政资金全部到位")
+    assert goal_summary(build_goal(tmp_path / "b.xlsx", **kw)) == want
+
+
+@pytest.mark.parametrize("total", ["综合得分", "得分合计", "自评总得分", "总分合计", "自评得分"])
+def test_a_total_row_in_a_units_own_words_ends_the_table(tmp_path: Path, total: str) -> None:
+    """Before, 综合得分 was read as a fourth indicator (PX401, PX408 …)."""
+    want = goal_summary(build_goal(tmp_path / "a.xlsx"))
+    assert want[2:4] == (3, "99.6")
+    assert goal_summary(build_goal(tmp_path / "b.xlsx", total=total)) == want
+
+
+def test_an_indicator_named_with_a_total_word_is_still_an_indicator(tmp_path: Path) -> None:
+    """合计培训人次 has a target: it is an indicator row, not the end of the table."""
+    path = build(tmp_path / "x.xlsx", OFFICIAL)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active["D11"] = "合计培训人次"
+    wb.save(path)
+    assert [i.level3.text for i in load_project(path).indicators][0] == "合计培训人次"
+    assert len(load_project(path).indicators) == 4

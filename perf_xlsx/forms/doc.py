@@ -78,6 +78,12 @@ def generate() -> str:
         "",
         "| field | 字段 | labels |", "|---|---|---|", *_rows(labels.GOAL_COLUMNS),
         "",
+        "Short texts that no alias names are read by their words: a label holding "
+        + " · ".join(labels.GOAL_WORDS["labels"]) + " is the block's (年度绩效目标完成情况);",
+        "on the label's first row, a header holding " + " · ".join(labels.GOAL_WORDS["actual"])
+        + " is 实际完成情况 (目标完成情况), else one holding "
+        + " · ".join(labels.GOAL_WORDS["expected"]) + " is 预期目标 (计划目标).",
+        "",
         "## Indicator table",
         "",
         "One header row, or two when 年度指标值 is split into 指标性质 | 指标值 | 度量单位 (the",
@@ -96,7 +102,9 @@ def generate() -> str:
         "So 未达标原因及整改措施 is the deviation note, 实际完成数 the actual value, 标准分值 the",
         "weight and 年度计划值 the target; `perf-xlsx show` lists the header each column was read from.",
         "",
-        f"- The table ends at a row labelled {' · '.join(labels.TOTAL_LABELS)}; its 分值 and",
+        f"- The table ends at a row labelled {' · '.join(labels.TOTAL_LABELS)} (or, in a row",
+        "  without a target, whose label columns hold a short text with "
+        + " · ".join(labels.TOTAL_WORDS) + "); its 分值 and",
         "  得分 are the printed total weight and 总分, and a cell "
         f"{' / '.join(labels.GRADES)} in it (or beside {' · '.join(labels.GRADE_LABELS)}) is the",
         "  printed 等级.",

@@ -18,6 +18,7 @@ from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
+from .goal_block import goal_label_at
 from .grid import Grid
 from .indicator_block import weight_points
 
@@ -39,7 +40,7 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     cols = _columns(grid, header_row)
     _unit_and_weight(grid, info, rows, header_row, cols, features)
     first_money = min(cols.values())
-    goal = grid.first(labels.GOAL_LABELS, range(header_row + 1, rows.stop))
+    goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: set[str] = set()
     for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
         key = _row_key(grid, r, first_money, seen)

@@ -93,7 +93,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         features.append("weight-first")
     for r in range(start, grid.max_row + 1):
         row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
-        if any(t and labels.matches(t, labels.TOTAL_LABELS) for t in row_texts):
+        if _is_total_row(grid, r, cols, row_texts):
             _total_row(grid, cells, info, r, cols)
             break
         if any(t and labels.matches(t, labels.NOTE_LABELS) for t in row_texts):
@@ -139,6 +139,17 @@ def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Va
     text = "".join(parts)
     loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
     return Value(text or None, text or None, loc)
+
+
+def _is_total_row(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str]) -> bool:
+    """A cell is 总分 / 合计 …, or (in a row without a target) a label column holds a short text
+    with one of ``labels.TOTAL_WORDS`` (综合得分, 得分合计)."""
+    if any(t and labels.matches(t, labels.TOTAL_LABELS) for t in row_texts):
+        return True
+    if "target" in cols and grid.filled(r, cols["target"]):
+        return False
+    last_label = max((cols[k] for k in ("level1", "level2", "level3") if k in cols), default=0)
+    return any(labels.is_total_by_words(t) for t in row_texts[:last_label])
 
 
 def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,

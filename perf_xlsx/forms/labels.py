@@ -65,11 +65,20 @@ FUNDS_ADDED_ROWS: dict[str, tuple[str, ...]] = {
 }
 
 #: The goal block: label, then the two column headers (texts in the row below them).
-GOAL_LABELS = ("年度总体目标", "总体目标", "年度绩效目标", "总体目标完成情况")
+GOAL_LABELS = ("年度总体目标", "总体目标", "年度绩效目标", "总体目标完成情况", "年度总体目标完成情况",
+               "年度绩效目标完成情况", "项目总体目标", "年度总目标", "总体绩效目标", "绩效目标",
+               "项目绩效目标")
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "goal_expected": ("预期目标", "年度目标", "年初设定目标", "总体目标"),
     "goal_actual": ("实际完成情况", "全年实际完成情况", "实际完成"),
 }
+
+#: A goal label or header that no alias names, read by its words (short texts only: a goal's
+#: own text is long): a label holding one of ``labels``; a header holding one of ``actual``
+#: is 实际完成情况, else one holding ``expected`` is 预期目标.
+GOAL_WORDS = {"labels": ("总体目标", "绩效目标", "总目标"), "actual": ("完成", "实际"),
+              "expected": ("目标",)}
+_SHORT = 14
 
 #: The indicator table's header (one row, or two when 年度指标值 is split under a merged label).
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -103,6 +112,8 @@ INDICATOR_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Rows that end the indicator table.
 TOTAL_LABELS = ("总分", "合计", "总计", "自评总分")
+#: … or, in a label column of a row without a target, a short text holding one of these words.
+TOTAL_WORDS = ("总分", "合计", "总计", "综合得分", "总得分", "得分合计", "自评得分")
 GRADE_LABELS = ("等级", "自评等级", "评价等级", "绩效等级")
 GRADES = ("优", "良", "中", "差")
 NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说明")
@@ -158,9 +169,34 @@ def guess_indicator_column(text: str) -> str | None:
 
 
 def guess_funds_row(text: str) -> str | None:
-    """The funds row a label without a known alias stands for (``FUNDS_ROW_KEYWORDS``)."""
+    """The funds row a short label without a known alias stands for (``FUNDS_ROW_KEYWORDS``)."""
     s = norm(text)
+    if len(s) > _SHORT:
+        return None
     return next((key for key, words in FUNDS_ROW_KEYWORDS if any(w in s for w in words)), None)
+
+
+def is_total_by_words(text: str) -> bool:
+    """True for a short label of the total row in words no alias has (综合得分, 得分合计)."""
+    s = norm(text)
+    return 0 < len(s) <= _SHORT and any(w in s for w in TOTAL_WORDS)
+
+
+def is_goal_label_by_words(text: str) -> bool:
+    """True for a short label naming the goal block in words no alias has (年度绩效目标完成情况)."""
+    s = norm(text)
+    return len(s) <= _SHORT and any(w in s for w in GOAL_WORDS["labels"]) and \
+        not any(matches(s, aliases) for aliases in GOAL_COLUMNS.values())
+
+
+def guess_goal_column(text: str) -> str | None:
+    """goal_actual or goal_expected for a short header no alias names (目标完成情况, 计划目标)."""
+    s = norm(text)
+    if len(s) > _SHORT:
+        return None
+    if any(w in s for w in GOAL_WORDS["actual"]):
+        return "goal_actual"
+    return "goal_expected" if any(w in s for w in GOAL_WORDS["expected"]) else None
 
 
 def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:

@@ -15,6 +15,7 @@ from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..read.cells import CellReader
 from . import labels
 from .funds_block import read_funds
+from .goal_block import read_goals
 from .grid import Grid
 from .indicator_block import indicator_header, read_indicators
 from .target_form import is_target_form, read_target_funds, read_target_header
@@ -61,10 +62,10 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         read_target_header(project, grid, cells, info.sources, range(max(1, top - 1), bottom))
         info.money_divisor = read_target_funds(project, grid, cells, info.sources,
                                                range(top, bottom))
-        _goals(project, grid, cells, info, top, bottom, labels.TARGET_GOAL_LABELS)
+        read_goals(project, grid, cells, info, range(top, bottom), labels.TARGET_GOAL_LABELS)
     else:
         read_funds(project, grid, cells, info, range(top, bottom), features)
-        _goals(project, grid, cells, info, top, bottom)
+        read_goals(project, grid, cells, info, range(top, bottom))
     if ind_header is None:
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
                   what_en="the indicator header (三级指标, 年度指标值 …)")
@@ -116,27 +117,3 @@ def _year(grid: Grid, top: int) -> Value:
             return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))
     m = _YEAR_RE.search(labels.norm(grid.name))
     return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None)) if m else EMPTY
-
-
-# ---- goals ----------------------------------------------------------------------------------
-def _goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, top: int,
-           bottom: int, goal_labels: tuple[str, ...] = labels.GOAL_LABELS) -> None:
-    at = grid.first(goal_labels, range(top, bottom))
-    if at is None:
-        return
-    r0, c0 = at
-    last_row, last_col = grid.span(r0, c0)
-    found = False
-    for key, aliases in labels.GOAL_COLUMNS.items():
-        head = grid.first(aliases, range(r0, last_row + 1), range(last_col + 1, grid.max_col + 1))
-        if head is None:
-            continue
-        found = True
-        hr, hc = head
-        vr = grid.span(hr, hc)[0] + 1
-        setattr(project, key, cells.value(grid.name, vr, hc, "text", aliases[0]))
-        info.sources[key] = grid.where(vr, hc)
-    if not found:  # one goal text beside the label
-        r, c = grid.value_right_of(r0, c0)
-        project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
-        info.sources["goal_expected"] = grid.where(r, c)
