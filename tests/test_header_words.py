@@ -4,6 +4,7 @@ alias has found its column — so a unit's own wording (未达标原因及整改
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -242,3 +243,59 @@ def test_an_indicator_named_with_a_total_word_is_still_an_indicator(tmp_path: Pa
     wb.save(path)
     assert [i.level3.text for i in load_project(path).indicators][0] == "合计培训人次"
     assert len(load_project(path).indicators) == 4
+
+
+# ---- a two-row indicator header -----------------------------------------------------------------
+def build_two_row(path: Path, merged: bool = True) -> Path:
+    """绩效指标 over 一级 / 二级 / 三级 on the second row; the other headers on the first row,
+    merged down over both (or not merged at all)."""
+    wb = Workbook()
+    ws = wb.active
+    for r in [["项目支出绩效自评表"], ["（2022年度）"], ["项目名称", "某项目"],
+              ["主管部门", "某局", None, "实施单位", "某站"],
+              ["项目资金（万元）", None, *FUNDS_HEAD], FUNDS_ROWS[0],
+              [None, "其中：当年财政拨款", 10, 10, 9.6, None, None, None],
+              ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+              [None, "培训学员100人次", None, None, "实际培训学员120人次"],
+              ["绩效指标", None, None, None, "年度指标值", "实际完成值", "分值", "得分",
+               "偏差原因分析及改进措施"],
+              [None, "一级指标", "二级指标", "三级指标"],
+              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
+              ["总分", None, None, None, None, None, 100, 99.6, None]]:
+        ws.append(r)
+    if merged:
+        for m in ("A10:D10", "E10:E11", "F10:F11", "G10:G11", "H10:H11", "I10:I11", "A15:F15"):
+            ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_two_row_indicator_header_is_read(tmp_path: Path, merged: bool) -> None:
+    """Before, only 一级 / 二级 / 三级 were found: no targets, no weights, 总分 9.6 and 等级 差."""
+    path = build_two_row(tmp_path / "two.xlsx", merged)
+    project = load_project(path)
+    assert project.form.columns["target"] == "年度指标值"
+    assert [(i.level3.text, i.target.text, i.weight.text, i.self_score.text)
+            for i in project.indicators] == [("培训人次", "≥100人次", "50", "50"),
+                                             ("技能提升率", "≥80%", "30", "30"),
+                                             ("学员满意度", "≥90%", "10", "10")]
+    report = check_file(path)
+    assert report.score is not None and report.score.total == Decimal("99.6")
+    assert not [f for f in report.findings if f.code in ("PX310", "PX801")]
+
+
+def test_a_two_row_header_saved_as_ods_reads_the_same(tmp_path: Path) -> None:
+    """.ods files come without their merged ranges (python-calamine): the row above is still read."""
+    from lo import has_soffice, soffice_convert
+
+    if not has_soffice():
+        pytest.fail("LibreOffice is needed (bash .ci/run installs it)")
+    src = build_two_row(tmp_path / "two.xlsx")
+    ods = soffice_convert(src, "ods", tmp_path / "ods")
+    a, b = load_project(src), load_project(ods)
+    assert b.form.source_format == "ods"
+    assert [(i.level3.text, i.target.text, i.weight.text) for i in b.indicators] == \
+        [(i.level3.text, i.target.text, i.weight.text) for i in a.indicators]

@@ -87,7 +87,9 @@ def generate() -> str:
         "## Indicator table",
         "",
         "One header row, or two when 年度指标值 is split into 指标性质 | 指标值 | 度量单位 (the",
-        "three are joined: `≥ | 735 | 人次` → `≥735人次`). A column the form does not have (no",
+        "three are joined: `≥ | 735 | 人次` → `≥735人次`), or two when 绩效指标 stands over",
+        "一级 / 二级 / 三级 and the other headers are in the row above (merged down over both",
+        "rows or not, as .ods files come without merges). A column the form does not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
         + ".",
         "",

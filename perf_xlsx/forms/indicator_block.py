@@ -15,6 +15,8 @@ from .grid import Grid
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+#: Headers that may stand in the row above a two-row header's 一级 / 二级 / 三级.
+_ABOVE_KEYS = ("target", "actual", "weight", "self_score", "deviation")
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
          "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
          "direction": "text", "unit": "text"}
@@ -38,13 +40,36 @@ def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
     return None
 
 
+def _header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
+    """(column, header, the row it stands on) of the indicator header at row ``hr``. A header may stand in the row
+    above, over a two-row header whose second row names 一级 / 二级 / 三级 under 绩效指标: merged
+    down over both rows, or — without merges, as .ods files come — in a row above that names at
+    least two indicator columns itself."""
+    above = hr - 1
+    named_above = above >= 1 and sum(
+        1 for c in range(1, grid.max_col + 1)
+        if any(labels.matches(grid.text(above, c), labels.INDICATOR_COLUMNS[k])
+               for k in _ABOVE_KEYS if grid.text(above, c))) >= 2
+    out = []
+    for c in range(1, grid.max_col + 1):
+        top = grid.covered.get((hr, c), (hr, c))
+        if top == (hr, c):
+            row = hr if grid.text(hr, c) or not named_above else above
+        elif top[1] == c and top[0] < hr:       # merged down from the row above
+            row = top[0]
+        else:
+            continue
+        if grid.text(row, c):
+            out.append((c, grid.text(row, c), row))
+    return out
+
+
 def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int, tuple[str, ...]]:
     """key → column of the indicator header at row ``hr``, the first data row, and the keys
     whose column was guessed from the words of its header (``labels.INDICATOR_KEYWORDS``)."""
     cols: dict[str, int] = {}
     data_row = hr + 1
-    heads = [(c, grid.text(hr, c)) for c in range(1, grid.max_col + 1)
-             if grid.text(hr, c) and grid.covered.get((hr, c), (hr, c)) == (hr, c)]
+    heads = [(c, text) for c, text, _row in _header_texts(grid, hr)]
     unnamed = []
     for c, text in heads:
         key = next((k for k, aliases in labels.INDICATOR_COLUMNS.items()
@@ -80,7 +105,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 header: tuple[int, int], features: list[str]) -> None:
     hr, _ = header
     cols, start, info.guessed_columns = _indicator_columns(grid, hr)
-    info.columns = {k: grid.raw_text(hr, c) or k for k, c in cols.items()}
+    rows_of = {c: row for c, _text, row in _header_texts(grid, hr)}
+    info.columns = {k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()}
     if info.guessed_columns:
         features.append("guessed-columns")
     if "direction" in cols or "unit" in cols:
