@@ -148,6 +148,8 @@ class FormInfo:
     features: tuple[str, ...] = ()
     source_format: str = "xlsx"                   # xlsx | xls | ods | docx
     stage: str = "self"                           # target for a 申报表 (docs/stages.md)
+    part: int = 0                                 # 1, 2 … for forms stacked on one sheet
+    rows: tuple[int, int] | None = None           # (first, last) row of a stacked form
     money_divisor: int = 1                        # 10000 when the form prints 元
     #: The execution weight the form prints in a header (得分（20分*执行率）), if any.
     execution_weight: Any = None
@@ -162,6 +164,12 @@ class FormInfo:
     grade: Value = EMPTY
     execution_rows: list[Value] = field(default_factory=list)   # 预算执行率 rows among indicators
     note: Value = EMPTY
+
+    @property
+    def tag(self) -> str:
+        """The form's name among a workbook's forms: its sheet, or ``sheet-2`` for the second of
+        several forms stacked on one sheet."""
+        return f"{self.sheet}-{self.part}" if self.part else self.sheet
 
 
 @dataclass

@@ -50,7 +50,7 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
             run_result(EXIT_UNUSABLE)
         for project, target in zip(projects, targets):
             import_project(project, target)
-            where = project.form.sheet if project.form else project.source_format
+            where = project.form.tag if project.form else project.source_format
             click.echo(("written: " if en else "已写入：") + str(target)
                        + f"  ({project.name.text or '—'}, {where})")
             if project.form is not None and project.form.stage == "target":

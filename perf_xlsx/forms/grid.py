@@ -20,6 +20,8 @@ class Grid:
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: any covered (row, col) → its top-left
     covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: the rows of one form among several stacked on the sheet (None: the whole sheet)
+    rows: range | None = None
 
     @classmethod
     def of(cls, sheet: RawSheet) -> "Grid":
@@ -40,13 +42,21 @@ class Grid:
                     g.covered[(r, c)] = (r1, c1)
         return g
 
+    def band(self, rows: range) -> "Grid":
+        """The same sheet seen through ``rows`` only: one of several forms stacked on it."""
+        return Grid(self.sheet, {k: t for k, t in self.texts.items() if k[0] in rows},
+                    {k: v for k, v in self.spans.items() if k[0] in rows},
+                    {k: v for k, v in self.covered.items() if k[0] in rows and v[0] in rows},
+                    rows)
+
     @property
     def name(self) -> str:
         return self.sheet.name
 
     @property
     def max_row(self) -> int:
-        return self.sheet.max_row
+        return self.sheet.max_row if self.rows is None else min(self.sheet.max_row,
+                                                                self.rows.stop - 1)
 
     @property
     def max_col(self) -> int:

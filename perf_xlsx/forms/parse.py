@@ -38,14 +38,72 @@ def find_forms(raw: RawWorkbook) -> list[str]:
             if name not in raw.generated and looks_like_form(Grid.of(sheet))]
 
 
+def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None]]:
+    """(sheet, rows) of every form, in workbook order: rows is None for a sheet holding one
+    form, else the band of each of the forms stacked on it (``form_bands``)."""
+    out: list[tuple[str, range | None]] = []
+    for name in find_forms(raw):
+        bands = form_bands(Grid.of(raw.sheets[name]))
+        out += [(name, None)] if len(bands) == 1 else [(name, band) for band in bands]
+    return out
+
+
+def form_bands(grid: Grid) -> list[range]:
+    """The rows of each form stacked on one sheet, top to bottom: a form starts at a 项目名称
+    label followed by its own indicator or funds header, together with the title rows above it
+    (title, year, unit line, blank rows); what stands below a form's table (其他需要说明事项,
+    填表人) stays with it. One form gives one band, the whole sheet."""
+    aliases = labels.HEADER_FIELDS["project_name"]
+    names = sorted({r for r, _c in grid.find(aliases)} | {
+        r for (r, c) in grid.texts if labels.inline_value(grid.raw_text(r, c), aliases)})
+    starts = []
+    for i, r in enumerate(names):
+        rows = range(r, names[i + 1] if i + 1 < len(names) else grid.max_row + 1)
+        if grid.first(labels.INDICATOR_COLUMNS["level3"], rows) or \
+                grid.first(labels.FUNDS_COLUMNS["executed"], rows):
+            starts.append(r)
+    if len(starts) < 2:
+        return [range(1, grid.max_row + 1)]
+    cuts = [1, *(_title_top(grid, r, floor=prev + 1) for prev, r in zip(starts, starts[1:])),
+            grid.max_row + 1]
+    return [range(a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+def _title_top(grid: Grid, name_row: int, floor: int) -> int:
+    """The first row of the title block above the 项目名称 row ``name_row`` (not above ``floor``)."""
+    texts: dict[int, list[str]] = {}
+    for (r, _c), t in grid.texts.items():
+        if floor <= r < name_row:
+            texts.setdefault(r, []).append(t)
+    top = name_row
+    while top - 1 >= floor and all(_title_like(t) for t in texts.get(top - 1, [])) and \
+            not any(grid.filled(top - 1, c) and (top - 1, c) not in grid.texts
+                    for c in range(1, grid.max_col + 1)):
+        top -= 1
+    return top
+
+
+def _title_like(text: str) -> bool:
+    """A title row's text: the form's title, the year line, the money unit or the filler."""
+    return any(labels.norm(x) in text for x in (*labels.TITLES, *labels.TARGET_TITLES)) or \
+        bool(_YEAR_RE.search(text)) and len(text) <= 20 or \
+        text.startswith(("单位", "金额单位", "填报单位", "填报日期", "（", "("))
+
+
 def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
-                      source_format: str = "xlsx") -> Project:
+                      source_format: str = "xlsx", rows: range | None = None,
+                      part: int = 0) -> Project:
+    """The form on ``sheet`` (or, for forms stacked on it, the one within ``rows``, the
+    ``part``-th) as a Project with its FormInfo and the reader's findings."""
     grid = Grid.of(raw.sheets[sheet])
+    if rows is not None:
+        grid = grid.band(rows)
     cells = CellReader(raw)
     project = Project(path=path if path is not None else raw.path, source_format=source_format)
-    info = FormInfo(sheet=sheet, layout="mof", source_format=source_format)
+    info = FormInfo(sheet=sheet, layout="mof", source_format=source_format, part=part,
+                    rows=None if rows is None else (rows.start, rows.stop - 1))
     project.form = info
-    features: list[str] = []
+    features: list[str] = [] if rows is None else ["stacked"]
 
     name_at = grid.first(labels.HEADER_FIELDS["project_name"])
     if name_at is None:                  # 项目名称：… in one cell
@@ -77,7 +135,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     info.layout = "+".join(["mof", *features])
     info.title = next((grid.raw_text(r, c) for (r, c), t in sorted(grid.texts.items())
                        if any(labels.norm(x) in t for x in labels.TITLES)), "")
-    cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}")
+    where = "" if rows is None else f"，第 {rows.start}–{rows.stop - 1} 行"
+    cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}{where}")
     project.findings = cells.findings
     return project
 

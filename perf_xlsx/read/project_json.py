@@ -90,6 +90,7 @@ def form_to_dict(form: FormInfo | None) -> dict[str, Any] | None:
         return None
     return {
         "sheet": form.sheet, "layout": form.layout, "features": list(form.features),
+        "part": form.part, "rows": None if form.rows is None else list(form.rows),
         "source_format": form.source_format, "money_divisor": form.money_divisor,
         "execution_weight": None if form.execution_weight is None
         else format(form.execution_weight, "f"),

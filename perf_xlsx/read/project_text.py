@@ -110,6 +110,10 @@ def _form_lines(project: Project, lang: str) -> list[str]:
     en = lang == "en"
     lines = [(f"published form: sheet {form.sheet}, layout {form.layout}, format {form.source_format}"
               if en else f"官方表样: 工作表 {form.sheet}，版式 {form.layout}，格式 {form.source_format}")]
+    if form.rows is not None:
+        first, last = form.rows
+        lines.append(f"  form {form.part} of those stacked on the sheet: rows {first}–{last}" if en
+                     else f"  同一工作表上的第 {form.part} 张表：第 {first}–{last} 行")
     if form.money_divisor != 1:
         lines.append("  money printed in 元, read as 万元 (÷ 10000)" if en
                      else "  表上金额单位为元，已换算为万元（÷ 10000）")

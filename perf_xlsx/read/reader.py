@@ -73,16 +73,18 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
             return [project_from_raw(raw, path=str(path))]
     from ..forms import parse as forms     # only for a file that is not our template
 
-    sheets = forms.find_forms(raw)
-    if not sheets:
+    parts = forms.find_form_parts(raw)
+    if not parts:
         if other is None:
             return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
         project = Project(path=str(path))
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name)]
         return [project]
-    return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind)
-            for sheet in (sheets[:1] if first_only else sheets)]
+    stacked = {sheet: [rows for s, rows in parts if s == sheet] for sheet, _rows in parts}
+    return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind, rows=rows,
+                                    part=0 if rows is None else stacked[sheet].index(rows) + 1)
+            for sheet, rows in (parts[:1] if first_only else parts)]
 
 
 #: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are

@@ -125,7 +125,7 @@ def import_targets(path: str | Path, projects: list[Project], out: str | Path | 
             folder, stem = out.parent, out.stem
     if len(projects) == 1:
         return [folder / f"{stem}.xlsx"]
-    return [folder / f"{stem}-{_safe(p.form.sheet if p.form else str(i))}.xlsx"
+    return [folder / f"{stem}-{_safe(p.form.tag if p.form else str(i))}.xlsx"
             for i, p in enumerate(projects, start=1)]
 
 

@@ -228,7 +228,7 @@ def _result_names(src: Path, reports: list[CheckReport]) -> list[tuple[str, ...]
     taken = {s.casefold() for s in sheets if s not in marked}
     out: list[tuple[str, ...]] = []
     for r in reports:
-        tag = r.project.form.sheet if r.project.form else r.project.name.text
+        tag = r.project.form.tag if r.project.form else r.project.name.text
         pair = []
         for base in contract.OUTPUT_SHEETS:
             name = f"{base}（{tag}）"
