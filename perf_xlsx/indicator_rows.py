@@ -21,7 +21,10 @@ from .template import contract
 
 _DATA_KEYS = ("level3", "target", "actual", "weight", "self_score", "deviation")
 #: A weight written into the label (``产出指标（50分）``) or brackets around the whole name.
-_WEIGHT_NOTE_RE = re.compile(r"\(\d+(?:\.\d+)?分?\)$")
+_WEIGHT_NOTE_RE = re.compile(r"\(\d+(?:\.\d+)?分?\)$|(?<=[^\d.])\d+(?:\.\d+)?分$")
+#: A numbering before the name (after NFKC, which makes ① a 1): 一、 1. 1、 (1) （一） ①.
+_NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]?(?=[^\d.])|"
+                           r"\([一二三四五六七八九十\d]{1,2}\)[、.]?)")
 _WRAPPERS = ("()", "[]", "【】", "「」", "『』", "〔〕", "<>", "《》")
 #: 二级 names staff shorten beyond dropping 指标 → the canonical name (used only where allowed).
 _LEVEL2_ALIASES = {"满意度": "服务对象满意度指标", "满意度指标": "服务对象满意度指标",
@@ -60,10 +63,12 @@ def cell_text(value: Value) -> Any:
 
 @functools.lru_cache(maxsize=2048)
 def _squash(text: str) -> str:
-    """A level name compared loosely: NFKC, no spaces, no wrapping brackets or ``（50分）``."""
+    """A level name compared loosely: NFKC, no spaces, no wrapping brackets, no numbering
+    before it (``一、`` ``1.`` ``（1）``) and no weight after it (``（50分）``, ``50分``)."""
     s = "".join(unicodedata.normalize("NFKC", text or "").split())
     while len(s) > 2 and any(s[0] == a and s[-1] == b for a, b in _WRAPPERS):
         s = s[1:-1]
+    s = _NUMBERING_RE.sub("", s) or s
     return _WEIGHT_NOTE_RE.sub("", s) or s
 
 

@@ -19,6 +19,21 @@ SOURCES = (("total", "年度资金总额"), ("fiscal", "其中：当年财政拨
            ("carryover", "上年结转资金"), ("other", "其他资金"))
 
 
+def save_rows(path: str | Path, rows: list[list[Any]], merges: tuple[str, ...] = (),
+              title: str = "自评表") -> Path:
+    """A one-sheet workbook of ``rows`` as typed (``[]`` a blank row), with ``merges``: a form
+    laid out cell by cell, as a unit's own Excel holds it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return Path(path)
+
+
 @dataclass
 class FormLayout:
     row0: int = 1                  # first row of the form

@@ -100,6 +100,15 @@ CASES = [
     ("full-width brackets", edit(0, level1="（产出指标）"), [("PX319", "level1", 0)]),
     ("space inside", edit(0, level1="产出 指标"), [("PX319", "level1", 0)]),
     ("weight in the label", edit(0, level1="产出指标（50分）"), [("PX319", "level1", 0)]),
+    # numbered or weighted names are the same level (a warning to use the standard name, not
+    # PX307/PX308 "unknown"): 一、产出指标, 1.产出指标, 产出指标50分, （1）数量指标, 1、数量指标
+    ("numbered level1", edit(0, level1="一、产出指标"), [("PX319", "level1", 0)]),
+    ("digit-numbered level1", edit(0, level1="1.产出指标"), [("PX319", "level1", 0)]),
+    ("weight after the level1", edit(0, level1="产出指标 50分"), [("PX319", "level1", 0)]),
+    ("numbered level2", edit(0, level2="（1）数量指标"), [("PX319", "level2", 0)]),
+    ("circled level2", edit(0, level2="①数量指标"), [("PX319", "level2", 0)]),
+    ("numbered level2 under the wrong parent", edit(5, level2="1、数量指标"),
+     [("PX308", "level2", 5)]),
     ("short 时效 still a deadline row", edit(3, level2="时效", actual="2018-10-08"),
      [("PX313", "actual", 3), ("PX319", "level2", 3)]),
     ("unknown short level2", edit(0, level2="数"), [("PX308", "level2", 0)]),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
+from form_factory import save_rows as save
 
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli as cli_main
@@ -22,13 +22,25 @@ OFFICIAL = ["一级指标", "二级指标", "三级指标", "年度指标值", "
 COLUMN = {"target": 3, "actual": 4, "weight": 5, "self_score": 6, "deviation": 7}
 
 
+FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+FUNDS_ROWS = [[None, "年度资金总额", 10, 10, 9.6, 10, "96%", 9.6],
+              [None, "其中：当年财政拨款", 8, 8, 7.6, None, None, None],
+              [None, "上年结转资金", 1, 1, 1, None, None, None],
+              [None, "其他资金", 1, 1, 1, None, None, None]]
+
+
+def top(line: str = "（2022年度）", name: str = "某培训项目", label: str = "项目资金（万元）",
+        fields: tuple[str, str] = ("主管部门", "实施单位"),
+        funds: list[list[Any]] | None = None, head: list[str] = FUNDS_HEAD) -> list[list[Any]]:
+    """Title, year (or unit) line, 项目名称, 主管部门 / 实施单位 and the funds block."""
+    return [["项目支出绩效自评表"], [line], ["项目名称", name],
+            [fields[0], "某局", None, fields[1], "某站"], [label, None, *head],
+            *(funds if funds is not None else [FUNDS_ROWS[0], [None, "其中：当年财政拨款", 10, 10, 9.6]])]
+
+
 def build(path: Path, header: list[str]) -> Path:
     rows: list[list[Any]] = [
-        ["项目支出绩效自评表"], ["（2022年度）"], ["项目名称", "某培训项目"],
-        ["主管部门", "某局", None, "实施单位", "某站"],
-        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        [None, "年度资金总额", 10, 10, 9.6, 10, "96%", 9.6],
-        [None, "其中：当年财政拨款", 10, 10, 9.6, None, None, None],
+        *top(),
         ["年度总体目标", "预期目标", None, None, "实际完成情况"],
         [None, "培训学员100人次", None, None, "培训学员120人次，考核通过率70%"],
         ["绩效指标", *header],
@@ -39,11 +51,7 @@ def build(path: Path, header: list[str]) -> Path:
         [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
         ["总分", None, None, None, None, None, 100, 95.85, None],
     ]
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    wb.save(path)
-    return path
+    return save(path, rows)
 
 
 def summary(path: Path) -> tuple:
@@ -110,31 +118,18 @@ def test_show_names_the_guessed_columns(tmp_path: Path) -> None:
 
 
 # ---- the funds block and the header fields ------------------------------------------------------
-FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-FUNDS_ROWS = [[None, "年度资金总额", 10, 10, 9.6, 10, "96%", 9.6],
-              [None, "其中：当年财政拨款", 8, 8, 7.6, None, None, None],
-              [None, "上年结转资金", 1, 1, 1, None, None, None],
-              [None, "其他资金", 1, 1, 1, None, None, None]]
-
-
 def build_funds(path: Path, head: list[str], rows: list[list[Any]],
                 fields: tuple[str, str, str] = ("项目名称", "主管部门", "实施单位")) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    for r in [["项目支出绩效自评表"], ["（2022年度）"], [fields[0], "某项目"],
-              [fields[1], "某局", None, fields[2], "某站"],
-              ["项目资金（万元）", None, *head], *rows,
-              ["年度总体目标", "预期目标", None, None, "实际完成情况"],
-              [None, "培训学员100人次", None, None, "培训学员120人次"],
-              ["绩效指标", *OFFICIAL],
-              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
-              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
-              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
-              ["总分", None, None, None, None, None, 100, 99.6, None]]:
-        ws.append(r)
-    ws.merge_cells(f"A5:A{5 + len(rows)}")
-    wb.save(path)
-    return path
+    return save(path, [*top(name="某项目", fields=fields[1:], funds=rows, head=head),
+                       ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+                       [None, "培训学员100人次", None, None, "培训学员120人次"],
+                       ["绩效指标", *OFFICIAL],
+                       [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+                       [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+                       [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10,
+                        None],
+                       ["总分", None, None, None, None, None, 100, 99.6, None]],
+                (f"A5:A{5 + len(rows)}",))
 
 
 def funds_of(path: Path) -> tuple:
@@ -186,24 +181,15 @@ def test_header_fields_under_other_names(tmp_path: Path, fields: tuple[str, str,
 # ---- the goal block and the total row -----------------------------------------------------------
 def build_goal(path: Path, label: str = "年度总体目标", expected: str = "预期目标",
                actual: str = "实际完成情况", total: str = "总分") -> Path:
-    wb = Workbook()
-    ws = wb.active
-    for r in [["项目支出绩效自评表"], ["（2022年度）"], ["项目名称", "某项目"],
-              ["主管部门", "某局", None, "实施单位", "某站"],
-              ["项目资金（万元）", None, *FUNDS_HEAD], FUNDS_ROWS[0],
-              [None, "其中：当年财政拨款", 10, 10, 9.6, None, None, None],
-              [label, expected, None, None, actual],
-              [None, "培训学员100人次", None, None, "实际培训学员120人次，财政资金全部到位"],
-              ["绩效指标", *OFFICIAL],
-              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
-              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
-              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
-              [total, None, None, None, None, None, 100, 99.6, None]]:
-        ws.append(r)
-    ws.merge_cells("A8:A9")
-    ws.merge_cells("A14:F14")
-    wb.save(path)
-    return path
+    return save(path, [*top(name="某项目"), [label, expected, None, None, actual],
+                       [None, "培训学员100人次", None, None, "实际培训学员120人次，财政资金全部到位"],
+                       ["绩效指标", *OFFICIAL],
+                       [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+                       [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+                       [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10,
+                        None],
+                       [total, None, None, None, None, None, 100, 99.6, None]],
+                ("A8:A9", "A14:F14"))
 
 
 def goal_summary(path: Path) -> tuple:
@@ -249,27 +235,18 @@ def test_an_indicator_named_with_a_total_word_is_still_an_indicator(tmp_path: Pa
 def build_two_row(path: Path, merged: bool = True) -> Path:
     """绩效指标 over 一级 / 二级 / 三级 on the second row; the other headers on the first row,
     merged down over both (or not merged at all)."""
-    wb = Workbook()
-    ws = wb.active
-    for r in [["项目支出绩效自评表"], ["（2022年度）"], ["项目名称", "某项目"],
-              ["主管部门", "某局", None, "实施单位", "某站"],
-              ["项目资金（万元）", None, *FUNDS_HEAD], FUNDS_ROWS[0],
-              [None, "其中：当年财政拨款", 10, 10, 9.6, None, None, None],
-              ["年度总体目标", "预期目标", None, None, "实际完成情况"],
-              [None, "培训学员100人次", None, None, "实际培训学员120人次"],
-              ["绩效指标", None, None, None, "年度指标值", "实际完成值", "分值", "得分",
-               "偏差原因分析及改进措施"],
-              [None, "一级指标", "二级指标", "三级指标"],
-              [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
-              [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
-              [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
-              ["总分", None, None, None, None, None, 100, 99.6, None]]:
-        ws.append(r)
-    if merged:
-        for m in ("A10:D10", "E10:E11", "F10:F11", "G10:G11", "H10:H11", "I10:I11", "A15:F15"):
-            ws.merge_cells(m)
-    wb.save(path)
-    return path
+    return save(path, [*top(name="某项目"), ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+                       [None, "培训学员100人次", None, None, "实际培训学员120人次"],
+                       ["绩效指标", None, None, None, "年度指标值", "实际完成值", "分值", "得分",
+                        "偏差原因分析及改进措施"],
+                       [None, "一级指标", "二级指标", "三级指标"],
+                       [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+                       [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+                       [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10,
+                        None],
+                       ["总分", None, None, None, None, None, 100, 99.6, None]],
+                ("A10:D10", "E10:E11", "F10:F11", "G10:G11", "H10:H11", "I10:I11", "A15:F15")
+                if merged else ())
 
 
 @pytest.mark.parametrize("merged", [True, False])
@@ -299,3 +276,24 @@ def test_a_two_row_header_saved_as_ods_reads_the_same(tmp_path: Path) -> None:
     assert b.form.source_format == "ods"
     assert [(i.level3.text, i.target.text, i.weight.text) for i in b.indicators] == \
         [(i.level3.text, i.target.text, i.weight.text) for i in a.indicators]
+
+
+@pytest.mark.parametrize("line,label,amounts,divisor", [
+    ("单位：元", "项目资金", (100000, 100000, 96000), 10000),
+    ("金额单位：元", "项目资金", (100000, 100000, 96000), 10000),
+    ("单位：万元", "项目资金", (10, 10, 9.6), 1),
+    ("单位：元", "项目资金（万元）", (10, 10, 9.6), 1),        # the block's own unit wins
+    ("填报单位：某局", "项目资金", (10, 10, 9.6), 1),
+])
+def test_the_money_unit_from_a_line_above_the_form(tmp_path: Path, line: str, label: str,
+                                                    amounts: tuple, divisor: int) -> None:
+    amounts_rows = [[None, "年度资金总额", *amounts, 10, "96%", 9.6],
+                    [None, "其中：当年财政拨款", *amounts, None, None, None]]
+    save(tmp_path / "u.xlsx", [*top(line=line, label=label, funds=amounts_rows),
+                               ["绩效指标", *OFFICIAL],
+                               [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90,
+                                90, None]])
+    project = load_project(tmp_path / "u.xlsx")
+    assert project.form.money_divisor == divisor
+    assert (project.funds.total.budget.decimal, project.funds.total.executed.decimal) == \
+        (Decimal(10), Decimal("9.6"))

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook, load_workbook
+from form_factory import save_rows as save
+from openpyxl import load_workbook
 
 from perf_xlsx.check import check_file_all
 from perf_xlsx.cli import cli as cli_main
@@ -34,16 +35,6 @@ def block(name: str, executed: float, score: float, titled: bool = True) -> list
             [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
             ["总分", None, None, None, None, None, 100, 90 + executed + score - 50, None],
             ["填表人：张三", None, None, "联系电话：1234567"]]
-
-
-def save(path: Path, rows: list[list[Any]]) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "自评表"
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
 
 
 def three(path: Path, **kw: Any) -> Path:

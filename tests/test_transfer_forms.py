@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from form_factory import save_rows as save
 from lo import has_soffice, soffice_convert
-from openpyxl import Workbook
 
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli as cli_main
@@ -18,18 +18,6 @@ from perf_xlsx.read import load_project
 
 D = Decimal
 FALSE_ALARMS = {"PX101", "PX202", "PX209", "PX801", "PX802", "PX803", "PX807"}
-
-
-def save(path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "自评表"
-    for r in rows:
-        ws.append(r)
-    for m in merges:
-        ws.merge_cells(m)
-    wb.save(path)
-    return path
 
 
 def transfer_rows(local_budget: Any = 150, local_rate: str = "93.33%") -> list[list[Any]]:
