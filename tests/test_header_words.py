@@ -297,3 +297,22 @@ def test_the_money_unit_from_a_line_above_the_form(tmp_path: Path, line: str, la
     assert project.form.money_divisor == divisor
     assert (project.funds.total.budget.decimal, project.funds.total.executed.decimal) == \
         (Decimal(10), Decimal("9.6"))
+
+
+@pytest.mark.parametrize("cells,grade,wrong", [
+    (["优"], "优", False), (["优秀"], "优", False), (["良好"], "良", True),
+    (["自评等级：良"], "良", True), (["等级", "良好"], "良", True), (["合格"], None, False),
+])
+def test_the_printed_grade_beside_the_total(tmp_path: Path, cells: list[str], grade: str | None,
+                                            wrong: bool) -> None:
+    """总分 99.6: 优; a grade written as a word or with its label in one cell is read and checked."""
+    path = build_goal(tmp_path / "g.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for k, text in enumerate(cells):
+        wb.active.cell(14, 10 + k, text)
+    wb.save(path)
+    form = load_project(path).form
+    assert (form.grade.value if not form.grade.is_empty else None) == grade
+    assert ("PX806" in {f.code for f in check_file(path).findings}) is wrong

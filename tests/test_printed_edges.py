@@ -101,7 +101,9 @@ GRADE_EDGES = [
     # (printed total, printed grade, wrong) — totals chosen so that PX804 is not the point
     (D(90), "优", False), (D("89.99"), "优", True), (D("89.99"), "良", False), (D(80), "良", False),
     (D("79.99"), "良", True), (D(60), "中", False), (D("59.99"), "差", False), (D("59.99"), "中", True),
-    (D(95), "优秀", False),            # the first character is the grade
+    (D(95), "优秀", False),            # a grade word: 优秀 is 优, 良好 良, 中等 / 一般 中
+    (D(95), "良好", True), (D(85), "良好", False), (D(70), "中等", False), (D(95), "一般", True),
+    (D(95), "优（95分）", False), (D(85), "优（95分）", True),
 ]
 
 

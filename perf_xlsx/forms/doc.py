@@ -109,8 +109,9 @@ def generate() -> str:
         "  without a target, whose label columns hold a short text with "
         + " · ".join(labels.TOTAL_WORDS) + "); its 分值 and",
         "  得分 are the printed total weight and 总分, and a cell "
-        f"{' / '.join(labels.GRADES)} in it (or beside {' · '.join(labels.GRADE_LABELS)}) is the",
-        "  printed 等级.",
+        f"{' / '.join(labels.GRADES)} in it (or beside {' · '.join(labels.GRADE_LABELS)}, or",
+        "  `等级：优` in one cell) is the printed 等级; a grade may be written as a word: "
+        + " · ".join(f"{w} = {g}" for w, g in labels.GRADE_WORDS.items() if w != g) + ".",
         f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note.",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
         "  inside the indicator table (PX808 when the funds block scores it too).",

@@ -187,8 +187,9 @@ def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
             info.printed_total["score" if key == "self_score" else key] = \
                 weight_points(value) if key == "weight" else value
     for c in range(1, grid.max_col + 1):
-        if grid.text(r, c) in labels.GRADES:
-            info.grade = Value(grid.text(r, c), grid.text(r, c), Loc(grid.name, cell_ref(r, c)))
+        grade = labels.grade_of(grid.text(r, c))
+        if grade is not None:
+            info.grade = Value(*grade, Loc(grid.name, cell_ref(r, c)))
 
 
 def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
@@ -198,7 +199,7 @@ def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
     if at is None:
         return
     r, c = grid.value_right_of(*at)
-    text = grid.text(r, c)
-    if text and text[0] in labels.GRADES:
-        info.grade = Value(text[0], grid.raw_text(r, c), Loc(grid.name, cell_ref(r, c)))
+    grade = labels.grade_of(grid.text(r, c))
+    if grade is not None:
+        info.grade = Value(*grade, Loc(grid.name, cell_ref(r, c)))
 

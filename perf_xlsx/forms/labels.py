@@ -116,6 +116,9 @@ TOTAL_LABELS = ("总分", "合计", "总计", "自评总分")
 TOTAL_WORDS = ("总分", "合计", "总计", "综合得分", "总得分", "得分合计", "自评得分")
 GRADE_LABELS = ("等级", "自评等级", "评价等级", "绩效等级")
 GRADES = ("优", "良", "中", "差")
+#: How a grade is written: the letter, or a word for it (优秀, 良好 …).
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
+               "一般": "中", "差": "差", "较差": "差"}
 NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说明")
 #: A row of the indicator table that is the budget execution rate (Hebei's export).
 EXECUTION_ROW = ("预算执行率", "资金执行率")
@@ -174,6 +177,17 @@ def guess_funds_row(text: str) -> str | None:
     if len(s) > _SHORT:
         return None
     return next((key for key, words in FUNDS_ROW_KEYWORDS if any(w in s for w in words)), None)
+
+
+def grade_of(text: str) -> tuple[str, str] | None:
+    """(grade letter, the word as written) of a grade cell — 优, 良好, or 等级：优 in one
+    cell — else None."""
+    s = norm(text)
+    label, sep, rest = s.partition(":")
+    if sep and matches(label, GRADE_LABELS):
+        s = rest
+    s = _BRACKET_RE.split(s, 1)[0]             # 优（96分）
+    return (GRADE_WORDS[s], s) if s in GRADE_WORDS else None
 
 
 def is_total_by_words(text: str) -> bool:
