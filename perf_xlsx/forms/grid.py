@@ -5,6 +5,7 @@ from a Word table (``sources``) — so one parser serves every format.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..ooxml.rawbook import RawSheet, cell_ref, parse_range_ref
@@ -53,12 +54,12 @@ class Grid:
     def name(self) -> str:
         return self.sheet.name
 
-    @property
+    @functools.cached_property
     def max_row(self) -> int:
-        return self.sheet.max_row if self.rows is None else min(self.sheet.max_row,
-                                                                self.rows.stop - 1)
+        last = self.sheet.max_row      # (RawSheet works it out from its cells on each call)
+        return last if self.rows is None else min(last, self.rows.stop - 1)
 
-    @property
+    @functools.cached_property
     def max_col(self) -> int:
         return self.sheet.max_col
 

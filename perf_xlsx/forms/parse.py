@@ -38,13 +38,18 @@ def find_forms(raw: RawWorkbook) -> list[str]:
             if name not in raw.generated and looks_like_form(Grid.of(sheet))]
 
 
-def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None]]:
-    """(sheet, rows) of every form, in workbook order: rows is None for a sheet holding one
-    form, else the band of each of the forms stacked on it (``form_bands``)."""
-    out: list[tuple[str, range | None]] = []
-    for name in find_forms(raw):
-        bands = form_bands(Grid.of(raw.sheets[name]))
-        out += [(name, None)] if len(bands) == 1 else [(name, band) for band in bands]
+def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, Grid]]:
+    """(sheet, rows, the sheet's grid) of every form, in workbook order: rows is None for a
+    sheet holding one form, else the band of each of the forms stacked on it (``form_bands``)."""
+    out: list[tuple[str, range | None, Grid]] = []
+    for name, sheet in raw.sheets.items():
+        if name in raw.generated:
+            continue
+        grid = Grid.of(sheet)
+        if not looks_like_form(grid):
+            continue
+        bands = form_bands(grid)
+        out += [(name, None, grid)] if len(bands) == 1 else [(name, b, grid) for b in bands]
     return out
 
 
@@ -54,8 +59,9 @@ def form_bands(grid: Grid) -> list[range]:
     (title, year, unit line, blank rows); what stands below a form's table (其他需要说明事项,
     填表人) stays with it. One form gives one band, the whole sheet."""
     aliases = labels.HEADER_FIELDS["project_name"]
-    names = sorted({r for r, _c in grid.find(aliases)} | {
-        r for (r, c) in grid.texts if labels.inline_value(grid.raw_text(r, c), aliases)})
+    inline = tuple(labels.norm(a) + ":" for a in aliases)     # 项目名称：… in one cell
+    names = sorted({r for r, _c in grid.find(aliases)} |
+                   {r for (r, _c), t in grid.texts.items() if t.startswith(inline)})
     starts = []
     for i, r in enumerate(names):
         rows = range(r, names[i + 1] if i + 1 < len(names) else grid.max_row + 1)
@@ -76,9 +82,9 @@ def _title_top(grid: Grid, name_row: int, floor: int) -> int:
         if floor <= r < name_row:
             texts.setdefault(r, []).append(t)
     top = name_row
+    cols = range(1, grid.max_col + 1)
     while top - 1 >= floor and all(_title_like(t) for t in texts.get(top - 1, [])) and \
-            not any(grid.filled(top - 1, c) and (top - 1, c) not in grid.texts
-                    for c in range(1, grid.max_col + 1)):
+            not any(grid.filled(top - 1, c) and (top - 1, c) not in grid.texts for c in cols):
         top -= 1
     return top
 
@@ -92,10 +98,11 @@ def _title_like(text: str) -> bool:
 
 def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                       source_format: str = "xlsx", rows: range | None = None,
-                      part: int = 0) -> Project:
+                      part: int = 0, grid: Grid | None = None) -> Project:
     """The form on ``sheet`` (or, for forms stacked on it, the one within ``rows``, the
-    ``part``-th) as a Project with its FormInfo and the reader's findings."""
-    grid = Grid.of(raw.sheets[sheet])
+    ``part``-th) as a Project with its FormInfo and the reader's findings; ``grid``: the
+    sheet's, when the caller has it already."""
+    grid = grid if grid is not None else Grid.of(raw.sheets[sheet])
     if rows is not None:
         grid = grid.band(rows)
     cells = CellReader(raw)
