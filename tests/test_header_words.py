@@ -316,3 +316,23 @@ def test_the_printed_grade_beside_the_total(tmp_path: Path, cells: list[str], gr
     form = load_project(path).form
     assert (form.grade.value if not form.grade.is_empty else None) == grade
     assert ("PX806" in {f.code for f in check_file(path).findings}) is wrong
+
+
+def test_without_a_level1_column_each_row_takes_its_level2s_parent(tmp_path: Path) -> None:
+    """二级 | 三级 … with no 一级 column: before, every row was PX307 「（空）」 and every block's
+    weights PX402 (0 of 50 …)."""
+    header = [h for h in OFFICIAL if h != "一级指标"]
+    rows = [*top(), ["绩效指标", *header],
+            [None, "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, None],
+            [None, "社会效益指标", "技能提升率", "≥80%", "85%", 30, 30, None],
+            [None, "其他指标", "宣传次数", "≥2次", "3次", 0, 0, None],
+            [None, "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, None],
+            ["总分", None, None, None, None, 90, 99.6, None]]
+    path = save(tmp_path / "no1.xlsx", rows)
+    project = load_project(path)
+    assert "no-level1" in project.form.features
+    assert [(i.level1.text, i.level1.loc.cell) for i in project.indicators] == [
+        ("产出指标", "B9"), ("效益指标", "B10"), ("", "C11"), ("满意度指标", "B12")]
+    found = [(f.code, f.cell) for f in check_file(path).findings
+             if f.code in ("PX307", "PX308", "PX402")]
+    assert found == [("PX308", "B11")]      # only the row whose 二级 names no known 一级

@@ -90,7 +90,8 @@ def generate() -> str:
         "One header row, or two when 年度指标值 is split into 指标性质 | 指标值 | 度量单位 (the",
         "three are joined: `≥ | 735 | 人次` → `≥735人次`), or two when 绩效指标 stands over",
         "一级 / 二级 / 三级 and the other headers are in the row above (merged down over both",
-        "rows or not, as .ods files come without merges). A column the form does not have (no",
+        "rows or not, as .ods files come without merges). Without a 一级指标 column, a row's 一级",
+        "is the one its 二级 belongs to (数量指标 → 产出指标). A column the form does not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
         + ".",
         "",
@@ -137,7 +138,7 @@ def generate() -> str:
         "",
         "`perf-xlsx show` prints the layout recognised (`mof` plus its features) and each field's",
         "source cell; `--format json` gives them under `form`. Features: `元` (money in 元),",
-        "`no-initial` (no 年初预算数 column), `split-target`, `no-level2`, `no-weight`,",
+        "`no-initial` (no 年初预算数 column), `split-target`, `no-level1`, `no-level2`, `no-weight`,",
         "`weight-first` (分值 before 年度指标值), `weight-in-level1`, `several-other-rows` /",
         "`several-fiscal-rows` (rows added into one funds key), `stacked` (one of several forms",
         "on its sheet), `guessed-columns` (a column",

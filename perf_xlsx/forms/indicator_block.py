@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
+from ..indicator_rows import canonical_level2
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
+from ..template import contract
 from . import labels
 from .grid import Grid
 
@@ -113,6 +115,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         features.append("split-target")
     if "level2" not in cols:
         features.append("no-level2")
+    if "level1" not in cols and "level3" in cols:
+        features.append("no-level1")
     if "weight" not in cols:
         features.append("no-weight")
     if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
@@ -144,6 +148,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
             vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
+        if "level1" not in cols and "level2" in cols:
+            vals["level1"] = _parent_of(vals["level2"], vals["level1"])
         level1 = vals.get("level1", EMPTY)
         m = _WEIGHT_IN_LABEL.match(level1.text)
         if m and m.group(1):
@@ -155,6 +161,14 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
     _grade(grid, cells, info, hr)
+
+
+def _parent_of(level2: Value, blank: Value) -> Value:
+    """The 一级 a 二级 name belongs to (数量指标 → 产出指标, at the 二级 cell), for a form without
+    a 一级 column; ``blank`` when the name has no single parent."""
+    name = canonical_level2(level2.text) if level2.text else None
+    parents = [l1 for l1, names in contract.TAXONOMY.items() if name in names]
+    return Value(parents[0], parents[0], level2.loc) if len(parents) == 1 else blank
 
 
 def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:

@@ -142,8 +142,11 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     info.layout = "+".join(["mof", *features])
     info.title = next((grid.raw_text(r, c) for (r, c), t in sorted(grid.texts.items())
                        if any(labels.norm(x) in t for x in labels.TITLES)), "")
-    where = "" if rows is None else f"，第 {rows.start}–{rows.stop - 1} 行"
-    cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}{where}")
+    first, last = (rows.start, rows.stop - 1) if rows is not None else (0, 0)
+    cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}",
+              layout_en=f"{info.layout}, {source_format}",
+              rows=f"，第 {first}–{last} 行" if rows is not None else "",
+              rows_en=f", rows {first}–{last}" if rows is not None else "")
     project.findings = cells.findings
     return project
 
