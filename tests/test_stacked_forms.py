@@ -103,3 +103,30 @@ def test_show_names_the_rows_of_a_stacked_form(tmp_path: Path) -> None:
     path = three(tmp_path / "合并.xlsx")
     out = CliRunner().invoke(cli_main, ["show", str(path)]).output
     assert "同一工作表上的第 1 张表：第 1–" in out
+
+
+def test_the_web_page_lists_each_stacked_form(tmp_path: Path) -> None:
+    import io
+    import re
+    import time
+
+    from perf_xlsx.web.app import create_app
+
+    app = create_app(upload_root=tmp_path / "up")
+    try:
+        client = app.test_client()
+        data = {"files": [(io.BytesIO(three(tmp_path / "合并.xlsx").read_bytes()), "合并.xlsx")]}
+        r = client.post("/check", data=data, content_type="multipart/form-data")
+        assert r.status_code == 302
+        for _ in range(200):
+            page = client.get(r.headers["Location"]).data.decode()
+            if 'id="progress"' not in page:
+                break
+            time.sleep(0.05)
+        assert all(name in page for name in ("项目一", "项目二", "项目三"))
+        assert "PX422" in page and "Traceback" not in page
+        link = re.findall(r'href="(/job/[^"]+/1/workbook[^"]*)"', page)[0]
+        names = load_workbook(io.BytesIO(client.get(link).data)).sheetnames
+        assert {"检查结果（自评表-1）", "检查结果（自评表-3）"} <= set(names)
+    finally:
+        app.extensions["perf_xlsx"]["store"].close()
