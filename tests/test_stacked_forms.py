@@ -130,3 +130,19 @@ def test_the_web_page_lists_each_stacked_form(tmp_path: Path) -> None:
         assert {"检查结果（自评表-1）", "检查结果（自评表-3）"} <= set(names)
     finally:
         app.extensions["perf_xlsx"]["store"].close()
+
+
+def test_show_picks_a_form_with_form_n(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = three(tmp_path / "合并.xlsx")
+    out = subprocess.run([sys.executable, "-m", "perf_xlsx", "show", "--form", "2", "--format",
+                          "json", str(path)], capture_output=True, text=True, encoding="utf-8")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["info"]["project_name"]["value"] == "项目二" and data["form"]["part"] == 2
+    assert "共有 3 张表（自评表-1、自评表-2、自评表-3）" in out.stderr
+    bad = CliRunner().invoke(cli_main, ["show", "--form", "4", str(path)])
+    assert bad.exit_code == 2 and "3" in bad.output
