@@ -108,21 +108,15 @@ def test_show_names_the_rows_of_a_stacked_form(tmp_path: Path) -> None:
 def test_the_web_page_lists_each_stacked_form(tmp_path: Path) -> None:
     import io
     import re
-    import time
+
+    from test_web import _upload
 
     from perf_xlsx.web.app import create_app
 
     app = create_app(upload_root=tmp_path / "up")
     try:
         client = app.test_client()
-        data = {"files": [(io.BytesIO(three(tmp_path / "合并.xlsx").read_bytes()), "合并.xlsx")]}
-        r = client.post("/check", data=data, content_type="multipart/form-data")
-        assert r.status_code == 302
-        for _ in range(200):
-            page = client.get(r.headers["Location"]).data.decode()
-            if 'id="progress"' not in page:
-                break
-            time.sleep(0.05)
+        page = _upload(client, [(three(tmp_path / "合并.xlsx").read_bytes(), "合并.xlsx")])
         assert all(name in page for name in ("项目一", "项目二", "项目三"))
         assert "PX422" in page and "Traceback" not in page
         link = re.findall(r'href="(/job/[^"]+/1/workbook[^"]*)"', page)[0]
