@@ -122,3 +122,13 @@ def test_a_target_form_saved_as_xls_reads_the_same(tmp_path: Path) -> None:
     assert b.form.stage == "target" and b.form.source_format == "xls"
     assert [i.target.text for i in a.indicators] == [i.target.text for i in b.indicators]
     assert b.funds.total.initial.decimal == 12
+
+
+def test_a_target_form_with_a_unit_line_in_yuan_is_read_in_wan_yuan(tmp_path: Path) -> None:
+    """No unit in the funds label, a line 单位：元 above the form: the amounts are 元."""
+    path = build_target_form(tmp_path / "u.xlsx", money_unit="元")
+    wb = load_workbook(path)
+    ws = wb.active
+    ws["A6"], ws["A2"] = "项目资金", "金额单位：元"
+    wb.save(path)
+    assert load_project(path).funds.total.initial.decimal == D(12)

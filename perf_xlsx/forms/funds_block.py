@@ -23,8 +23,6 @@ from .grid import Grid
 from .indicator_block import weight_points
 
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
-#: A unit line above the form (normalised text): 单位：元, 金额单位：万元.
-_UNIT_LINE = re.compile(r"单位:?(万元|元)(?![\u4e00-\u9fff])")
 #: Keys whose rows may repeat under FUNDS_ROWS' own aliases (Sichuan: three 其他资金-like rows).
 _REPEATABLE = ("other",)
 #: The printed figures of a row: attribute → how the cell is read.
@@ -101,11 +99,8 @@ def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
     funds_labels = grid.find(labels.FUNDS_LABELS, rows)
     unit_text = " ".join(grid.raw_text(r, c) for (r, c) in funds_labels)
     unit_text += " " + " ".join(grid.raw_text(header_row, c) for c in cols.values())
-    unit_text = unit_text.replace("(", "（").replace(")", "）")
-    unit = "元" if "（元）" in unit_text else "万元" if "（万元）" in unit_text else next(
-        (m.group(1) for (r, _c), t in sorted(grid.texts.items())
-         if r < header_row and (m := _UNIT_LINE.search(t))), None)
-    if unit == "元":
+    above = [t for (r, _c), t in sorted(grid.texts.items()) if r < header_row]
+    if labels.money_divisor(unit_text, above) != 1:
         info.money_divisor = 10000
         features.append("元")
     if "initial" not in cols:

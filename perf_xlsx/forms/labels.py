@@ -140,6 +140,8 @@ TARGET_GOAL_LABELS = ("年度总体目标", "年度绩效目标", "总体目标"
 
 #: The money unit by the bracket after the funds label.
 MONEY_UNITS = {"万元": 1, "元": 10000}
+#: A unit line above the form (normalised text): 单位：元, 金额单位：万元.
+_UNIT_LINE = re.compile(r"单位:?(万元|元)(?![\u4e00-\u9fff])")
 
 _BRACKET_RE = re.compile(r"[（(【\[]")
 
@@ -169,6 +171,17 @@ def guess_indicator_column(text: str) -> str | None:
         return None
     s = norm(text)
     return next((key for key, words in INDICATOR_KEYWORDS if any(w in s for w in words)), None)
+
+
+def money_divisor(bracketed: str, lines: list[str]) -> int:
+    """10000 when money is printed in 元, else 1: by the brackets of the funds labels and headers
+    (``bracketed``: their texts), else by a unit line (``lines``: normalised texts above the
+    funds, in reading order) such as 单位：元."""
+    s = bracketed.replace("(", "（").replace(")", "）")
+    if "（元）" in s or "（万元）" in s:
+        return 10000 if "（元）" in s else 1
+    unit = next((m.group(1) for t in lines if (m := _UNIT_LINE.search(t))), "万元")
+    return MONEY_UNITS[unit]
 
 
 def guess_funds_row(text: str) -> str | None:

@@ -41,8 +41,9 @@ def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: 
     """The requested amounts into 年初预算数 (total, fiscal, other); returns the money divisor
     (10000 when the form prints 元). PX801 when there is no 年度资金总额."""
     unit_text = " ".join(grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows))
-    unit_text = unit_text.replace("(", "（").replace(")", "）")
-    divisor = 10000 if "（元）" in unit_text else 1
+    first = grid.first(labels.TARGET_FUNDS_ROWS["total"], rows)
+    above = [t for (r, _c), t in sorted(grid.texts.items()) if first is None or r < first[0]]
+    divisor = labels.money_divisor(unit_text, above)
     for key, aliases in labels.TARGET_FUNDS_ROWS.items():
         at = grid.first(aliases, rows)
         if at is None:
