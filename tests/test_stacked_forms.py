@@ -140,3 +140,24 @@ def test_show_picks_a_form_with_form_n(tmp_path: Path) -> None:
     assert "共有 3 张表（自评表-1、自评表-2、自评表-3）" in out.stderr
     bad = CliRunner().invoke(cli_main, ["show", "--form", "4", str(path)])
     assert bad.exit_code == 2 and "3" in bad.output
+
+
+def test_an_xls_of_several_forms_gets_every_forms_results_beside_it(tmp_path: Path) -> None:
+    """Before, `<name>-检查结果.xlsx` held only the first form's sheets: 项目二's errors were in
+    no written file."""
+    from lo import has_soffice, soffice_convert
+
+    if not has_soffice():
+        pytest.fail("LibreOffice is needed (bash .ci/run installs it)")
+    xls = soffice_convert(three(tmp_path / "合并.xlsx"), "xls", tmp_path / "xls")
+    before = xls.read_bytes()
+    result = CliRunner().invoke(cli_main, ["check", str(xls)])
+    assert result.exit_code == 1, result.output
+    beside = xls.with_name("合并-检查结果.xlsx")
+    wb = load_workbook(beside)
+    pairs = [f"{base}（自评表-{k}）" for k in (1, 2, 3) for base in ("自评表", "检查结果")]
+    assert wb.sheetnames[-6:] == pairs
+    assert wb["项目信息"]["B2"].value == "项目一"              # the template holds the first form
+    found = [c.value for row in wb["检查结果（自评表-2）"].iter_rows() for c in row]
+    assert any("PX422" in str(v) for v in found)
+    assert xls.read_bytes() == before

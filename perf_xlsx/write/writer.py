@@ -84,10 +84,12 @@ def beside_name(path: str | Path) -> Path:
     return src.with_name(f"{src.stem}-检查结果.xlsx")
 
 
-def _write_beside(src: Path, report: CheckReport, out: str | Path | None, profile: Any,
+def _write_beside(src: Path, reports: list[CheckReport], out: str | Path | None, profile: Any,
                   lang: str) -> Path:
     """A new workbook holding the form's data in the template, its 自评表 and 检查结果, for a
-    form read from .xls/.et/.ods/.docx; the input itself is never touched."""
+    form read from .xls/.et/.ods/.docx; the input itself is never touched. A file of several
+    forms: the first form's data, and each form's pair of sheets named after it
+    (``检查结果（自评表-2）``)."""
     from .imported import template_bytes, verify_template
     from .safe_write import atomic_write
     from .splice import splice_sheets
@@ -97,10 +99,17 @@ def _write_beside(src: Path, report: CheckReport, out: str | Path | None, profil
         target = target.with_suffix(".xlsx")
     if target.resolve() == src.resolve():
         raise OutputError("PX650", str(src), sheets="—", reason="")
+    report = reports[0]
     template = template_bytes(report.project)
     verify_template(template, report.project, target)
-    data = splice_sheets(template, build_result_sheets(report, profile, lang),
-                         contract.output_sheets(report.stage))
+    if len(reports) == 1:
+        data = splice_sheets(template, build_result_sheets(report, profile, lang),
+                             contract.output_sheets(report.stage))
+    else:
+        data = template
+        taken = {s.casefold() for s in (*contract.INPUT_SHEETS, contract.SHEET_LISTS)}
+        for r, names in zip(reports, _tagged_names(reports, taken)):
+            data = splice_sheets(data, rename_sheets_for(r, names, profile, lang), names)
 
     def produce(temp: Path) -> None:
         Path(temp).write_bytes(data)
@@ -165,7 +174,7 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
             # a form that could not be read fully is not written into (nor beside)
             raise OutputError("PX650", str(src), sheets=r.project.form.sheet, reason="")
     if reports[0].project.source_format != "xlsx":    # .xls/.et/.ods/.docx: a new .xlsx
-        return _write_beside(src, reports[0], out, profile, lang)
+        return _write_beside(src, reports, out, profile, lang)
     target = Path(out) if out is not None else src
     in_place = target.resolve() == src.resolve()
     if target.is_symlink():      # written through: the link's target is replaced, and named
@@ -220,12 +229,19 @@ def rename_sheets_for(report: CheckReport, names: tuple[str, ...], profile: Any,
 def _result_names(src: Path, reports: list[CheckReport]) -> list[tuple[str, ...]]:
     """Each report's (自评表, 检查结果) names: the usual free names for one report; for several,
     ``自评表（<form sheet>）`` … so that each form's pair stands apart."""
-    from .result_names import candidates, generated_sheets, result_sheet_names
+    from .result_names import generated_sheets, result_sheet_names
 
     if len(reports) == 1:
         return [result_sheet_names(src, reports[0].stage)]
     sheets, marked = generated_sheets(src)
-    taken = {s.casefold() for s in sheets if s not in marked}
+    return _tagged_names(reports, {s.casefold() for s in sheets if s not in marked})
+
+
+def _tagged_names(reports: list[CheckReport], taken: set[str]) -> list[tuple[str, ...]]:
+    """``自评表（<form>）`` / ``检查结果（<form>）`` for each report, free of the (casefolded)
+    names in ``taken``."""
+    from .result_names import candidates
+
     out: list[tuple[str, ...]] = []
     for r in reports:
         tag = r.project.form.tag if r.project.form else r.project.name.text
