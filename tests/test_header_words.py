@@ -336,3 +336,14 @@ def test_without_a_level1_column_each_row_takes_its_level2s_parent(tmp_path: Pat
     found = [(f.code, f.cell) for f in check_file(path).findings
              if f.code in ("PX307", "PX308", "PX402")]
     assert found == [("PX308", "B11")]      # only the row whose 二级 names no known 一级
+
+
+def test_a_project_named_with_goal_words_is_no_goal_label(tmp_path: Path) -> None:
+    """A form without a goal block whose project is 绩效目标管理系统运维: its name is not read as
+    the goal block's label (nor the text beside it as the goal)."""
+    rows = [*top(name="绩效目标管理系统运维"), ["绩效指标", *OFFICIAL],
+            [None, "产出指标", "数量指标", "巡检次数", "≥4次", "4次", 90, 90, None]]
+    rows[2] = ["项目名称", "绩效目标管理系统运维", None, "项目编号", "2022-001"]
+    project = load_project(save(tmp_path / "n.xlsx", rows))     # before: the goal was 项目编号
+    assert project.name.text == "绩效目标管理系统运维"
+    assert project.goal_expected.is_empty and project.goal_actual.is_empty

@@ -74,8 +74,9 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: A goal label or header that no alias names, read by its words (short texts only: a goal's
-#: own text is long): a label holding one of ``labels``; a header holding one of ``actual``
-#: is 实际完成情况, else one holding ``expected`` is 预期目标.
+#: own text is long): a label holding one of ``labels`` and ending in 目标 or 情况 (so that a
+#: project named 绩效目标管理系统运维 is no label); a header holding one of ``actual`` is
+#: 实际完成情况, else one holding ``expected`` is 预期目标.
 GOAL_WORDS = {"labels": ("总体目标", "绩效目标", "总目标"), "actual": ("完成", "实际"),
               "expected": ("目标",)}
 _SHORT = 14
@@ -212,7 +213,8 @@ def is_total_by_words(text: str) -> bool:
 def is_goal_label_by_words(text: str) -> bool:
     """True for a short label naming the goal block in words no alias has (年度绩效目标完成情况)."""
     s = norm(text)
-    return len(s) <= _SHORT and any(w in s for w in GOAL_WORDS["labels"]) and \
+    return len(s) <= _SHORT and s.endswith(("目标", "情况")) and \
+        any(w in s for w in GOAL_WORDS["labels"]) and \
         not any(matches(s, aliases) for aliases in GOAL_COLUMNS.values())
 
 
