@@ -347,3 +347,45 @@ def test_a_project_named_with_goal_words_is_no_goal_label(tmp_path: Path) -> Non
     project = load_project(save(tmp_path / "n.xlsx", rows))     # before: the goal was 项目编号
     assert project.name.text == "绩效目标管理系统运维"
     assert project.goal_expected.is_empty and project.goal_actual.is_empty
+
+
+# ---- a Word 附表 whose title, year and unit stand above the table -------------------------------
+def word_form(path: Path, paragraphs: list[str], amounts: tuple = (10, 10, 9.6)) -> Path:
+    import docx
+
+    rows = [["项目名称", "某培训项目"], ["主管部门", "某局", "", "实施单位", "某站"],
+            ["项目资金", "", *FUNDS_HEAD],
+            ["", "年度资金总额", *map(str, amounts), "10", "96%", "9.6"],
+            ["", "其中：当年财政拨款", *map(str, amounts)],
+            ["绩效指标", *OFFICIAL],
+            ["", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "90", "90", ""],
+            ["总分", "", "", "", "", "", "90", "99.6", ""]]
+    doc = docx.Document()
+    doc.add_paragraph("二、绩效目标完成情况：2017年度已完成的工作略。")
+    doc.add_table(rows=1, cols=2).cell(0, 0).text = "另一张表"
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(rows), cols=9)
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if v:
+                table.cell(i, j).text = str(v)
+    doc.save(path)
+    return path
+
+
+def test_a_word_tables_title_year_and_unit_above_it_are_read(tmp_path: Path) -> None:
+    path = word_form(tmp_path / "r.docx", ["附件：", "项目支出绩效自评表", "（2018年度）  单位：元"],
+                     amounts=(100000, 100000, 96000))
+    project = load_project(path)
+    assert project.form.sheet == "表2"
+    assert project.year.text == "2018"          # not 2017 from the text before the other table
+    assert project.form.title == "项目支出绩效自评表"
+    assert project.form.money_divisor == 10000
+    assert project.funds.total.executed.decimal == Decimal("9.6")
+
+
+def test_without_lines_above_a_word_table_nothing_is_made_up(tmp_path: Path) -> None:
+    project = load_project(word_form(tmp_path / "r.docx", []))
+    assert project.year.is_empty and project.form.title == ""
+    assert project.form.money_divisor == 1 and project.funds.total.executed.decimal == Decimal("9.6")

@@ -140,8 +140,9 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         cells.findings = [f for f in cells.findings if f.code != "PX120"]
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])
-    info.title = next((grid.raw_text(r, c) for (r, c), t in sorted(grid.texts.items())
-                       if any(labels.norm(x) in t for x in labels.TITLES)), "")
+    info.title = next((text for text in (*(grid.raw_text(r, c) for (r, c) in sorted(grid.texts)),
+                                          *grid.sheet.caption)
+                       if any(labels.norm(x) in labels.norm(text) for x in labels.TITLES)), "")
     first, last = (rows.start, rows.stop - 1) if rows is not None else (0, 0)
     cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}",
               layout_en=f"{info.layout}, {source_format}",
@@ -184,5 +185,8 @@ def _year(grid: Grid, top: int) -> Value:
         m = _YEAR_RE.search(text)
         if m:
             return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))
-    m = _YEAR_RE.search(labels.norm(grid.name))
-    return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None)) if m else EMPTY
+    for text in (*reversed(grid.sheet.caption), grid.name):   # a Word table's title lines
+        m = _YEAR_RE.search(labels.norm(text))
+        if m:
+            return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None))
+    return EMPTY

@@ -15,6 +15,7 @@ import io
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..ooxml import sniff
@@ -135,8 +136,9 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
         raise InputError("PX006", path=str(path),
                          detail=f"Word 文档无法读取 / unreadable .docx: {str(exc)[:80]}") from None
     raw = RawWorkbook(path=str(path))
+    captions = _captions(document)
     for n, table in enumerate(document.tables, start=1):
-        rs = RawSheet(f"表{n}")
+        rs = RawSheet(f"表{n}", caption=captions[n - 1] if n <= len(captions) else ())
         first: dict[int, tuple[int, int, int, int]] = {}
         grid = table._cells              # one _Cell per grid position, repeated over merges
         width = max(table._column_count, 1)
@@ -158,6 +160,24 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
                 rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
         raw.sheets[rs.name] = rs
     return raw
+
+
+def _captions(document: Any) -> list[tuple[str, ...]]:
+    """For each top-level table, in order, the last three non-empty paragraphs before it (since
+    the table before): the 附表's title, year and unit lines when they stand outside the table."""
+    from docx.oxml.ns import qn
+
+    out: list[tuple[str, ...]] = []
+    recent: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
+            if text:
+                recent.append(text[:200])
+        elif child.tag == qn("w:tbl"):
+            out.append(tuple(recent[-3:]))
+            recent = []
+    return out
 
 
 def _open_docx(path: str | Path):

@@ -96,6 +96,9 @@ class RawSheet:
     #: False when only the sheet's shape was read (read_raw_workbook's ``shapes_only``): merges,
     #: protection and ``truncated`` are known, ``cells`` is empty.
     cells_read: bool = True
+    #: Text printed just above the table and outside it: a Word table's preceding paragraphs
+    #: (its title, year and unit lines), nearest last.
+    caption: tuple[str, ...] = ()
 
     def get(self, row: int, col: int) -> RawCell | None:
         return self.cells.get((row, col))
