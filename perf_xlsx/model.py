@@ -139,8 +139,8 @@ class FormInfo:
     ``weight`` / ``rate`` / ``score`` / ``reason`` Values; ``printed_total`` holds ``weight`` and
     ``score`` of the 总分 row; ``printed_rows`` the per-indicator extras (``execution`` for a
     预算执行率 row inside the indicator table). ``fund_rows`` holds every funds row as printed
-    — (key, its own amounts, its printed figures) — including the rows added into an earlier
-    row of the same key (Sichuan's 单位资金, a transfer payment's 地方资金).
+    — (key, its label when the row is added into an earlier row of the same key (Sichuan's
+    单位资金, a transfer payment's 地方资金) else "", its own amounts, its printed figures).
     """
 
     sheet: str
@@ -160,7 +160,7 @@ class FormInfo:
     guessed_columns: tuple[str, ...] = ()      # keys read by their header's words, not a label
     printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)
     printed_total: dict[str, Value] = field(default_factory=dict)
-    fund_rows: list[tuple[str, FundRow, dict[str, Value]]] = field(default_factory=list)
+    fund_rows: list[tuple[str, str, FundRow, dict[str, Value]]] = field(default_factory=list)
     grade: Value = EMPTY
     execution_rows: list[Value] = field(default_factory=list)   # 预算执行率 rows among indicators
     note: Value = EMPTY

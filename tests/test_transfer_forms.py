@@ -90,6 +90,9 @@ def test_a_wrong_rate_on_an_added_row_is_flagged_on_that_row(tmp_path: Path) -> 
     found = [(f.code, f.cell, f.expected) for f in check_file(path, profile="auto").findings
              if f.code == "PX802"]
     assert found == [("PX802", "E9", "93.33%")], found    # 140 ÷ 150, the 地方资金 row's own
+    [bad] = [f for f in check_file(path, profile="auto").findings if f.code == "PX802"]
+    assert "地方资金的执行率" in bad.message("zh")          # the row named as printed
+    assert "地方资金 (part of" in bad.message("en")
 
 
 def test_the_transfer_form_reads_the_same_as_xls(tmp_path: Path) -> None:
@@ -142,8 +145,8 @@ def test_each_sichuan_row_rate_is_checked_against_its_own_amounts(tmp_path: Path
     right = save(tmp_path / "right.xlsx", sichuan_rows("100.00%"))
     project = load_project(right)
     assert project.funds.other.executed.decimal == D("0.35")
-    assert [k for k, _row, _p in project.form.fund_rows] == \
-        ["total", "fiscal", "other", "other", "other"]
+    assert [(k, label) for k, label, _row, _p in project.form.fund_rows] == \
+        [("total", ""), ("fiscal", ""), ("other", ""), ("other", "单位资金"), ("other", "其他资金")]
     assert not [f for f in check_file(right).findings if f.code == "PX802"]
     wrong = save(tmp_path / "wrong.xlsx", sichuan_rows("90.00%"))
     found = [(f.code, f.cell) for f in check_file(wrong).findings if f.code == "PX802"]

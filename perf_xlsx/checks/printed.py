@@ -56,7 +56,7 @@ def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
 
 
 def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
-    for key, row, printed in form.fund_rows:     # each row against its own amounts
+    for key, label, row, printed in form.fund_rows:     # each row against its own amounts
         rate = printed.get("rate")
         if rate is None or rate.is_empty:
             continue
@@ -72,8 +72,11 @@ def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
                 places = max(places - 2, 0)
         computed = quantize(executed / budget * _HUNDRED, Decimal(1).scaleb(-places))
         if quantize(stated_pct, Decimal(1).scaleb(-places)) != computed:
+            # a row added into another names itself: 地方资金, not 其中：当年财政拨款
             yield at("PX802", rate, actual=rate.text or plain(stated), expected=f"{computed}%",
-                     row_label=_ROW_LABEL[key], row_label_en=contract.FUND_SOURCES_EN[key])
+                     row_label=label or _ROW_LABEL[key],
+                     row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
+                     else contract.FUND_SOURCES_EN[key])
 
 
 def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]:

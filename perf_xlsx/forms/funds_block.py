@@ -43,9 +43,10 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: set[str] = set()
     for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
-        key = _row_key(grid, r, first_money, seen)
-        if key is None:
+        found = _row_key(grid, r, first_money, seen)
+        if found is None:
             continue
+        key, label = found
         again = key in seen
         seen.add(key)
         row = FundRow()
@@ -61,7 +62,7 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
                 printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
                 if attr == "weight":
                     printed[attr] = weight_points(printed[attr])
-        info.fund_rows.append((key, row, printed))
+        info.fund_rows.append((key, label if again else "", row, printed))
         if again:        # another row of the same key: its amounts are added to the first one's
             setattr(project.funds, key, _added(project.funds.source(key), row))
             if f"several-{key}-rows" not in features:
@@ -117,22 +118,22 @@ def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
             break
 
 
-def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> str | None:
-    """The funds key of row ``r`` from its label left of the money columns, else None: by an
-    alias, else by the words of the label (a key already read is then not read again, so a
-    breakdown row under 财政拨款 is not counted twice)."""
+def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
+    """(funds key, the label it was read from) of row ``r``, from its label left of the money
+    columns, else None: by an alias, else by the words of the label (a key already read is then
+    not read again, so a breakdown row under 财政拨款 is not counted twice)."""
     texts = [t for t in (grid.text(r, c) for c in range(1, first_money)) if t]
     for text in texts:
         for k, aliases in labels.FUNDS_ROWS.items():
             if (k not in seen or k in _REPEATABLE) and labels.matches(text, aliases):
-                return k
+                return k, text
         for k, aliases in labels.FUNDS_ADDED_ROWS.items():
             if labels.matches(text, aliases):
-                return k
+                return k, text
     for text in texts:
         k = labels.guess_funds_row(text)
         if k is not None and k not in seen and not labels.matches(text, labels.FUNDS_LABELS):
-            return k
+            return k, text
     return None
 
 
