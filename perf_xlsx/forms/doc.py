@@ -80,11 +80,11 @@ def generate() -> str:
         "| field | 字段 | labels |", "|---|---|---|", *_rows(labels.GOAL_COLUMNS),
         "",
         "Short texts that no alias names are read by their words: a label holding "
-        + " · ".join(labels.GOAL_WORDS["labels"]) + " and ending in 目标 or 情况 is the block's",
-        "(年度绩效目标完成情况);",
-        "on the label's first row, a header holding " + " · ".join(labels.GOAL_WORDS["actual"])
-        + " is 实际完成情况 (目标完成情况), else one holding "
-        + " · ".join(labels.GOAL_WORDS["expected"]) + " is 预期目标 (计划目标).",
+        + " · ".join(labels.GOAL_LABEL_WORDS) + " and ending in 目标 or 情况 is the block's",
+        "(年度绩效目标完成情况); on the label's first row, a header is read by the first rule that",
+        "fits (目标完成情况, 计划目标):",
+        "",
+        "| field | 字段 | a header holding |", "|---|---|---|", *_rows(dict(labels.GOAL_KEYWORDS)),
         "",
         "## Indicator table",
         "",

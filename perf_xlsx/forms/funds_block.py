@@ -100,9 +100,7 @@ def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
     funds_labels = grid.find(labels.FUNDS_LABELS, rows)
     unit_text = " ".join(grid.raw_text(r, c) for (r, c) in funds_labels)
     unit_text += " " + " ".join(grid.raw_text(header_row, c) for c in cols.values())
-    above = [*map(labels.norm, grid.sheet.caption),
-             *(t for (r, _c), t in sorted(grid.texts.items()) if r < header_row)]
-    if labels.money_divisor(unit_text, above) != 1:
+    if labels.money_divisor(unit_text, grid.lines_above(header_row)) != 1:
         info.money_divisor = 10000
         features.append("元")
     if "initial" not in cols:

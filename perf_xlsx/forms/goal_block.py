@@ -1,7 +1,7 @@
 """The 年度总体目标 block of a published form: its label (年度总体目标, 总体目标完成情况 …), the two
 headers to its right (预期目标 | 实际完成情况) and the texts below them — or, without headers, one
 goal text beside the label. A label or header that no alias names is read by the words it holds
-(``labels.GOAL_WORDS``): 年度绩效目标完成情况 is the block, 计划目标 the expected goal,
+(``labels.GOAL_LABEL_WORDS``, ``labels.GOAL_KEYWORDS``): 年度绩效目标完成情况 is the block, 计划目标 the expected goal,
 目标完成情况 what was achieved.
 """
 from __future__ import annotations

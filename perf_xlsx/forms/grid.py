@@ -66,6 +66,12 @@ class Grid:
     def text(self, r: int, c: int) -> str:
         return self.texts.get((r, c), "")
 
+    def lines_above(self, row: int) -> list[str]:
+        """The normalised texts standing before ``row``, in reading order, after the lines
+        printed above the table itself (a Word table's caption): where a unit line is looked for."""
+        return [*map(labels.norm, self.sheet.caption),
+                *(t for (r, _c), t in sorted(self.texts.items()) if r < row)]
+
     def where(self, r: int, c: int) -> str:
         """``sheet!B7``: where a field was read, for ``FormInfo.sources``."""
         return f"{self.name}!{cell_ref(r, c)}"

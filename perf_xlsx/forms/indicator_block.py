@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..indicator_rows import canonical_level2
+from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
@@ -43,10 +43,10 @@ def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
 
 
 def _header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
-    """(column, header, the row it stands on) of the indicator header at row ``hr``. A header may stand in the row
-    above, over a two-row header whose second row names 一级 / 二级 / 三级 under 绩效指标: merged
-    down over both rows, or — without merges, as .ods files come — in a row above that names at
-    least two indicator columns itself."""
+    """(column, header, the row it stands on) of the indicator header at row ``hr``. A header
+    may stand in the row above, over a two-row header whose second row names 一级 / 二级 / 三级
+    under 绩效指标: merged down over both rows, or — without merges, as .ods files come — in a
+    row above that names at least two indicator columns itself."""
     above = hr - 1
     named_above = above >= 1 and sum(
         1 for c in range(1, grid.max_col + 1)
@@ -66,14 +66,15 @@ def _header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
     return out
 
 
-def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int, tuple[str, ...]]:
-    """key → column of the indicator header at row ``hr``, the first data row, and the keys
-    whose column was guessed from the words of its header (``labels.INDICATOR_KEYWORDS``)."""
+def _indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
+                       ) -> tuple[dict[str, int], int, tuple[str, ...]]:
+    """key → column of the indicator header at row ``hr`` (``heads``: its ``_header_texts``),
+    the first data row, and the keys whose column was guessed from the words of its header
+    (``labels.INDICATOR_KEYWORDS``)."""
     cols: dict[str, int] = {}
     data_row = hr + 1
-    heads = [(c, text) for c, text, _row in _header_texts(grid, hr)]
     unnamed = []
-    for c, text in heads:
+    for c, text, _row in heads:
         key = next((k for k, aliases in labels.INDICATOR_COLUMNS.items()
                     if k not in cols and labels.matches(text, aliases)), None)
         if key is None:
@@ -106,8 +107,9 @@ def _indicator_columns(grid: Grid, hr: int) -> tuple[dict[str, int], int, tuple[
 def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                 header: tuple[int, int], features: list[str]) -> None:
     hr, _ = header
-    cols, start, info.guessed_columns = _indicator_columns(grid, hr)
-    rows_of = {c: row for c, _text, row in _header_texts(grid, hr)}
+    heads = _header_texts(grid, hr)
+    cols, start, info.guessed_columns = _indicator_columns(grid, hr, heads)
+    rows_of = {c: row for c, _text, row in heads}
     info.columns = {k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()}
     if info.guessed_columns:
         features.append("guessed-columns")

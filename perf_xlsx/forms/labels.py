@@ -74,11 +74,15 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: A goal label or header that no alias names, read by its words (short texts only: a goal's
-#: own text is long): a label holding one of ``labels`` and ending in 目标 or 情况 (so that a
-#: project named 绩效目标管理系统运维 is no label); a header holding one of ``actual`` is
-#: 实际完成情况, else one holding ``expected`` is 预期目标.
-GOAL_WORDS = {"labels": ("总体目标", "绩效目标", "总目标"), "actual": ("完成", "实际"),
-              "expected": ("目标",)}
+#: own text is long): a label holding one of these and ending in 目标 or 情况 (so that a project
+#: named 绩效目标管理系统运维 is no label) …
+GOAL_LABEL_WORDS = ("总体目标", "绩效目标", "总目标")
+#: … and its headers (the first rule that fits): 目标完成情况, 计划目标.
+GOAL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("goal_actual", ("完成", "实际")),
+    ("goal_expected", ("目标",)),
+)
+#: The longest text read by its words as a funds row, a goal label or header, or a total row.
 _SHORT = 14
 
 #: The indicator table's header (one row, or two when 年度指标值 is split under a merged label).
@@ -165,13 +169,20 @@ def matches(text: str, aliases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _by_words(text: str, rules: tuple[tuple[str, tuple[str, ...]], ...],
+              short: int | None = None) -> str | None:
+    """The key of the first rule one of whose words ``text`` holds (and is at most ``short``
+    characters long), else None."""
+    s = norm(text)
+    if short is not None and len(s) > short:
+        return None
+    return next((key for key, words in rules if any(w in s for w in words)), None)
+
+
 def guess_indicator_column(text: str) -> str | None:
     """The indicator column a header without a known alias stands for (``INDICATOR_KEYWORDS``),
     else None; the extra columns (权重占比, 折算得分, 备注) are never guessed."""
-    if matches(text, EXTRA_COLUMNS):
-        return None
-    s = norm(text)
-    return next((key for key, words in INDICATOR_KEYWORDS if any(w in s for w in words)), None)
+    return None if matches(text, EXTRA_COLUMNS) else _by_words(text, INDICATOR_KEYWORDS)
 
 
 def money_divisor(bracketed: str, lines: list[str]) -> int:
@@ -187,10 +198,7 @@ def money_divisor(bracketed: str, lines: list[str]) -> int:
 
 def guess_funds_row(text: str) -> str | None:
     """The funds row a short label without a known alias stands for (``FUNDS_ROW_KEYWORDS``)."""
-    s = norm(text)
-    if len(s) > _SHORT:
-        return None
-    return next((key for key, words in FUNDS_ROW_KEYWORDS if any(w in s for w in words)), None)
+    return _by_words(text, FUNDS_ROW_KEYWORDS, _SHORT)
 
 
 def grade_of(text: str) -> tuple[str, str] | None:
@@ -206,26 +214,19 @@ def grade_of(text: str) -> tuple[str, str] | None:
 
 def is_total_by_words(text: str) -> bool:
     """True for a short label of the total row in words no alias has (综合得分, 得分合计)."""
-    s = norm(text)
-    return 0 < len(s) <= _SHORT and any(w in s for w in TOTAL_WORDS)
+    return _by_words(text, (("total", TOTAL_WORDS),), _SHORT) is not None
 
 
 def is_goal_label_by_words(text: str) -> bool:
     """True for a short label naming the goal block in words no alias has (年度绩效目标完成情况)."""
-    s = norm(text)
-    return len(s) <= _SHORT and s.endswith(("目标", "情况")) and \
-        any(w in s for w in GOAL_WORDS["labels"]) and \
-        not any(matches(s, aliases) for aliases in GOAL_COLUMNS.values())
+    return norm(text).endswith(("目标", "情况")) and \
+        _by_words(text, (("goal", GOAL_LABEL_WORDS),), _SHORT) is not None and \
+        not any(matches(text, aliases) for aliases in GOAL_COLUMNS.values())
 
 
 def guess_goal_column(text: str) -> str | None:
     """goal_actual or goal_expected for a short header no alias names (目标完成情况, 计划目标)."""
-    s = norm(text)
-    if len(s) > _SHORT:
-        return None
-    if any(w in s for w in GOAL_WORDS["actual"]):
-        return "goal_actual"
-    return "goal_expected" if any(w in s for w in GOAL_WORDS["expected"]) else None
+    return _by_words(text, GOAL_KEYWORDS, _SHORT)
 
 
 def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:

@@ -38,10 +38,11 @@ def find_forms(raw: RawWorkbook) -> list[str]:
             if name not in raw.generated and looks_like_form(Grid.of(sheet))]
 
 
-def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, Grid]]:
-    """(sheet, rows, the sheet's grid) of every form, in workbook order: rows is None for a
-    sheet holding one form, else the band of each of the forms stacked on it (``form_bands``)."""
-    out: list[tuple[str, range | None, Grid]] = []
+def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, int, Grid]]:
+    """(sheet, rows, part, the sheet's grid) of every form, in workbook order: rows None and
+    part 0 for a sheet holding one form, else the band and the place (1, 2 …) of each of the
+    forms stacked on it (``form_bands``)."""
+    out: list[tuple[str, range | None, int, Grid]] = []
     for name, sheet in raw.sheets.items():
         if name in raw.generated:
             continue
@@ -49,7 +50,8 @@ def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, Grid]]:
         if not looks_like_form(grid):
             continue
         bands = form_bands(grid)
-        out += [(name, None, grid)] if len(bands) == 1 else [(name, b, grid) for b in bands]
+        out += [(name, None, 0, grid)] if len(bands) == 1 else \
+            [(name, band, k, grid) for k, band in enumerate(bands, start=1)]
     return out
 
 
@@ -93,7 +95,7 @@ def _title_like(text: str) -> bool:
     """A title row's text: the form's title, the year line, the money unit or the filler."""
     return any(labels.norm(x) in text for x in (*labels.TITLES, *labels.TARGET_TITLES)) or \
         bool(_YEAR_RE.search(text)) and len(text) <= 20 or \
-        text.startswith(("单位", "金额单位", "填报单位", "填报日期", "（", "("))
+        text.startswith(("单位", "金额单位", "填报单位", "填报日期", "("))   # NFKC: （ is (
 
 
 def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,

@@ -42,9 +42,8 @@ def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: 
     (10000 when the form prints 元). PX801 when there is no 年度资金总额."""
     unit_text = " ".join(grid.raw_text(r, c) for (r, c) in grid.find(labels.FUNDS_LABELS, rows))
     first = grid.first(labels.TARGET_FUNDS_ROWS["total"], rows)
-    above = [*map(labels.norm, grid.sheet.caption),
-             *(t for (r, _c), t in sorted(grid.texts.items()) if first is None or r < first[0])]
-    divisor = labels.money_divisor(unit_text, above)
+    divisor = labels.money_divisor(unit_text,
+                                   grid.lines_above(first[0] if first else grid.max_row + 1))
     for key, aliases in labels.TARGET_FUNDS_ROWS.items():
         at = grid.first(aliases, rows)
         if at is None:

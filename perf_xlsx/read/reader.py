@@ -81,11 +81,9 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name)]
         return [project]
-    stacked = {sheet: [rows for s, rows, _g in parts if s == sheet] for sheet, _r, _g in parts}
     return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind, rows=rows,
-                                    part=0 if rows is None else stacked[sheet].index(rows) + 1,
-                                    grid=grid)
-            for sheet, rows, grid in (parts[:1] if first_only else parts)]
+                                    part=part, grid=grid)
+            for sheet, rows, part, grid in (parts[:1] if first_only else parts)]
 
 
 #: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are
