@@ -52,6 +52,27 @@ CASES = {
     "a long actual that only changes a word is a copy": (
         {"actual": BASE_EXP.replace("提高", "提升")}, {("PX330", INFO, ACT)}),
     "empty texts": ({"expected": "", "actual": ""}, set()),
+    # amounts that state no figure of the funds block (a difference, one expense, a rate, a part
+    # with no row of its own) are not compared; a row's own figure is compared with that row
+    "a difference is not a figure": ({"actual": BASE_ACT + "比预算少支出0.05万元。"}, set()),
+    "a wrong difference is not a figure either": (
+        {"actual": BASE_ACT + "其他资金因项目结余少支出10万元，较上年增加支出0.2万元。"}, set()),
+    "a named expense is not the total": ({"actual": "支出宣传费0.3万元，印刷费0.2万元。"}, set()),
+    "spent funds (经费) are the total": ({"actual": "支出经费0.85万元。"}, {("PX331", INFO, ACT)}),
+    "a plan states the budget": ({"expected": "计划使用资金1万元。"}, set()),
+    "a planned amount that differs": ({"expected": "计划使用资金1.5万元。"},
+                                      {("PX331", INFO, EXP)}),
+    "an amount per person is no total": ({"expected": "发放补助0.1万元/人。"}, set()),
+    "a part the block has no row for": ({"actual": "中央资金已拨付0.3万元。"}, set()),
+    "a saving is the balance": ({"actual": BASE_ACT + "节约资金0.05万元。"}, set()),
+    "a wrong saving": ({"actual": BASE_ACT + "节约资金0.5万元。"}, {("PX331", INFO, ACT)}),
+    "the fiscal row's own figure": (
+        {"actual": "财政拨款已支出0.9万元。", "funds_fiscal_executed": Decimal("0.9")}, set()),
+    "the fiscal row's figure differs": (
+        {"actual": "财政拨款已支出0.95万元。", "funds_fiscal_executed": Decimal("0.9")},
+        {("PX331", INFO, ACT)}),
+    "other funds stated where the block has none": (
+        {"actual": "其他资金已支出0.1万元。"}, {("PX331", INFO, ACT)}),
 }
 
 
@@ -61,6 +82,15 @@ def test_goal_checks(name: str) -> None:
     kw = dict(change)
     info = {k: kw.pop(k) for k in list(kw) if k.startswith("funds_")}
     assert goals(**kw, **info) == expected
+
+
+def test_a_row_figure_is_named_with_its_row() -> None:
+    project = build_project({**default_info(), "goal_actual": "财政拨款已支出0.95万元。",
+                             "funds_fiscal_executed": Decimal("0.9")})
+    (f,) = check_goals(project)
+    assert (f.code, f.expected, f.actual) == ("PX331", "0.9", "0.95")
+    assert "财政拨款的全年执行数 0.9 万元" in f.message()
+    assert "executed of the fiscal funds is 0.9" in f.message("en")
 
 
 def test_seed000_sample_reports_the_rounded_figures() -> None:

@@ -189,6 +189,15 @@ def unrounded(tmp_path_factory):
     ("节余资金0.4812万元。", []),
     ("下一步计划申请追加预算3万元。", []),              # plans and adjustments are skipped
     ("2019年预算安排拟增至5万元。", []),
+    # a difference against the budget is the balance; any other change, one named expense or a
+    # part the funds block has no row for states no figure of the workbook (amount_words)
+    ("比预算少支出0.4812万元。", []),
+    ("比预算少支出0.6万元。", [("PX501", "0.6万元", "0.4812")]),
+    ("较上年增加支出0.2万元。", []),
+    ("其他资金因项目结余少支出10万元。", []),
+    ("支出宣传费0.3万元。", []),
+    ("中央资金已拨付0.3万元。", []),
+    ("本年支出费用0.3万元。", [("PX501", "0.3万元", "0.5188")]),
 ])
 def test_stated_precision(unrounded, text: str, expected: list) -> None:
     findings = check_report_text(text, unrounded.project, unrounded.score)

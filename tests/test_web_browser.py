@@ -60,6 +60,15 @@ def _wait(driver, test, seconds: float = 60) -> None:
     raise AssertionError(f"timed out on {driver.current_url}")
 
 
+def _job_done(driver) -> bool:
+    """A job page that has finished checking, judged in one script on one loaded document: the
+    running page refreshes itself every second, and between two separate reads it may be
+    replaced (no #progress seen while the next page is still loading)."""
+    return "/job/" in driver.current_url and bool(driver.execute_script(
+        "return document.readyState === 'complete' && document.body !== null"
+        " && document.getElementById('progress') === null"))
+
+
 def test_clerk_page_in_a_browser(browser, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
@@ -72,8 +81,7 @@ def test_clerk_page_in_a_browser(browser, tmp_path: Path) -> None:
         paths = [str(p) for p in SAMPLES] + [str(broken)]
         browser.find_element(By.ID, "files").send_keys("\n".join(paths))
         browser.find_element(By.ID, "check").click()
-        _wait(browser, lambda: "/job/" in browser.current_url
-              and not browser.find_elements(By.ID, "progress"))
+        _wait(browser, lambda: _job_done(browser))
         text = browser.find_element(By.TAG_NAME, "body").text
         assert "PX406" in text and "优" in text and "无法检查" in text and "PX005" in text
         assert len(browser.find_elements(By.CSS_SELECTOR, ".card")) == 3
@@ -131,8 +139,7 @@ def test_stage_samples_in_a_browser(browser, tmp_path: Path) -> None:
         browser.get(base + "/")
         browser.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in stages))
         browser.find_element(By.ID, "check").click()
-        _wait(browser, lambda: "/job/" in browser.current_url
-              and not browser.find_elements(By.ID, "progress"))
+        _wait(browser, lambda: _job_done(browser))
         shown = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "span.stage")]
         assert shown == ["申报", "监控", "自评"]
         text = browser.find_element(By.TAG_NAME, "body").text

@@ -11,6 +11,7 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
+from .amount_words import compared, is_a_target, names_a_part, names_an_expense
 from .goal_sums import check_goal_sums
 from .money import show, tolerance
 
@@ -22,7 +23,7 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
 _CLAUSE_END = "，,。；;：:、\n"
 #: The word nearest before an amount says which workbook figure the amount states.
 _WORDS = (
-    ("balance", ("结余", "剩余", "节余")),
+    ("balance", ("结余", "剩余", "节余", "节约", "节省")),
     ("received", ("到位", "收到")),
     ("executed", ("支出", "支付", "拨付", "执行", "使用", "花费")),
     ("budget", ("预算",)),
@@ -31,6 +32,14 @@ _FIGURE = {"balance": ("结余（全年预算数 − 全年执行数）", "balan
            "received": ("实际到位资金", "funds received"),
            "executed": ("全年执行数", "executed"),
            "budget": ("预算数", "budget")}
+#: Words after the keyword that make the amount a unit cost or a cost ceiling.
+_COST = ("成本", "单价", "以内", "每")
+#: Words before a spending word that make it a plan: 计划使用资金1万元 states the budget.
+_PLANNED = ("计划", "预计", "拟", "安排", "申请", "批复")
+#: Words naming one source of the money: the amount is that funds row's figure.
+_PARTS = (("fiscal", ("财政拨款", "财政资金"), "财政拨款", "fiscal funds"),
+          ("other", ("其他资金", "自筹", "社会资金"), "其他资金", "other funds"),
+          ("carryover", ("上年结转", "结转"), "上年结转", "carry-over"))
 
 
 def _norm(text: str) -> str:
@@ -40,53 +49,78 @@ def _norm(text: str) -> str:
                    and not unicodedata.category(ch).startswith("P"))
 
 
-def _kind(before: str) -> str | None:
-    """The figure named by the nearest keyword in the clause before an amount (None: none)."""
-    clause = before
-    for ch in _CLAUSE_END:
-        clause = clause.rpartition(ch)[2]
+def _reading(clause: str) -> tuple[str, str] | None:
+    """(the figure, the funds row) an amount at the end of ``clause`` states, by the words before
+    it; None when it states none the funds block holds (a unit cost, a difference, a named
+    expense such as 宣传费, a part with no row of its own)."""
     best, best_pos = None, -1
     for kind, words in _WORDS:
         for word in words:
             pos = clause.rfind(word)
             if pos > best_pos:
                 best, best_pos = kind, pos
-    # 成本 / 单价 after the keyword: a unit cost or cost target, not a funds figure.
-    if best is not None and any(w in clause[best_pos:] for w in ("成本", "单价", "以内", "每")):
+    if best is None:
         return None
-    return best
+    after = clause[best_pos:]
+    against = compared(clause)
+    if against == "balance":
+        best = "balance"                    # 比预算少支出0.48万元
+    elif against is not None or any(w in after for w in _COST) or is_a_target(clause, ""):
+        return None
+    if names_an_expense(after):
+        return None                         # 支出宣传费0.3万元: one expense, not the total
+    if best == "executed" and any(w in clause[:best_pos] for w in _PLANNED):
+        best = "budget"
+    for row, words, _zh, _en in _PARTS:
+        if any(w in clause for w in words):
+            return best, row
+    if "其中" in clause or names_a_part(clause):
+        return None                         # 中央资金已拨付0.3万元: no row of its own
+    return best, "total"
 
 
-def _workbook_figures(project: Project) -> dict[str, list[Decimal]]:
-    f = project.funds
-    budget = [d for d in (num(f.total.budget), num(f.total.initial)) if d is not None]
-    executed = num(f.total.executed)
+def _row_figures(project: Project, row: str) -> dict[str, list[Decimal]]:
+    """The figures of one funds row an amount may state; the total's when that row is empty."""
+    f = project.funds.source(row)
+    budget = [d for d in (num(f.budget), num(f.initial)) if d is not None]
+    executed = num(f.executed)
+    if row != "total" and not budget and executed is None:
+        return _row_figures(project, "total")
     out: dict[str, list[Decimal]] = {"budget": budget}
     if executed is not None:
         out["executed"] = [executed]
-        if num(f.total.budget) is not None:
-            out["balance"] = [num(f.total.budget) - executed]
-    if num(f.received) is not None:
-        out["received"] = [num(f.received)]
+        if num(f.budget) is not None:
+            out["balance"] = [num(f.budget) - executed]
+    if num(project.funds.received) is not None and row == "total":
+        out["received"] = [num(project.funds.received)]
     return out
 
 
-def _amounts(value: Value) -> Iterator[tuple[str, Decimal, str]]:
-    """(kind, amount in 万元, the clause quoted) for each funds amount a goal text states."""
+def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
+    """(figure, funds row, amount in 万元, the clause quoted) for each funds amount a goal text
+    states."""
     text = unicodedata.normalize("NFKC", value.text)
     for m in _AMOUNT.finditer(text):
-        kind = _kind(text[:m.start()])
-        if kind is None:
-            continue
+        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        reading = _reading(text[start:m.start()])
+        if reading is None or is_a_target("", text[m.end():m.end() + 4]):
+            continue                        # 0.1万元/人, 1万元以内: a rate or a ceiling
         try:
             amount = Decimal(m.group(1))
         except InvalidOperation:
             continue
         if m.group(2) == "元":
             amount = amount.scaleb(-4)
-        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         ends = [i for i in (text.find(ch, m.end()) for ch in _CLAUSE_END) if i >= 0]
-        yield kind, amount, text[start:min(ends, default=len(text))]
+        yield reading[0], reading[1], amount, text[start:min(ends, default=len(text))]
+
+
+def _figure_name(kind: str, row: str) -> tuple[str, str]:
+    zh, en = _FIGURE[kind]
+    for key, _words, row_zh, row_en in _PARTS:
+        if key == row:
+            return f"{row_zh}的{zh}", f"{en} of the {row_en}"
+    return zh, en
 
 
 def check_goals(project: Project) -> list[Finding]:
@@ -99,18 +133,19 @@ def check_goals(project: Project) -> list[Finding]:
             None, a, e, autojunk=False).ratio() >= COPY_RATIO
         if a == e or alike:
             out.append(at("PX330", actual, expected="", actual=actual.text[:40]))
-    figures = _workbook_figures(project)
+    figures = {row: _row_figures(project, row) for row in ("total", "fiscal", "other",
+                                                            "carryover")}
     for value in (expected, actual):
         if not value.text or value.loc is None:
             continue
-        for kind, amount, quote in _amounts(value):
-            known = figures.get(kind)
+        for kind, row, amount, quote in _amounts(value):
+            known = figures[row].get(kind)
             if not known or any(amount == k for k in known):
                 continue
             nearest = min(known, key=lambda k: abs(k - amount))
             diff, tol = abs(nearest - amount), tolerance(amount, nearest)
             code = "PX332" if diff <= tol else "PX331"
-            zh, en = _FIGURE[kind]
+            zh, en = _figure_name(kind, row)
             out.append(at(code, value, expected=show(nearest), actual=show(amount), quote=quote,
                           figure=zh, figure_en=en, diff=show(diff), tol=show(tol)))
     out.extend(check_goal_sums(project))

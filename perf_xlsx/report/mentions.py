@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..checks.amount_words import (TARGET_AFTER, compared, is_a_target, names_a_part,
+                                   names_an_expense)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -32,8 +34,6 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
 #: a plan or an adjustment, not about this year's figures: skipped.
 OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
          "同比", "上年同期")
-TARGET_AFTER = ("以内", "以上", "以下", "左右", "/", "每")
-TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞")
 _DELIM = "，,。；;：:（）()！!？?\n"
 _QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
@@ -103,14 +103,16 @@ def _expense(clause: str, fig: Figures) -> str | None:
 
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
-    if after.startswith(TARGET_AFTER) or clause.rstrip().endswith(TARGET_BEFORE) or any(
-            w in clause for w in OTHER):
+    if is_a_target(clause, after) or any(w in clause for w in OTHER):
         return None
     expense = _expense(clause, fig)
     if expense:
         return f"expense:{expense}"
-    if "用于" in clause:
+    if "用于" in clause or names_an_expense(clause) or names_a_part(clause):
         return None                      # a breakdown line the expense table does not have
+    against = compared(clause)
+    if against is not None:
+        return None if against == "change" else against
     kind = _kind(clause, AMOUNT_WORDS)
     if kind is None and clause.endswith("资金") and after.lstrip().startswith(("主要用于", "用于")):
         return "executed"

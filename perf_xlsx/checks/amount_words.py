@@ -1,0 +1,63 @@
+"""What an amount in a sentence does not state, by the words around it: the rules the goal-text
+checks (``goals``) and the report's checker (``report.mentions``) share, so that neither compares
+a difference, one expense, a rate or a part with no row of its own with the funds block.
+
+Each rule looks at the clause before the amount (the text since the last comma or full stop).
+"""
+from __future__ import annotations
+
+import re
+
+#: After an amount: it is a ceiling, a floor or a rate (0.9万元以内, 0.1万元/人), not a total.
+TARGET_AFTER = ("以内", "以上", "以下", "左右", "/", "每")
+#: At the end of the clause before an amount: the same (控制在0.9万元, 不超过1万元).
+TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞")
+#: A year-on-year comparison: the amount is a change, not this year's figure.
+YEAR_ON_YEAR = ("比上年", "较上年", "比去年", "较去年", "同比", "环比", "上年同期")
+#: Words that make an amount a change against something the clause does not name.
+CHANGE = ("少支", "多支", "少用", "多用", "增加", "减少", "增长", "下降", "差额")
+_AGAINST = re.compile(r"(?:比|较|相比)(.{0,10}?)(少|节约|节省|节余|结余|减少|下降|多|超|增加|增长)")
+_NAMED_COST = re.compile(r"(?<![出付用经])费")
+_LESS = ("少", "节约", "节省", "节余", "结余", "减少", "下降")
+#: Parts of the money the funds block has no row of its own for (中央 and 省级 money both count
+#: in 财政拨款): an amount of such a part is not compared.
+UNMAPPED_PARTS = ("中央", "省级", "市级", "县级", "区级", "乡镇", "配套")
+
+
+def compared(clause: str) -> str | None:
+    """How the clause sets its amount against another figure:
+
+    - ``"balance"``: less than the budget (比预算少支出0.48万元, 较预算节约0.48万元);
+    - ``"overspend"``: more than the budget (比预算多支出0.1万元);
+    - ``"change"``: against another year or a figure it does not name (较上年增加0.2万元,
+      因项目结余少支出10万元) — not a figure of this year's funds block;
+    - None: it compares nothing.
+    """
+    if any(w in clause for w in YEAR_ON_YEAR):
+        return "change"
+    m = _AGAINST.search(clause)
+    if m:
+        if "预算" in m.group(1):
+            return "balance" if m.group(2) in _LESS else "overspend"
+        return "change"
+    return "change" if any(w in clause for w in CHANGE) else None
+
+
+def names_an_expense(words: str) -> bool:
+    """True when ``words`` name one kind of cost, as 支出宣传费0.3万元 does; 经费 (funds) and
+    支出费用 (spending) name none."""
+    return _NAMED_COST.search(words) is not None
+
+
+def names_a_part(clause: str) -> bool:
+    """True when the clause names a part of the money the funds block has no row for."""
+    return any(w in clause for w in UNMAPPED_PARTS)
+
+
+def is_a_target(clause: str, after: str) -> bool:
+    """True when the words around an amount make it a ceiling, a floor or a rate."""
+    return after.lstrip().startswith(TARGET_AFTER) or clause.rstrip().endswith(TARGET_BEFORE)
+
+
+__all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
+           "names_an_expense", "names_a_part", "is_a_target"]
