@@ -230,15 +230,48 @@ def guess_goal_column(text: str) -> str | None:
 
 
 def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:
-    """``项目名称：喀什政府网站宣传项目`` (label and value in one cell) → the value, else None."""
+    """``项目名称：喀什政府网站宣传项目`` (label and value in one cell) → the value, else None.
+
+    The label may also follow another field in the same cell (``项目名称：网站宣传项目　　主管部门：
+    某局``, with or without the spaces), but not start inside other words (本项目名称：…); the
+    value then ends where the next label followed by a colon begins: a header label, or any
+    short label after a space or a semicolon."""
     s = unicodedata.normalize("NFKC", str(text)).strip()
-    compact = "".join(s.split())
     for alias in aliases:
-        a = norm(alias)
-        if compact.startswith(a + ":") and len(compact) > len(a) + 1:
-            rest = s.split(":", 1)[1] if ":" in s else ""
-            return rest.strip() or None
+        m = next((m for m in _inline_label(alias).finditer(s)
+                  if m.start() == 0 or s[m.start() - 1] in _FIELD_BEFORE
+                  or ":" in s[:m.start()]), None)  # a label starts the cell or follows a field
+        if m:
+            rest = s[m.end():]
+            end = _next_label().search(rest)
+            value = (rest[:end.start()] if end else rest).strip()
+            return value or None
     return None
+
+
+_FIELD_BEFORE = " \t\n\u3000;；,，"
+
+
+@functools.lru_cache(maxsize=None)
+def _inline_label(alias: str) -> re.Pattern[str]:
+    """``alias`` (spaces allowed between its characters) and a colon."""
+    return re.compile(rf"\*?{_spaced(norm(alias))}\s*[:：]\s*")
+
+
+def _spaced(label: str) -> str:
+    """A pattern of ``label`` with spaces allowed between its characters (项 目 名 称)."""
+    return r"\s*".join(re.escape(ch) for ch in label)
+
+
+@functools.lru_cache(maxsize=1)
+def _next_label() -> re.Pattern[str]:
+    """Where the value of a field written inline ends: a header label and a colon, or a space or
+    a semicolon then a short label and a colon (``　　联系电话：``)."""
+    # 项目 left off: 网站宣传项目主管部门： ends the name after 项目, before 主管部门
+    known = "|".join(_spaced(norm(a).removeprefix("项目")) for a in sorted(
+        (a for aliases in HEADER_FIELDS.values() for a in aliases), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{known})\s*[:：]"
+                      r"|(?:\s+|\s*[;；]\s*)[\u4e00-\u9fff（）()]{2,12}\s*[:：]")
 
 
 def bracket(text: str) -> str:

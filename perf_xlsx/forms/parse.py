@@ -25,8 +25,9 @@ _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
     a cover sheet that only names the form, or a budget sheet, is not one."""
-    if grid.first(labels.HEADER_FIELDS["project_name"]) is None and \
-            grid.inline(labels.HEADER_FIELDS["project_name"]) is None:
+    name = labels.HEADER_FIELDS["project_name"]
+    if grid.first(name) is None and grid.inline(name) is None and \
+            _caption_field(grid.sheet.caption, name) is None:
         return False
     return (grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None
             or grid.first(labels.FUNDS_COLUMNS["executed"]) is not None)
@@ -121,7 +122,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     ind_header = indicator_header(grid, name_at[0] if name_at else 1)
     top = name_at[0] if name_at else 1
     bottom = ind_header[0] if ind_header else grid.max_row + 1
-    _header_fields(project, grid, cells, info, top, bottom)
+    caption = grid.sheet.caption if rows is None or part == 1 else ()
+    _header_fields(project, grid, cells, info, top, bottom, caption)
     project.year = _year(grid, top)
     if is_target_form(grid):       # the 申报 stage's form: requested funds, no actual values
         info.stage = "target"
@@ -155,17 +157,28 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
 
 
 # ---- header -------------------------------------------------------------------------------
+def _caption_field(caption: tuple[str, ...], aliases: tuple[str, ...]) -> str | None:
+    """A header field written on a line above a Word table (``项目名称：…``)."""
+    return next(filter(None, (labels.inline_value(line, aliases) for line in caption)), None)
+
+
 def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
-                   top: int, bottom: int) -> None:
+                   top: int, bottom: int, caption: tuple[str, ...] = ()) -> None:
     rows = range(max(1, top - 1), bottom)
     for key, aliases in labels.HEADER_FIELDS.items():
+        attr = {"project_name": "name"}.get(key, key)
         at = grid.first(aliases, rows)
         inline = grid.inline(aliases, rows) if at is None else None
         if inline is not None:         # 项目名称：… / 主管部门：… in one cell
             r, c, text = inline
             loc = Loc(grid.name, cell_ref(r, c))
-            setattr(project, {"project_name": "name"}.get(key, key), Value(text, text, loc))
+            setattr(project, attr, Value(text, text, loc))
             info.sources[key] = grid.where(r, c)
+            continue
+        above = _caption_field(caption, aliases) if at is None else None
+        if above is not None:          # a line above a Word table
+            setattr(project, attr, Value(above, above, Loc(grid.name, None)))
+            info.sources[key] = f"{grid.name}（表格上方）"
             continue
         if at is None:
             if key == "project_name":
@@ -174,7 +187,6 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
         r, c = grid.value_right_of(*at)
         value = cells.value(grid.name, r, c, "text", aliases[0])
         info.sources[key] = grid.where(r, c)
-        attr = {"project_name": "name"}.get(key, key)
         setattr(project, attr, value)
         if key == "project_name" and value.is_empty:
             cells.add("PX140", grid.name, cell_ref(r, c), label="项目名称", label_en="project name")

@@ -162,9 +162,15 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
     return raw
 
 
+#: A Word table's caption: the short paragraphs directly above it (title, year, 项目名称：…,
+#: 主管部门：…, unit line), at most this many, each at most CAPTION_CHARS long; a longer
+#: paragraph (the report's own text) ends the caption.
+CAPTION_LINES, CAPTION_CHARS = 6, 100
+
+
 def _captions(document: Any) -> list[tuple[str, ...]]:
-    """For each top-level table, in order, the last three non-empty paragraphs before it (since
-    the table before): the 附表's title, year and unit lines when they stand outside the table."""
+    """For each top-level table, in order, its caption (``CAPTION_LINES``): the 附表's title,
+    year, header fields and unit lines when they stand outside the table."""
     from docx.oxml.ns import qn
 
     out: list[tuple[str, ...]] = []
@@ -172,10 +178,12 @@ def _captions(document: Any) -> list[tuple[str, ...]]:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
-            if text:
-                recent.append(text[:200])
+            if len(text) > CAPTION_CHARS:
+                recent = []
+            elif text:
+                recent.append(text)
         elif child.tag == qn("w:tbl"):
-            out.append(tuple(recent[-3:]))
+            out.append(tuple(recent[-CAPTION_LINES:]))
             recent = []
     return out
 

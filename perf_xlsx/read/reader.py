@@ -77,7 +77,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     if not parts:
         if other is None:
             return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
-        project = Project(path=str(path))
+        project = Project(path=str(path), source_format=kind)
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name)]
         return [project]

@@ -174,6 +174,9 @@ def write_results(path: str | Path, report: CheckReport | Sequence[CheckReport],
             # a form that could not be read fully is not written into (nor beside)
             raise OutputError("PX650", str(src), sheets=r.project.form.sheet, reason="")
     if reports[0].project.source_format != "xlsx":    # .xls/.et/.ods/.docx: a new .xlsx
+        unread = next((f for f in reports[0].project.findings if f.code == "PX101"), None)
+        if unread is not None:      # neither our template nor a form: nothing to write beside
+            raise OutputError("PX650", str(src), sheets=unread.actual, reason="")
         return _write_beside(src, reports, out, profile, lang)
     target = Path(out) if out is not None else src
     in_place = target.resolve() == src.resolve()
