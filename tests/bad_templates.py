@@ -393,10 +393,11 @@ def _csv_export_of_the_form(folder: Path) -> Path:
 
 @refused("PX010")
 def _html_export(folder: Path) -> Path:
-    """What many budget systems call "导出 Excel": an HTML table with an .xls(x) name."""
+    """A budget system's "导出 Excel" made after the session expired: its login page, no table,
+    with an .xls(x) name (a page of tables is read as a form: tests/test_text_exports.py)."""
     path = folder / "导出.xlsx"
-    path.write_text("\ufeff<table border=1><tr><th>项目名称</th><th>金额</th></tr>"
-                    "<tr><td>宣传</td><td>1</td></tr></table>", "utf-8")
+    path.write_text("\ufeff<html><body><h3>登录已过期</h3><form><input name=user>"
+                    "<input type=password></form></body></html>", "utf-8")
     return path
 
 

@@ -273,7 +273,7 @@ def _csv_utf16(folder: Path) -> Path:
 @bad_input("PX010")
 def _html(folder: Path) -> Path:
     (folder / "page.xlsx").write_text(
-        "<html><head><meta charset='utf-8'></head><body><table><tr><td>项目</td></tr></table>"
+        "<html><head><meta charset='utf-8'></head><body><p>项目 导出失败，请重新登录</p>"
         "</body></html>", "utf-8")
     return folder / "page.xlsx"
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: Extensions taken from folders: every spreadsheet-like file; sniffing refuses the bad ones.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ett",
-                        ".ods", ".docx")
+                        ".ods", ".docx", ".htm", ".html", ".xml")
 #: Statuses of a row, best first.
 CLEAN, WARNINGS, ERRORS = "clean", "warnings", "errors"
 UNREADABLE, TIMEOUT, INTERNAL = "unreadable", "timeout", "internal"

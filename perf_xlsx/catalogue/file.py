@@ -88,13 +88,15 @@ ENTRIES: dict[str, Entry] = {
         "better, fill in the template made by perf-xlsx template.",
         "系统导出的 .csv 改名为 .xlsx"),
     "PX010": Entry(
-        E, "网页或 XML 文件改名为 .xlsx",
-        "{path} 其实是网页（HTML）或 XML 文本（{detail}），不是 .xlsx 工作簿；很多系统「导出 Excel」得到的就是这种文件。",
+        E, "网页或 XML 文件中没有可读的表格",
+        "{path} 其实是网页（HTML）或 XML 文本（{detail}），里面没有可以读取的表格"
+        "（系统「导出 Excel」得到的网页表格和 Excel 2003 XML 表格可以直接检查）。",
         _SAVE_AS_ZH,
-        "{path} is really a web page (HTML) or XML text ({detail}), not a .xlsx workbook; many "
-        "systems' 'export to Excel' produce such files.",
+        "{path} is really a web page (HTML) or XML text ({detail}) holding no table perf-xlsx "
+        "can read (the page of tables or the Excel 2003 XML a system's 'export to Excel' gives "
+        "is read as it is).",
         _SAVE_AS_EN,
-        "从预算系统「导出 Excel」得到的 HTML 表格"),
+        "把没有表格的网页或普通 XML 文件改名为 .xlsx"),
     "PX011": Entry(
         E, "严格 (Strict) Open XML 格式",
         "{path} 是「Strict Open XML 电子表格」格式，perf-xlsx 只读常用的 .xlsx 格式。",

@@ -1,8 +1,10 @@
-"""forms — the 自评表 as units publish it: any sheet of an .xlsx/.xlsm, .xls/.et/.ods, or the
-附表 of a .docx 自评报告, found by its labels rather than fixed cells.
+"""forms — the 自评表 as units publish it: any sheet of an .xlsx/.xlsm, .xls/.et/.ods, the
+附表 of a .docx 自评报告, or a system's HTML / Excel 2003 XML export, found by its labels rather
+than fixed cells.
 
 ``labels`` is the one place the official wording and its aliases are spelled; ``sources`` turns
-.xls/.et/.ods (python-calamine) and .docx tables (python-docx) into raw workbooks; ``grid`` and
+.xls/.et/.ods (python-calamine), .docx tables (python-docx), HTML pages (``html_tables``, lxml)
+and Excel 2003 XML (``xml2003``) into raw workbooks; ``grid`` and
 ``parse`` find the form and read it into a ``Project`` whose ``form`` holds the layout, each
 field's source cell and the printed figures (checked by ``checks.printed``).
 """

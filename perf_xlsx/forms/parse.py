@@ -140,7 +140,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                   what_en="the indicator header (三级指标, 年度指标值 …)")
     else:
         read_indicators(project, grid, cells, info, ind_header, features)
-    if source_format == "docx":   # every cell of a Word table is text: not worth a warning
+    if source_format in ("docx", "html"):   # every cell of a Word table or a web page is text
         cells.findings = [f for f in cells.findings if f.code != "PX120"]
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])

@@ -6,6 +6,8 @@
   Values arrive typed: numbers become stored text as the lean reader keeps them, dates serials.
 - .docx: python-docx; each top-level table becomes a sheet ``表1``, ``表2`` … with its merges
   (gridSpan, vMerge) as merged ranges, so a finding at ``表2!D5`` is table 2, row 5, column D.
+- a web page of tables (``html_tables``) and Excel 2003 XML (``xml2003``): the text files budget
+  systems export as "Excel", often named .xls.
 
 Encrypted files and .xlsb keep the lean reader's refusals (``ooxml.sniff``).
 """
@@ -28,9 +30,9 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
-    """"xls" (also .et), "ods" or "docx" when the bytes are one of those, else None (the lean
-    .xlsx reader then decides, and refuses with its precise reason). ``blob``: the file's bytes
-    when the caller has read them already."""
+    """"xls" (also .et), "ods", "docx", "html" or "xml2003" when the bytes are one of those,
+    else None (the lean .xlsx reader then decides, and refuses with its precise reason).
+    ``blob``: the file's bytes when the caller has read them already."""
     try:
         with (io.BytesIO(blob) if blob is not None else open(path, "rb")) as fh:
             head = fh.read(8192)
@@ -42,7 +44,7 @@ def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
     except OSError:
         return None
     if not head.startswith(b"PK"):
-        return None
+        return sniff.text_format(head)      # a web page or Excel 2003 XML, or None
     if blob is not None and b"mimetype" not in blob and b"document.xml" not in blob:
         return None     # a member's name is stored as is in the zip: neither can be there
     try:
@@ -62,6 +64,15 @@ def read_other(path: str | Path, kind: str) -> RawWorkbook:
     sniff.check_path(path)
     if kind == "docx":
         return read_docx_tables(path)
+    if kind in ("html", "xml2003"):
+        from .html_tables import read_html
+        from .xml2003 import read_xml2003
+
+        try:
+            blob = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError("PX006", path=str(path), detail=str(exc)[:80]) from None
+        return (read_html if kind == "html" else read_xml2003)(path, blob)
     return read_calamine(path, kind)
 
 

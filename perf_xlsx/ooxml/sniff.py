@@ -244,6 +244,22 @@ def sniff_bytes(path: PathLike) -> None:
     raise InputError("PX020", path=str(path))
 
 
+def text_format(head: bytes) -> str | None:
+    """"html" for a web page, "xml2003" for Excel 2003 XML (SpreadsheetML), else None: the
+    "Excel" files budget systems export as text, which ``forms.sources`` reads."""
+    text = _decode_text(head)
+    if text is None:
+        return None
+    low = text.lstrip("\ufeff \t\r\n").lower()
+    if not low.startswith("<"):
+        return None
+    if "<html" in low[:2000] or low.startswith("<!doctype html"):
+        return "html"
+    if "urn:schemas-microsoft-com:office:spreadsheet" in low:
+        return "xml2003"
+    return "html" if "<table" in low else None
+
+
 def _decode_text(head: bytes) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")

@@ -55,7 +55,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     other = other_format(path, blob)
     if other is not None:    # .xls/.et/.ods/.docx: a published form, or our template saved so
         raw, kind = read_other(path, other), other
-        if other != "docx" and _is_template_copy(raw):
+        if other not in ("docx", "html") and _is_template_copy(raw):
             return [_template_copy(project_from_raw(raw, path=str(path), source_format=other))]
     else:
         # read_raw_workbook sniffs the bytes itself (sniff.open_package): one zip open, not two.
@@ -89,7 +89,8 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
 #: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are
 #: read from those formats): said once by PX128 instead.
 _FORMAT_ARTEFACTS = ("PX105", "PX110")
-_SUFFIXES = {"xls": (".xls", ".xlt", ".et", ".ett"), "ods": (".ods", ".ots")}
+_SUFFIXES = {"xls": (".xls", ".xlt", ".et", ".ett"), "ods": (".ods", ".ots"),
+             "xml2003": (".xml", ".xls")}
 
 
 def _template_copy(project: Project) -> Project:

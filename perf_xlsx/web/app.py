@@ -84,7 +84,7 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
                 f'<form method="post" action="/check{q()}" enctype="multipart/form-data">'
                 f'<div class="drop"><p>{w["choose"]}</p>'
                 f'<input type="file" id="files" name="files" multiple '
-                f'accept=".xlsx,.xlsm,.xls,.et,.ods,.docx"><p class="muted">{w["hint_drop"]}</p>'
+                f'accept=".xlsx,.xlsm,.xls,.et,.ods,.docx,.htm,.html,.xml"><p class="muted">{w["hint_drop"]}</p>'
                 f'</div><p><button id="check" type="submit">{w["check"]}</button></p></form>')
         return page(w["title"], body, lang())
 
