@@ -263,6 +263,27 @@ def test_a_two_row_indicator_header_is_read(tmp_path: Path, merged: bool) -> Non
     assert not [f for f in report.findings if f.code in ("PX310", "PX801")]
 
 
+ONE_ROW_HEADER = [["绩效指标", *OFFICIAL]]
+TWO_ROW_HEADER = [["绩效指标", None, None, None, "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施"], [None, "一级指标", "二级指标", "三级指标"]]
+
+
+@pytest.mark.parametrize("header", [ONE_ROW_HEADER, TWO_ROW_HEADER], ids=["one row", "two rows"])
+@pytest.mark.parametrize("between", [[], [[], ["（续表）"]]], ids=["right after", "after 续表"])
+def test_the_header_printed_again_mid_table_is_no_indicator(tmp_path: Path, header: list,
+                                                             between: list) -> None:
+    """A table copied across two pages repeats its header: before, the repeat was an indicator
+    named 三级指标 (PX122 on its 分值 text, PX307 on 一级指标, PX403 on the weights)."""
+    rows = [*top(name="某项目"), *header, THREE_INDICATORS[0], *between, *header,
+            *THREE_INDICATORS[1:], ["总分", None, None, None, None, None, 100, 99.6, None]]
+    path = save(tmp_path / "again.xlsx", rows)
+    project = load_project(path)
+    assert [i.level3.text for i in project.indicators] == ["培训人次", "技能提升率", "学员满意度"]
+    report = check_file(path)
+    assert report.score.total == Decimal("99.6")
+    assert {f.code for f in report.findings} <= {"PX410", "PX810"}
+
+
 def test_a_two_row_header_saved_as_ods_reads_the_same(tmp_path: Path) -> None:
     """.ods files come without their merged ranges (python-calamine): the row above is still read."""
     from lo import has_soffice, soffice_convert

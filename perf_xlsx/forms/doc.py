@@ -106,7 +106,9 @@ def generate() -> str:
         "rows or not, as .ods files come without merges). Without a 一级指标 column, a row's 一级",
         "is the one its 二级 belongs to (数量指标 → 产出指标). A column the form does not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
-        + ".",
+        + ". Rows read past: blank ones, and the header printed again (a table copied across",
+        "two pages, with or without a （续表） line): a row where two or more cells are their",
+        "column's header.",
         "",
         "| column | 列 | labels |", "|---|---|---|", *_rows(labels.INDICATOR_COLUMNS),
         "",

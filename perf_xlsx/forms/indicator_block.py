@@ -133,8 +133,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                                                  if grid.text(r, c)))
             info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
             continue
-        if not any(grid.filled(r, c) for c in cols.values()):
-            continue
+        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
+            continue      # blank, or the header printed again (a table copied across pages)
         if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW):
             info.execution_rows.append(Value(grid.raw_text(r, cols["level3"]), None,
                                              Loc(grid.name, cell_ref(r, cols["level3"]))))
@@ -163,6 +163,16 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
     _grade(grid, cells, info, hr)
+
+
+def _repeats_header(grid: Grid, r: int, cols: dict[str, int]) -> bool:
+    """True when two or more of the row's cells are their own column's header (三级指标,
+    年度指标值 …): the indicator header again, not an indicator."""
+    found = 0
+    for key, c in cols.items():
+        aliases = labels.INDICATOR_COLUMNS.get(key, ())
+        found += bool(aliases) and labels.matches(grid.text(r, c), aliases) is not None
+    return found >= 2
 
 
 def _parent_of(level2: Value, blank: Value) -> Value:
