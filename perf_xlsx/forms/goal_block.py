@@ -1,6 +1,7 @@
 """The 年度总体目标 block of a published form: its label (年度总体目标, 总体目标完成情况 …), the two
-headers to its right (预期目标 | 实际完成情况) and the texts below them — or, without headers, one
-goal text beside the label. A label or header that no alias names is read by the words it holds
+headers to its right (预期目标 | 实际完成情况) and the texts below them; or the headers stacked in
+rows, each with its text to its right (beside the label, or 实际完成情况 under it); or, without
+headers, one goal text beside the label. A label or header that no alias names is read by the words it holds
 (``labels.GOAL_LABEL_WORDS``, ``labels.GOAL_KEYWORDS``): 年度绩效目标完成情况 is the block, 计划目标 the expected goal,
 目标完成情况 what was achieved.
 """
@@ -29,16 +30,50 @@ def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         return
     r0, c0 = at
     last_row, last_col = grid.span(r0, c0)
-    heads = _heads(grid, range(r0, last_row + 1), range(last_col + 1, grid.max_col + 1))
+    right = range(last_col + 1, grid.max_col + 1)
+    heads = _heads(grid, range(r0, last_row + 1), right)
+    # headers stacked in rows (预期目标 | text, then 实际完成情况 | text), beside the label or
+    # under it: a header past the label's rows counts only when its text stands to its right
+    for key, aliases in labels.GOAL_COLUMNS.items():
+        if key not in heads:
+            more = grid.first(aliases, range(last_row + 1, last_row + 3), range(c0, grid.max_col + 1))
+            if more is not None and _text_right(grid, *more) is not None:
+                heads[key] = more
     for key, (hr, hc) in heads.items():
-        vr = grid.span(hr, hc)[0] + 1
-        setattr(project, key, cells.value(grid.name, vr, hc, "text",
+        vr, vc = _goal_cell(grid, hr, hc)
+        if grid.text(vr, vc) and _is_heading(grid.text(vr, vc)):
+            continue                  # no text of its own: a label stands where it would
+        setattr(project, key, cells.value(grid.name, vr, vc, "text",
                                           labels.GOAL_COLUMNS[key][0]))
-        info.sources[key] = grid.where(vr, hc)
-    if not heads:  # one goal text beside the label
+        info.sources[key] = grid.where(vr, vc)
+    if "goal_expected" not in heads:  # the goal text beside the label
         r, c = grid.value_right_of(r0, c0)
         project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
         info.sources["goal_expected"] = grid.where(r, c)
+
+
+def _goal_cell(grid: Grid, hr: int, hc: int) -> tuple[int, int]:
+    """The cell of the text under the header at (hr, hc): below it, as the official form has
+    it; right of it when a label stands below (the headers stacked in rows) or when the cell
+    below is blank and a text stands to the right."""
+    below = grid.span(hr, hc)[0] + 1
+    under = grid.text(below, hc)
+    if under and _is_heading(under):
+        return grid.value_right_of(hr, hc)
+    beside = None if under else _text_right(grid, hr, hc)
+    return beside if beside is not None else (below, hc)
+
+
+def _text_right(grid: Grid, r: int, c: int) -> tuple[int, int] | None:
+    """The text standing right of the header at (r, c), before any label; None when none."""
+    vr, vc = grid.value_right_of(r, c)
+    return (vr, vc) if grid.text(vr, vc) and not _is_heading(grid.text(vr, vc)) else None
+
+
+def _is_heading(text: str) -> bool:
+    """Empty, or a label of the form (a goal header, 绩效指标, 一级指标 …): not a goal text."""
+    return not text or labels.is_any_label(text) or any(
+        labels.matches(text, aliases) for aliases in labels.INDICATOR_COLUMNS.values())
 
 
 def _heads(grid: Grid, rows: range, cols: range) -> dict[str, tuple[int, int]]:
