@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from form_factory import build_form
 from openpyxl import load_workbook
+from test_forms import seed
+from text_exports import to_html
 
 from perf_xlsx.web.app import create_app
 from perf_xlsx.web.store import PREFIX, Store
@@ -77,6 +80,26 @@ def test_names_from_the_browser_never_become_paths(app, tmp_path: Path) -> None:
     saved = [p.name for p in store.root.rglob("*") if p.is_file() and p.parent.name != "out"]
     assert saved and all(re.fullmatch(r"\d{3}\.xlsx", n) for n in saved)
     assert "evil.xlsx" in page          # shown as a name, nothing more
+
+
+def test_messages_name_the_file_as_the_user_named_it(app, tmp_path: Path) -> None:
+    """Never our copy's temp path or name (001.xlsx), nor a sheet named after it: a CSV renamed
+    .xlsx, a page without a form, and a budget system's HTML export whose one sheet Excel names
+    after the file."""
+    export = to_html(build_form(tmp_path / "f.xlsx", *seed(0)), tmp_path / "x.xls")
+    client = app.test_client()
+    page = _upload(client, [("名称,金额\n手册,1\n".encode("gbk"), "我的表.xlsx"),
+                            (b"<html><body><table><tr><td>x</td></tr></table></body></html>",
+                             "空表.xls"),
+                            (export.read_bytes(), "宣传项目自评表.xls")])
+    store = app.extensions["perf_xlsx"]["store"]
+    assert str(store.root) not in page and "001.xlsx" not in page and "002.xls" not in page
+    assert "[PX009] 我的表.xlsx 其实是" in page and "空表.xls：这个文件" in page
+    assert "宣传项目自评表!" in page and "003!" not in page
+    summary = client.get(re.findall(r'href="(/job/[^"]+/summary[^"]*)"', page)[0])
+    text = " ".join(str(v) for ws in load_workbook(io.BytesIO(summary.data)).worksheets
+                    for row in ws.values for v in row if v)
+    assert "我的表.xlsx 其实是" in text and str(store.root) not in text
 
 
 def test_upload_limit(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from flask import Flask, Response, abort, redirect, request, send_file
 from ..template import contract
 from .inbox import Inbox
 from .store import Job, Store
-from .views import WORDS, findings_html, page, result_html, stage_word
+from .views import (WORDS, as_uploaded, findings_html, page, result_html, stage_word,
+                    uploaded_findings)
 
 #: Files one upload may hold; each file is also bound by the CLI's own limits.
 MAX_FILES = 50
@@ -31,6 +32,7 @@ class Result:
     error: Any = None                 # a PerfXlsxError: the file's clear refusal
     workbook: Path | None = None
     report: Path | None = None
+    saved: Path | None = None         # our copy: messages name it as ``name`` instead
 
 
 def create_app(*, inbox: Path | None = None, token: str | None = None, profile: Any = "auto",
@@ -211,7 +213,7 @@ def _run_job(job: Job, done: list[Result], profile: Any, lang: str) -> None:
     from ..run import check_and_write_all
 
     for i, upload in enumerate(job.uploads, start=1):
-        res = Result(upload.name, i)
+        res = Result(upload.name, i, saved=upload.path)
         try:
             out = job.out / f"{i:03d}.xlsx"
             res.reports, outcome = check_and_write_all(upload.path, profile, out=out, lang=lang,
@@ -237,8 +239,10 @@ def _rows(res: Result, lang: str) -> list[dict[str, Any]]:
     if res.error is not None:
         code = getattr(res.error, "code", "internal")
         message = res.error.message(lang) if hasattr(res.error, "message") else str(res.error)
-        return [error_row(res.name, "unreadable", code, message)]
-    return [report_row(res.name, r, lang) for r in res.reports]
+        return [error_row(res.name, "unreadable", code, as_uploaded(message, res.saved, res.name))]
+    rows = [report_row(res.name, r, lang) for r in res.reports]
+    return [{**row, "findings": uploaded_findings(row["findings"], res.saved, res.name)}
+            for row in rows]
 
 
 def _summary_file(rows: list[dict[str, Any]], path: Path, lang: str) -> Response:

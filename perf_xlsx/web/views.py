@@ -5,7 +5,9 @@ Every asset is here: the pages work offline.
 from __future__ import annotations
 
 import io
+import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 WORDS = {
@@ -152,6 +154,26 @@ def _said(f: dict[str, Any]) -> str:
     return strip_location(f["message"], f.get("sheet"), f.get("cell"))
 
 
+def as_uploaded(text: str, saved: Path | None, shown: str) -> str:
+    """``text`` naming the file as the user named it, not the copy saved under a name of ours:
+    the copy's full path and its name become the user's name, and a sheet named after the
+    copy (an HTML page's, as Excel names it) becomes the one named after the user's file."""
+    if saved is None or not text:
+        return text
+    from ..forms.html_tables import sheet_name_of
+
+    text = text.replace(str(saved), shown).replace(saved.name, shown)
+    ours, theirs = sheet_name_of(saved), sheet_name_of(shown)
+    return re.sub(rf"(?<![\w.]){re.escape(ours)}(?=[!：:。、，,]|$)", lambda _m: theirs, text)
+
+
+def uploaded_findings(findings: list[dict[str, Any]], saved: Path | None,
+                      shown: str) -> list[dict[str, Any]]:
+    """The findings' dicts with their messages and sheets named as the user named the file."""
+    return [{**f, **{k: as_uploaded(f[k], saved, shown) for k in ("message", "sheet")
+                     if isinstance(f.get(k), str)}} for f in findings]
+
+
 def result_html(res: Any, job: Any, w: dict[str, str], q: Any) -> str:
     """One checked file's card on the clerk's page: its refusal, or per project the score,
     the counts and the findings, the 自评表 preview and the download links."""
@@ -160,6 +182,7 @@ def result_html(res: Any, job: Any, w: dict[str, str], q: Any) -> str:
         code = getattr(res.error, "code", "internal")
         lang = "en" if w is WORDS["en"] else "zh"
         msg = res.error.message(lang) if hasattr(res.error, "message") else str(res.error)
+        msg = as_uploaded(msg, res.saved, res.name)
         hint = res.error.hint(lang) if hasattr(res.error, "hint") else ""
         return (f'<div class="card refused" id="file-{res.index}"><h2>{name}</h2>'
                 f'<p class="error"><b>{w["refused"]}</b> [{escape(code)}] {escape(msg)}</p>'
@@ -177,7 +200,7 @@ def result_html(res: Any, job: Any, w: dict[str, str], q: Any) -> str:
                      f'<span class="grade-value">{escape(grade)}</span></p>'
                      f'<p>{w["errors"]} {d["summary"]["errors"]} · {w["warnings"]} '
                      f'{d["summary"]["warnings"]} · {w["infos"]} {d["summary"]["infos"]}</p>')
-        parts.append(findings_html(d["findings"], w))
+        parts.append(findings_html(uploaded_findings(d["findings"], res.saved, res.name), w))
     links = []
     if res.workbook is not None:
         links.append(f'<a class="button workbook" href="/job/{job.id}/{res.index}/workbook{q()}">'
