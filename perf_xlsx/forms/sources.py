@@ -59,21 +59,24 @@ def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
     return None
 
 
-def read_other(path: str | Path, kind: str) -> RawWorkbook:
-    """Read a .xls/.et/.ods or .docx into a RawWorkbook; InputError when it cannot be read."""
+def read_other(path: str | Path, kind: str, blob: bytes | None = None) -> RawWorkbook:
+    """Read a .xls/.et/.ods, a .docx, an HTML page or Excel 2003 XML into a RawWorkbook;
+    InputError when it cannot be read. ``blob``: the file's bytes when the caller has read them
+    (then they, not the file as it is now, are read)."""
     sniff.check_path(path)
     if kind == "docx":
         return read_docx_tables(path)
-    if kind in ("html", "xml2003"):
-        from .html_tables import read_html
-        from .xml2003 import read_xml2003
-
+    if blob is None:
         try:
             blob = Path(path).read_bytes()
         except OSError as exc:
             raise InputError("PX006", path=str(path), detail=str(exc)[:80]) from None
+    if kind in ("html", "xml2003"):
+        from .html_tables import read_html
+        from .xml2003 import read_xml2003
+
         return (read_html if kind == "html" else read_xml2003)(path, blob)
-    return read_calamine(path, kind)
+    return read_calamine(path, kind, blob)
 
 
 def _cell(value: object) -> RawCell | None:
@@ -94,12 +97,13 @@ def _cell(value: object) -> RawCell | None:
     return RawCell("s", str(value))
 
 
-def read_calamine(path: str | Path, kind: str) -> RawWorkbook:
+def read_calamine(path: str | Path, kind: str, blob: bytes | None = None) -> RawWorkbook:
     from python_calamine import CalamineWorkbook
 
     try:   # from the bytes, not the name: an .ods saved as 自评表.xlsx is still an .ods
-        with open(path, "rb") as fh:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+        if blob is None:
+            blob = Path(path).read_bytes()
+        book = CalamineWorkbook.from_filelike(io.BytesIO(blob))
     except Exception as exc:   # the Rust reader raises its own types for damaged files
         raise _unreadable(path, kind, str(exc)) from None
     raw = RawWorkbook(path=str(path))

@@ -54,7 +54,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
 
     other = other_format(path, blob)
     if other is not None:    # .xls/.et/.ods/.docx: a published form, or our template saved so
-        raw, kind = read_other(path, other), other
+        raw, kind = read_other(path, other, blob), other
         if other not in ("docx", "html") and _is_template_copy(raw):
             return [_template_copy(project_from_raw(raw, path=str(path), source_format=other))]
     else:
