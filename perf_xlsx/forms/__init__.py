@@ -3,10 +3,11 @@
 than fixed cells.
 
 ``labels`` is the one place the official wording and its aliases are spelled; ``sources`` turns
-.xls/.et/.ods (python-calamine), .docx tables (python-docx), HTML pages (``html_tables``, lxml)
-and Excel 2003 XML (``xml2003``) into raw workbooks; ``grid`` and
-``parse`` find the form and read it into a ``Project`` whose ``form`` holds the layout, each
-field's source cell and the printed figures (checked by ``checks.printed``).
+.xls/.et/.ods (python-calamine), .docx tables (python-docx) and the workbooks embedded in a
+.docx (``embedded``), HTML pages (``html_tables``, lxml) and Excel 2003 XML (``xml2003``) into
+raw workbooks; ``grid`` and ``parse`` find the form and read it into a ``Project`` whose
+``form`` holds the layout, each field's source cell and the printed figures (checked by
+``checks.printed``).
 """
 from __future__ import annotations
 

@@ -138,12 +138,16 @@ def _unreadable(path: str | Path, kind: str, why: str) -> InputError:
 
 
 def read_docx_tables(path: str | Path) -> RawWorkbook:
-    """Every top-level table of a .docx as a sheet ``表N``, merged cells resolved."""
+    """Every top-level table of a .docx as a sheet ``表N``, merged cells resolved, then the
+    sheets of the Excel workbooks embedded in it as objects (``对象N·<sheet>``)."""
     import docx
+
+    from .embedded import embedded_sheets
 
     try:
         zf, _, _ = _open_docx(path)
-        zf.close()
+        with zf:
+            objects = embedded_sheets(zf, path, read_calamine)
         document = docx.Document(str(path))
     except InputError:
         raise
@@ -174,6 +178,9 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
             if (r1, c1) != (r2, c2):
                 rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
         raw.sheets[rs.name] = rs
+    for rs, _ours in objects:           # Excel workbooks embedded as objects (``embedded``)
+        raw.sheets.setdefault(rs.name, rs)
+    raw.generated = frozenset(rs.name for rs, ours in objects if ours)
     return raw
 
 
