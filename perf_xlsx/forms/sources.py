@@ -143,6 +143,7 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
     import docx
 
     from .embedded import embedded_sheets
+    from .word_continued import join_continued
 
     try:
         zf, _, _ = _open_docx(path)
@@ -178,6 +179,7 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
             if (r1, c1) != (r2, c2):
                 rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
         raw.sheets[rs.name] = rs
+    join_continued(raw)                 # a form split over several tables is one
     for rs, _ours in objects:           # Excel workbooks embedded as objects (``embedded``)
         raw.sheets.setdefault(rs.name, rs)
     raw.generated = frozenset(rs.name for rs, ours in objects if ours)
