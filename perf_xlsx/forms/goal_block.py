@@ -1,9 +1,9 @@
 """The 年度总体目标 block of a published form: its label (年度总体目标, 总体目标完成情况 …), the two
 headers to its right (预期目标 | 实际完成情况) and the texts below them; or the headers stacked in
 rows, each with its text to its right (beside the label, or 实际完成情况 under it); or, without
-headers, one goal text beside the label. A label or header that no alias names is read by the words it holds
-(``labels.GOAL_LABEL_WORDS``, ``labels.GOAL_KEYWORDS``): 年度绩效目标完成情况 is the block, 计划目标 the expected goal,
-目标完成情况 what was achieved.
+headers, one goal text beside the label. A label or header that no alias names is read by the
+words it holds (``labels.GOAL_LABEL_WORDS``, ``labels.GOAL_KEYWORDS``): 年度绩效目标完成情况 is the
+block, 计划目标 the expected goal, 目标完成情况 what was achieved.
 """
 from __future__ import annotations
 
@@ -30,13 +30,13 @@ def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         return
     r0, c0 = at
     last_row, last_col = grid.span(r0, c0)
-    right = range(last_col + 1, grid.max_col + 1)
-    heads = _heads(grid, range(r0, last_row + 1), right)
+    heads = _heads(grid, range(r0, last_row + 1), range(last_col + 1, grid.max_col + 1))
     # headers stacked in rows (预期目标 | text, then 实际完成情况 | text), beside the label or
     # under it: a header past the label's rows counts only when its text stands to its right
+    below, from_label = range(last_row + 1, last_row + 3), range(c0, grid.max_col + 1)
     for key, aliases in labels.GOAL_COLUMNS.items():
         if key not in heads:
-            more = grid.first(aliases, range(last_row + 1, last_row + 3), range(c0, grid.max_col + 1))
+            more = grid.first(aliases, below, from_label)
             if more is not None and _text_right(grid, *more) is not None:
                 heads[key] = more
     for key, (hr, hc) in heads.items():

@@ -5,8 +5,8 @@ lxml's HTML parser reads it as forgivingly as a browser does. The page is one sh
 Excel names it when it opens the file (the file's name), laid out as Excel lays it out: each
 line of text outside the tables (title, year, ``项目名称：…``) is a row of column A, and each
 table's rows follow, ``rowspan`` / ``colspan`` becoming merged ranges. A table that holds
-tables (a page laid out with one) is walked into, its cells' lines and tables in turn. A cell's ``x:num`` (Excel's
-own HTML) is its number; every other cell is text, as in a Word table.
+tables (a page laid out with one) is walked into, its cells' lines and tables in turn. A cell's
+``x:num`` (Excel's own HTML) is its number; every other cell is text, as in a Word table.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from flask import Flask, Response, abort, redirect, request, send_file
 
 from ..template import contract
 from .inbox import Inbox
-from .store import Job, Store
+from .store import SUFFIXES, Job, Store
 from .views import (WORDS, as_uploaded, findings_html, page, result_html, stage_word,
                     uploaded_findings)
 
@@ -86,7 +86,7 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
                 f'<form method="post" action="/check{q()}" enctype="multipart/form-data">'
                 f'<div class="drop"><p>{w["choose"]}</p>'
                 f'<input type="file" id="files" name="files" multiple '
-                f'accept=".xlsx,.xlsm,.xls,.et,.ods,.docx,.htm,.html,.xml"><p class="muted">{w["hint_drop"]}</p>'
+                f'accept="{",".join(SUFFIXES)}"><p class="muted">{w["hint_drop"]}</p>'
                 f'</div><p><button id="check" type="submit">{w["check"]}</button></p></form>')
         return page(w["title"], body, lang())
 
