@@ -109,9 +109,25 @@ def test_a_guess_never_takes_a_column_an_alias_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize("header,key", [
     ("折算得分", None), ("权重占比", None), ("备注", None), ("评分标准", None), ("数据来源", None),
     ("指标解释", None), ("扣分原因", "deviation"), ("完成时限", "actual"),
+    ("复核得分", None), ("财政复核得分", None), ("复评得分", None),    # the reviewer's, not the unit's
 ])
 def test_what_is_guessed_and_what_is_not(header: str, key: str | None) -> None:
     assert guess_indicator_column(header) == key
+
+
+def test_a_review_score_column_is_read_past(tmp_path: Path) -> None:
+    """A county form's 复核得分 (the reviewer's score), even left of the unit's 自评分, is never
+    read as the self-score."""
+    names = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "复核得分",
+             "自评分"]
+    rows = [*top(), ["绩效指标", *names],
+            [None, "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 40, 50],
+            [None, "效益指标", "社会效益指标", "技能提升率", "≥80%", "85%", 30, 20, 30],
+            [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 5, 10],
+            ["总分", None, None, None, None, None, 100, None, 99.6]]
+    project = load_project(save(tmp_path / "review.xlsx", rows))
+    assert project.form.columns["self_score"] == "自评分"
+    assert [i.self_score.text for i in project.indicators] == ["50", "30", "10"]
 
 
 def test_show_names_the_guessed_columns(tmp_path: Path) -> None:
