@@ -212,6 +212,8 @@ def build_form(path: str | Path, info: dict[str, Any], indicators: list[dict[str
             _put(ws, rr, col["分值"], Decimal(str(ind["weight"])), lay)
         if ind.get("self_score") is not None:
             _put(ws, rr, col["得分"], Decimal(str(ind["self_score"])), lay)
+        if lay.extra_column and ind.get("extra") is not None:   # e.g. a reviewer's 复核得分
+            _put(ws, rr, col[lay.extra_column], Decimal(str(ind["extra"])), lay)
         ws.cell(rr, col["偏差原因分析及改进措施"], ind.get("deviation"))
         rr += 1
     for top, bottom in blocks.values():

@@ -82,6 +82,21 @@ FRAMES = [
         ("a score above its weight", edit(2, self_score=35), "PX404"),
         ("the ratio not capped", edit(2, self_score=75), "PX422"),
     ]),
+    # Hubei county: 项目决策 / 项目管理 / 项目绩效 (2 / 13 / 85 here; the split varies), the
+    # execution rate a weighted 项目管理 indicator, and the reviewer's 复核得分 column
+    Frame("hubei_county", [
+        ind("项目决策", "项目立项", "立项依据充分性", None, "充分", 2, extra=2),
+        ind("项目管理", "资金管理", "预算执行率", "100%", "95%", 5, D("4.75"), extra=D("4.75"),
+            deviation="部分资金年底支付"),
+        ind("项目管理", "资金管理", "资金使用合规性", None, "合规", 8, extra=6),
+        ind("项目绩效", "产出数量", "巡检次数", "≥4次", "4次", 45, extra=45),
+        ind("项目绩效", "效益", "故障率", "≤5%", "2%", 30, extra=30),
+        ind("项目绩效", "满意度", "网民满意率", "≥80%", "90%", 10, extra=10),
+    ], layout=FormLayout(extra_column="复核得分"), execution_weight=D(0), faults=[
+        ("weights not 100", edit(3, weight=50, self_score=50), "PX401"),
+        ("a score above its weight", edit(4, self_score=35), "PX404"),
+        ("the execution row given full marks", edit(1, self_score=5), "PX406"),
+    ]),
     Frame("ningxia", [
         ind("项目决策", "项目立项", "立项依据充分性", None, "充分", 10),
         ind("项目管理", "资金管理", "资金使用合规性", None, "合规", 25),
@@ -136,6 +151,7 @@ FRAMES = [
         ("a unitless actual", edit(3, actual="2"), "PX323"),
     ]),
 ]
+FRAME = {f.name: f for f in FRAMES}
 
 
 def _info(frame: Frame, change: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -166,8 +182,9 @@ def _unscored_form(path: Path, info: dict[str, Any], rows: Rows) -> Path:
 
 
 def _write(frame: Frame, kind: str, path: Path, rows: Rows, info: dict[str, Any]) -> Path:
-    if kind == "template":
-        return fill_template(path, info, indicators=rows)
+    if kind == "template":       # the template has no reviewer's column
+        return fill_template(path, info, indicators=[
+            {k: v for k, v in r.items() if k != "extra"} for r in rows])
     if frame.layout is None:
         return _unscored_form(path, info, rows)
     printed = {}
@@ -259,28 +276,48 @@ def test_each_frame_fault_is_caught(tmp_path: Path, frame: Frame, kind: str, wha
 
 
 def test_frame_detection_can_be_overridden(tmp_path: Path) -> None:
-    frame = FRAMES[2]        # ningxia
+    frame = FRAME["ningxia"]
     path = _write(frame, "template", tmp_path / "nx.xlsx", frame.indicators, _info(frame))
     assert "PX307" in {f.code for f in check_file(path, "mof2020").findings}
 
 
+@pytest.mark.parametrize("name", ["ningxia", "hubei_county"])
+def test_an_execution_row_under_management_is_a_weighted_indicator(tmp_path: Path,
+                                                                   name: str) -> None:
+    """In a 项目管理 block, 预算执行率 is the block's own weighted indicator: read as one (not set
+    aside as the funds block's rate printed twice), so the block's weights add up."""
+    frame = FRAME[name]
+    rows = [dict(r) for r in frame.indicators]
+    if name == "ningxia":                 # 资金使用合规性 25 → 15, plus 预算执行率 10
+        rows[1] = {**rows[1], "weight": 15, "self_score": 15}
+        rows.insert(2, ind("项目管理", "资金管理", "预算执行率", "100%", "95%", 10, D("9.5"),
+                           deviation="部分资金年底支付"))
+    path = _write(frame, "form", tmp_path / f"{name}.xlsx", rows, _info(frame))
+    project = load_project(path)
+    assert "预算执行率" in [i.level3.text for i in project.indicators]
+    assert project.form.execution_rows == []
+    report = check_file(path, "auto")
+    assert report.score.profile == name
+    assert not {"PX317", "PX401", "PX402", "PX808"} & {f.code for f in report.findings}
+
+
 def test_an_admin_measure_is_accepted_where_the_frame_uses_it(tmp_path: Path) -> None:
     """预算执行率 as an indicator is PX317 in the MoF frame, the Hebei export's own row there."""
-    rows = edit(1, level3="预算执行率")(FRAMES[5].indicators)
-    path = fill_template(tmp_path / "hb.xlsx", _info(FRAMES[5]), indicators=rows)
+    rows = edit(1, level3="预算执行率")(FRAME["anhui_xianjie"].indicators)
+    path = fill_template(tmp_path / "hb.xlsx", _info(FRAME["anhui_xianjie"]), indicators=rows)
     assert "PX317" not in {f.code for f in check_file(path, "hebei_export").findings}
     rows = edit(1, level3="预算执行率")(MOF_ROWS)
-    path = fill_template(tmp_path / "mof.xlsx", _info(FRAMES[0]), indicators=rows)
+    path = fill_template(tmp_path / "mof.xlsx", _info(FRAME["mof2020"]), indicators=rows)
     assert "PX317" in {f.code for f in check_file(path, "mof2020").findings}
 
 
 def test_satisfaction_under_outcomes_is_hubeis_own(tmp_path: Path) -> None:
     """Hubei puts 满意度 under 效益: no PX308 there, PX308 in the MoF frame; 服务对象满意度指标等
     and 可持续性 are read as their MoF names."""
-    hubei = FRAMES[1]
+    hubei = FRAME["hubei"]
     path = fill_template(tmp_path / "hb.xlsx", _info(hubei), indicators=hubei.indicators)
     assert "PX308" not in {f.code for f in check_file(path, "hubei").findings}
     assert "PX308" in {f.code for f in check_file(path, "mof2020").findings}
     rows = edit(4, level2="服务对象满意度指标等")(edit(3, level2="可持续性")(MOF_ROWS))
-    path = fill_template(tmp_path / "mof.xlsx", _info(FRAMES[0]), indicators=rows)
+    path = fill_template(tmp_path / "mof.xlsx", _info(FRAME["mof2020"]), indicators=rows)
     assert not {"PX307", "PX308"} & {f.code for f in check_file(path, "mof2020").findings}

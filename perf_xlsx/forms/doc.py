@@ -140,7 +140,9 @@ def generate() -> str:
         + " · ".join(f"{w} = {g}" for w, g in labels.GRADE_WORDS.items() if w != g) + ".",
         f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note.",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
-        "  inside the indicator table (PX808 when the funds block scores it too).",
+        "  inside the indicator table (PX808 when the funds block scores it too) — except under",
+        f"  {' · '.join(labels.MANAGEMENT_LEVEL1)}, where it is that block's own weighted indicator"
+        " (Ningxia, Hubei county).",
         "- A weight written into the 一级 label (`产出指标（50分）`) is read past.",
         "",
         "## The 申报表 (targets, the 申报 stage: docs/stages.md)",

@@ -123,6 +123,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         features.append("no-weight")
     if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
         features.append("weight-first")
+    level1_now = ""
     for r in range(start, grid.max_row + 1):
         row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
         if _is_total_row(grid, r, cols, row_texts):
@@ -135,7 +136,11 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             continue
         if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
             continue      # blank, or the header printed again (a table copied across pages)
-        if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW):
+        if "level1" in cols:           # the row's 一级, merged down or not
+            level1_now = grid.text(*grid.covered.get((r, cols["level1"]), (r, cols["level1"]))) \
+                or level1_now
+        if "level3" in cols and labels.matches(grid.text(r, cols["level3"]), labels.EXECUTION_ROW) \
+                and not labels.matches(level1_now, labels.MANAGEMENT_LEVEL1):
             info.execution_rows.append(Value(grid.raw_text(r, cols["level3"]), None,
                                              Loc(grid.name, cell_ref(r, cols["level3"]))))
             continue

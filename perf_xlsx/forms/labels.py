@@ -128,6 +128,9 @@ GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "�
 NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说明")
 #: A row of the indicator table that is the budget execution rate (Hebei's export).
 EXECUTION_ROW = ("预算执行率", "资金执行率")
+#: … except under these 一级 names, where it is a weighted management indicator of its own
+#: (Ningxia's and Hubei county's 项目管理 block), not the funds block's rate printed twice.
+MANAGEMENT_LEVEL1 = ("项目管理",)
 
 #: The 《项目支出绩效目标申报表》 of the 申报 stage (docs/stages.md): its titles, the header fields
 #: it adds, its funds rows (label, then the amount to its right) and its goal labels.

@@ -43,7 +43,8 @@ def _by_weights(project: Project) -> str | None:
             weights.append((r.level1, w))
     if not weights or _fits(PROFILES[DEFAULT_PROFILE], weights):
         return None
-    return next((p.name for p in PROFILES.values() if p.scored and _fits(p, weights)), None)
+    return next((p.name for p in PROFILES.values()
+                 if p.scored and p.fixed_blocks and _fits(p, weights)), None)
 
 
 def detect_profile(project: Project) -> str:
@@ -53,8 +54,11 @@ def detect_profile(project: Project) -> str:
     if form is not None and "weight" not in form.columns and "self_score" not in form.columns:
         return UNSCORED.name
     words = _words(project)
+    level1 = {"".join(unicodedata.normalize("NFKC", i.level1.text).split())
+              for i in project.indicators if i.level1.text}
     for profile in PROFILES.values():
-        if any(m in w for m in profile.markers for w in words):
+        if any(m in w for m in profile.markers for w in words) or \
+                level1 & set(profile.level1_markers):
             return profile.name
     if form is not None and form.execution_weight is not None and \
             form.execution_weight == HUBEI.execution_weight:

@@ -18,8 +18,10 @@ def generate() -> str:
              "`perf-xlsx check` and `perf-xlsx report` use `--profile auto` unless told otherwise: "
              "the frame is read from the workbook's content (perf_xlsx/scoring/detect.py), for a "
              "published form and for the template alike — a form with neither a weight nor a "
-             "score column is `unscored`; otherwise the first profile whose words appear in the "
-             "一级 names, the project name, or a form's indicator headers, funds label or title; "
+             "score column is `unscored`; otherwise the first profile (in the order of the table "
+             "below) whose words appear in the 一级 names, the project name, or a form's "
+             "indicator headers, funds label or title, or one of whose `level1_markers` is a row's "
+             "一级 name exactly (`项目绩效` → `hubei_county`, before Ningxia's 项目决策); "
              "otherwise an execution weight of 20 printed in a header (`得分（20分*执行率）`) is "
              "`hubei`; otherwise weights that fit another frame's blocks exactly and not the "
              "default's (80, split 40 / 40 → `hubei`); everything else is `mof2020`. "
@@ -29,7 +31,11 @@ def generate() -> str:
              "it is read and checked — its parts must add up to the indicator (PX324) — but never "
              "weighted or scored. A frame's `accepted_measures` are indicator names it uses on "
              "purpose that PX317 would otherwise call administrative measures (the Hebei export's "
-             "`预算执行率` row).", "",
+             "`预算执行率` row). A 预算执行率 row under 项目管理 is a weighted management indicator "
+             "(Ningxia, Hubei county), not the funds block's rate printed twice. A frame with "
+             "`fixed_blocks: false` (Hubei county, whose 2 / 13 / 85 split varies by county) has "
+             "only the total of its weights checked (PX401), not each block's (PX402); its "
+             "blocks' weights are an example.", "",
              "| profile | title | execution | blocks | frame-only 一级 | detected by |",
              "|---|---|---|---|---|---|"]
     for p in PROFILES.values():
@@ -38,7 +44,7 @@ def generate() -> str:
             blocks = "not scored"
         lines.append(f"| `{p.name}` | {p.title} | {p.execution_weight.normalize():f} | {blocks} | "
                      f"{' · '.join(p.extra_level1) or '—'} | "
-                     f"{' · '.join(p.markers) or ('no weight/score columns' if not p.scored else '—')} |")
+                     f"{' · '.join((*p.markers, *p.level1_markers)) or ('no weight/score columns' if not p.scored else '—')} |")
     lines += ["", "## The built-in profiles as data", "",
               "These are exactly what `profile_to_dict()` returns, and valid profile files as they "
               "stand.", ""]

@@ -73,6 +73,12 @@ class Profile:
     scored: bool = True
     #: words in a published form that identify this frame (detection, scoring/detect.py)
     markers: tuple[str, ...] = ()
+    #: 一级 names that identify this frame when a row has one as its 一级 (exactly: 项目绩效 is
+    #: Hubei county's block, while the words also stand in titles such as 项目绩效目标申报表)
+    level1_markers: tuple[str, ...] = ()
+    #: False when the frame's block weights vary from table to table (Hubei county's 2 / 13 / 85
+    #: is one example): only the total of the weights is checked (PX401), not each block (PX402)
+    fixed_blocks: bool = True
     #: indicator names this frame uses on purpose that PX317 would call administrative
     #: measures (Hebei's export lists 预算执行率 as an indicator row)
     accepted_measures: tuple[str, ...] = ()
@@ -140,6 +146,20 @@ HUBEI = Profile(
 )
 
 _DEC, _MAN, _POUT, _PBEN = "项目决策", "项目管理", "项目产出", "项目效益"
+_PERF = "项目绩效"
+#: the management indicators a 项目管理 block may hold, which other frames call measures (PX317)
+_MANAGEMENT_MEASURES = ("预算执行率", "资金执行率", "资金到位率", "资金到位及时性", "资金使用合规性")
+HUBEI_COUNTY = replace(
+    MOF2020, name="hubei_county",
+    title="湖北县级表（项目决策、项目管理、项目绩效，如 2/13/85；预算执行率在项目管理中计分）",
+    title_en="Hubei county (decision, management, performance, e.g. 2/13/85; execution scored "
+             "as a management indicator)",
+    execution_weight=D(0),
+    blocks=(Block(_DEC, D(2), (_DEC,)), Block(_MAN, D(13), (_MAN,)),
+            Block(_PERF, D(85), (_PERF, _OUT, _BEN, _SAT, _COST, _POUT, _PBEN))),
+    extra_level1=(_DEC, _MAN, _PERF), no_target_level1=(_DEC, _MAN),
+    level1_markers=(_PERF,), fixed_blocks=False, accepted_measures=_MANAGEMENT_MEASURES)
+
 NINGXIA = replace(
     MOF2020, name="ningxia", title="宁夏（项目决策10、项目管理25、项目产出30、项目效益35，执行率不计分）",
     title_en="Ningxia (decision 10, management 25, outputs 30, outcomes 35; execution unscored)",
@@ -147,7 +167,7 @@ NINGXIA = replace(
     blocks=(Block(_DEC, D(10), (_DEC,)), Block(_MAN, D(25), (_MAN,)),
             Block(_POUT, D(30), (_POUT, _OUT, _COST)), Block(_PBEN, D(35), (_PBEN, _BEN, _SAT))),
     extra_level1=(_DEC, _MAN, _POUT, _PBEN), no_target_level1=(_DEC, _MAN),
-    markers=(_DEC, _MAN))
+    markers=(_DEC, _MAN), accepted_measures=_MANAGEMENT_MEASURES)
 
 NINGXIA_OUTCOMES = replace(
     MOF2020, name="ningxia_b", title="宁夏（产出40、效益40、满意度20，执行率不计分）",
@@ -182,9 +202,10 @@ UNSCORED = replace(
     MOF2020, name="unscored", title="不计分的表样（无分值、得分列，如湖南县级表）",
     title_en="Unscored forms (no weight or score columns)", scored=False)
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, NINGXIA, NINGXIA_OUTCOMES,
-                                                    SICHUAN, HEBEI_EXPORT, ANHUI_XIANJIE,
-                                                    UNSCORED)}
+#: In detection order: Hubei county's 项目绩效 before Ningxia's 项目决策 / 项目管理, which both have.
+PROFILES: dict[str, Profile] = {p.name: p for p in (MOF2020, HUBEI, HUBEI_COUNTY, NINGXIA,
+                                                    NINGXIA_OUTCOMES, SICHUAN, HEBEI_EXPORT,
+                                                    ANHUI_XIANJIE, UNSCORED)}
 #: The --profile value that picks the frame from the workbook (scoring/detect.py).
 AUTO = "auto"
 
@@ -230,11 +251,13 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     for key in ("name", "title", "title_en", "layout"):
         if key in data:
             kw[key] = str(data[key])
-    for key in ("extra_level1", "no_target_level1", "markers", "accepted_measures"):
+    for key in ("extra_level1", "no_target_level1", "markers", "accepted_measures",
+                "level1_markers"):
         if key in data:
             kw[key] = tuple(str(x) for x in data[key])
-    if "scored" in data:
-        kw["scored"] = bool(data["scored"])
+    for key in ("scored", "fixed_blocks"):
+        if key in data:
+            kw[key] = bool(data[key])
     if "extra_level2" in data:
         kw["extra_level2"] = {str(k): tuple(str(x) for x in v)
                               for k, v in dict(data["extra_level2"]).items()}
@@ -283,6 +306,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "no_target_level1": list(profile.no_target_level1),
         "scored": profile.scored,
         "markers": list(profile.markers),
+        "level1_markers": list(profile.level1_markers),
+        "fixed_blocks": profile.fixed_blocks,
         "accepted_measures": list(profile.accepted_measures),
         "extra_level2": {k: list(v) for k, v in profile.extra_level2.items()},
         "monitor_lines": [[day, _fmt(rate)] for day, rate in profile.monitor_lines],

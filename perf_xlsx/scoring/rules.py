@@ -212,7 +212,7 @@ def weight_findings(scores: list[IndicatorScore], profile: Profile) -> list[Find
         out.append(make("PX401", *_span([_cell(s.indicator, "weight") for s in weighted]),
                         expected=_n(profile.indicator_weight_total), actual=_n(total), **common))
     plan = " · ".join(f"{b.label} {_n(b.weight)}" for b in profile.blocks)
-    for block in profile.blocks:
+    for block in profile.blocks if profile.fixed_blocks else ():
         members = [s for s in weighted if s.indicator.level1.text in block.members]
         got = sum((s.weight for s in members), ZERO)  # type: ignore[misc]
         if abs(got - block.weight) > WEIGHT_NOISE:
