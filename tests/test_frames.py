@@ -252,7 +252,8 @@ def test_a_correct_table_is_detected_and_has_no_error(tmp_path: Path, frame: Fra
               if f.severity is Severity.ERROR]
     assert errors == []
     warnings = {f.code for f in report.findings if f.severity is Severity.WARNING}
-    assert not warnings & {"PX307", "PX308", "PX310", "PX401", "PX402", "PX403", "PX317"}
+    assert not warnings & {"PX307", "PX308", "PX310", "PX401", "PX402", "PX403", "PX317",
+                           "PX413"}
     if frame.name != "unscored":
         assert report.score is not None and report.score.total is not None
         assert report.score.profile == frame.name

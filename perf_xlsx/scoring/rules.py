@@ -108,7 +108,8 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
         problem = ("为空", "is empty") if sc.is_empty else (f"不是数字「{sc.text}」", "is not a number")
         out.append(make("PX414", *where, actual=sc.text, indicator=name, why=why[0],
                         why_en=why[1], problem=problem[0], problem_en=problem[1]))
-    if s.status == UNSCORED:
+    by_design = ind.target.is_empty and ind.level1.text in profile.no_target_level1
+    if s.status == UNSCORED and not by_design:   # Ningxia's 决策 / 管理 rows have no 指标值
         reason = _unscored_reason(s)
         # the 实际值 a reader sees beside this cell is the value in it, not the score
         out.append(make("PX413", *_cell(ind, "actual"), actual=ind.actual.text or None,
