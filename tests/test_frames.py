@@ -7,7 +7,7 @@ The next frame gets its tests by adding a FRAMES entry.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any, Callable
@@ -280,6 +280,21 @@ def test_frame_detection_can_be_overridden(tmp_path: Path) -> None:
     frame = FRAME["ningxia"]
     path = _write(frame, "template", tmp_path / "nx.xlsx", frame.indicators, _info(frame))
     assert "PX307" in {f.code for f in check_file(path, "mof2020").findings}
+
+
+@pytest.mark.parametrize("layout", [FormLayout(weight=False),
+                                    FormLayout(weight=False, level2=False)],
+                         ids=["no weight column", "no weight and no 二级 column"])
+def test_hubeis_form_without_a_weight_column_is_hubei(tmp_path: Path, layout: FormLayout) -> None:
+    """Hubei's form often has no 分值 column among the indicators: the 20 printed in the funds
+    block's 分值 cell still says the frame (before: mof2020, execution out of 10, 89.5)."""
+    frame = FRAME["hubei"]
+    path = _write(replace(frame, layout=layout), "form", tmp_path / "hb.xlsx", frame.indicators,
+                  _info(frame))
+    assert detect_profile(load_project(path)) == "hubei"
+    report = check_file(path, "auto")
+    assert (report.score.profile, report.score.total) == ("hubei", D("99.00"))
+    assert not [f for f in report.findings if f.severity is not Severity.INFO]
 
 
 @pytest.mark.parametrize("name", ["ningxia", "hubei_county"])

@@ -1,6 +1,7 @@
 """Which frame (profile) a project follows, read from its content: the words each profile lists
 as ``markers`` (项目决策, 权重占比, 预算执行情况, 衔接资金 …) in the 一级 names, the project name
-or a published form's headers; an execution weight printed in a header (20 → hubei); a form with
+or a published form's headers, or a ``level1_markers`` name as a row's 一级 (项目绩效 → Hubei
+county); an execution weight printed in a header or the funds' 分值 cell (20 → hubei); a form with
 neither weight nor score columns (unscored); else the weights themselves — a table whose weights
 fit another frame's blocks exactly (80 split 40/40 → hubei) and not the default's. The template
 has no frame field, so it is detected the same way. ``--profile NAME`` overrides the detection.
@@ -47,6 +48,22 @@ def _by_weights(project: Project) -> str | None:
                  if p.scored and p.fixed_blocks and _fits(p, weights)), None)
 
 
+def _execution_weight(project: Project) -> Decimal | None:
+    """The execution weight a form prints: in a header (得分（20分*执行率）); else in the funds
+    block's 分值 cell of its 年度资金总额 row, when the indicators carry no weights to say
+    otherwise (Hubei's form, which often has no weight column) or their weights leave exactly
+    that many points."""
+    form = project.form
+    if form is None or form.execution_weight is not None:
+        return None if form is None else form.execution_weight
+    printed = form.printed_funds.get("total", {}).get("weight")
+    weight = num(printed) if printed is not None else None
+    weights = [num(i.weight) for i in project.indicators if num(i.weight) is not None]
+    if weight is None or (weights and abs(100 - sum(weights) - weight) > WEIGHT_NOISE):
+        return None
+    return weight
+
+
 def detect_profile(project: Project) -> str:
     """The name of the profile ``project`` follows (``mof2020`` unless its content says
     otherwise)."""
@@ -60,7 +77,6 @@ def detect_profile(project: Project) -> str:
         if any(m in w for m in profile.markers for w in words) or \
                 level1 & set(profile.level1_markers):
             return profile.name
-    if form is not None and form.execution_weight is not None and \
-            form.execution_weight == HUBEI.execution_weight:
+    if _execution_weight(project) == HUBEI.execution_weight:
         return HUBEI.name
     return _by_weights(project) or DEFAULT_PROFILE

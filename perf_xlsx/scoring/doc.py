@@ -22,8 +22,8 @@ def generate() -> str:
              "below) whose words appear in the 一级 names, the project name, or a form's "
              "indicator headers, funds label or title, or one of whose `level1_markers` is a row's "
              "一级 name exactly (`项目绩效` → `hubei_county`, before Ningxia's 项目决策); "
-             "otherwise an execution weight of 20 printed in a header (`得分（20分*执行率）`) is "
-             "`hubei`; otherwise weights that fit another frame's blocks exactly and not the "
+             "otherwise an execution weight of 20 printed in a header (`得分（20分*执行率）`), or "
+             "in the funds block's 分值 cell when the header names none, is `hubei`; otherwise weights that fit another frame's blocks exactly and not the "
              "default's (80, split 40 / 40 → `hubei`); everything else is `mof2020`. "
              "`--profile NAME` overrides it.", "",
              "In every frame, a row whose 三级 name starts with `其中` and that has neither a "
