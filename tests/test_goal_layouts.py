@@ -3,6 +3,7 @@ them, the headers stacked in rows with each text to its right, or 实际完成�
 under the block's label (docs/forms.md)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,43 @@ def test_an_indicator_column_named_like_the_actual_goal_is_not_the_goal(tmp_path
     project = load_project(save_rows(tmp_path / "g.xlsx", rows))
     assert project.goal_expected.text == EXPECTED and project.goal_actual.text == ""
     assert [i.actual.text for i in project.indicators] == ["52本", "95%", "95%"]
+
+
+# ---- Hubei: one or two numbered goal blocks, each with its own indicator table ---------------
+HUBEI_HEADER = ["绩效指标", "一级指标", "三级指标", "指标值", "实际完成值", "得分"]
+
+
+def hubei_rows(blocks: list[tuple[str, str, list[list]]]) -> list[list]:
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "政府网站宣传项目", None, "主管部门", "某局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "得分（20分*执行率）"],
+            [None, "年度资金总额", 1, 1, 0.95, 19], [None, "其中：当年财政拨款", 1, 1, 0.95, None]]
+    for label, goal, inds in blocks:
+        rows += [[label, goal], HUBEI_HEADER, *inds]
+    return rows + [["总分", None, None, None, None, 99]]
+
+
+def test_two_numbered_goal_blocks_with_their_own_tables(tmp_path: Path) -> None:
+    """年度绩效目标一（40分） and 二（40分）, each over its own indicator header: the first goal is
+    read, and the second block's label row is neither an indicator (PX307) nor its header."""
+    path = save_rows(tmp_path / "hb.xlsx", hubei_rows([
+        ("年度绩效目标一（40分）", "制作宣传手册50本以上",
+         [[None, "产出指标", "宣传手册数量", "≥50本", "52本", 20],
+          [None, "效益指标", "知晓率", "≥90%", "95%", 20]]),
+        ("年度绩效目标二（40分）", "开展宣传活动2次",
+         [[None, "产出指标", "宣传活动次数", "≥2次", "2次", 20],
+          [None, "效益指标", "群众满意度", "≥90%", "95%", 20]])]))
+    project = load_project(path)
+    assert project.goal_expected.text == "制作宣传手册50本以上"
+    assert [i.level3.text for i in project.indicators] == ["宣传手册数量", "知晓率", "宣传活动次数",
+                                                           "群众满意度"]
+    report = check_file(path, "auto")
+    assert (report.score.profile, report.score.total) == ("hubei", Decimal("99.00"))
+    assert {f.code for f in report.findings} == {"PX410", "PX810"}
+
+
+@pytest.mark.parametrize("label", ["年度绩效目标（80分）", "年度绩效目标1", "绩效目标（一）"])
+def test_a_numbered_goal_label_is_the_goal_block(tmp_path: Path, label: str) -> None:
+    path = save_rows(tmp_path / "hb.xlsx", hubei_rows([(label, "制作宣传手册50本以上", [
+        [None, "产出指标", "宣传手册数量", "≥50本", "52本", 40],
+        [None, "效益指标", "知晓率", "≥90%", "95%", 40]])]))
+    assert load_project(path).goal_expected.text == "制作宣传手册50本以上"

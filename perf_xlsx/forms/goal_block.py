@@ -20,7 +20,8 @@ def goal_label_at(grid: Grid, rows: range,
     if at is not None:
         return at
     return next(((r, c) for (r, c), text in sorted(grid.texts.items())
-                 if r in rows and labels.is_goal_label_by_words(text)), None)
+                 if r in rows and (labels.numbered_goal_label(text, goal_labels)
+                                   or labels.is_goal_label_by_words(text))), None)
 
 
 def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, rows: range,

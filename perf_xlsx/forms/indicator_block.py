@@ -134,8 +134,10 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                                                  if grid.text(r, c)))
             info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
             continue
-        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
-            continue      # blank, or the header printed again (a table copied across pages)
+        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols) \
+                or any(t and labels.numbered_goal_label(t) for t in row_texts):
+            continue      # blank, the header printed again (a table copied across pages), or
+            #               the next goal block's label (Hubei: 年度绩效目标二（40分）)
         if "level1" in cols:           # the row's 一级, merged down or not
             level1_now = grid.text(*grid.covered.get((r, cols["level1"]), (r, cols["level1"]))) \
                 or level1_now

@@ -221,6 +221,24 @@ def is_total_by_words(text: str) -> bool:
     return _by_words(text, (("total", TOTAL_WORDS),), _SHORT) is not None
 
 
+#: What may follow a goal block's label when a form has several (Hubei: 年度绩效目标一（40分）,
+#: 年度绩效目标2, 绩效目标（二）): an ordinal, then a bracket such as the block's points.
+_ORDINAL_AFTER = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2}|[(][一二三四五六七八九十\d]{1,2}[)])?"
+                            r"(?:[(][^)]*[)])?")
+
+
+def numbered_goal_label(text: str, aliases: tuple[str, ...] = GOAL_LABELS) -> str | None:
+    """The goal label ``text`` is when an ordinal (and a bracket) follow it — one of several goal
+    blocks — else None."""
+    s = norm(text)
+    for alias in aliases:
+        a = norm(alias)
+        rest = s[len(a):]
+        if s.startswith(a) and rest and _ORDINAL_AFTER.fullmatch(rest):
+            return alias
+    return None
+
+
 def is_goal_label_by_words(text: str) -> bool:
     """True for a short label naming the goal block in words no alias has (年度绩效目标完成情况)."""
     return norm(text).endswith(("目标", "情况")) and \
