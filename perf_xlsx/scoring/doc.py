@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .profiles import PROFILES, profile_to_dict
 
@@ -23,8 +24,9 @@ def generate() -> str:
              "indicator headers, funds label or title, or one of whose `level1_markers` is a row's "
              "一级 name exactly (`项目绩效` → `hubei_county`, before Ningxia's 项目决策); "
              "otherwise an execution weight of 20 printed in a header (`得分（20分*执行率）`), or "
-             "in the funds block's 分值 cell when the header names none, is `hubei`; otherwise weights that fit another frame's blocks exactly and not the "
-             "default's (80, split 40 / 40 → `hubei`); everything else is `mof2020`. "
+             "in the funds block's 分值 cell when the header names none, is `hubei`; otherwise "
+             "weights that fit another frame's blocks exactly and not the default's (80, split "
+             "40 / 40 → `hubei`); everything else is `mof2020`. "
              "`--profile NAME` overrides it.", "",
              "In every frame, a row whose 三级 name starts with `其中` and that has neither a "
              "weight nor a score is a breakdown of the indicator above it (Anhui's 衔接资金 form): "
@@ -44,7 +46,7 @@ def generate() -> str:
             blocks = "not scored"
         lines.append(f"| `{p.name}` | {p.title} | {p.execution_weight.normalize():f} | {blocks} | "
                      f"{' · '.join(p.extra_level1) or '—'} | "
-                     f"{' · '.join((*p.markers, *p.level1_markers)) or ('no weight/score columns' if not p.scored else '—')} |")
+                     f"{' · '.join((*p.markers, *p.level1_markers)) or _no_markers(p)} |")
     lines += ["", "## The built-in profiles as data", "",
               "These are exactly what `profile_to_dict()` returns, and valid profile files as they "
               "stand.", ""]
@@ -52,6 +54,10 @@ def generate() -> str:
         lines += [f"`{p.name}`:", "", "```json",
                   json.dumps(profile_to_dict(p), ensure_ascii=False, indent=1), "```", ""]
     return "\n".join(lines)
+
+
+def _no_markers(p: Any) -> str:
+    return "no weight/score columns" if not p.scored else "—"
 
 
 def rewrite(path: Path) -> None:
