@@ -65,7 +65,7 @@ def _reading(clause: str) -> tuple[str, str] | None:
     against = compared(clause)
     if against == "balance":
         best = "balance"                    # 比预算少支出0.48万元
-    elif against is not None or any(w in after for w in _COST) or is_a_target(clause, ""):
+    elif against is not None or any(w in after for w in _COST):
         return None
     if names_an_expense(after):
         return None                         # 支出宣传费0.3万元: one expense, not the total
@@ -102,9 +102,12 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
     text = unicodedata.normalize("NFKC", value.text)
     for m in _AMOUNT.finditer(text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
-        reading = _reading(text[start:m.start()])
-        if reading is None or is_a_target("", text[m.end():m.end() + 4]):
-            continue                        # 0.1万元/人, 1万元以内: a rate or a ceiling
+        clause = text[start:m.start()]
+        if is_a_target(clause, text[m.end():m.end() + 6]):
+            continue                        # 0.1万元/人, 控制在1万元以内: a rate or a ceiling
+        reading = _reading(clause)
+        if reading is None:
+            continue
         try:
             amount = Decimal(m.group(1))
         except InvalidOperation:

@@ -101,6 +101,13 @@ class Grid:
         found = self.find(aliases, rows, cols)
         return found[0] if found else None
 
+    def names_project(self) -> bool:
+        """True when the sheet names its project: a 项目名称 label, ``项目名称：…`` in a cell, or
+        on a line above a Word table."""
+        aliases = labels.HEADER_FIELDS["project_name"]
+        return self.first(aliases) is not None or self.inline(aliases) is not None or \
+            labels.caption_field(self.sheet.caption, aliases) is not None
+
     def inline(self, aliases: tuple[str, ...],
                rows: range | None = None) -> tuple[int, int, str] | None:
         """The first cell holding a label and its value together (``项目名称：…``)."""

@@ -271,6 +271,11 @@ def inline_value(text: str, aliases: tuple[str, ...]) -> str | None:
     return None
 
 
+def caption_field(lines: tuple[str, ...], aliases: tuple[str, ...]) -> str | None:
+    """A header field written on a line above a Word table (``项目名称：…``), else None."""
+    return next(filter(None, (inline_value(line, aliases) for line in lines)), None)
+
+
 _FIELD_BEFORE = " \t\n\u3000;；,，"
 
 

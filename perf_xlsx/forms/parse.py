@@ -25,9 +25,7 @@ _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
     a cover sheet that only names the form, or a budget sheet, is not one."""
-    name = labels.HEADER_FIELDS["project_name"]
-    if grid.first(name) is None and grid.inline(name) is None and \
-            _caption_field(grid.sheet.caption, name) is None:
+    if not grid.names_project():
         return False
     return (grid.first(labels.INDICATOR_COLUMNS["level3"]) is not None
             or grid.first(labels.FUNDS_COLUMNS["executed"]) is not None)
@@ -157,11 +155,6 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
 
 
 # ---- header -------------------------------------------------------------------------------
-def _caption_field(caption: tuple[str, ...], aliases: tuple[str, ...]) -> str | None:
-    """A header field written on a line above a Word table (``项目名称：…``)."""
-    return next(filter(None, (labels.inline_value(line, aliases) for line in caption)), None)
-
-
 def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                    top: int, bottom: int, caption: tuple[str, ...] = ()) -> None:
     rows = range(max(1, top - 1), bottom)
@@ -175,7 +168,7 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
             setattr(project, attr, Value(text, text, loc))
             info.sources[key] = grid.where(r, c)
             continue
-        above = _caption_field(caption, aliases) if at is None else None
+        above = labels.caption_field(caption, aliases) if at is None else None
         if above is not None:          # a line above a Word table
             setattr(project, attr, Value(above, above, Loc(grid.name, None)))
             info.sources[key] = f"{grid.name}（表格上方）"

@@ -31,14 +31,8 @@ def join_continued(raw: RawWorkbook) -> None:
     raw.sheets = out
 
 
-def _has_name(grid: Grid) -> bool:
-    aliases = labels.HEADER_FIELDS["project_name"]
-    return grid.first(aliases) is not None or grid.inline(aliases) is not None or any(
-        labels.inline_value(line, aliases) for line in grid.sheet.caption)
-
-
 def _continues(above: Grid, below: Grid) -> bool:
-    if _has_name(below) or not (_has_name(above) or "+" in above.name):
+    if below.names_project() or not (above.names_project() or "+" in above.name):
         return False
     level3 = labels.INDICATOR_COLUMNS["level3"]
     header = above.first(level3)
