@@ -96,4 +96,13 @@ ENTRIES: dict[str, Entry] = {
         "Remove the total and the grade (write '—') and explain why no indicator applies; or "
         "fill in the indicators' actual values.",
         "每个指标的实际完成值都是「不适用」，总分仍印 100、等级「优」"),
+    "PX812": Entry(
+        I, "表上的数字保存为文本",
+        "{sheet}：{count} 个数字单元格保存的是文本（{cells}），已逐个按数字读取。",
+        "从预算系统导出的表常常如此，不影响检查；要在 Excel 里计算，可选中这些单元格，点旁边的"
+        "黄色提示 →「转换为数字」。",
+        "{sheet}: {count} figures are stored as text ({cells}); each was read as a number.",
+        "Common in tables exported by a budget system and harmless to the checks; to compute "
+        "with them in Excel, select the cells and choose 'Convert to Number'.",
+        "年初预算数印成文本「120.00」"),
 }

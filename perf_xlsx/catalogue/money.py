@@ -50,19 +50,18 @@ ENTRIES: dict[str, Entry] = {
     "PX206": Entry(
         W, "预算调整未说明",
         "{sheet}!{cell}：全年预算数 {actual} 与年初预算数 {expected} 不一致（预算有调整），"
-        "但「预算调整及执行偏差说明」是空的。",
-        "在「项目信息」的「预算调整及执行偏差说明」中写明调整原因、金额和批复文件。",
+        "但{note_zh}。",
+        "在{where_zh}写明调整原因、金额和批复文件。",
         "{sheet}!{cell}: the full-year budget {actual} differs from the initial budget {expected} "
-        "(a mid-year adjustment) but the explanation cell is empty.",
-        "Explain the adjustment (reason, amount, approval) in the budget-adjustment note.",
+        "(a mid-year adjustment) but {note_en}.",
+        "Explain the adjustment (reason, amount, approval) in {where_en}.",
         "年初预算数 10，全年预算数 12，说明为空"),
     "PX207": Entry(
         W, "执行率偏低未说明",
-        "{sheet}!{cell}：预算执行率 {actual} 低于 {expected}，但「预算调整及执行偏差说明」是空的。",
-        "在「预算调整及执行偏差说明」中写明资金未支出的原因和后续安排。",
-        "{sheet}!{cell}: the execution rate {actual} is below {expected} but the explanation "
-        "cell is empty.",
-        "Explain in the note why the money was not spent and what happens to the balance.",
+        "{sheet}!{cell}：预算执行率 {actual} 低于 {expected}，但{note_zh}。",
+        "在{where_zh}写明资金未支出的原因和后续安排。",
+        "{sheet}!{cell}: the execution rate {actual} is below {expected} but {note_en}.",
+        "Explain in {where_en} why the money was not spent and what happens to the balance.",
         "全年预算数 1，全年执行数 0.52（52%），说明为空"),
     "PX208": Entry(
         I, "金额只在舍入后相符",

@@ -13,17 +13,10 @@ from ..model import FundRow, Project
 from ..numbers import num
 from ..template import contract
 from .money import field_cell, pct, show, tolerance
+from .note_place import noted
 
 _SOURCES = contract.FUND_SOURCES
 _EN = contract.FUND_SOURCES_EN
-
-
-def _noted(project: Project, src: str) -> bool:
-    if not project.funds.note.is_empty:
-        return True
-    form = project.form
-    reason = form.printed_funds.get(src, {}).get("reason") if form is not None else None
-    return reason is not None and not reason.is_empty
 
 
 def _adjusted(row: FundRow) -> tuple[Decimal, Decimal] | None:
@@ -42,7 +35,7 @@ def _cut_to_spent(project: Project) -> Iterator[Finding]:
     for src, label, _row in _SOURCES:
         row = project.funds.source(src)
         change, executed = _adjusted(row), num(row.executed)
-        if change is None or executed is None or _noted(project, src):
+        if change is None or executed is None or noted(project, src):
             continue
         initial, budget = change
         if budget < initial and budget == executed and executed > 0:
@@ -57,7 +50,7 @@ def _moved(project: Project) -> Iterator[Finding]:
     for src, label, _row in _SOURCES[1:]:
         row = project.funds.source(src)
         change = _adjusted(row)
-        if change is None or _noted(project, src):
+        if change is None or noted(project, src):
             continue
         if num(row.executed) is not None and change[1] == num(row.executed) and \
                 change[1] < change[0]:
@@ -81,7 +74,7 @@ def _slow(project: Project, threshold: Decimal) -> Iterator[Finding]:
     for src, label, _row in _SOURCES[1:]:
         row = project.funds.source(src)
         rate = _rate(row)
-        if rate is None or rate >= threshold or _noted(project, src):
+        if rate is None or rate >= threshold or noted(project, src):
             continue
         yield make("PX218", *field_cell(f"funds_{src}_executed", row.executed),
                    expected=pct(threshold), actual=pct(rate),

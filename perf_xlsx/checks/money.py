@@ -12,12 +12,14 @@ from typing import Iterable, Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, at, make
+from ..catalogue.severity import Severity
 from ..indicator_rows import Row
 from ..indicator_rows import rows as indicator_rows
 from ..model import Indicator, Project, Value
 from ..numbers import num, percent_text, quantize
 from ..scoring.profiles import Profile, get_profile
 from ..template import contract
+from .note_place import explained, note_place
 
 MIN_PLACES = 2
 _ROW_LABEL_EN = contract.FUND_SOURCES_EN
@@ -179,19 +181,22 @@ def _expense_total(project: Project) -> Iterator[Finding]:
 
 def _notes(project: Project, profile: Profile) -> Iterator[Finding]:
     funds = project.funds
-    if not funds.note.is_empty:
+    if explained(funds.note):
         return
     sheet, cell = field_cell("funds_note", funds.note)
+    place, nowhere = note_place(project)
     initial, budget, executed = (num(funds.total.initial), num(funds.total.budget),
                                  num(funds.total.executed))
     if initial is not None and budget is not None and abs(initial - budget) > tolerance(
             initial, budget):
-        yield make("PX206", sheet, cell, expected=show(initial), actual=show(budget))
+        # a form with nowhere to explain: the reviewer looks for it in the report
+        yield make("PX206", sheet, cell, expected=show(initial), actual=show(budget),
+                   severity=Severity.INFO if nowhere else None, **place)
     if budget and executed is not None and budget > 0:
         rate = executed / budget
         if rate < profile.low_execution_threshold:
             yield make("PX207", sheet, cell, expected=pct(profile.low_execution_threshold),
-                       actual=pct(rate))
+                       actual=pct(rate), **place)
 
 
 def norm_name(text: str) -> str:

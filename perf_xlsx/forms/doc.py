@@ -142,7 +142,15 @@ def generate() -> str:
         f"{' / '.join(labels.GRADES)} in it (or beside {' · '.join(labels.GRADE_LABELS)}, or",
         "  `等级：优` in one cell) is the printed 等级; a grade may be written as a word: "
         + " · ".join(f"{w} = {g}" for w, g in labels.GRADE_WORDS.items() if w != g) + ".",
-        f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note.",
+        f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note. It is",
+        "  also where the money is explained when the funds block has no 原因 column: an",
+        "  adjusted budget (PX206) or slow execution (PX207) with that row empty, `无` or `—` is",
+        "  a warning there. A form with neither (the MoF form) has no place for the reason: an",
+        "  adjusted budget is then only a note (PX206, info) that the report should explain it,",
+        "  and slow execution stays a warning.",
+        "- Figures stored as text (`120.00`, as budget systems export them) are read as numbers;",
+        "  the sheet gets one PX812 note listing them, not a warning per cell (PX120 on the",
+        "  template). A Word table or a web page, whose every cell is text, gets none.",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
         "  inside the indicator table (PX808 when the funds block scores it too) — except under",
         f"  {' · '.join(labels.MANAGEMENT_LEVEL1)}, where it is that block's own weighted indicator"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..catalogue.finding import Finding, make
 from ..model import EMPTY, FormInfo, Loc, Project, Value
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..read.cells import CellReader
@@ -138,8 +139,9 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                   what_en="the indicator header (三级指标, 年度指标值 …)")
     else:
         read_indicators(project, grid, cells, info, ind_header, features)
-    if source_format in ("docx", "html"):   # every cell of a Word table or a web page is text
-        cells.findings = [f for f in cells.findings if f.code != "PX120"]
+    if "reason" not in info.printed_funds.get("total", {}) and info.note.loc is not None:
+        project.funds.note = info.note     # 其他需要说明事项 explains the money too
+    cells.findings = _text_numbers(cells.findings, sheet, source_format)
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])
     info.title = next((text for text in (*(grid.raw_text(r, c) for (r, c) in sorted(grid.texts)),
@@ -152,6 +154,26 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
               rows_en=f", rows {first}–{last}" if rows is not None else "")
     project.findings = cells.findings
     return project
+
+
+def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> list[Finding]:
+    """A form's figures stored as text: one PX812 for the sheet where the first PX120 stood, not
+    a warning per cell (a budget system's export stores every figure so); none at all for a Word
+    table or a web page, whose every cell is text."""
+    texts = [f for f in findings if f.code == "PX120"]
+    if not texts:
+        return findings
+    kept = [f for f in findings if f.code != "PX120"]
+    if source_format in ("docx", "html"):
+        return kept
+    shown = "、".join(f.cell or "" for f in texts[:_CELLS_SHOWN])
+    shown += " 等" if len(texts) > _CELLS_SHOWN else ""
+    at = findings.index(texts[0])
+    summary = make("PX812", sheet, texts[0].cell, count=len(texts), cells=shown)
+    return [*findings[:at], summary, *(f for f in findings[at:] if f.code != "PX120")]
+
+
+_CELLS_SHOWN = 8
 
 
 # ---- header -------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Iterator
 from .. import targets
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, pct, show, tolerance
+from ..checks.note_place import explained
 from ..indicator_rows import Row, ind_cell
 from ..model import Indicator, Project
 from ..numbers import num
@@ -109,7 +110,7 @@ def check_self_against_monitor(project: Project, profile: Profile,
     executed = project.funds.total.executed
     spent = num(executed)
     if expected is not None and spent is not None and expected > 0 and \
-            project.funds.note.is_empty:
+            not explained(project.funds.note):
         gap = abs(spent - expected)
         if gap > max(expected * EXPECTED_GAP, tolerance(spent, expected)):
             out.append(make("PX745", *field_cell("funds_total_executed", executed),
