@@ -113,11 +113,11 @@ ENTRIES: dict[str, Entry] = {
         "年度指标值 9月30日前，项目完成日期 2018-11-30"),
     "PX314": Entry(
         W, "金额单位元与万元混用",
-        "{sheet}!{cell}：「{indicator}」的年度指标值 {actual} 以「元」为单位，而其他金额指标"
-        "（如 {expected}）以「万元」为单位。",
+        "{sheet}!{cell}：「{indicator}」的年度指标值 {actual} 以「元」为单位，而其他产出、成本"
+        "指标的金额（如 {expected}）以「万元」为单位。",
         "统一用万元填写金额（如 62元 写作 0.0062万元），避免把元当作万元。",
-        "{sheet}!{cell}: the target {actual} of '{indicator}' is in 元 while other money targets "
-        "(e.g. {expected}) are in 万元.",
+        "{sheet}!{cell}: the target {actual} of '{indicator}' is in 元 while other output or cost "
+        "amounts (e.g. {expected}) are in 万元.",
         "Write all amounts in 万元 (62元 = 0.0062万元) so that 元 is never read as 万元.",
         "一个成本指标写 ≤62元，另一个写 ≤0.046万元"),
     "PX315": Entry(

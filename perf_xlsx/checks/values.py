@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, make
-from ..indicator_rows import Row, ind_cell
+from ..indicator_rows import Row, canonical_level1, ind_cell
 from ..targets import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
 from ..template import contract
 from .money import show
@@ -92,6 +92,7 @@ def _level_named(r: Row) -> Iterator[Finding]:
 
 #: How to fix an actual value that repeats its target: a measurement, or for a qualitative
 #: target the level reached and its evidence (the comparator advice does not apply there).
+_NOT_SPENT = (contract.LEVEL1_BENEFIT, contract.LEVEL1_SATISFACTION)
 _COPY_FIX = {
     "measure": ("实际完成值应是实际测得的结果，如「52本」「98%」，不要带「≥」「以上」等比较符。",
                 "The actual value is a measurement such as '52本' or '98%', without '≥' or '以上'."),
@@ -172,9 +173,12 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
 
 
 def _money_units(rs: list[Row]) -> Iterable[Finding]:
+    """PX314 among the amounts the project spends (产出 and 成本 rows): a benefit such as
+    带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元."""
     def money(r: Row) -> str | None:
         t = r.target
-        if isinstance(t, Comparison) and units.is_money(t.unit):
+        if isinstance(t, Comparison) and units.is_money(t.unit) and \
+                canonical_level1(r.level1) not in _NOT_SPENT:
             return units.normalise(t.unit).split("/", 1)[0]
         return None
     wan = [r for r in rs if money(r) == contract.MONEY_UNIT]
