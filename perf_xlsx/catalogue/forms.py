@@ -81,9 +81,9 @@ ENTRIES: dict[str, Entry] = {
         "分值合计 110"),
     "PX810": Entry(
         I, "按官方表样读取",
-        "{sheet}：按《项目支出绩效自评表》官方表样读取（{layout}{rows}）；各字段来源见 perf-xlsx show。",
+        "{sheet}：按《{form_zh}》官方表样读取（{layout}{rows}）；各字段来源见 perf-xlsx show。",
         "这是提示：想一劳永逸，可用 perf-xlsx import 把它转成 perf-xlsx 模板。",
-        "{sheet}: read as a published self-evaluation form ({layout_en}{rows_en}); perf-xlsx show "
+        "{sheet}: read as a published {form_en} ({layout_en}{rows_en}); perf-xlsx show "
         "lists where each field came from.",
         "For information: perf-xlsx import converts it to the perf-xlsx template once and for all.",
         "一张 .xls 自评表"),

@@ -20,10 +20,10 @@ from .common import EXIT_OK, EXIT_UNUSABLE, error_text, lang_option, run_result
 @click.option("--force", is_flag=True, help="覆盖已存在的文件 / overwrite an existing file")
 @lang_option
 def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
-    """把官方表样的自评表或绩效目标申报表（或另存成 .xls/.et/.ods 的本工具模板）转成 perf-xlsx
-    模板；申报表的目标同时记录为「绩效目标申报表」，供监控和自评阶段比对 / convert a published
-    form (自评表 or 申报表), or the template saved as .xls/.et/.ods, to the template; a 申报表's
-    targets are recorded for the later stages."""
+    """把官方表样的自评表、绩效目标申报表或执行监控表（或另存成 .xls/.et/.ods 的本工具模板）
+    转成 perf-xlsx 模板；申报表的目标同时记录为「绩效目标申报表」，供监控和自评阶段比对 /
+    convert a published form (自评表, 申报表 or 监控表), or the template saved as
+    .xls/.et/.ods, to the template; a 申报表's targets are recorded for the later stages."""
     from ..read.reader import load_projects
     from ..run import record_targets
     from ..write.imported import empty_required, import_project, import_targets

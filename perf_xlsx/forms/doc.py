@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from . import labels
+from ..template import contract
+from . import labels, monitor_form
 
 _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "implementer": "实施单位",
              "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
@@ -174,6 +175,44 @@ def generate() -> str:
         "",
         f"The annual goal beside one of: {' · '.join(labels.TARGET_GOAL_LABELS)}.",
         "",
+        "## The 监控表 (mid-year monitoring, the 监控 stage: docs/stages.md)",
+        "",
+        "A form is the 《项目支出绩效目标执行监控表》 when a short text holds one of "
+        + " · ".join(monitor_form.MONITOR_TITLES) + ",",
+        "or a header asks for the likelihood of meeting the target (完成目标可能性, 目标完成可能性,",
+        "能否完成; not an indicator such as 事故发生可能性), or the funds block has 全年预计执行数",
+        "and no " + " · ".join(monitor_form.FULL_YEAR_EXECUTED) + ". A sheet titled as a",
+        "自评表 is never one. It is checked at the 监控 stage, and `perf-xlsx import` writes the",
+        "template with its monitoring cells filled. The header fields, the goal (预期目标 ·",
+        "年初设定目标; the 1-N月 progress text has no template field and is not kept) and the",
+        "indicators' 一级–三级, 年度指标值 and 分值 are read as on the 自评表. Then:",
+        "",
+        "- **Funds**, on the header row that has a to-date or an expected column, each header",
+        "  read by its words: 年初…预算 → 年初预算数; another …预算… (全年预算数, 调整后预算数) →",
+        "  全年预算数; …预计…执行/支出 → 全年预计执行数; …执行率 / 进度 → read past; another",
+        "  …执行… / …支出… (1-6月执行数, 截至7月底执行数, 已执行数) → 1-N月执行数; …原因 / 说明",
+        "  → 监控偏差说明 (of the 年度资金总额 row). The rows and the money unit are read as on the",
+        "  自评表; 1-N月执行数, 全年预计执行数 and the note are the 年度资金总额 row's.",
+        "- **The cut-off date** (监控截至日期): a date beside "
+        + " · ".join(monitor_form.AS_OF_LABELS) + ";",
+        "  else `截至2023年6月30日` (or `截至6月底`) in a line above the funds block; else the last",
+        "  day of the month the 1-N月执行数 header names (`1-7月执行数` → 7-31). The year, when",
+        "  the text does not give it, is the form's (`（2023年度）`).",
+        "- **Indicator columns**, by their words: a likelihood header → 完成目标可能性; …原因…类型",
+        "  → 偏差原因类型; …预计… → 全年预计完成值; …原因 / 说明 / 措施 / 备注 → 监控偏差说明",
+        "  (the first that is filled); a header naming a month or 截至 / 目前 / 当前, or one that",
+        "  the 自评表 would read as 实际完成值 (1-6月完成情况) → 监控期完成值.",
+        "- **Ticked options**: under a merged 完成目标可能性 header, sub-columns 确定能 · 有可能 ·",
+        "  完全不可能, and under a merged 偏差原因分析 header, sub-columns "
+        + " · ".join(contract.CAUSE_TYPES) + ",",
+        "  are read as one value: the option whose cell holds a mark (√, ✓, 是, 1 … anything but "
+        + " ".join(sorted(monitor_form.NOT_TICKED)) + ").",
+        "  Two ticked likelihoods are read as both (`确定能、有可能`, which PX730 reports); of",
+        "  several causes, the first. A finding about an unticked row points at its first",
+        "  sub-column.",
+        "- A form without a cause-type column asks only for the note when a target may be missed",
+        "  (PX727).",
+        "",
         "## Layout names",
         "",
         "`perf-xlsx show` prints the layout recognised (`mof` plus its features) and each field's",
@@ -183,7 +222,9 @@ def generate() -> str:
         "`several-fiscal-rows` (rows added into one funds key), `stacked` (one of several forms",
         "on its sheet), `guessed-columns` (a column",
         "read by its header's words; `show` names them, and the JSON lists them under",
-        "`form.guessed_columns`).",
+        "`form.guessed_columns`), `申报表` and `监控表` (the stage's form), `likelihood-ticked` /",
+        "`cause_type-ticked` (options ticked under sub-columns), `no-cause-type` (a 监控表",
+        "without a cause-type column).",
         "",
         "## Formats and outputs",
         "",

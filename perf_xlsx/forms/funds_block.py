@@ -38,12 +38,12 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
                   what_en="the funds block (全年预算数 / 全年执行数)")
         return
     cols = _columns(grid, header_row)
-    _unit_and_weight(grid, info, rows, header_row, cols, features)
+    unit_and_weight(grid, info, rows, header_row, cols, features)
     first_money = min(cols.values())
     goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: set[str] = set()
     for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
-        found = _row_key(grid, r, first_money, seen)
+        found = row_key(grid, r, first_money, seen)
         if found is None:
             continue
         key, label = found
@@ -53,7 +53,7 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         for attr in ("initial", "budget", "executed"):
             if attr in cols:
                 v = cells.value(grid.name, r, cols[attr], "money", attr)
-                setattr(row, attr, _money(v, info.money_divisor))
+                setattr(row, attr, in_wan(v, info.money_divisor))
                 if not again:
                     info.sources[f"funds_{key}_{attr}"] = grid.where(r, cols[attr])
         printed: dict[str, Value] = {}
@@ -64,7 +64,7 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
                     printed[attr] = weight_points(printed[attr])
         info.fund_rows.append((key, label if again else "", row, printed))
         if again:        # another row of the same key: its amounts are added to the first one's
-            setattr(project.funds, key, _added(project.funds.source(key), row))
+            setattr(project.funds, key, added_rows(project.funds.source(key), row))
             if f"several-{key}-rows" not in features:
                 features.append(f"several-{key}-rows")
             continue
@@ -92,7 +92,7 @@ def _columns(grid: Grid, header_row: int) -> dict[str, int]:
     return cols
 
 
-def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
+def unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
                      cols: dict[str, int], features: list[str]) -> None:
     """元 or 万元 from the block's label and headers, else from a unit line above the block
     (``单位：元``, ``金额单位：元``); the execution weight printed in a header (得分（20分*执行率）,
@@ -116,7 +116,7 @@ def _unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
             break
 
 
-def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
+def row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
     """(funds key, the label it was read from) of row ``r``, from its label left of the money
     columns, else None: by an alias, else by the words of the label (a key already read is then
     not read again, so a breakdown row under 财政拨款 is not counted twice)."""
@@ -135,7 +135,7 @@ def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str,
     return None
 
 
-def _added(first: FundRow, more: FundRow) -> FundRow:
+def added_rows(first: FundRow, more: FundRow) -> FundRow:
     """Two funds rows read as one (their sum, at the first row's cells)."""
     out = FundRow()
     for attr in ("initial", "budget", "executed"):
@@ -152,7 +152,8 @@ def _added(first: FundRow, more: FundRow) -> FundRow:
     return out
 
 
-def _money(v: Value, divisor: int) -> Value:
+def in_wan(v: Value, divisor: int) -> Value:
+    """An amount in 万元: ``v`` divided by ``divisor`` (10000 when the form prints 元)."""
     if divisor == 1 or v.decimal is None:
         return v
     converted = v.decimal / divisor

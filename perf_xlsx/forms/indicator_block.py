@@ -42,7 +42,7 @@ def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
     return None
 
 
-def _header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
+def header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
     """(column, header, the row it stands on) of the indicator header at row ``hr``. A header
     may stand in the row above, over a two-row header whose second row names 一级 / 二级 / 三级
     under 绩效指标: merged down over both rows, or — without merges, as .ods files come — in a
@@ -68,7 +68,7 @@ def _header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
 
 def _indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
                        ) -> tuple[dict[str, int], int, tuple[str, ...]]:
-    """key → column of the indicator header at row ``hr`` (``heads``: its ``_header_texts``),
+    """key → column of the indicator header at row ``hr`` (``heads``: its ``header_texts``),
     the first data row, and the keys whose column was guessed from the words of its header
     (``labels.INDICATOR_KEYWORDS``)."""
     cols: dict[str, int] = {}
@@ -105,9 +105,12 @@ def _indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
 
 
 def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
-                header: tuple[int, int], features: list[str]) -> None:
+                    header: tuple[int, int], features: list[str],
+                    claimed: frozenset[int] = frozenset()) -> None:
+    """One Indicator per row under the header at ``header``; ``claimed``: columns another
+    reader takes (a monitoring form's 1-N月完成情况, 完成目标可能性 …), read past here."""
     hr, _ = header
-    heads = _header_texts(grid, hr)
+    heads = [h for h in header_texts(grid, hr) if h[0] not in claimed]
     cols, start, info.guessed_columns = _indicator_columns(grid, hr, heads)
     rows_of = {c: row for c, _text, row in heads}
     info.columns = {k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()}

@@ -19,6 +19,8 @@ from .funds_block import read_funds
 from .goal_block import read_goals
 from .grid import Grid
 from .indicator_block import indicator_header, read_indicators
+from .monitor_form import (is_monitor_form, monitor_columns, read_monitor_funds,
+                           read_monitor_values)
 from .target_form import is_target_form, read_target_funds, read_target_header
 
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
@@ -124,7 +126,17 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     caption = grid.sheet.caption if rows is None or part == 1 else ()
     _header_fields(project, grid, cells, info, top, bottom, caption)
     project.year = _year(grid, top)
-    if is_target_form(grid):       # the 申报 stage's form: requested funds, no actual values
+    monitor = None
+    if is_monitor_form(grid):      # the 监控 stage's form: 1-N月执行数, likelihoods
+        info.stage = "monitor"
+        features.append("监控表")
+        read_monitor_funds(project, grid, cells, info, range(top, bottom), features)
+        read_goals(project, grid, cells, info, range(top, bottom))
+        project.goal_actual = EMPTY       # what was done so far: no 自评 field holds it
+        info.sources.pop("goal_actual", None)
+        if ind_header is not None:
+            monitor = monitor_columns(grid, ind_header[0])
+    elif is_target_form(grid):     # the 申报 stage's form: requested funds, no actual values
         info.stage = "target"
         features.append("申报表")
         read_target_header(project, grid, cells, info.sources, range(max(1, top - 1), bottom))
@@ -138,7 +150,10 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
                   what_en="the indicator header (三级指标, 年度指标值 …)")
     else:
-        read_indicators(project, grid, cells, info, ind_header, features)
+        read_indicators(project, grid, cells, info, ind_header, features,
+                        monitor.claimed if monitor is not None else frozenset())
+        if monitor is not None:
+            read_monitor_values(project, grid, cells, monitor, features)
     if "reason" not in info.printed_funds.get("total", {}) and info.note.loc is not None:
         project.funds.note = info.note     # 其他需要说明事项 explains the money too
     cells.findings = _text_numbers(cells.findings, sheet, source_format)
@@ -148,12 +163,20 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                                           *grid.sheet.caption)
                        if any(labels.norm(x) in labels.norm(text) for x in labels.TITLES)), "")
     first, last = (rows.start, rows.stop - 1) if rows is not None else (0, 0)
+    form_zh, form_en = _FORM_NAMES[info.stage]
     cells.add("PX810", sheet, None, layout=f"{info.layout}，{source_format}",
+              form_zh=form_zh, form_en=form_en,
               layout_en=f"{info.layout}, {source_format}",
               rows=f"，第 {first}–{last} 行" if rows is not None else "",
               rows_en=f", rows {first}–{last}" if rows is not None else "")
     project.findings = cells.findings
     return project
+
+
+#: The official form of each stage, as PX810 names it.
+_FORM_NAMES = {"self": ("项目支出绩效自评表", "self-evaluation form"),
+               "target": ("项目支出绩效目标申报表", "target-setting form (申报表)"),
+               "monitor": ("项目支出绩效目标执行监控表", "monitoring form (监控表)")}
 
 
 def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> list[Finding]:

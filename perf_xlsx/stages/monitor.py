@@ -44,9 +44,11 @@ def budget_of(project: Project) -> Decimal | None:
 def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[Finding]:
     """PX721–PX732 on a project at the 监控 stage."""
     out = list(_money(project, profile))
+    # a published form without a cause-type column asks only for the note
+    causes = project.form is None or "no-cause-type" not in project.form.features
     for r in judged_rows(rows, profile):
         if not isinstance(r.target, targets.NotApplicable):
-            out += _indicator(r, project_year(project.year))    # for 「9月30日前」
+            out += _indicator(r, project_year(project.year), causes)    # for 「9月30日前」
     return out
 
 
@@ -101,7 +103,7 @@ def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
     return passed[-1] if passed else None
 
 
-def _indicator(r: Row, year: int | None = None) -> Iterator[Finding]:
+def _indicator(r: Row, year: int | None = None, causes: bool = True) -> Iterator[Finding]:
     ind, name = r.ind, r.name
     likely = ind.likelihood.text
     if not likely:
@@ -117,10 +119,10 @@ def _indicator(r: Row, year: int | None = None) -> Iterator[Finding]:
         missing = [(label, en) for key, label, en in
                    (("cause_type", "偏差原因类型", "the cause type"),
                     ("monitor_note", "监控偏差说明", "the monitoring note"))
-                   if getattr(ind, key).is_empty]
+                   if getattr(ind, key).is_empty and (causes or key != "cause_type")]
         if missing:                # at the first blank of the two
             yield make("PX727", *ind_cell(ind, "cause_type" if ind.cause_type.is_empty
-                                          else "monitor_note"),
+                                          and causes else "monitor_note"),
                        indicator=name, actual=likely, missing="、".join(m[0] for m in missing),
                        missing_en=" and ".join(m[1] for m in missing))
     if ind.monitor_value.is_empty:

@@ -8,19 +8,20 @@ from ..model import Project
 from ..scoring.profiles import Profile
 from .against import check_against_record, check_self_against_monitor
 from .monitor import check_monitor
-from .stage import EARLY_CODES, SELF_ONLY_FIELDS
+from .stage import EARLY_CODES, FORM_READER_CODES, SELF_ONLY_FIELDS
 from .target import check_targets
 
 
 def early(findings: list[Finding], project: Project) -> list[Finding]:
     """Of the reader's and the self-evaluation checks' findings, those that hold before 自评:
-    reading problems (except a blank field only 自评 fills) and the EARLY_CODES."""
+    reading problems (except a blank field only 自评 fills), the published-form reader's notes
+    and the EARLY_CODES."""
     late = {(v.loc.sheet, v.loc.cell) for v in (project.field_value(n) for n in SELF_ONLY_FIELDS)
             if v.loc is not None}
     return [f for f in findings
             if (f.code[:3] in ("PX0", "PX1") and not (f.code == "PX140" and (f.sheet, f.cell)
                                                       in late))
-            or f.code in EARLY_CODES]
+            or f.code in EARLY_CODES or f.code in FORM_READER_CODES]
 
 
 def run_stage_checks(project: Project, profile: Profile, rows: list[Row], stage: str,
