@@ -225,3 +225,43 @@ def test_the_xls_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     assert [(i.likelihood.text, i.cause_type.text) for i in a.indicators] == \
         [(i.likelihood.text, i.cause_type.text) for i in b.indicators]
     assert a.field_value("funds_executed_to_date").decimal == D(600000)   # no 元 line: 万元
+
+
+def test_a_word_table_without_merges(tmp_path: Path) -> None:
+    """The ticked form typed into a Word table, no cell merged: the options still stand under
+    their headers (the sub-columns run on while the header row is blank)."""
+    import docx
+
+    ws = load_workbook(ticked(tmp_path / "t.xlsx")).active
+    rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    document = docx.Document()
+    for line in rows[:3]:
+        document.add_paragraph("".join(line))
+    table = document.add_table(rows=len(rows) - 3, cols=len(rows[0]))
+    for i, row in enumerate(rows[3:]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "监控报告.docx"
+    document.save(path)
+    a, b = load_project(tmp_path / "t.xlsx"), load_project(path)
+    assert b.form.stage == "monitor" and {"likelihood-ticked", "cause_type-ticked"} <= \
+        set(b.form.features)
+    assert [(i.level3.text, i.likelihood.text, i.cause_type.text, i.monitor_note.text)
+            for i in a.indicators] == \
+        [(i.level3.text, i.likelihood.text, i.cause_type.text, i.monitor_note.text)
+         for i in b.indicators]
+    assert b.field_value("monitor_as_of").value == date(2023, 6, 30)
+    assert b.field_value("funds_executed_to_date").decimal == 60
+
+
+@pytest.mark.skipif(not has_soffice(), reason="LibreOffice is not installed")
+def test_the_ods_without_its_merges_reads_the_same(tmp_path: Path) -> None:
+    form = ticked(tmp_path / "t.xlsx")
+    ods = soffice_convert(form, "ods", tmp_path / "out")
+    a, b = load_project(form), load_project(ods)
+    assert [(i.likelihood.text, i.cause_type.text) for i in a.indicators] == \
+        [(i.likelihood.text, i.cause_type.text) for i in b.indicators]
+    assert [(f.code, f.cell) for f in check_file(ods, "auto", stage=None).findings
+            if f.code != "PX810"] == \
+        [(f.code, f.cell) for f in check_file(form, "auto", stage=None).findings
+         if f.code != "PX810"]

@@ -161,7 +161,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         if "direction" in cols or "unit" in cols:
             vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
         if "level1" not in cols and "level2" in cols:
-            vals["level1"] = _parent_of(vals["level2"], vals["level1"])
+            vals["level1"] = _parent_of(vals["level2"], vals.get("level1", EMPTY))
         level1 = vals.get("level1", EMPTY)
         m = _WEIGHT_IN_LABEL.match(level1.text)
         if m and m.group(1):

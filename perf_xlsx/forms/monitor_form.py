@@ -33,6 +33,7 @@ AS_OF_LABELS = ("监控截至日期", "截至日期", "截止日期", "数据截
 #: A tick under one option's sub-column: any text but these.
 NOT_TICKED = frozenset({"×", "✗", "X", "x", "否", "○", "□", "0", "-", "—", "/", "无"})
 _TITLE_MAX = 40
+_TABLE_KEYS = ("level1", "level2", "level3", "target", "direction", "unit", "weight")
 _MONITOR_KEYS = ("monitor_value", "expected_value", "likelihood", "cause_type", "monitor_note")
 _MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月")
 _DAY = re.compile(r"(?:(20\d{2})年)?(\d{1,2})月(\d{1,2})日")
@@ -213,6 +214,8 @@ def monitor_columns(grid: Grid, hr: int) -> MonitorColumns:
     out = MonitorColumns()
     for c, text, row in header_texts(grid, hr):
         s = _n(text)
+        if any(labels.matches(text, labels.INDICATOR_COLUMNS[k]) for k in _TABLE_KEYS):
+            continue                    # 三级指标, 年度指标值 …: the indicator table's own
         if is_likelihood_header(text):
             _one_or_ticked(grid, out, "likelihood", row, c, contract.LIKELIHOODS)
         elif "类型" in s and "原因" in s:
@@ -233,10 +236,20 @@ def monitor_columns(grid: Grid, hr: int) -> MonitorColumns:
 
 def _options_below(grid: Grid, row: int, c: int, options: tuple[str, ...]
                    ) -> list[tuple[int, str]]:
-    _last_row, last_col = grid.span(row, c)
-    below = grid.span(row, c)[0] + 1
-    return [(col, grid.raw_text(below, col).strip()) for col in range(c, last_col + 1)
-            if _n(grid.raw_text(below, col)) in options]
+    """(column, option) of the sub-headers under the header at (row, c): across its merge, or,
+    unmerged (an .ods, a Word table), on to the right while the header row stays blank."""
+    last_row, last_col = grid.span(row, c)
+    below = last_row + 1
+    out = []
+    for col in range(c, grid.max_col + 1):
+        if col > last_col and (grid.text(row, col) or (row, col) in grid.covered):
+            break                       # another header, or a merge of its own
+        option = grid.raw_text(below, col).strip()
+        if _n(option) in options:
+            out.append((col, option))
+        elif col > last_col:
+            break
+    return out
 
 
 def _one_or_ticked(grid: Grid, out: MonitorColumns, key: str, row: int, c: int,
