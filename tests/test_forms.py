@@ -663,3 +663,22 @@ def test_sichuan_detected_by_its_funds_block(tmp_path: Path) -> None:
     from perf_xlsx.scoring.detect import detect_profile
 
     assert detect_profile(load_project(path)) == "sichuan"
+
+
+@pytest.mark.parametrize("title,named", [("部门整体支出绩效自评表", True),
+                                         ("2023年度部门整体绩效目标表", True),
+                                         ("项目支出绩效评价指标体系及评分表", True),
+                                         ("工资发放表", False)])
+def test_a_form_perf_xlsx_does_not_check_is_named(tmp_path: Path, title: str,
+                                                  named: bool) -> None:
+    """PX101 says what the file looks like when its title names a form perf-xlsx does not
+    check (a 部门整体 form): not a project's, so neither template nor 自评表 was found."""
+    from form_factory import save_rows
+
+    path = save_rows(tmp_path / "表.xlsx", [[title], ["部门（单位）名称", "某某县教育局"],
+                                            ["一级指标", "二级指标", "三级指标", "指标值"],
+                                            ["产出指标", "数量指标", "保障学校数", "≥45所"]])
+    (f,) = [f for f in check_file(path).findings if f.code == "PX101"]
+    assert ("只检查项目支出" in f.message()) is named
+    assert ("project forms only" in f.message("en")) is named
+    assert "{" not in f.message() + f.message("en")

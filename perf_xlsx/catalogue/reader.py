@@ -15,12 +15,12 @@ ENTRIES: dict[str, Entry] = {
         E, "不是绩效自评模板",
         "{path}：这个文件既不是本工具的绩效自评模板（找不到工作表 {expected}，也没有模板的定义名称"
         "和表格），也没有官方表样的《项目支出绩效自评表》（任何工作表上都找不到「项目名称」和绩效指标"
-        "表头）。已查看的工作表：{actual}。",
+        "表头）。已查看的工作表：{actual}。{seen_zh}",
         _NEW_TEMPLATE_ZH,
         "{path}: this file is neither the perf-xlsx self-evaluation template (none of the sheets "
         "{expected}, defined names or Tables of the template were found) nor a published "
         "self-evaluation form (no sheet has 项目名称 and an indicator header). Sheets looked at: "
-        "{actual}.",
+        "{actual}.{seen_en}",
         _NEW_TEMPLATE_EN,
         "把省里下发的其他格式自评表直接拿来检查"),
     "PX102": Entry(

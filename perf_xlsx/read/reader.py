@@ -75,11 +75,17 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
 
     parts = forms.find_form_parts(raw)
     if not parts:
+        seen = forms.other_form_words(raw)     # a 部门整体 form: PX101 says so
         if other is None:
-            return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
+            project = project_from_raw(raw, path=str(path))   # PX101, with the sheets looked at
+            project.findings = [make("PX101", f.sheet, f.cell, expected=f.expected,
+                                     actual=f.actual, **{**f.params, **seen})
+                                if f.code == "PX101" else f for f in project.findings]
+            return [project]
         project = Project(path=str(path), source_format=kind)
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
-                                 actual="、".join(raw.sheets) or "—", path=Path(path).name)]
+                                 actual="、".join(raw.sheets) or "—", path=Path(path).name,
+                                 **seen)]
         return [project]
     return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind, rows=rows,
                                     part=part, grid=grid)
@@ -122,7 +128,8 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None,
         cells.add("PX013", None, None, path=Path(project.path).name)
     if _is_other_template(raw):
         cells.add("PX101", None, None, expected="、".join(contract.INPUT_SHEETS[1:]),
-                  actual="、".join(raw.sheets) or "—", path=Path(project.path).name)
+                  actual="、".join(raw.sheets) or "—", path=Path(project.path).name,
+                  seen_zh="", seen_en="")
         project.findings = cells.findings
         return project
     sheets = _locate_sheets(raw, cells)
