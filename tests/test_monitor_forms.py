@@ -265,3 +265,16 @@ def test_the_ods_without_its_merges_reads_the_same(tmp_path: Path) -> None:
             if f.code != "PX810"] == \
         [(f.code, f.cell) for f in check_file(form, "auto", stage=None).findings
          if f.code != "PX810"]
+
+
+def test_a_printed_rate_is_checked_against_the_money_so_far(tmp_path: Path) -> None:
+    path = typed(tmp_path / "m.xlsx")
+    wb = load_workbook(path)
+    ws = wb.active
+    ws["F6"], ws["F7"] = "52.00%", "52.5%"       # 420 ÷ 800 = 52.50 %
+    wb.save(path)
+    (f,) = [f for f in check_file(path, "auto", stage=None).findings if f.code == "PX802"]
+    assert f.cell == "F6" and f.expected == "52.50%" and "1-N月执行数 ÷ 全年预算数" in f.message()
+    assert "executed to date" in f.message("en")
+    assert not [f for f in check_file(ticked(tmp_path / "t.xlsx"), "auto", stage=None).findings
+                if f.code == "PX802"]            # 600000 ÷ 2000000 元 = 30 %

@@ -50,7 +50,7 @@ RATE_EDGES = [
 
 @pytest.mark.parametrize("printed,wrong", RATE_EDGES)
 def test_rate_at_its_printed_precision(tmp_path: Path, printed: str, wrong: bool) -> None:
-    """Rule: printed._rates (PX802), on the total row and on a sub-row."""
+    """Rule: printed.printed_rates (PX802), on the total row and on a sub-row."""
     found = run(tmp_path, {"rate_total": printed, "rate_fiscal": "51.88%"}, info=odd_rate())
     assert ("PX802" in {f.code for f in found}) is wrong
     found = run(tmp_path, {"rate_total": "51.88%", "rate_fiscal": printed}, info=odd_rate())

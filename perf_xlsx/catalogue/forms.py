@@ -16,11 +16,13 @@ ENTRIES: dict[str, Entry] = {
         "表上没有「项目资金」一块"),
     "PX802": Entry(
         E, "表上的执行率算错了",
-        "{sheet}!{cell}：{row_label}的执行率印的是 {actual}，按 全年执行数 ÷ 全年预算数 应为 {expected}。",
-        "执行率 = 全年执行数 ÷ 全年预算数（调整后），按表上的小数位数四舍五入后填写。",
-        "{sheet}!{cell}: the printed execution rate of {row_label_en} is {actual}; executed ÷ "
-        "full-year budget gives {expected}.",
-        "Rate = executed ÷ full-year (adjusted) budget, rounded to the decimals the form shows.",
+        "{sheet}!{cell}：{row_label}的执行率印的是 {actual}，按 {executed_zh} ÷ 全年预算数 应为 "
+        "{expected}。",
+        "执行率 = {executed_zh} ÷ 全年预算数（调整后），按表上的小数位数四舍五入后填写。",
+        "{sheet}!{cell}: the printed execution rate of {row_label_en} is {actual}; {executed_en} "
+        "÷ full-year budget gives {expected}.",
+        "Rate = {executed_en} ÷ full-year (adjusted) budget, rounded to the decimals the form "
+        "shows.",
         "执行数 0.5188、预算数 1，执行率印 52.00%"),
     "PX803": Entry(
         E, "表上的执行得分算错了",

@@ -30,7 +30,8 @@ def check_printed(project: Project, profile: Profile | str | None = None) -> lis
         return []
     prof = get_profile(profile)
     out: list[Finding] = []
-    out.extend(_rates(project, form))
+    if form.stage == "self":          # a 监控表's rates: stages.monitor (1-N月执行数)
+        out.extend(printed_rates(form))
     out.extend(_execution_score(project, form, prof))
     out.extend(_sub_rows(form))
     out.extend(_total(project, form, prof))
@@ -55,7 +56,10 @@ def number_and_places(value: Value) -> tuple[Decimal | None, int, bool]:
     return got.value, places, pct
 
 
-def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
+def printed_rates(form: FormInfo, executed_as: tuple[str, str] = ("全年执行数", "executed")
+                  ) -> Iterator[Finding]:
+    """PX802 for each funds row whose printed 执行率 is not its ``executed`` ÷ 全年预算数 at the
+    printed precision (``executed_as``: how the message names the executed figure)."""
     for key, label, row, printed in form.fund_rows:     # each row against its own amounts
         rate = printed.get("rate")
         if rate is None or rate.is_empty:
@@ -74,6 +78,7 @@ def _rates(project: Project, form: FormInfo) -> Iterator[Finding]:
         if quantize(stated_pct, Decimal(1).scaleb(-places)) != computed:
             # a row added into another names itself: 地方资金, not 其中：当年财政拨款
             yield at("PX802", rate, actual=rate.text or plain(stated), expected=f"{computed}%",
+                     executed_zh=executed_as[0], executed_en=executed_as[1],
                      row_label=label or _ROW_LABEL[key],
                      row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
                      else contract.FUND_SOURCES_EN[key])

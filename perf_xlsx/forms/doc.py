@@ -192,7 +192,9 @@ def generate() -> str:
         "  全年预算数; …预计…执行/支出 → 全年预计执行数; …执行率 / 进度 → read past; another",
         "  …执行… / …支出… (1-6月执行数, 截至7月底执行数, 已执行数) → 1-N月执行数; …原因 / 说明",
         "  → 监控偏差说明 (of the 年度资金总额 row). The rows and the money unit are read as on the",
-        "  自评表; 1-N月执行数, 全年预计执行数 and the note are the 年度资金总额 row's.",
+        "  自评表; 1-N月执行数, 全年预计执行数 and the note are the 年度资金总额 row's. Each row's",
+        "  printed 1-N月执行率 is checked against its own 1-N月执行数 ÷ 全年预算数 (or 年初预算数",
+        "  without one) at the precision printed (PX802).",
         "- **The cut-off date** (监控截至日期): a date beside "
         + " · ".join(monitor_form.AS_OF_LABELS) + ";",
         "  else `截至2023年6月30日` (or `截至6月底`) in a line above the funds block; else the last",

@@ -109,6 +109,7 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
                 setattr(row, attr, in_wan(cells.value(grid.name, r, cols[attr], "money", attr),
                                           info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
+        _printed_rate(grid, cells, info, r, cols, key, _label if key in seen else "", row)
         if key in seen:
             setattr(project.funds, key, added_rows(project.funds.source(key), row))
             continue
@@ -116,7 +117,7 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
         setattr(project.funds, key, row)
         if key == "total":
             _total_row(project, grid, cells, info, r, cols)
-    project.set_field("monitor_as_of", _as_of(grid, cells, rows, header_row, cols, project))
+    project.set_field("monitor_as_of", _as_of(grid, cells, header_row, cols, project))
 
 
 def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:
@@ -129,6 +130,18 @@ def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:
         if "to_date" in cols or "expected" in cols:
             return r, cols
     return None, {}
+
+
+def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, r: int, cols: dict[str, int],
+                  key: str, label: str, row: FundRow) -> None:
+    """The row's printed 1-N月执行率 beside its own 1-N月执行数 and budget, for PX802."""
+    if "rate" not in cols or "to_date" not in cols:
+        return
+    spent = in_wan(cells.value(grid.name, r, cols["to_date"], "money", "to_date"),
+                   info.money_divisor)
+    rate = cells.value(grid.name, r, cols["rate"], SHOWN_KIND, "rate")
+    budget = row.budget if not row.budget.is_empty else row.initial
+    info.fund_rows.append((key, label, FundRow(budget=budget, executed=spent), {"rate": rate}))
 
 
 def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo, r: int,
@@ -145,7 +158,7 @@ def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         info.sources["monitor_note"] = grid.where(r, cols["note"])
 
 
-def _as_of(grid: Grid, cells: CellReader, rows: range, header_row: int, cols: dict[str, int],
+def _as_of(grid: Grid, cells: CellReader, header_row: int, cols: dict[str, int],
            project: Project) -> Value:
     """The cut-off: a date beside 监控截至日期; else 截至2023年7月31日 in a line above the
     funds block; else the month of the 1-N月执行数 header, at its last day. The year, when the

@@ -175,8 +175,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
 
 #: The official form of each stage, as PX810 names it.
 _FORM_NAMES = {"self": ("项目支出绩效自评表", "self-evaluation form"),
-               "target": ("项目支出绩效目标申报表", "target-setting form (申报表)"),
-               "monitor": ("项目支出绩效目标执行监控表", "monitoring form (监控表)")}
+               "target": ("项目支出绩效目标申报表", "target-setting form"),
+               "monitor": ("项目支出绩效目标执行监控表", "monitoring form")}
 
 
 #: Forms perf-xlsx does not check, known by a word of a short text near their top, so that

@@ -13,6 +13,7 @@ from typing import Iterator
 from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, pct, show, tolerance
+from ..checks.printed import printed_rates
 from ..indicator_rows import Row, cell_text, ind_cell, is_timeliness
 from ..model import Project, Value
 from ..numbers import num, project_year
@@ -44,6 +45,8 @@ def budget_of(project: Project) -> Decimal | None:
 def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[Finding]:
     """PX721–PX732 on a project at the 监控 stage."""
     out = list(_money(project, profile))
+    if project.form is not None:     # a 监控表's printed 1-N月执行率 (PX802)
+        out += printed_rates(project.form, ("1-N月执行数", "executed to date"))
     # a published form without a cause-type column asks only for the note
     causes = project.form is None or "no-cause-type" not in project.form.features
     for r in judged_rows(rows, profile):
