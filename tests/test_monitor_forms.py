@@ -278,3 +278,28 @@ def test_a_printed_rate_is_checked_against_the_money_so_far(tmp_path: Path) -> N
     assert "executed to date" in f.message("en")
     assert not [f for f in check_file(ticked(tmp_path / "t.xlsx"), "auto", stage=None).findings
                 if f.code == "PX802"]            # 600000 ÷ 2000000 元 = 30 %
+
+
+def test_the_hints_name_the_forms_own_columns(tmp_path: Path) -> None:
+    """Where to write the reason: the form's header as typed (备注, 偏差原因说明), or the
+    report when the form has no column for it; the template's 监控偏差说明 otherwise."""
+    found = {f.code: f for f in check_file(typed(tmp_path / "m.xlsx"), "auto",
+                                           stage=None).findings}
+    assert "在「偏差原因说明」中写明" in found["PX722"].hint()
+    path = typed(tmp_path / "n.xlsx")
+    wb = load_workbook(path)
+    wb.active["H5"] = None                      # no reason column in the funds block
+    wb.save(path)
+    found = {f.code: f for f in check_file(path, "auto", stage=None).findings}
+    assert "监控报告（这张表没有说明栏）" in found["PX722"].hint()
+    assert "no column for it" in found["PX722"].hint("en")
+    found = {f.code: f for f in check_file(ticked(tmp_path / "t.xlsx"), "auto",
+                                           stage=None).findings}
+    assert "偏差原因分析、备注为空" in found["PX727"].message()
+    assert "在「备注」中写明" in found["PX727"].hint() and "'备注' column" in found["PX727"].hint("en")
+    path = ticked(tmp_path / "u.xlsx")
+    wb = load_workbook(path)
+    wb.active["H7"] = None                      # the funds row's reason gone: 30 % at 6-30
+    wb.save(path)
+    found = {f.code: f for f in check_file(path, "auto", stage=None).findings}
+    assert "在「偏差原因说明」中写明" in found["PX722"].hint()

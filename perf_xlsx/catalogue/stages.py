@@ -79,19 +79,19 @@ ENTRIES: dict[str, Entry] = {
         W, "执行进度慢于序时进度且未说明",
         "{sheet}!{cell}：截至 {date} 执行 {actual} 万元，执行率 {rate}，低于序时进度 {expected}"
         "（已过 {days} 天），且未说明原因。",
-        "在「监控偏差说明」中写明支出慢的原因和加快执行的措施。",
+        "在{note_at}中写明支出慢的原因和加快执行的措施。",
         "{sheet}!{cell}: by {date} {actual} (10k yuan) was spent, {rate} of the budget, behind "
         "time progress {expected} ({days} days elapsed), with no explanation.",
-        "Explain in the monitoring note why spending is slow and what will be done.",
+        "Explain in {note_at_en} why spending is slow and what will be done.",
         "7月31日执行 22%，序时进度 58%"),
     "PX723": Entry(
         W, "执行率低于预警线",
         "{sheet}!{cell}：截至 {date} 执行率 {rate}，低于「{profile}」{line_date} 的预警线 "
         "{expected}。",
-        "加快执行，或在「监控偏差说明」中写明原因和措施。",
+        "加快执行，或在{note_at}中写明原因和措施。",
         "{sheet}!{cell}: by {date} execution is {rate}, below the {line_date} warning line "
         "{expected} of profile '{profile}'.",
-        "Speed up spending, or explain it in the monitoring note.",
+        "Speed up spending, or explain it in {note_at_en}.",
         "四川：6月30日执行率 35%（预警线 40%）"),
     "PX724": Entry(
         E, "缺少全年预计执行数",
@@ -118,10 +118,10 @@ ENTRIES: dict[str, Entry] = {
         E, "可能完不成目标却未写原因和措施",
         "{sheet}!{cell}：指标「{indicator}」的完成目标可能性为「{actual}」，但{missing}为空。",
         "选择偏差原因类型（经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他），并在"
-        "「监控偏差说明」中写明原因和拟采取的措施。",
+        "{note_at}中写明原因和拟采取的措施。",
         "{sheet}!{cell}: '{indicator}' may not be completed ('{actual}') but {missing_en} is "
         "blank.",
-        "Pick the cause type and write the cause and the measures in the monitoring note.",
+        "Pick the cause type and write the cause and the measures in {note_at_en}.",
         "完成目标可能性「有可能」，偏差原因类型和说明都空"),
     "PX728": Entry(
         E, "预计完不成却填确定能",

@@ -113,7 +113,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     heads = [h for h in header_texts(grid, hr) if h[0] not in claimed]
     cols, start, info.guessed_columns = _indicator_columns(grid, hr, heads)
     rows_of = {c: row for c, _text, row in heads}
-    info.columns = {k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()}
+    info.columns.update({k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()})
     if info.guessed_columns:
         features.append("guessed-columns")
     if "direction" in cols or "unit" in cols:

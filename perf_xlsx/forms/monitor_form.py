@@ -95,6 +95,8 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
                   what_en="the funds block (1-N月执行数 / 全年预计执行数)")
         return
     unit_and_weight(grid, info, rows, header_row, cols, features)
+    if "note" in cols:                # its header names it in the findings (偏差原因说明)
+        info.columns["funds_note"] = grid.raw_text(header_row, cols["note"]).strip()
     first_money = min(cols.values())
     goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: set[str] = set()
@@ -215,6 +217,7 @@ class MonitorColumns:
     single: dict[str, int] = field(default_factory=dict)
     ticked: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     notes: list[int] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)   # key → its header, as typed
 
     @property
     def claimed(self) -> frozenset[int]:
@@ -229,21 +232,26 @@ def monitor_columns(grid: Grid, hr: int) -> MonitorColumns:
         s = _n(text)
         if any(labels.matches(text, labels.INDICATOR_COLUMNS[k]) for k in _TABLE_KEYS):
             continue                    # 三级指标, 年度指标值 …: the indicator table's own
+        key = None
         if is_likelihood_header(text):
-            _one_or_ticked(grid, out, "likelihood", row, c, contract.LIKELIHOODS)
-        elif "类型" in s and "原因" in s:
-            _one_or_ticked(grid, out, "cause_type", row, c, contract.CAUSE_TYPES)
-        elif "原因" in s and _options_below(grid, row, c, contract.CAUSE_TYPES):
-            _one_or_ticked(grid, out, "cause_type", row, c, contract.CAUSE_TYPES)
+            key = _one_or_ticked(grid, out, "likelihood", row, c, contract.LIKELIHOODS)
+        elif ("类型" in s and "原因" in s) or ("原因" in s and _options_below(
+                grid, row, c, contract.CAUSE_TYPES)):
+            key = _one_or_ticked(grid, out, "cause_type", row, c, contract.CAUSE_TYPES)
         elif "预计" in s and "expected_value" not in out.single:
-            out.single["expected_value"] = c
+            key = "expected_value"
+            out.single[key] = c
         elif any(w in s for w in ("原因", "说明", "措施", "备注")):
+            key = "monitor_note"
             out.notes.append(c)
         elif "monitor_value" not in out.single and (
                 _MONTH.search(s) or any(w in s for w in ("截至", "截止", "目前", "当前"))
                 or labels.matches(text, labels.INDICATOR_COLUMNS["actual"])
                 or labels.guess_indicator_column(text) == "actual"):
-            out.single["monitor_value"] = c
+            key = "monitor_value"
+            out.single[key] = c
+        if key is not None:
+            out.headers.setdefault(key, grid.raw_text(row, c).strip() or text)
     return out
 
 
@@ -266,17 +274,21 @@ def _options_below(grid: Grid, row: int, c: int, options: tuple[str, ...]
 
 
 def _one_or_ticked(grid: Grid, out: MonitorColumns, key: str, row: int, c: int,
-                   options: tuple[str, ...]) -> None:
+                   options: tuple[str, ...]) -> str:
     ticks = _options_below(grid, row, c, options)
     if len(ticks) >= 2:
         out.ticked[key] = ticks
     else:
         out.single[key] = c
+    return key
 
 
 def read_monitor_values(project: Project, grid: Grid, cells: CellReader,
                         mcols: MonitorColumns, features: list[str]) -> None:
-    """Each indicator's monitoring cells, from the columns ``monitor_columns`` found."""
+    """Each indicator's monitoring cells, from the columns ``monitor_columns`` found; their
+    headers go into ``FormInfo.columns`` (for ``show`` and the findings' wording)."""
+    if project.form is not None:
+        project.form.columns.update(mcols.headers)
     for key in mcols.ticked:
         features.append(f"{key}-ticked")
     if "cause_type" not in mcols.single and "cause_type" not in mcols.ticked:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import targets, units
 from ..catalogue.finding import Finding, make
@@ -47,12 +47,43 @@ def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[F
     out = list(_money(project, profile))
     if project.form is not None:     # a 监控表's printed 1-N月执行率 (PX802)
         out += printed_rates(project.form, ("1-N月执行数", "executed to date"))
-    # a published form without a cause-type column asks only for the note
-    causes = project.form is None or "no-cause-type" not in project.form.features
+    asked = _asked(project)
     for r in judged_rows(rows, profile):
         if not isinstance(r.target, targets.NotApplicable):
-            out += _indicator(r, project_year(project.year), causes)    # for 「9月30日前」
+            out += _indicator(r, project_year(project.year), asked)    # for 「9月30日前」
     return out
+
+
+def said_in(project: Project, key: str, label: tuple[str, str]) -> dict[str, str]:
+    """``note_at`` / ``note_at_en`` of a hint: where ``key`` is written — the template's
+    ``label``, a published form's header as typed, or the report when the form has none."""
+    form = project.form
+    head = form.columns.get(key) if form is not None else None
+    if form is None or head:
+        name = head or label[0]
+        return {"note_at": f"「{name}」", "note_at_en": f"the '{head}' column" if head
+                else f"the {label[1]}"}
+    return {"note_at": "监控报告（这张表没有说明栏）",
+            "note_at_en": "the monitoring report (this form has no column for it)"}
+
+
+class _Asked(NamedTuple):
+    """What a 有可能 / 完全不可能 needs, named as the form names it: (key, label, label_en) of
+    the cause type and the note (only the note on a form without a cause-type column), and
+    the hint's words for where the note goes."""
+
+    needed: list[tuple[str, str, str]]
+    note_at: dict[str, str]
+
+
+def _asked(project: Project) -> _Asked:
+    form = project.form
+    heads = form.columns if form is not None else {}
+    needed = [("cause_type", heads.get("cause_type", "偏差原因类型"), "the cause type"),
+              ("monitor_note", heads.get("monitor_note", "监控偏差说明"), "the monitoring note")]
+    if form is not None and "no-cause-type" in form.features:
+        needed = needed[1:]
+    return _Asked(needed, said_in(project, "monitor_note", ("监控偏差说明", "monitoring note")))
 
 
 def _money(project: Project, profile: Profile) -> Iterator[Finding]:
@@ -89,14 +120,15 @@ def _money(project: Project, profile: Profile) -> Iterator[Finding]:
     rate = spent / budget
     progress = time_progress(day)
     noted = not project.field_value("monitor_note").is_empty
+    note_at = said_in(project, "funds_note", ("监控偏差说明", "monitoring note"))
     if rate < progress and not noted:
         yield make("PX722", *at("funds_executed_to_date"), date=day.isoformat(),
                    actual=show(spent), rate=pct(rate), expected=pct(progress),
-                   days=day.timetuple().tm_yday)
+                   days=day.timetuple().tm_yday, **note_at)
     line = _line_passed(profile, day)
     if line is not None and rate < line[1]:
         yield make("PX723", *at("funds_executed_to_date"), date=day.isoformat(), rate=pct(rate),
-                   expected=pct(line[1]), line_date=line[0], profile=profile.title)
+                   expected=pct(line[1]), line_date=line[0], profile=profile.title, **note_at)
 
 
 def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
@@ -106,7 +138,7 @@ def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
     return passed[-1] if passed else None
 
 
-def _indicator(r: Row, year: int | None = None, causes: bool = True) -> Iterator[Finding]:
+def _indicator(r: Row, year: int | None, asked: _Asked) -> Iterator[Finding]:
     ind, name = r.ind, r.name
     likely = ind.likelihood.text
     if not likely:
@@ -119,15 +151,11 @@ def _indicator(r: Row, year: int | None = None, causes: bool = True) -> Iterator
         yield make("PX730", *ind_cell(ind, "cause_type"), label="偏差原因类型", actual=cause,
                    expected=" / ".join(contract.CAUSE_TYPES))
     if likely in contract.LIKELIHOODS[1:]:
-        missing = [(label, en) for key, label, en in
-                   (("cause_type", "偏差原因类型", "the cause type"),
-                    ("monitor_note", "监控偏差说明", "the monitoring note"))
-                   if getattr(ind, key).is_empty and (causes or key != "cause_type")]
+        missing = [m for m in asked.needed if getattr(ind, m[0]).is_empty]
         if missing:                # at the first blank of the two
-            yield make("PX727", *ind_cell(ind, "cause_type" if ind.cause_type.is_empty
-                                          and causes else "monitor_note"),
-                       indicator=name, actual=likely, missing="、".join(m[0] for m in missing),
-                       missing_en=" and ".join(m[1] for m in missing))
+            yield make("PX727", *ind_cell(ind, missing[0][0]), indicator=name, actual=likely,
+                       missing="、".join(m[1] for m in missing),
+                       missing_en=" and ".join(m[2] for m in missing), **asked.note_at)
     if ind.monitor_value.is_empty:
         yield make("PX732", *ind_cell(ind, "monitor_value"), indicator=name)
     expected = parsed(ind.expected_value, r)
