@@ -5,7 +5,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from . import __version__
 from .catalogue.finding import Finding, make
@@ -63,14 +63,18 @@ def sort_key(f: Finding) -> tuple:
 
 def check_project(project: Project, profile: Profile | str | None = "mof2020", *,
                   now: datetime | None = None, stage: str | None = "self",
-                  previous: Project | None = None) -> CheckReport:
+                  previous: Project | None = None, approved: Any = None) -> CheckReport:
     """Reader findings + money + indicator checks + scoring, de-duplicated and sorted.
     ``profile="auto"`` picks the frame the project's form follows (scoring/detect.py).
     ``stage`` (target / monitor / self, 申报 / 监控 / 自评; None infers it) checks the year's
-    stage (docs/stages.md); ``previous`` is last year's project, for the 申报 stage."""
+    stage (docs/stages.md); ``previous`` is last year's project, for the 申报 stage;
+    ``approved`` the approved targets from another file (``stages.approved_record``), compared
+    against in place of the record the workbook carries."""
     from .stages import resolve_stage, run_stage_checks
     from .stages.run import early
 
+    if approved is not None:
+        project.record = approved
     stage = resolve_stage(stage, project)
     if profile == AUTO:
         from .scoring.detect import detect_profile
@@ -130,7 +134,8 @@ def _onto_form(project: Project, findings: list[Finding]) -> list[Finding]:
 
 def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
                now: datetime | None = None, deadline: float | None = None,
-               stage: str | None = "self", previous: Project | None = None) -> CheckReport:
+               stage: str | None = "self", previous: Project | None = None,
+               approved: Any = None) -> CheckReport:
     """``load_project`` then ``check_project`` within ``deadline`` (``time.monotonic()``; default
     now + ``contract.MAX_SECONDS_PER_FILE``); raises InputError (PX018 past it) if unusable."""
     from .read.reader import load_project
@@ -139,7 +144,8 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
         deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
     project = load_project(path, deadline=deadline)
     _within(path, deadline)
-    report = check_project(project, profile, now=now, stage=stage, previous=previous)
+    report = check_project(project, profile, now=now, stage=stage, previous=previous,
+                           approved=approved)
     _within(path, deadline)
     return report
 
@@ -147,8 +153,8 @@ def check_file(path: str | Path, profile: Profile | str | None = "mof2020", *,
 @gc_paused()
 def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", *,
                    now: datetime | None = None, deadline: float | None = None,
-                   stage: str | None = "self", previous: Project | None = None
-                   ) -> list[CheckReport]:
+                   stage: str | None = "self", previous: Project | None = None,
+                   approved: Any = None) -> list[CheckReport]:
     """``check_file`` for every project of ``path``: one per form sheet when the file holds
     several published forms, else the one project."""
     from .read.reader import load_projects
@@ -160,7 +166,7 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
     reports = []
     for project in projects:
         reports.append(check_project(project, profile, now=now, stage=stage,
-                                     previous=previous))
+                                     previous=previous, approved=approved))
         _within(path, deadline)
     return reports
 

@@ -88,14 +88,15 @@ def check_and_write(path: str | Path, profile: Any = "mof2020", *,
                     narrative: str | Path | None = None, write: bool = True,
                     out: str | Path | None = None, lang: str = "zh",
                     now: datetime | None = None, stage: str | None = "self",
-                    previous: str | Path | None = None) -> tuple[CheckReport, WriteOutcome]:
+                    previous: str | Path | None = None, targets: str | Path | None = None
+                    ) -> tuple[CheckReport, WriteOutcome]:
     """Check ``path`` (and the figures of the ``narrative`` report), then write the result sheets
     unless ``write`` is False. Raises PerfXlsxError only when the workbook cannot be checked; a
     failed write is returned in the WriteOutcome, the report stays valid. For a file holding
     several forms, the first form's report (``check_and_write_all`` gives them all)."""
     reports, outcome = check_and_write_all(path, profile, narrative=narrative, write=write,
                                            out=out, lang=lang, now=now, stage=stage,
-                                           previous=previous)
+                                           previous=previous, targets=targets)
     return reports[0], outcome
 
 
@@ -104,12 +105,15 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
                         narrative: str | Path | None = None, write: bool = True,
                         out: str | Path | None = None, lang: str = "zh",
                         now: datetime | None = None, deadline: float | None = None,
-                        stage: str | None = "self", previous: str | Path | None = None
+                        stage: str | None = "self", previous: str | Path | None = None,
+                        targets: str | Path | None = None
                         ) -> tuple[list[CheckReport], WriteOutcome]:
     """``check_and_write`` for every project of ``path`` (one per form sheet of a workbook of
     published forms), written together. A .docx 自评报告 read for its 附表 also has its own text
     checked against that table (as ``--report`` does). ``stage`` is the year's stage (None:
-    inferred from each workbook); ``previous`` last year's workbook, for the 申报 stage."""
+    inferred from each workbook); ``previous`` last year's workbook, for the 申报 stage;
+    ``targets`` the approved 申报表 in another file, that the 监控 and 自评 stages are compared
+    against (``stages.approved``)."""
     import time
 
     from . import check
@@ -122,8 +126,13 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
         from .read.reader import load_project
 
         last_year = load_project(previous, deadline=deadline)
+    approved = None
+    if targets is not None:
+        from .stages.approved import approved_record
+
+        approved = approved_record(targets, deadline=deadline)
     reports = check.check_file_all(path, profile, now=now, deadline=deadline, stage=stage,
-                                   previous=last_year)
+                                   previous=last_year, approved=approved)
     first = reports[0]
     form = first.project.form
     own_text = narrative is None and form is not None and form.source_format == "docx"

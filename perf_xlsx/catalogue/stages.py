@@ -166,29 +166,30 @@ ENTRIES: dict[str, Entry] = {
     # ---- against the stage before ----------------------------------------------------------
     "PX741": Entry(
         E, "申报的指标被删除",
-        "{sheet}：申报时的指标「{indicator}」（{record}!{record_cell}）已不在绩效指标表中，且没有调整说明。",
-        "恢复该指标；经批准取消的，在相关行的「调整说明」中写明（含指标名称、原因和批准文件）。",
+        "{sheet}：申报时的指标「{indicator}」（{record}!{record_cell}）已不在绩效指标表中，且"
+        "{unnoted}。",
+        "恢复该指标；经批准取消的，在相关行的{adj_at}中写明（含指标名称、原因和批准文件）。",
         "{sheet}: the indicator '{indicator}' recorded at the target stage ({record}!{record_cell}) is "
-        "no longer in the table, and no adjustment note names it.",
-        "Restore it, or record the approved removal (its name, reason, approval) in an "
-        "adjustment note.",
+        "no longer in the table, and {unnoted_en}.",
+        "Restore it, or record the approved removal (its name, reason, approval) in "
+        "{adj_at_en}.",
         "申报时有「宣传手册发放率」，自评表里没有了"),
     "PX742": Entry(
         E, "指标在申报后被改动",
         "{sheet}!{cell}：指标「{indicator}」的{what}由申报时的「{expected}」改为「{actual}」，"
-        "但「调整说明」为空。",
-        "改回申报时的{what}；经批准调整的，在「调整说明」中写明调整内容、原因和批准文件。",
+        "但{unnoted}。",
+        "改回申报时的{what}；经批准调整的，在{adj_at}中写明调整内容、原因和批准文件。",
         "{sheet}!{cell}: the {what_en} of '{indicator}' was '{expected}' at the target stage and "
-        "is now '{actual}', with no adjustment note.",
-        "Restore it, or record the approved change (what, why, approval) in the adjustment note.",
+        "is now '{actual}', and {unnoted_en}.",
+        "Restore it, or record the approved change (what, why, approval) in {adj_at_en}.",
         "申报 ≥50本，自评表改成 ≥40本"),
     "PX743": Entry(
         W, "新增了申报时没有的指标",
-        "{sheet}!{cell}：指标「{indicator}」申报时没有，且「调整说明」为空。",
-        "经批准新增的，在「调整说明」中写明；否则删去该行。",
+        "{sheet}!{cell}：指标「{indicator}」申报时没有，且{unnoted}。",
+        "经批准新增的，在{adj_at}中写明；否则删去该行。",
         "{sheet}!{cell}: '{indicator}' was not among the targets recorded at the target stage, "
-        "and has no adjustment note.",
-        "Record the approved addition in the adjustment note, or remove the row.",
+        "and {unnoted_en}.",
+        "Record the approved addition in {adj_at_en}, or remove the row.",
         "自评时多出一个申报表上没有的指标"),
     "PX744": Entry(
         E, "年初预算数与申报资金不一致",
@@ -249,6 +250,22 @@ ENTRIES: dict[str, Entry] = {
         "Once the targets are approved, check at --stage monitor or self so that the approved "
         "record is not replaced; before approval this is fine.",
         "批复后又按申报阶段检查，改过的指标值覆盖了原记录"),
+    "PX764": Entry(
+        W, "申报表的项目名称不同",
+        "{sheet}：比对用的申报表（{record}）是项目「{expected}」的，本表是「{actual}」。",
+        "核对是否选错了申报表文件；项目改名的，在说明中写明。",
+        "{sheet}: the 申报表 compared against ({record}) is for '{expected}'; this one is for "
+        "'{actual}'.",
+        "Check that the right 申报表 was given; if the project was renamed, say so.",
+        "--targets 给了另一个项目的申报表"),
+    "PX765": Entry(
+        E, "申报表文件读不出指标",
+        "{path}：作为比对依据的申报表中读不出绩效指标（{why}），无法比对。",
+        "给出批复的《项目支出绩效目标申报表》（官方表样，或在申报阶段检查过的本工具模板）。",
+        "{path}: no indicators could be read from the 申报表 to compare against ({why_en}).",
+        "Give the approved 申报表 (the published form, or the perf-xlsx template checked at the "
+        "target stage).",
+        "--targets 给了一张空表"),
     "PX770": Entry(
         E, "未知的阶段",
         "没有名为「{stage}」的阶段；可用：{known}。",

@@ -103,12 +103,16 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上年的工作簿：申报阶段核对指标值是否低于上年实际完成值 / last year's "
                    "workbook: targets below last year's actual values are flagged")
+@click.option("--targets", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="批复的绩效目标申报表（官方表样或申报阶段检查过的模板）：监控、自评时与之比对 / "
+                   "the approved 申报表 (a published form, or a workbook checked at the target "
+                   "stage): the monitoring and self-evaluation stages are compared against it")
 @batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
             exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
             summary: Path | None = None, jobs: int | None = None, write_: bool = False,
             narrative: Path | None = None, stage: str | None = None,
-            previous: Path | None = None) -> None:
+            previous: Path | None = None, targets: Path | None = None) -> None:
     """检查自评工作簿，输出问题清单和得分 / check self-evaluation workbooks.
 
     给出文件夹、--summary、--jobs 或 --format jsonl 时批量检查：逐个检查文件夹中的所有工作簿
@@ -126,6 +130,10 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
                                                                             fmt)):
         raise click.BadParameter("--report 只能与一个工作簿一起使用 / --report takes one workbook",
                                  param_hint="--report")
+    if targets is not None and (len(files) > 1 or batch_cmd.wants_batch(files, summary, jobs,
+                                                                         fmt)):
+        raise click.BadParameter("--targets 只能与一个工作簿一起使用 / --targets takes one "
+                                 "workbook", param_hint="--targets")
     if batch_cmd.wants_batch(files, summary, jobs, fmt):
         run_result(batch_cmd.run_batch(
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
@@ -147,7 +155,8 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
         try:
             reports, outcome = check_and_write_all(path, profile, narrative=narrative,
                                                    write=not no_write, out=out, lang=lang,
-                                                   stage=stage, previous=previous)
+                                                   stage=stage, previous=previous,
+                                                   targets=targets)
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))

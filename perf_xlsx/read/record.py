@@ -44,6 +44,7 @@ class RecordedTarget:
     target: str
     unit: str
     weight: str
+    cell: str = ""          # its 三级指标 cell, when read from another file's form (D12)
 
 
 @dataclass
@@ -55,6 +56,11 @@ class TargetRecord:
     funds: dict[str, str] = field(default_factory=dict)
     targets: list[RecordedTarget] = field(default_factory=list)
     trusted: bool = True
+    #: True for a record read from a 申报表 in another file (``--targets``): each target holds
+    #: its unit (≥50本), compared with the checked row's 指标值 and 计量单位 joined.
+    units_joined: bool = False
+    #: True for a record from another file: PX764 when it names another project.
+    external: bool = False
 
     def amount(self, key: str) -> Decimal | None:
         text = self.funds.get(key, "")

@@ -8,7 +8,7 @@ At 自评, against the monitoring columns of the same workbook: 全年执行数 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .. import targets
 from ..catalogue.finding import Finding, make
@@ -31,14 +31,21 @@ _COMPARED = (("target", "指标值", "target"), ("unit", "计量单位", "unit")
 
 def check_against_record(project: Project, profile: Profile, rows: list[Row],
                          record: TargetRecord | None, stage: str) -> list[Finding]:
-    """PX741–PX744 against the recorded targets; PX762 when there is no record to compare."""
+    """PX741–PX744 against the recorded targets (and PX764 when a 申报表 given from another file
+    names another project); PX762 when there is no record to compare."""
     if record is None:
         if stage == "monitor" or _monitored(project):
             return [make("PX762", rows_sheet(rows), None)]
         return []
     if not record.trusted:
         return []        # PX761 says so; an edited record is not compared against
-    return [*_funds(project, record), *_indicators(rows, profile, record)]
+    named = []
+    theirs, ours = name_key(record.name), name_key(project.name.text)
+    if record.external and theirs and ours and theirs != ours:
+        named = [make("PX764", rows_sheet(rows), None, record=record.sheet,
+                      expected=record.name, actual=project.name.text)]
+    return [*named, *_funds(project, record),
+            *_indicators(rows, profile, record, _adjustments(project))]
 
 
 def _funds(project: Project, record: TargetRecord) -> Iterator[Finding]:
@@ -55,45 +62,98 @@ def _funds(project: Project, record: TargetRecord) -> Iterator[Finding]:
                        label_en=contract.FUND_SOURCES_EN[key])
 
 
-def _same(key: str, recorded: str, ind: Indicator) -> bool:
+class _Adjustments(NamedTuple):
+    """Where an approved change of a target is written, and the findings' words for it: the
+    template's 调整说明 column; on a published form, which has none, a note that says 调整 /
+    批复 / 批准 / 变更 in the row's deviation or monitoring column or the form's 说明 row."""
+
+    noted: Callable[[Indicator], bool]
+    texts: str                     # every note, for the name of a removed indicator
+    words: dict[str, str]
+
+
+_ADJUST_WORDS = ("调整", "批复", "批准", "变更")
+
+
+def _adjustments(project: Project) -> _Adjustments:
+    inds = project.indicators
+    form = project.form
+    if form is None:
+        return _Adjustments(lambda ind: not ind.adjustment.is_empty,
+                            " ".join(i.adjustment.text for i in inds),
+                            {"unnoted": "没有调整说明", "unnoted_en": "no adjustment note names it",
+                             "adj_at": "「调整说明」", "adj_at_en": "the adjustment note"})
+
+    def said(ind: Indicator) -> str:
+        return " ".join(v.text for v in (ind.adjustment, ind.deviation, ind.monitor_note))
+
+    texts = " ".join([*(said(i) for i in inds), form.note.text])
+    head = form.columns.get("deviation") or form.columns.get("monitor_note")
+    words = {"unnoted": f"「{head}」中没有写明经批准的调整",
+             "unnoted_en": f"the '{head}' column names no approved change",
+             "adj_at": f"「{head}」", "adj_at_en": f"the '{head}' column"} if head else \
+        {"unnoted": "表上没有写明经批准的调整", "unnoted_en": "the form names no approved change",
+         "adj_at": "自评报告", "adj_at_en": "the report"}
+    return _Adjustments(lambda ind: any(w in said(ind) for w in _ADJUST_WORDS), texts, words)
+
+
+def _same(key: str, recorded: str, ind: Indicator, joined: bool) -> bool:
     value = getattr(ind, key)
     if key == "weight":            # as numbers (10 == 10.0); text weights as text
         now = num(value)
         if now is not None:
             return recorded == norm(now)
-    return name_key(recorded) == name_key(norm(value.text or value.value))
+    now = joined_target(ind) if key == "target" and joined else norm(value.text or value.value)
+    if key == "target":             # ＝120 is 120 (a 计算符号 column's ＝ joined in front)
+        return _bare(recorded) == _bare(now)
+    return name_key(recorded) == name_key(now)
 
 
-def _indicators(rows: list[Row], profile: Profile, record: TargetRecord) -> Iterator[Finding]:
+def _bare(target: str) -> str:
+    key = name_key(target)
+    return key[1:] if key[:1] == "=" else key
+
+
+def joined_target(ind: Indicator) -> str:
+    """指标值 with its 计量单位 when the unit stands apart (≥50 + 本 → ≥50本)."""
+    target, unit = ind.target.text, ind.unit.text
+    return target + unit if unit and not target.endswith(unit) else target
+
+
+def _indicators(rows: list[Row], profile: Profile, record: TargetRecord,
+                adj: _Adjustments) -> Iterator[Finding]:
     judged = judged_rows(rows, profile)
     by_name = {name_key(r.ind.level3.text): r for r in judged}
-    notes = " ".join(r.ind.adjustment.text for r in judged)
     recorded_names = set()
     for t in record.targets:
         key = name_key(t.level3)
         recorded_names.add(key)
         r = by_name.get(key)
         if r is None:
-            if key and key not in name_key(notes):
+            if key and key not in name_key(adj.texts):
                 yield make("PX741", rows_sheet(judged), None, indicator=t.level3,
-                           record=record.sheet, record_cell=f"C{t.row}")
+                           record=record.sheet, record_cell=t.cell or f"C{t.row}", **adj.words)
             continue
-        if r.ind.adjustment.is_empty:
-            yield from _changed(r, t)
+        if not adj.noted(r.ind):
+            yield from _changed(r, t, record.units_joined, adj.words)
     for r in judged:
-        if name_key(r.ind.level3.text) not in recorded_names and r.ind.adjustment.is_empty:
-            yield make("PX743", *ind_cell(r.ind, "level3"), indicator=r.name)
+        if name_key(r.ind.level3.text) not in recorded_names and not adj.noted(r.ind):
+            yield make("PX743", *ind_cell(r.ind, "level3"), indicator=r.name, **adj.words)
 
 
-def _changed(r: Row, t: RecordedTarget) -> Iterator[Finding]:
+def _changed(r: Row, t: RecordedTarget, joined: bool, words: dict[str, str]
+             ) -> Iterator[Finding]:
     for key, label, en in _COMPARED:
         recorded = getattr(t, key)
-        if key == "unit" and not recorded and r.ind.unit.is_empty:
+        if key == "unit" and (joined or (not recorded and r.ind.unit.is_empty)):
             continue
-        if not _same(key, recorded, r.ind):
+        if key == "weight" and not recorded:     # a 申报表 without a weight column
+            continue
+        if not _same(key, recorded, r.ind, joined):
             value = getattr(r.ind, key)
+            shown = joined_target(r.ind) if key == "target" and joined else value.text
             yield make("PX742", *ind_cell(r.ind, key), indicator=r.name, what=label, what_en=en,
-                       expected=recorded or "（空）", actual=value.text or "（空）")
+                       expected=recorded or "（空）", actual=shown or "（空）", **words)
 
 
 # ---- 自评 against the monitoring columns ---------------------------------------------------------

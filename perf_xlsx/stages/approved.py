@@ -1,0 +1,56 @@
+"""The approved targets from another file (``perf-xlsx check FORM --targets 申报表.xlsx``): the
+published 《项目支出绩效目标申报表》 a reviewer holds beside the unit's 监控表 or 自评表, or a
+perf-xlsx workbook checked at the 申报 stage. Read as a ``TargetRecord``, so that the later
+stage is compared against it exactly as against the record a workbook carries (PX741–PX744).
+docs/stages.md.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from ..indicator_rows import rows as indicator_rows
+from ..model import Project
+from ..read.record import RecordedTarget, TargetRecord, norm
+from ..template import contract
+from .against import joined_target
+from .target import judged_rows
+
+
+def approved_record(path: str | Path, deadline: float | None = None) -> TargetRecord:
+    """The targets approved in ``path``: its recorded 绩效目标申报表 when it is a perf-xlsx
+    workbook that has one, else its own indicators as read (a published 申报表, or any form or
+    template). InputError PX765 when it holds no indicator."""
+    from ..read.reader import load_project
+
+    project = load_project(path, deadline=deadline)
+    name = Path(path).name
+    if project.record is not None and project.record.trusted:
+        return replace(project.record, sheet=f"[{name}]{project.record.sheet}", external=True)
+    if any(f.code == "PX101" for f in project.findings) or not project.indicators:
+        why = ("既不是模板也不是官方表样", "neither the template nor a form") \
+            if any(f.code == "PX101" for f in project.findings) else ("没有指标行", "no indicator rows")
+        raise InputError("PX765", path=str(path), why=why[0], why_en=why[1])
+    return record_of(project, name)
+
+
+def record_of(project: Project, file_name: str) -> TargetRecord:
+    """``project``'s targets as a record named ``[file]sheet``: each row's 一级 / 二级 / 三级,
+    指标值 with its unit, and 分值; 年初预算数 of the total and of 财政拨款 (the 申报表's
+    requested amounts)."""
+    from ..scoring.detect import detect_profile
+    from ..scoring.profiles import get_profile
+
+    sheet = project.form.sheet if project.form is not None else contract.SHEET_INDICATORS
+    funds = {key: norm(project.funds.source(key).initial.value)
+             for key in ("total", "fiscal")}
+    targets = []
+    for r in judged_rows(indicator_rows(project), get_profile(detect_profile(project))):
+        ind = r.ind
+        weight = ind.weight.decimal if ind.weight.decimal is not None else ind.weight.text
+        targets.append(RecordedTarget(ind.row, r.level1, r.level2, ind.level3.text,
+                                      joined_target(ind), "", norm(weight),
+                                      cell=ind.level3.loc.cell if ind.level3.loc else ""))
+    return TargetRecord(f"[{file_name}]{sheet}", project.name.text, funds, targets,
+                        units_joined=True, external=True)

@@ -1,0 +1,141 @@
+"""``perf-xlsx check FORM --targets 申报表.xlsx``: a 监控表 or 自评表 compared against the approved
+申报表 a reviewer holds in another file (docs/stages.md): the same findings as against the
+record a workbook carries (PX741–PX744), a note for another project's 申报表 (PX764), and a
+clear refusal when the file given holds no targets (PX765).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from factory import default_indicators, default_info, fill_template
+from form_factory import save_rows
+from openpyxl import load_workbook
+from test_monitor_forms import typed
+
+from perf_xlsx.check import check_file
+from perf_xlsx.cli import cli
+from perf_xlsx.stages.approved import approved_record
+
+#: The targets of test_monitor_forms.typed, as approved.
+APPROVED = [("产出指标", "数量指标", "道路清扫保洁面积", "120万平方米"),
+            ("产出指标", "时效指标", "保洁作业及时率", "≥98%"),
+            ("效益指标", "社会效益指标", "市容环境卫生状况", "明显改善"),
+            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥85%")]
+
+
+def target_form(path: Path, rows: list[tuple[str, ...]] = APPROVED, total: int = 800,
+                name: str = "城区环卫保洁经费", split: bool = False) -> Path:
+    """A published 申报表; ``split``: 计算符号 | 指标值 | 计量单位 in three columns."""
+    head = ["绩效指标", "一级指标", "二级指标", "三级指标",
+            *(["计算符号", "指标值", "计量单位"] if split else ["指标值"])]
+    body = []
+    for l1, l2, l3, target in rows:
+        if split:
+            sign = target[0] if target[0] in "≥≤" else ""
+            rest = target[len(sign):]
+            number = "".join(ch for ch in rest if ch.isdigit() or ch == ".")
+            unit = rest[len(number):] if rest.startswith(number) and number else ""
+            cells = [sign or ("定性" if not number else "="), number or rest, unit]
+        else:
+            cells = [target]
+        body.append([None, l1, l2, l3, *cells])
+    return save_rows(path, [["项目支出绩效目标申报表"], ["（2023年度）"], ["项目名称", name],
+                            ["主管部门", "某某区城市管理局", None, "实施单位", "某某区环境卫生管理所"],
+                            ["项目资金（万元）", "年度资金总额", total],
+                            [None, "其中：财政拨款", total], [None, "其他资金", 0],
+                            ["年度总体目标", "保障城区道路清扫保洁。"], head, *body])
+
+
+def found(form: Path, approved: Path) -> list[tuple[str, str | None]]:
+    return [(f.code, f.cell) for f in check_file(form, "auto", stage=None,
+                                                 approved=approved_record(approved)).findings
+            if f.code.startswith("PX74") or f.code.startswith("PX76")]
+
+
+def test_a_monitoring_form_that_keeps_its_targets(tmp_path: Path) -> None:
+    form = typed(tmp_path / "监控表.xlsx")
+    assert found(form, target_form(tmp_path / "申报表.xlsx")) == []
+    assert found(form, target_form(tmp_path / "分列.xlsx", split=True)) == []
+    assert ("PX762", None) in [(f.code, f.cell) for f in
+                               check_file(form, "auto", stage=None).findings]
+
+
+def test_a_target_lowered_or_dropped_and_money_changed(tmp_path: Path) -> None:
+    approved = target_form(tmp_path / "申报表.xlsx", total=850,
+                           rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                                 *APPROVED[2:], ("产出指标", "质量指标", "垃圾日产日清率", "100%")])
+    got = found(typed(tmp_path / "监控表.xlsx"), approved)
+    assert ("PX742", "E13") in got                     # ≥99% approved, ≥98% now
+    assert ("PX741", None) in got and ("PX744", "C6") in got and ("PX744", "C7") in got
+    f = next(f for f in check_file(typed(tmp_path / "m.xlsx"), "auto", stage=None,
+                                   approved=approved_record(approved)).findings
+             if f.code == "PX741")
+    assert "[申报表.xlsx]自评表!D14" in f.message() and "垃圾日产日清率" in f.message()
+
+
+def test_an_approved_change_written_on_the_form_answers_it(tmp_path: Path) -> None:
+    approved = target_form(tmp_path / "申报表.xlsx",
+                           rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                                 *APPROVED[2:]])
+    form = typed(tmp_path / "监控表.xlsx")
+    wb = load_workbook(form)
+    wb.active["J13"] = "经区财政局批复调整为≥98%"
+    wb.save(form)
+    assert found(form, approved) == []
+
+
+def test_the_template_at_self_against_a_published_target_form(tmp_path: Path) -> None:
+    """The template's 指标值 and 计量单位 stand apart (≥50 | 本): compared with the form's
+    ≥50本 joined, not as a changed target and a changed unit."""
+    info = default_info()
+    inds = default_indicators()
+    inds[0].update(target="≥50", unit="本")
+    workbook = fill_template(tmp_path / "项目.xlsx", info, None, inds)
+    rows = [(i["level1"], i["level2"], i["level3"], i["target"]) for i in default_indicators()]
+    approved = target_form(tmp_path / "申报表.xlsx", rows=rows, total=1,
+                           name=str(info["project_name"]))
+    assert found(workbook, approved) == []
+    rows[1] = (*rows[1][:3], "45块以上")
+    got = found(workbook, target_form(tmp_path / "改.xlsx", rows=rows, total=1,
+                                      name=str(info["project_name"])))
+    assert [c for c, _cell in got] == ["PX742"]
+
+
+def test_another_projects_target_form_is_named(tmp_path: Path) -> None:
+    approved = target_form(tmp_path / "申报表.xlsx", name="城区绿化养护经费")
+    assert ("PX764", None) in found(typed(tmp_path / "监控表.xlsx"), approved)
+
+
+def test_a_workbook_with_a_record_gives_its_record(tmp_path: Path) -> None:
+    info, inds = default_info(), default_indicators()
+    workbook = fill_template(tmp_path / "申报.xlsx", info, None,
+                             [{**i, "actual": None, "self_score": None} for i in inds])
+    for k in ("total", "fiscal", "carryover", "other"):
+        info[f"funds_{k}_executed"] = None
+    r = CliRunner().invoke(cli, ["check", str(workbook), "--stage", "申报"])
+    assert r.exit_code in (0, 1), r.output
+    record = approved_record(workbook)
+    assert record.sheet == "[申报.xlsx]绩效目标申报表" and not record.units_joined
+    assert [t.level3 for t in record.targets] == [i["level3"] for i in inds]
+
+
+def test_the_cli_option(tmp_path: Path) -> None:
+    form = typed(tmp_path / "监控表.xlsx")
+    approved = target_form(tmp_path / "申报表.xlsx",
+                           rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                                 *APPROVED[2:]])
+    r = CliRunner().invoke(cli, ["check", "--no-write", str(form), "--targets", str(approved)])
+    assert r.exit_code == 1 and "[PX742]" in r.output and "PX762" not in r.output, r.output
+    r = CliRunner().invoke(cli, ["check", "--no-write", str(tmp_path), "--targets",
+                                 str(approved)])
+    assert r.exit_code == 2 and "--targets" in r.output
+
+
+def test_a_file_without_targets_is_refused_by_name(tmp_path: Path) -> None:
+    form = typed(tmp_path / "监控表.xlsx")
+    before = form.read_bytes()
+    empty = save_rows(tmp_path / "空表.xlsx", [["工资发放表"], ["姓名", "金额"]])
+    r = CliRunner().invoke(cli, ["check", str(form), "--targets", str(empty)])
+    assert r.exit_code == 2 and "PX765" in r.output and "空表.xlsx" in r.output, r.output
+    assert "Traceback" not in r.output and form.read_bytes() == before
