@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Iterator
 
 from ..model import FormInfo, FundRow, Project, Value
 from ..numbers import plain
@@ -40,14 +41,8 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     cols = _columns(grid, header_row)
     unit_and_weight(grid, info, rows, header_row, cols, features)
     first_money = min(cols.values())
-    goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: set[str] = set()
-    for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
-        found = row_key(grid, r, first_money, seen)
-        if found is None:
-            continue
-        key, label = found
-        again = key in seen
+    for r, key, label, again in block_rows(grid, rows, header_row, first_money):
         seen.add(key)
         row = FundRow()
         for attr in ("initial", "budget", "executed"):
@@ -79,6 +74,19 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     if "total" not in seen:
         cells.add("PX801", grid.name, cell_ref(header_row, first_money),
                   what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def block_rows(grid: Grid, rows: range, header_row: int, first_money: int
+               ) -> Iterator[tuple[int, str, str, bool]]:
+    """(row, funds key, the label it was read from, whether a row above had that key) of each
+    funds row under the header at ``header_row``, down to the goal block."""
+    goal = goal_label_at(grid, range(header_row + 1, rows.stop))
+    seen: set[str] = set()
+    for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
+        found = _row_key(grid, r, first_money, seen)
+        if found is not None:
+            yield r, found[0], found[1], found[0] in seen
+            seen.add(found[0])
 
 
 def _columns(grid: Grid, header_row: int) -> dict[str, int]:
@@ -116,7 +124,7 @@ def unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
             break
 
 
-def row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
+def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
     """(funds key, the label it was read from) of row ``r``, from its label left of the money
     columns, else None: by an alias, else by the words of the label (a key already read is then
     not read again, so a breakdown row under 财政拨款 is not counted twice)."""

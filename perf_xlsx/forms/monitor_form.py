@@ -18,8 +18,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from ..template import contract
 from . import labels
-from .funds_block import added_rows, in_wan, row_key, unit_and_weight
-from .goal_block import goal_label_at
+from .funds_block import added_rows, block_rows, in_wan, unit_and_weight
 from .grid import Grid
 from .indicator_block import header_texts
 
@@ -97,25 +96,17 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
     unit_and_weight(grid, info, rows, header_row, cols, features)
     if "note" in cols:                # its header names it in the findings (偏差原因说明)
         info.columns["funds_note"] = grid.raw_text(header_row, cols["note"]).strip()
-    first_money = min(cols.values())
-    goal = goal_label_at(grid, range(header_row + 1, rows.stop))
-    seen: set[str] = set()
-    for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
-        found = row_key(grid, r, first_money, seen)
-        if found is None:
-            continue
-        key, _label = found
+    for r, key, label, again in block_rows(grid, rows, header_row, min(cols.values())):
         row = FundRow()
         for attr in ("initial", "budget"):
             if attr in cols:
                 setattr(row, attr, in_wan(cells.value(grid.name, r, cols[attr], "money", attr),
                                           info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
-        _printed_rate(grid, cells, info, r, cols, key, _label if key in seen else "", row)
-        if key in seen:
+        _printed_rate(grid, cells, info, r, cols, key, label if again else "", row)
+        if again:
             setattr(project.funds, key, added_rows(project.funds.source(key), row))
             continue
-        seen.add(key)
         setattr(project.funds, key, row)
         if key == "total":
             _total_row(project, grid, cells, info, r, cols)
