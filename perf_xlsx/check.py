@@ -156,17 +156,24 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
                    stage: str | None = "self", previous: Project | None = None,
                    approved: Any = None) -> list[CheckReport]:
     """``check_file`` for every project of ``path``: one per form sheet when the file holds
-    several published forms, else the one project."""
+    several published forms, else the one project. A 监控表 or 自评表 beside the 申报表 of the
+    same project is compared against it (``stages.approved.paired_records``)."""
     from .read.reader import load_projects
 
     if deadline is None:
         deadline = time.monotonic() + contract.MAX_SECONDS_PER_FILE
     projects = load_projects(path, deadline=deadline)
     _within(path, deadline)
+    paired: dict[int, Any] = {}
+    if approved is None and len(projects) > 1:   # the year's forms as sheets of one workbook
+        from .stages.approved import paired_records
+
+        paired = paired_records(projects)
     reports = []
     for project in projects:
         reports.append(check_project(project, profile, now=now, stage=stage,
-                                     previous=previous, approved=approved))
+                                     previous=previous,
+                                     approved=approved or paired.get(id(project))))
         _within(path, deadline)
     return reports
 

@@ -139,3 +139,41 @@ def test_a_file_without_targets_is_refused_by_name(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["check", str(form), "--targets", str(empty)])
     assert r.exit_code == 2 and "PX765" in r.output and "空表.xlsx" in r.output, r.output
     assert "Traceback" not in r.output and form.read_bytes() == before
+
+
+def _one_workbook(path: Path, *sheets: tuple[str, Path]) -> Path:
+    """The forms of ``sheets`` (name, a one-sheet workbook) copied into one workbook."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, src in sheets:
+        ws, source = wb.create_sheet(name), load_workbook(src).active
+        for row in source.iter_rows():
+            for c in row:
+                ws.cell(c.row, c.column, c.value)
+        for merged in source.merged_cells.ranges:
+            ws.merge_cells(str(merged))
+    wb.save(path)
+    return path
+
+
+def test_the_years_forms_as_sheets_of_one_workbook(tmp_path: Path) -> None:
+    """A 申报表 sheet beside the 监控表 sheet of the same project: compared, as with --targets;
+    another project's 申报表 is not paired."""
+    approved = target_form(tmp_path / "a.xlsx",
+                           rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                                 *APPROVED[2:]])
+    book = _one_workbook(tmp_path / "全年.xlsx", ("申报表", approved),
+                         ("监控表", typed(tmp_path / "b.xlsx")))
+    from perf_xlsx.check import check_file_all
+
+    target, monitor = check_file_all(book, "auto", stage=None)
+    assert (target.stage, monitor.stage) == ("target", "monitor")
+    got = [(f.code, f.sheet, f.cell) for f in monitor.findings]
+    assert ("PX742", "监控表", "E13") in got and "PX762" not in [c for c, _s, _c in got]
+    other = target_form(tmp_path / "c.xlsx", name="城区绿化养护经费")
+    book = _one_workbook(tmp_path / "两个项目.xlsx", ("申报表", other),
+                         ("监控表", typed(tmp_path / "d.xlsx")))
+    _target, monitor = check_file_all(book, "auto", stage=None)
+    assert "PX762" in [f.code for f in monitor.findings]

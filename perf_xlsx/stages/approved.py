@@ -35,10 +35,27 @@ def approved_record(path: str | Path, deadline: float | None = None) -> TargetRe
     return record_of(project, name)
 
 
-def record_of(project: Project, file_name: str) -> TargetRecord:
-    """``project``'s targets as a record named ``[file]sheet``: each row's 一级 / 二级 / 三级,
-    指标值 with its unit, and 分值; 年初预算数 of the total and of 财政拨款 (the 申报表's
-    requested amounts)."""
+def paired_records(projects: list[Project]) -> dict[int, TargetRecord]:
+    """A workbook holding the year's published forms as sheets: each 监控表 or 自评表 (by
+    ``id``) → the record of the one 申报表 beside it of the same project name."""
+    from .target import name_key
+
+    targets = [p for p in projects if p.form is not None and p.form.stage == "target"]
+    out: dict[int, TargetRecord] = {}
+    for p in projects:
+        name = name_key(p.name.text)
+        if p.form is None or p.form.stage == "target" or p.record is not None or not name:
+            continue
+        same = [t for t in targets if name_key(t.name.text) == name and t.indicators]
+        if len(same) == 1:
+            out[id(p)] = record_of(same[0], None)
+    return out
+
+
+def record_of(project: Project, file_name: str | None) -> TargetRecord:
+    """``project``'s targets as a record named ``[file]sheet`` (``sheet`` for a sheet of the
+    same file): each row's 一级 / 二级 / 三级, 指标值 with its unit, and 分值; 年初预算数 of
+    the total and of 财政拨款 (the 申报表's requested amounts)."""
     from ..scoring.detect import detect_profile
     from ..scoring.profiles import get_profile
 
@@ -52,5 +69,6 @@ def record_of(project: Project, file_name: str) -> TargetRecord:
         targets.append(RecordedTarget(ind.row, r.level1, r.level2, ind.level3.text,
                                       joined_target(ind), "", norm(weight),
                                       cell=ind.level3.loc.cell if ind.level3.loc else ""))
-    return TargetRecord(f"[{file_name}]{sheet}", project.name.text, funds, targets,
-                        units_joined=True, external=True)
+    label = f"[{file_name}]{sheet}" if file_name else sheet
+    return TargetRecord(label, project.name.text, funds, targets, units_joined=True,
+                        external=file_name is not None)
