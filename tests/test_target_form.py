@@ -132,3 +132,27 @@ def test_a_target_form_with_a_unit_line_in_yuan_is_read_in_wan_yuan(tmp_path: Pa
     ws["A6"], ws["A2"] = "项目资金", "金额单位：元"
     wb.save(path)
     assert load_project(path).funds.total.initial.decimal == D(12)
+
+
+@pytest.mark.parametrize("layout", ["side by side", "中期 above", "年度 above"])
+def test_a_multi_year_target_form_reads_the_years_money(tmp_path: Path, layout: str) -> None:
+    """A multi-year project's 申报表 prints 中期资金总额 beside (or above, or below) 年度资金总额,
+    each with its 其中：财政拨款 / 其他资金: the year's sub-rows are those under 年度资金总额
+    (before: the 中期 block's 财政拨款, and a false PX202)."""
+    from form_factory import save_rows
+
+    mid = [["中期资金总额", 3000], ["其中：财政拨款", 2800], ["其他资金", 200]]
+    year = [["年度资金总额", 1200], ["其中：财政拨款", 1100], ["其他资金", 100]]
+    if layout == "side by side":
+        money = [[a[0], None, a[1], b[0], None, b[1]] for a, b in zip(mid, year)]
+    else:
+        first, second = (mid, year) if layout == "中期 above" else (year, mid)
+        money = [[label, None, amount] for label, amount in [*first, *second]]
+    path = save_rows(tmp_path / "申报表.xlsx", [
+        ["项目支出绩效目标申报表"], ["项目名称", "智慧城管平台建设"], ["项目期", "3年"], *money,
+        ["年度目标", "完成一期建设"], ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "建成子系统数", "≥3个"]])
+    project = load_project(path)
+    assert [project.funds.source(k).initial.decimal for k in ("total", "fiscal", "other")] == \
+        [1200, 1100, 100]
+    assert "PX202" not in [f.code for f in check_file(path, "auto", stage=None).findings]

@@ -36,6 +36,17 @@ def read_target_header(project: Project, grid: Grid, cells: CellReader, sources:
         sources[key] = grid.where(r, c)
 
 
+def _under(found: list[tuple[int, int]], total: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Of the cells labelled as a sub-row, the one under the 年度资金总额 label: the nearest below
+    it in its column, else the nearest below it, else the first — never the 中期资金总额 block's
+    (a multi-year project prints both, side by side or one above the other)."""
+    if not found or total is None:
+        return found[0] if found else None
+    below = [(r, c) for r, c in found if r > total[0]]
+    same = [(r, c) for r, c in below if c == total[1]]
+    return min(same or below or found)
+
+
 def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: dict[str, str],
                       rows: range) -> int:
     """The requested amounts into 年初预算数 (total, fiscal, other); returns the money divisor
@@ -45,7 +56,7 @@ def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: 
     divisor = labels.money_divisor(unit_text,
                                    grid.lines_above(first[0] if first else grid.max_row + 1))
     for key, aliases in labels.TARGET_FUNDS_ROWS.items():
-        at = grid.first(aliases, rows)
+        at = first if key == "total" else _under(grid.find(aliases, rows), first)
         if at is None:
             continue
         label = grid.raw_text(*at).replace("(", "（").replace(")", "）")
