@@ -303,3 +303,18 @@ def test_the_hints_name_the_forms_own_columns(tmp_path: Path) -> None:
     wb.save(path)
     found = {f.code: f for f in check_file(path, "auto", stage=None).findings}
     assert "在「偏差原因说明」中写明" in found["PX722"].hint()
+
+
+def test_a_monitoring_form_known_by_its_money_so_far_alone(tmp_path: Path) -> None:
+    """No title, no likelihood column, no 全年预计执行数: the 1-7月执行数 header says it (before:
+    read as a 申报表, its monitoring data lost)."""
+    path = typed(tmp_path / "m.xlsx", title="2023年度")
+    wb = load_workbook(path)
+    ws = wb.active
+    for col in ("G", "I"):                     # 全年预计执行数, 完成目标可能性
+        for row in range(5, 16):
+            ws[f"{col}{row}"] = None
+    wb.save(path)
+    project = load_project(path)
+    assert project.form.stage == "monitor"
+    assert project.field_value("funds_executed_to_date").decimal == 420

@@ -185,7 +185,8 @@ def generate() -> str:
         + " · ".join(monitor_form.MONITOR_TITLES) + ",",
         "or a header asks for the likelihood of meeting the target (完成目标可能性, 目标完成可能性,",
         "能否完成; not an indicator such as 事故发生可能性), or the funds block has 全年预计执行数",
-        "and no " + " · ".join(monitor_form.FULL_YEAR_EXECUTED) + ". A sheet titled as a",
+        "or money spent up to a date (1-6月执行数, 截至6月底支出) and no "
+        + " · ".join(monitor_form.FULL_YEAR_EXECUTED) + ". A sheet titled as a",
         "自评表 is never one. It is checked at the 监控 stage, and `perf-xlsx import` writes the",
         "template with its monitoring cells filled. The header fields, the goal (预期目标 ·",
         "年初设定目标; the 1-N月 progress text has no template field and is not kept) and the",

@@ -65,16 +65,24 @@ def funds_column(text: str) -> str | None:
 
 def is_monitor_form(grid: Grid) -> bool:
     """A 监控表: a short text holds its title, or a header asks for the likelihood of meeting
-    the target, or the funds block has 全年预计执行数 and no full-year 执行数. A sheet titled
-    as a 自评表 is never one."""
+    the target, or the funds block has 全年预计执行数 or 1-N月执行数 and no full-year 执行数.
+    A sheet titled as a 自评表 is never one."""
     short = [t for t in grid.texts.values() if len(t) <= _TITLE_MAX]
     if any(x in t for t in short for x in labels.TITLES):
         return False
     if any(x in t for t in short for x in MONITOR_TITLES) or any(is_likelihood_header(t)
                                                                for t in short):
         return True
-    return any(funds_column(t) == "expected" for t in short) and \
+    return any(funds_column(t) == "expected" or _to_date(t) for t in short) and \
         grid.first(FULL_YEAR_EXECUTED) is None
+
+
+def _to_date(text: str) -> bool:
+    """1-6月执行数, 截至6月底支出: money spent up to a date within the year."""
+    s = _n(text)
+    return len(s) <= 16 and ("执行" in s or "支出" in s) and "执行率" not in s and \
+        "全年" not in s and "预计" not in s and bool(_MONTH.search(s) or "截至" in s
+                                                     or "截止" in s)
 
 
 def is_likelihood_header(text: str) -> bool:
