@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..template import contract
-from . import labels, monitor_form
+from . import labels, monitor_columns, monitor_form
 
 _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "implementer": "实施单位",
              "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
@@ -213,7 +213,7 @@ def generate() -> str:
         "  完全不可能, and under a merged 偏差原因分析 header, sub-columns "
         + " · ".join(contract.CAUSE_TYPES) + ",",
         "  are read as one value: the option whose cell holds a mark (√, ✓, 是, 1 … anything but "
-        + " ".join(sorted(monitor_form.NOT_TICKED)) + ").",
+        + " ".join(sorted(monitor_columns.NOT_TICKED)) + ").",
         "  Two ticked likelihoods are read as both (`确定能、有可能`, which PX730 reports); of",
         "  several causes, the first. A finding about an unticked row points at its first",
         "  sub-column.",
