@@ -12,7 +12,6 @@ from typing import Iterable, Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, at, make
-from ..catalogue.severity import Severity
 from ..indicator_rows import Row
 from ..indicator_rows import rows as indicator_rows
 from ..model import Indicator, Project, Value
@@ -184,14 +183,13 @@ def _notes(project: Project, profile: Profile) -> Iterator[Finding]:
     if explained(funds.note):
         return
     sheet, cell = field_cell("funds_note", funds.note)
-    place, nowhere = note_place(project)
+    place, adjusted_severity = note_place(project)
     initial, budget, executed = (num(funds.total.initial), num(funds.total.budget),
                                  num(funds.total.executed))
     if initial is not None and budget is not None and abs(initial - budget) > tolerance(
             initial, budget):
-        # a form with nowhere to explain: the reviewer looks for it in the report
         yield make("PX206", sheet, cell, expected=show(initial), actual=show(budget),
-                   severity=Severity.INFO if nowhere else None, **place)
+                   severity=adjusted_severity, **place)
     if budget and executed is not None and budget > 0:
         rate = executed / budget
         if rate < profile.low_execution_threshold:

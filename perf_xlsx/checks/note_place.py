@@ -5,6 +5,7 @@ explains). ``explained`` says whether a note says anything (``无`` or ``—`` d
 ``noted`` whether a funds source row is explained."""
 from __future__ import annotations
 
+from ..catalogue.severity import Severity
 from ..model import Project, Value
 from ..read.cells import BLANK_MARKS
 
@@ -37,9 +38,10 @@ _NOTE_PLACES = {   # where the funds note is: (message zh, hint zh, message en, 
 }
 
 
-def note_place(project: Project) -> tuple[dict[str, str], bool]:
-    """The message and hint words for where the funds note belongs, and whether the form has no
-    place for one at all."""
+def note_place(project: Project) -> tuple[dict[str, str], Severity | None]:
+    """The message and hint words for where the funds note belongs, and PX206's severity: an
+    info on a form with no place for a note (the reviewer finds it in the report), else the
+    catalogue's."""
     form = project.form
     if form is None:
         key = "template"
@@ -51,4 +53,4 @@ def note_place(project: Project) -> tuple[dict[str, str], bool]:
         key = "nowhere"
     zh, where_zh, en, where_en = _NOTE_PLACES[key]
     return {"note_zh": zh, "where_zh": where_zh, "note_en": en, "where_en": where_en}, \
-        key == "nowhere"
+        Severity.INFO if key == "nowhere" else None
