@@ -233,11 +233,12 @@ ENTRIES: dict[str, Entry] = {
     "PX762": Entry(
         I, "没有申报阶段的记录",
         "{sheet}：工作簿中没有申报阶段记录的「绩效目标申报表」，未与申报时的目标比对。",
-        "在申报阶段运行 perf-xlsx check --stage 申报 记录目标；已有批复的申报表时可用 "
-        "perf-xlsx import 读入。",
+        "在申报阶段运行 perf-xlsx check --stage 申报 记录目标；已有批复的申报表时，用 "
+        "perf-xlsx check 本表 --targets 申报表.xlsx 比对，或用 perf-xlsx import 读入。",
         "{sheet}: no 绩效目标申报表 recorded at the target stage; nothing compared against it.",
-        "Record the targets with perf-xlsx check --stage target, or import the approved "
-        "申报表 with perf-xlsx import.",
+        "Record the targets with perf-xlsx check --stage target; with the approved 申报表 "
+        "at hand, compare against it with --targets 申报表.xlsx, or import it with perf-xlsx "
+        "import.",
         "直接从自评阶段开始使用"),
     "PX763": Entry(
         W, "重新记录的申报目标与原记录不同",
