@@ -106,14 +106,14 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
                         out: str | Path | None = None, lang: str = "zh",
                         now: datetime | None = None, deadline: float | None = None,
                         stage: str | None = "self", previous: str | Path | None = None,
-                        targets: str | Path | None = None
+                        targets: Any = None
                         ) -> tuple[list[CheckReport], WriteOutcome]:
     """``check_and_write`` for every project of ``path`` (one per form sheet of a workbook of
     published forms), written together. A .docx 自评报告 read for its 附表 also has its own text
     checked against that table (as ``--report`` does). ``stage`` is the year's stage (None:
     inferred from each workbook); ``previous`` last year's workbook, for the 申报 stage;
-    ``targets`` the approved 申报表 in another file, that the 监控 and 自评 stages are compared
-    against (``stages.approved``)."""
+    ``targets`` the approved 申报表 in another file (or its ``TargetRecord``), that the 监控 and
+    自评 stages are compared against (``stages.approved``)."""
     import time
 
     from . import check
@@ -127,7 +127,9 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
 
         last_year = load_project(previous, deadline=deadline)
     approved = None
-    if targets is not None:
+    if targets is not None and not isinstance(targets, (str, Path)):
+        approved = targets            # a TargetRecord already read (stages.approved)
+    elif targets is not None:
         from .stages.approved import approved_record
 
         approved = approved_record(targets, deadline=deadline)

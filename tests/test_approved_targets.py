@@ -177,3 +177,39 @@ def test_the_years_forms_as_sheets_of_one_workbook(tmp_path: Path) -> None:
                          ("监控表", typed(tmp_path / "d.xlsx")))
     _target, monitor = check_file_all(book, "auto", stage=None)
     assert "PX762" in [f.code for f in monitor.findings]
+
+
+def test_the_web_page_pairs_an_uploaded_target_form(tmp_path: Path) -> None:
+    """A 申报表 uploaded with the same project's 监控表: the 监控表's card compares them and names
+    the 申报表 as the user named it; uploaded alone, the 监控表 says nothing was compared."""
+    import io
+    import re
+    import time
+
+    from perf_xlsx.web.app import create_app
+
+    approved = target_form(tmp_path / "a.xlsx", total=850,
+                           rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                                 *APPROVED[2:]])
+    form = typed(tmp_path / "b.xlsx")
+    app = create_app(upload_root=tmp_path / "up")
+    client = app.test_client()
+
+    def upload(files: list[tuple[Path, str]]) -> str:
+        data = {"files": [(io.BytesIO(p.read_bytes()), name) for p, name in files]}
+        r = client.post("/check", data=data, content_type="multipart/form-data")
+        for _ in range(200):
+            page = client.get(r.headers["Location"]).data.decode()
+            if 'id="progress"' not in page:
+                return re.sub(r"<[^>]+>", " ", page)
+            time.sleep(0.05)
+        raise AssertionError("the job did not finish")
+
+    try:
+        page = upload([(approved, "批复的申报表.xlsx"), (form, "环卫监控表.xlsx")])
+        assert "PX742" in page and "PX762" not in page
+        assert "申报时为 850 万元（[批复的申报表.xlsx]自评表）" in page      # PX744, named
+        page = upload([(form, "环卫监控表.xlsx")])
+        assert "PX762" in page and "PX742" not in page
+    finally:
+        app.extensions["perf_xlsx"]["store"].close()

@@ -18,14 +18,16 @@ from .against import joined_target
 from .target import judged_rows
 
 
-def approved_record(path: str | Path, deadline: float | None = None) -> TargetRecord:
+def approved_record(path: str | Path, deadline: float | None = None,
+                    shown_as: str | None = None) -> TargetRecord:
     """The targets approved in ``path``: its recorded 绩效目标申报表 when it is a perf-xlsx
     workbook that has one, else its own indicators as read (a published 申报表, or any form or
-    template). InputError PX765 when it holds no indicator."""
+    template). InputError PX765 when it holds no indicator. ``shown_as``: the file's name in
+    the findings (an upload's own name, not our copy's)."""
     from ..read.reader import load_project
 
     project = load_project(path, deadline=deadline)
-    name = Path(path).name
+    name = shown_as or Path(path).name
     if project.record is not None and project.record.trusted:
         return replace(project.record, sheet=f"[{name}]{project.record.sheet}", external=True)
     if any(f.code == "PX101" for f in project.findings) or not project.indicators:
@@ -33,6 +35,32 @@ def approved_record(path: str | Path, deadline: float | None = None) -> TargetRe
             if any(f.code == "PX101" for f in project.findings) else ("没有指标行", "no indicator rows")
         raise InputError("PX765", path=str(path), why=why[0], why_en=why[1])
     return record_of(project, name)
+
+
+def paired_files(files: list[tuple[Path, str]]) -> dict[Path, TargetRecord]:
+    """Files checked together (path, the name to show): each file whose form is a 监控表 or a
+    自评表 → the record of the one 申报表 among the others of the same project name. A file
+    that cannot be read is left out here (its own check says why)."""
+    from ..read.reader import load_projects
+    from .target import name_key
+
+    targets: dict[str, list[tuple[Path, Project, str]]] = {}
+    later: dict[Path, str] = {}
+    for path, shown in files:
+        try:
+            projects = load_projects(path)
+        except Exception:  # noqa: BLE001 - refused by its own check, with the reason
+            continue
+        for p in projects:
+            key = name_key(p.name.text)
+            if not key:
+                continue
+            if p.form is not None and p.form.stage == "target" and p.indicators:
+                targets.setdefault(key, []).append((path, p, shown))
+            else:
+                later.setdefault(path, key)
+    return {path: record_of(found[0][1], found[0][2]) for path, key in later.items()
+            if len(found := targets.get(key, [])) == 1 and found[0][0] != path}
 
 
 def paired_records(projects: list[Project]) -> dict[int, TargetRecord]:

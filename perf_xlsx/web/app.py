@@ -211,13 +211,17 @@ def _run_job(job: Job, done: list[Result], profile: Any, lang: str) -> None:
     from ..errors import PerfXlsxError
     from ..report.docx import build_report
     from ..run import check_and_write_all
+    from ..stages.approved import paired_files
 
+    # a 申报表 uploaded beside the same project's 监控表 or 自评表: compared, as with --targets
+    pairs = paired_files([(u.path, u.name) for u in job.uploads]) if len(job.uploads) > 1 \
+        else {}
     for i, upload in enumerate(job.uploads, start=1):
         res = Result(upload.name, i, saved=upload.path)
         try:
             out = job.out / f"{i:03d}.xlsx"
             res.reports, outcome = check_and_write_all(upload.path, profile, out=out, lang=lang,
-                                                       stage=None)
+                                                       stage=None, targets=pairs.get(upload.path))
             res.workbook = outcome.written if outcome.written else None
             docx = job.out / f"{i:03d}.docx"
             try:
