@@ -157,7 +157,8 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
                    approved: Any = None) -> list[CheckReport]:
     """``check_file`` for every project of ``path``: one per form sheet when the file holds
     several published forms, else the one project. A 监控表 or 自评表 beside the 申报表 of the
-    same project is compared against it (``stages.approved.paired_records``)."""
+    same project is compared against it, and a 自评表 with what its 监控表 monitored
+    (``stages.approved``)."""
     from .read.reader import load_projects
 
     if deadline is None:
@@ -165,10 +166,11 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
     projects = load_projects(path, deadline=deadline)
     _within(path, deadline)
     paired: dict[int, Any] = {}
-    if approved is None and len(projects) > 1:   # the year's forms as sheets of one workbook
-        from .stages.approved import paired_records
+    if len(projects) > 1:                          # the year's forms as sheets of one workbook
+        from .stages.approved import carry_monitoring, paired_records
 
-        paired = paired_records(projects)
+        paired = paired_records(projects) if approved is None else {}
+        carry_monitoring(projects)
     reports = []
     for project in projects:
         reports.append(check_project(project, profile, now=now, stage=stage,

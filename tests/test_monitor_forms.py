@@ -318,3 +318,44 @@ def test_a_monitoring_form_known_by_its_money_so_far_alone(tmp_path: Path) -> No
     project = load_project(path)
     assert project.form.stage == "monitor"
     assert project.field_value("funds_executed_to_date").decimal == 420
+
+
+def self_form(path: Path, timely: str = "99%", executed: int = 790) -> Path:
+    """The 自评表 of the project of ``typed``: 800 budgeted, ``executed`` spent."""
+    rate = f"{executed / 800:.2%}"
+    rows = [
+        ["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "城区环卫保洁经费"],
+        ["主管部门", "某某区城市管理局", None, None, "实施单位", "某某区环境卫生管理所"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 800, 800, executed, 10, rate, round(executed / 80, 2)],
+        [None, "其中：当年财政拨款", 800, 800, executed, "—", rate, "—"],
+        ["年度总体目标", "预期目标", None, None, None, "实际完成情况"],
+        [None, "保障城区道路清扫保洁。", None, None, None, "完成城区道路清扫保洁120万平方米。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        [None, "产出指标", "数量指标", "道路清扫保洁面积", "120万平方米", "120万平方米", 30, 30],
+        [None, None, "时效指标", "保洁作业及时率", "≥98%", timely, 30,
+         30 if timely == "99%" else 25, None if timely == "99%" else "雨雪天气影响"],
+        [None, "效益指标", "社会效益指标", "市容环境卫生状况", "明显改善", "城区环境明显改善", 20, 20],
+        [None, "满意度指标", "服务对象满意度指标", "市民满意度", "≥85%", "88%", 10, 10],
+    ]
+    return save_rows(path, rows, ("A5:A7", "A8:A9", "A10:A14", "B11:B12"))
+
+
+def test_a_self_form_beside_its_monitoring_form(tmp_path: Path) -> None:
+    """A workbook holding the 监控表 and the 自评表 as sheets: 确定能 at 监控 but missed at 自评
+    (PX746), spent far from what was expected (PX745)."""
+    from test_approved_targets import _one_workbook
+
+    from perf_xlsx.check import check_file_all
+
+    book = _one_workbook(tmp_path / "全年.xlsx", ("监控表", typed(tmp_path / "m.xlsx")),
+                         ("自评表", self_form(tmp_path / "s.xlsx", timely="97%", executed=600)))
+    monitor, checked = check_file_all(book, "auto", stage=None)
+    assert (monitor.stage, checked.stage) == ("monitor", "self")
+    got = [(f.code, f.sheet, f.cell) for f in checked.findings]
+    assert ("PX746", "自评表", "F12") in got and ("PX745", "自评表", "E6") in got
+    book = _one_workbook(tmp_path / "好.xlsx", ("监控表", typed(tmp_path / "n.xlsx")),
+                         ("自评表", self_form(tmp_path / "t.xlsx")))
+    _monitor, checked = check_file_all(book, "auto", stage=None)
+    assert not [f for f in checked.findings if f.code in ("PX745", "PX746", "PX731")]

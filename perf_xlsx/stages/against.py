@@ -34,7 +34,7 @@ def check_against_record(project: Project, profile: Profile, rows: list[Row],
     """PX741–PX744 against the recorded targets (and PX764 when a 申报表 given from another file
     names another project); PX762 when there is no record to compare."""
     if record is None:
-        if stage == "monitor" or _monitored(project):
+        if stage == "monitor" or monitored(project):
             return [make("PX762", rows_sheet(rows), None)]
         return []
     if not record.trusted:
@@ -157,7 +157,9 @@ def _changed(r: Row, t: RecordedTarget, joined: bool, words: dict[str, str]
 
 
 # ---- 自评 against the monitoring columns ---------------------------------------------------------
-def _monitored(project: Project) -> bool:
+def monitored(project: Project) -> bool:
+    """Whether the project holds monitoring data (全年预计执行数, or an indicator's likelihood
+    or value so far)."""
     return not project.field_value("funds_expected_full_year").is_empty or any(
         not i.likelihood.is_empty or not i.monitor_value.is_empty for i in project.indicators)
 

@@ -14,7 +14,7 @@ from ..indicator_rows import rows as indicator_rows
 from ..model import Project
 from ..read.record import RecordedTarget, TargetRecord, norm
 from ..template import contract
-from .against import joined_target
+from .against import joined_target, monitored
 from .target import judged_rows
 
 
@@ -78,6 +78,31 @@ def paired_records(projects: list[Project]) -> dict[int, TargetRecord]:
         if len(same) == 1:
             out[id(p)] = record_of(same[0], None)
     return out
+
+
+def carry_monitoring(projects: list[Project]) -> None:
+    """A workbook holding the year's published forms as sheets: each 自评表 without monitoring
+    data of its own gets that of the one 监控表 beside it of the same project — 全年预计执行数,
+    and per 三级 (by name) the value so far, the expected value and the likelihood, each at its
+    cell on the 监控表 — so that 自评 is compared with what was monitored (PX745, PX746,
+    PX731)."""
+    from .target import name_key
+
+    monitors = [p for p in projects if p.form is not None and p.form.stage == "monitor"]
+    for p in projects:
+        name = name_key(p.name.text)
+        same = [m for m in monitors if name and name_key(m.name.text) == name]
+        if p.form is None or p.form.stage != "self" or len(same) != 1 or monitored(p):
+            continue
+        monitor = same[0]
+        p.set_field("funds_expected_full_year",
+                    monitor.field_value("funds_expected_full_year"))
+        by_name = {name_key(i.level3.text): i for i in monitor.indicators if i.level3.text}
+        for ind in p.indicators:
+            seen = by_name.get(name_key(ind.level3.text))
+            if seen is not None:
+                for key in ("monitor_value", "expected_value", "likelihood"):
+                    setattr(ind, key, getattr(seen, key))
 
 
 def record_of(project: Project, file_name: str | None) -> TargetRecord:
