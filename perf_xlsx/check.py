@@ -73,8 +73,6 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     from .stages import resolve_stage, run_stage_checks
     from .stages.run import early
 
-    if approved is not None:
-        project.record = approved
     stage = resolve_stage(stage, project)
     if profile == AUTO:
         from .scoring.detect import detect_profile
@@ -114,7 +112,7 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     found = [*reader, *money, *ind_findings, *goal_findings, *score_findings, *printed]
     if stage != "self":          # before the year's end: no actual values, nothing to score
         found, summary = early(found, project), None
-    found += [f for f in run_stage_checks(project, prof, ind_rows, stage, previous)
+    found += [f for f in run_stage_checks(project, prof, ind_rows, stage, previous, approved)
               if not _about_missing(f, missing)]
     findings = dedupe(_onto_form(project, found))
     return CheckReport(project=project, findings=findings, score=summary,

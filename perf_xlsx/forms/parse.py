@@ -179,28 +179,6 @@ _FORM_NAMES = {"self": ("项目支出绩效自评表", "self-evaluation form"),
                "monitor": ("项目支出绩效目标执行监控表", "monitoring form")}
 
 
-#: Forms perf-xlsx does not check, known by a word of a short text near their top, so that
-#: PX101 can say what the file is: (words, name zh, name en).
-OTHER_FORMS = ((("部门整体",), "部门整体支出绩效表", "a department-wide (部门整体) form"),
-               (("评价指标体系", "评价评分表", "绩效评价评分"), "绩效评价的评分表",
-                "a performance-evaluation scoring table"))
-
-
-def other_form_words(raw: RawWorkbook) -> dict[str, str]:
-    """PX101's ``seen_zh`` / ``seen_en``: what the file looks like when its title names a form
-    perf-xlsx does not check (a 部门整体 form), else empty texts."""
-    for sheet in raw.sheets.values():
-        tops = [*(str(c.value) for (r, _c), c in sheet.cells.items() if r <= 6
-                  and c.value is not None), *sheet.caption]
-        for words, zh, en in OTHER_FORMS:
-            if any(len(t) <= 40 and any(w in t for w in words) for t in tops):
-                return {"seen_zh": f"它看上去是{zh}：perf-xlsx 只检查项目支出的绩效自评表、"
-                                   "绩效目标申报表和执行监控表。",
-                        "seen_en": f" It looks like {en}: perf-xlsx checks project forms only "
-                                   "(自评表, 申报表, 监控表)."}
-    return {"seen_zh": "", "seen_en": ""}
-
-
 def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> list[Finding]:
     """A form's figures stored as text: one PX812 for the sheet where the first PX120 stood, not
     a warning per cell (a budget system's export stores every figure so); none at all for a Word

@@ -75,21 +75,38 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
 
     parts = forms.find_form_parts(raw)
     if not parts:
-        seen = forms.other_form_words(raw)     # a 部门整体 form: PX101 says so
         if other is None:
-            project = project_from_raw(raw, path=str(path))   # PX101, with the sheets looked at
-            project.findings = [make("PX101", f.sheet, f.cell, expected=f.expected,
-                                     actual=f.actual, **{**f.params, **seen})
-                                if f.code == "PX101" else f for f in project.findings]
-            return [project]
+            return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
         project = Project(path=str(path), source_format=kind)
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name,
-                                 **seen)]
+                                 **what_it_is(raw))]
         return [project]
     return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind, rows=rows,
                                     part=part, grid=grid)
             for sheet, rows, part, grid in (parts[:1] if first_only else parts)]
+
+
+#: Forms perf-xlsx does not check, known by a word of a short text near their top, so that
+#: PX101 can say what the file is: (words, name zh, name en).
+OTHER_FORMS = ((("部门整体",), "部门整体支出绩效表", "a department-wide (部门整体) form"),
+               (("评价指标体系", "评价评分表", "绩效评价评分"), "绩效评价的评分表",
+                "a performance-evaluation scoring table"))
+
+
+def what_it_is(raw: RawWorkbook) -> dict[str, str]:
+    """PX101's ``seen_zh`` / ``seen_en``: what the file looks like when its title names a form
+    perf-xlsx does not check (a 部门整体 form), else empty texts."""
+    for sheet in raw.sheets.values():
+        tops = [*(str(c.value) for (r, _c), c in sheet.cells.items() if r <= 6
+                  and c.value is not None), *sheet.caption]
+        for words, zh, en in OTHER_FORMS:
+            if any(len(t) <= 40 and any(w in t for w in words) for t in tops):
+                return {"seen_zh": f"它看上去是{zh}：perf-xlsx 只检查项目支出的绩效自评表、"
+                                   "绩效目标申报表和执行监控表。",
+                        "seen_en": f" It looks like {en}: perf-xlsx checks project forms only "
+                                   "(自评表, 申报表, 监控表)."}
+    return {"seen_zh": "", "seen_en": ""}
 
 
 #: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are
@@ -129,7 +146,7 @@ def project_from_raw(raw: RawWorkbook, path: str | None = None,
     if _is_other_template(raw):
         cells.add("PX101", None, None, expected="、".join(contract.INPUT_SHEETS[1:]),
                   actual="、".join(raw.sheets) or "—", path=Path(project.path).name,
-                  seen_zh="", seen_en="")
+                  **what_it_is(raw))
         project.findings = cells.findings
         return project
     sheets = _locate_sheets(raw, cells)

@@ -15,7 +15,7 @@ from ..model import Project
 from ..read.record import RecordedTarget, TargetRecord, norm
 from ..template import contract
 from .against import joined_target, monitored
-from .target import judged_rows
+from .target import judged_rows, name_key
 
 
 def approved_record(path: str | Path, deadline: float | None = None,
@@ -37,46 +37,53 @@ def approved_record(path: str | Path, deadline: float | None = None,
     return record_of(project, name)
 
 
+def _the_one(candidates: list[Project], project: Project) -> Project | None:
+    """The one candidate of ``project``'s name (compared loosely), else None (none, or several
+    and no telling which)."""
+    name = name_key(project.name.text)
+    same = [c for c in candidates if name and name_key(c.name.text) == name]
+    return same[0] if len(same) == 1 else None
+
+
+def _approved_forms(projects: list[Project]) -> list[Project]:
+    return [p for p in projects if p.form is not None and p.form.stage == "target"
+            and p.indicators]
+
+
 def paired_files(files: list[tuple[Path, str]]) -> dict[Path, TargetRecord]:
-    """Files checked together (path, the name to show): each file whose form is a 监控表 or a
-    自评表 → the record of the one 申报表 among the others of the same project name. A file
+    """Files checked together (path, the name to show): each file whose first form is a 监控表
+    or a 自评表 → the record of the one 申报表 of the same project in the other files. A file
     that cannot be read is left out here (its own check says why)."""
     from ..read.reader import load_projects
-    from .target import name_key
 
-    targets: dict[str, list[tuple[Path, Project, str]]] = {}
-    later: dict[Path, str] = {}
+    read: list[tuple[Path, str, list[Project]]] = []
     for path, shown in files:
         try:
-            projects = load_projects(path)
+            read.append((path, shown, load_projects(path)))
         except Exception:  # noqa: BLE001 - refused by its own check, with the reason
             continue
-        for p in projects:
-            key = name_key(p.name.text)
-            if not key:
-                continue
-            if p.form is not None and p.form.stage == "target" and p.indicators:
-                targets.setdefault(key, []).append((path, p, shown))
-            else:
-                later.setdefault(path, key)
-    return {path: record_of(found[0][1], found[0][2]) for path, key in later.items()
-            if len(found := targets.get(key, [])) == 1 and found[0][0] != path}
+    out: dict[Path, TargetRecord] = {}
+    for path, _shown, projects in read:
+        later = next((p for p in projects if p.form is None or p.form.stage != "target"), None)
+        others = [(shown, t) for other, shown, ps in read if other != path
+                  for t in _approved_forms(ps)]
+        found = _the_one([t for _s, t in others], later) if later is not None else None
+        if found is not None:
+            out[path] = record_of(found, next(s for s, t in others if t is found))
+    return out
 
 
 def paired_records(projects: list[Project]) -> dict[int, TargetRecord]:
     """A workbook holding the year's published forms as sheets: each 监控表 or 自评表 (by
     ``id``) → the record of the one 申报表 beside it of the same project name."""
-    from .target import name_key
-
-    targets = [p for p in projects if p.form is not None and p.form.stage == "target"]
+    approved = _approved_forms(projects)
     out: dict[int, TargetRecord] = {}
     for p in projects:
-        name = name_key(p.name.text)
-        if p.form is None or p.form.stage == "target" or p.record is not None or not name:
+        if p.form is None or p.form.stage == "target" or p.record is not None:
             continue
-        same = [t for t in targets if name_key(t.name.text) == name and t.indicators]
-        if len(same) == 1:
-            out[id(p)] = record_of(same[0], None)
+        found = _the_one(approved, p)
+        if found is not None:
+            out[id(p)] = record_of(found, None)
     return out
 
 
@@ -86,15 +93,13 @@ def carry_monitoring(projects: list[Project]) -> None:
     and per 三级 (by name) the value so far, the expected value and the likelihood, each at its
     cell on the 监控表 — so that 自评 is compared with what was monitored (PX745, PX746,
     PX731)."""
-    from .target import name_key
-
     monitors = [p for p in projects if p.form is not None and p.form.stage == "monitor"]
     for p in projects:
-        name = name_key(p.name.text)
-        same = [m for m in monitors if name and name_key(m.name.text) == name]
-        if p.form is None or p.form.stage != "self" or len(same) != 1 or monitored(p):
+        if p.form is None or p.form.stage != "self" or monitored(p):
             continue
-        monitor = same[0]
+        monitor = _the_one(monitors, p)
+        if monitor is None:
+            continue
         p.set_field("funds_expected_full_year",
                     monitor.field_value("funds_expected_full_year"))
         by_name = {name_key(i.level3.text): i for i in monitor.indicators if i.level3.text}

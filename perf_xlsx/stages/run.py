@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalogue.finding import Finding, make
 from ..indicator_rows import Row
 from ..model import Project
+from ..read.record import TargetRecord
 from ..scoring.profiles import Profile
 from .against import check_against_record, check_self_against_monitor
 from .monitor import check_monitor
@@ -25,12 +26,15 @@ def early(findings: list[Finding], project: Project) -> list[Finding]:
 
 
 def run_stage_checks(project: Project, profile: Profile, rows: list[Row], stage: str,
-                     previous: Project | None = None) -> list[Finding]:
-    """The stage's own findings (the self-evaluation checks are run by ``check.py``)."""
+                     previous: Project | None = None, approved: TargetRecord | None = None
+                     ) -> list[Finding]:
+    """The stage's own findings (the self-evaluation checks are run by ``check.py``);
+    ``approved``: the targets to compare against in place of the workbook's own record."""
     if stage == "target":
         return check_targets(project, profile, rows, previous) + _rerecorded(project, profile,
                                                                               rows)
-    out = check_against_record(project, profile, rows, project.record, stage)
+    record = approved if approved is not None else project.record
+    out = check_against_record(project, profile, rows, record, stage)
     if stage == "monitor":
         return out + check_monitor(project, profile, rows)
     return out + check_self_against_monitor(project, profile, rows)

@@ -19,8 +19,10 @@ EARLY_CODES = frozenset({
 #: What the published-form reader says, kept at every stage: a block missing (PX801), how the
 #: form was read (PX810), figures stored as text (PX812).
 FORM_READER_CODES = frozenset({"PX801", "PX810", "PX812"})
-#: Project fields that only the 自评 stage must fill (their PX140 is dropped before it).
+#: Project fields that only the 自评 stage must fill (their PX140 is dropped before it) …
 SELF_ONLY_FIELDS = ("goal_actual", "completion_date")
+#: … and the money only the year's end has: each source's 全年执行数.
+SELF_ONLY_MONEY = tuple(f"funds_{src}_executed" for src, _l, _r in contract.FUND_SOURCES)
 _MONITOR_FIELDS = ("monitor_as_of", "funds_executed_to_date", "funds_expected_full_year",
                    "monitor_note")
 _MONITOR_COLUMNS = ("monitor_value", "expected_value", "likelihood", "cause_type", "monitor_note")
@@ -51,8 +53,7 @@ def infer_stage(project: Project) -> str:
         return project.form.stage
     if any(f.code == "PX101" for f in project.findings):
         return "self"
-    funds = project.funds
-    executed = [funds.source(src).executed for src, _l, _r in contract.FUND_SOURCES]
+    executed = [project.field_value(name) for name in SELF_ONLY_MONEY]
     if any(not v.is_empty for v in (*executed, project.goal_actual)) or any(
             not getattr(ind, k).is_empty for ind in project.indicators for k in _SELF_COLUMNS):
         return "self"

@@ -136,12 +136,13 @@ def _safe(name: str) -> str:
 def empty_required(project: Project) -> list[str]:
     """Template fields a form has no cell for and the new workbook leaves empty (labels); from a
     申报表 or a 监控表, not those only the year's end fills (全年执行数, 实际完成情况 …)."""
-    from ..stages.stage import SELF_ONLY_FIELDS
+    from ..stages.stage import SELF_ONLY_FIELDS, SELF_ONLY_MONEY
 
     early = project.form is not None and project.form.stage != "self"
+    later = (*SELF_ONLY_FIELDS, *SELF_ONLY_MONEY) if early else ()
     missing = [f.label for f in contract.FIELDS
                if f.required and f.kind != "version" and project.field_value(f.name).is_empty
-               and not (early and (f.name in SELF_ONLY_FIELDS or f.name.endswith("_executed")))]
+               and f.name not in later]
     if not project.expenses and not early:
         missing.append(contract.SHEET_EXPENSES)
     return missing
