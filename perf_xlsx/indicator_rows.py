@@ -135,6 +135,25 @@ def is_breakdown(ind: Indicator) -> bool:
         ind.weight.is_empty and ind.self_score.is_empty
 
 
+#: A 三级 cell the blank form printed and nobody filled: ``指标1：``, ``指标二``, ``……``.
+_UNFILLED_RE = re.compile(r"^(?:指标\s*[0-9一二三四五六七八九十]{1,3}\s*[:：]?|\.{3,}|[⋯·]{2,})$")
+
+
+def is_unfilled(ind: Indicator) -> bool:
+    """True for a row left as the blank form printed it: a 三级 of ``指标1：`` or ``……`` and
+    nothing else typed (no 指标值, 完成值, 分值, 得分 or note). It is not an indicator: it gets
+    one note (PX306, or PX311 when its 二级 has no indicator at all), never a missing target."""
+    text = "".join(unicodedata.normalize("NFKC", ind.level3.text).split())
+    return bool(text) and bool(_UNFILLED_RE.match(text)) and all(
+        getattr(ind, k).is_empty for k in ("target", "actual", "weight", "self_score",
+                                            "deviation"))
+
+
+def level2s_with_indicators(rs: list[Row]) -> set[tuple[str, str]]:
+    """The (一级, 二级) pairs that hold at least one real 三级 (not a blank-form row)."""
+    return {(r.level1, r.level2) for r in rs if r.ind.level3.text and not is_unfilled(r.ind)}
+
+
 def ind_cell(ind: Indicator, key: str) -> tuple[str, str]:
     """Sheet and cell of one indicator field: its Loc, else the template contract's column."""
     value: Value = getattr(ind, key)

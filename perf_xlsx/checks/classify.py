@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import units
 from ..catalogue.finding import Finding, make
-from ..indicator_rows import Row, ind_cell
+from ..indicator_rows import Row, ind_cell, is_unfilled
 from ..targets import Comparison, Deadline
 from ..template import contract
 
@@ -31,7 +31,7 @@ def check_classification(rs: list[Row], profile: Any = None) -> list[Finding]:
     accepted = tuple(getattr(profile, "accepted_measures", ()))
     out: list[Finding] = []
     for r in rs:
-        if r.ind.level3.is_empty:
+        if r.ind.level3.is_empty or is_unfilled(r.ind):
             continue
         why = _why(r, accepted)
         if why:

@@ -20,6 +20,8 @@ from ..indicator_rows import (  # noqa: F401
     cell_text,
     ind_cell,
     is_timeliness,
+    is_unfilled,
+    level2s_with_indicators,
     rows,
 )
 from ..model import Indicator, Project
@@ -108,9 +110,13 @@ def _variant(ind: Indicator, key: str, canonical: str,
 
 
 def _empty(rs: list[Row], no_target: set[str] = frozenset()) -> Iterator[Finding]:
-    with_l3 = {(r.level1, r.level2) for r in rs if r.ind.level3.text}
+    with_l3 = level2s_with_indicators(rs)
     for r in rs:
         ind = r.ind
+        if is_unfilled(ind):     # a blank-form row: PX311 when its 二级 has nothing else,
+            if ind.level2.text and (r.level1, r.level2) not in with_l3:    # else PX306
+                yield _f("PX311", ind, "level2", actual=ind.level2.text)
+            continue
         others = [k for k in _DATA_KEYS if k not in ("level3", "deviation")
                   and not getattr(ind, k).is_empty]
         if ind.level3.is_empty and others:

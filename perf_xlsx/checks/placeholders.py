@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from ..catalogue.finding import Finding, at, make
-from ..indicator_rows import Row, ind_cell
+from ..indicator_rows import Row, ind_cell, is_unfilled, level2s_with_indicators
 from ..model import Project
 
 #: Tokens that are template text wherever they stand.
@@ -51,7 +51,10 @@ def check_placeholders(project: Project, rs: list[Row]) -> list[Finding]:
         token = _token(value.text, _TEXT) if value.text and value.loc else None
         if token:
             out.append(at("PX306", value, actual=value.text[:60], token=token))
+    with_l3 = level2s_with_indicators(rs)
     for r in rs:
+        if is_unfilled(r.ind) and (r.level1, r.level2) not in with_l3:
+            continue          # the 二级 holds nothing else: PX311 says it once for the row
         for key, pattern in (("level3", _TEXT), ("deviation", _TEXT), ("target", _VALUE),
                              ("actual", _VALUE)):
             text = getattr(r.ind, key).text

@@ -164,12 +164,12 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
     prof = get_profile(profile)
     ctx = Context.of(project)
     rate, exec_score, findings = execution(project, prof)
-    from ..indicator_rows import is_breakdown, rows
+    from ..indicator_rows import is_breakdown, is_unfilled, rows
 
     scores = [classify(_filled(r.ind, r.level1, r.level2), prof, ctx, target=r.target,
                        actual=r.actual)
               for r in (rows(project) if ind_rows is None else ind_rows)
-              if not is_blank(r.ind) and not is_breakdown(r.ind)]
+              if not (is_blank(r.ind) or is_breakdown(r.ind) or is_unfilled(r.ind))]
     # a published form without a weight column (often Hubei's): the printed score is all there
     # is, so it counts as it stands; no weight can be missing or add up wrong there
     weightless = project.form is not None and "no-weight" in project.form.features

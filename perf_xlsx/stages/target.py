@@ -13,7 +13,7 @@ from typing import Iterator
 from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, is_cost, show
-from ..indicator_rows import Row, ind_cell, is_breakdown
+from ..indicator_rows import Row, ind_cell, is_breakdown, is_unfilled
 from ..model import Project
 from ..numbers import num
 from ..scoring.profiles import Profile
@@ -45,7 +45,7 @@ def rows_sheet(rows: list[Row]) -> str:
 def judged_rows(rows: list[Row], profile: Profile) -> list[Row]:
     """The rows a stage judges: not a 其中 breakdown, not a frame's target-less row."""
     return [r for r in rows if not is_breakdown(r.ind) and r.ind.level3.text
-            and r.level1 not in profile.no_target_level1]
+            and not is_unfilled(r.ind) and r.level1 not in profile.no_target_level1]
 
 
 def check_targets(project: Project, profile: Profile, rows: list[Row],
