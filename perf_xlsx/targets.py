@@ -366,6 +366,8 @@ def _numbers(target: Comparison, actual: Comparison) -> tuple[Decimal, Decimal] 
     if target.unit is None or actual.unit is None:
         if target.unit == "%" and actual.unit is None and 0 <= a <= 1 < t:
             a = a * 100  # a fraction typed against a percent target: 0.98 → 98 %
+        elif actual.unit == "%" and target.unit is None and 0 <= t <= 1 < a:
+            t = t * 100  # and the other way: a target of 1 (=100% shown as its result, 1)
         return t, a
     conv = units.convert(a, actual.unit, target.unit)
     if conv is None:

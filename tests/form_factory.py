@@ -41,6 +41,7 @@ class FormLayout:
     cover: bool = False            # a cover sheet before the form
     money_unit: str = "万元"        # or "元"
     split_target: bool = False     # 指标性质 | 指标值 | 度量单位
+    grouped_values: bool = False   # 指标值 over 年度指标值 | 实际完成值 (a two-row header)
     level2: bool = True            # a 二级指标 column
     weight: bool = True            # 分值 column
     weight_first: bool = False     # 分值 before 年度指标值
@@ -168,14 +169,18 @@ def build_form(path: str | Path, info: dict[str, Any], indicators: list[dict[str
     r += 2
     ws.cell(r, c0, "绩效指标")
     col = {h: c0 + 1 + i for i, h in enumerate(header)}
-    if lay.split_target:
-        for h in ind_cols + value_cols + weight_cols + tail:
-            ws.cell(r, col[h], h)
-            ws.merge_cells(start_row=r, start_column=col[h], end_row=r + 1, end_column=col[h])
-        ws.cell(r, col["指标性质"], "年度指标值")
-        ws.merge_cells(start_row=r, start_column=col["指标性质"], end_row=r,
-                       end_column=col["度量单位"])
-        for h in target_cols:
+    groups = [("年度指标值", target_cols)] if lay.split_target else \
+        [("指标值", target_cols + value_cols)] if lay.grouped_values else []
+    if groups:
+        grouped = [h for _, hs in groups for h in hs]
+        for h in header:
+            if h not in grouped and h != "__hidden__":
+                ws.cell(r, col[h], h)
+                ws.merge_cells(start_row=r, start_column=col[h], end_row=r + 1, end_column=col[h])
+        for label, hs in groups:
+            ws.cell(r, col[hs[0]], label)
+            ws.merge_cells(start_row=r, start_column=col[hs[0]], end_row=r, end_column=col[hs[-1]])
+        for h in grouped:
             ws.cell(r + 1, col[h], h)
         first = r + 2
     else:

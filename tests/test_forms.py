@@ -73,6 +73,8 @@ LAYOUTS = {
     "cover": FormLayout(cover=True),
     "yuan": FormLayout(money_unit="元"),
     "split-target": FormLayout(split_target=True),
+    "grouped-values": FormLayout(grouped_values=True),
+    "grouped-weight-first": FormLayout(grouped_values=True, weight_first=True),
     "weight-first": FormLayout(weight_first=True),
     "weight-in-level1": FormLayout(weight_in_level1=True),
     "extra-column": FormLayout(extra_column="权重占比"),
@@ -682,3 +684,79 @@ def test_a_form_perf_xlsx_does_not_check_is_named(tmp_path: Path, title: str,
     assert ("只检查项目支出" in f.message()) is named
     assert ("project forms only" in f.message("en")) is named
     assert "{" not in f.message() + f.message("en")
+
+
+def test_rows_left_as_the_blank_form_printed_them(tmp_path: Path) -> None:
+    """The MoF blank form prints 指标1： / …… rows; units leave the ones they do not use. Such a
+    row is one note (PX311 under an empty 二级, PX306 beside real indicators), not a missing
+    target, weight and score, and it is not listed in the scoring."""
+    info, indicators = seed(0)
+    want = check_file(build_form(tmp_path / "plain.xlsx", info, indicators))
+    benefit = next(i for i, d in enumerate(indicators) if d["level1"] == "效益指标")
+    spare = [*indicators[:2], {**indicators[1], "level3": "指标2：", "target": None,
+                               "actual": None, "weight": None, "self_score": None,
+                               "deviation": None},
+             *indicators[2:benefit + 1], {"level1": "效益指标", "level2": "生态效益指标",
+                                          "level3": "……"}, *indicators[benefit + 1:]]
+    got = check_file(build_form(tmp_path / "spare.xlsx", info, spare))
+    extra = sorted(codes(got))
+    for c in codes(want):
+        extra.remove(c)
+    assert extra == ["PX306", "PX311"], extra
+    assert [s.indicator.level3.text for s in got.score.indicators] == \
+        [s.indicator.level3.text for s in want.score.indicators]
+    assert got.score.total == want.score.total
+
+
+def test_a_group_header_over_the_value_columns_without_merges(tmp_path: Path) -> None:
+    """指标值 over 年度指标值 | 实际完成值, as an .ods or a Word table holds it (no merges): the
+    row below names the columns, and the first data row is the one after it."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", None, "自评", None, "偏差原因分析"],
+            [None, None, None, None, "年度指标值", "实际完成值", "分值", "得分", None],
+            [None, "产出指标", "数量指标", "受益村数", "≥5个", "5个", 45, 45, None],
+            [None, "效益指标", "社会效益指标", "受益人口", "≥3000人", "2700人", 45, 40, "部分村民外出"],
+            ["总分", None, None, None, None, None, 100, 94.5]]
+    project = load_project(save_rows(tmp_path / "g.xlsx", rows))
+    got = [(i.row, i.level3.text, i.target.text, i.actual.text, i.weight.decimal,
+            i.self_score.decimal) for i in project.indicators]
+    assert got == [(9, "受益村数", "≥5个", "5个", 45, 45),
+                   (10, "受益人口", "≥3000人", "2700人", 45, 40)]
+    assert project.indicators[1].actual.loc.cell == "F10"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", pytest.param("xls", marks=needs_lo),
+                                 pytest.param("ods", marks=needs_lo)])
+def test_a_target_typed_as_a_formula_is_read_as_typed(tmp_path: Path, fmt: str) -> None:
+    """``=100%`` typed into a target cell becomes the formula =100% (its result 1, shown as 1):
+    the unit meant 100 % (to equal), never 1 against an actual of 100 %; typed as an actual it
+    is 100 %, not an actual with a comparator. Unsaved (openpyxl) or with the result a
+    spreadsheet saved (LibreOffice), it reads as typed."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "道路硬化"],
+            ["主管部门", "某县交通局", None, None, "实施单位", "某县交通局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 200, 10, "100%", 10],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            [None, "产出指标", "质量指标", "验收合格率", "=100%", "100%", 40, 40],
+            [None, "产出指标", "数量指标", "硬化道路条数", "≥20条", "=20", 10, 10],
+            [None, "效益指标", "社会效益指标", "受益人口", "≥3000人", "3100人", 30, 30],
+            [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "=95%", 10, 10],
+            ["总分", None, None, None, None, None, 100, 100]]
+    form = save_rows(tmp_path / "f.xlsx", rows)
+    if fmt != "xlsx":
+        form = soffice_convert(form, fmt, tmp_path / "out")
+    report = check_file(form)
+    got = [(i.target.text, i.actual.text) for i in report.project.indicators]
+    if fmt == "xlsx":
+        assert got == [("100%", "100%"), ("≥20条", "20"), ("≥3000人", "3100人"), ("≥90%", "95%")]
+    else:   # .xls and .ods keep the result only (1, shown as General): read against 100 %
+        assert got[0][1] == "100%" and got[0][0] in ("1", "1.0"), got
+    assert codes(report) == ["PX410"], codes(report)
+    assert report.score.total == 100

@@ -280,6 +280,9 @@ def test_a_comparison_that_raises_is_not_comparable() -> None:
     ("≥90%", "0.95", True, D("95") / 90),
     ("≥90%", "2", False, D(2) / 90),           # 2 is not a fraction: 2 %
     ("≥1%", "0.5", False, D("0.5")),           # a 1 % target: 0.5 stays 0.5 %
+    ("1", "100%", True, D(1)),                 # a target of 1 against a percent actual:
+    ("0.95", "90%", False, D(90) / 95),        # the fraction a General cell shows for =100%
+    ("2", "100%", True, D(50)),                # 2 is not a fraction: 2 %
     ("≥1个", "2个", True, D(2)),
     (">0个", "0个", False, D(0)),
     (">0个", "1个", True, D(1)),

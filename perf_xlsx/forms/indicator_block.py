@@ -24,6 +24,10 @@ _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_K
          "direction": "text", "unit": "text"}
 
 
+#: The value columns a header row may name under a group header on the row above.
+_SUB_KEYS = ("direction", "target", "unit", "actual", "weight", "self_score")
+
+
 def weight_points(weight: Value) -> Value:
     """A weight printed as ``20%`` is a weight of 20 points (the form's 权重 column)."""
     d = weight.decimal
@@ -89,17 +93,22 @@ def _indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
             guessed.append(key)
     for c in cols.values():
         data_row = max(data_row, grid.span(hr, c)[0] + 1)
-    # 年度指标值 split into 指标性质 | 指标值 | 度量单位 on the row below (merged above them or not:
-    # .ods files come without their merges)
+    # a header over sub-headers on the row below (merged above them or not: .ods files come
+    # without their merges): 年度指标值 split into 指标性质 | 指标值 | 度量单位, or 指标值 over
+    # 年度指标值 | 实际完成值. Two or more value columns named there are the columns.
     below = hr + 1
     subs: dict[str, int] = {}
     for c in range(1, grid.max_col + 1):
         text = grid.text(below, c)
-        for sk in ("direction", "target", "unit"):
+        for sk in _SUB_KEYS:
             if text and sk not in subs and labels.matches(text, labels.INDICATOR_COLUMNS[sk]):
                 subs[sk] = c
-    if len(subs) >= 2 and ("direction" in subs or "unit" in subs):
+                break
+    if len(subs) >= 2:
+        for key in [k for k, c in cols.items() if c in subs.values() and subs.get(k) != c]:
+            del cols[key]          # the group header's own column (指标值 over both)
         cols.update(subs)
+        guessed = [k for k in guessed if k not in subs]
         data_row = max(data_row, below + 1)
     return cols, data_row, tuple(guessed)
 

@@ -26,6 +26,9 @@ SHOWN_KIND = "shown"
 _EXAMPLES = {"money": "0.22", "number": "50", "weight": "10", "score": "8"}
 #: What staff type into a number cell that has nothing to say (as the official forms print it):
 #: read as blank, not as a wrong number.
+#: A formula that is a bare constant (``=100%``, ``=20``): in a target or actual column it is
+#: the value typed after an ＝ the spreadsheet took for a formula, not a calculation.
+_CONSTANT_FORMULA = re.compile(r"^\s*\d+(?:\.\d+)?\s*%?\s*$")
 BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
 
 
@@ -81,6 +84,12 @@ class CellReader(EffectiveCells):
                         return value_of(d, coerce.display_number(d, fmt, self.raw.date1904),
                                         loc, coerce.is_percent_format(fmt))
                 eff = stored_content(cell)
+        if kind == SHOWN_KIND and eff.formula and _CONSTANT_FORMULA.match(eff.formula):
+            # ``=100%`` typed as a target: the spreadsheet took it for a formula (showing 1 in
+            # a General cell); the unit meant 100 % (a bare target is one to equal)
+            body = eff.formula.strip()
+            got = coerce.parse_number_text(body, "number")
+            return value_of(got.value if got else None, body, loc, bool(got and got.percent))
         if eff.status == "evaluated" and eff.kind in ("n", "s", "b"):
             shown = self._shown(eff) if eff.kind == "n" else str(eff.value)
             self._add("PX130", loc, expected=shown, formula=eff.formula)
