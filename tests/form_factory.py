@@ -257,12 +257,13 @@ def split_target(text: str | None) -> tuple[str, str, str]:
 
 
 def build_docx_report(path: str | Path, info: dict[str, Any], indicators: list[dict[str, Any]],
-                      paragraphs: list[str] = (), printed: dict[str, Any] | None = None) -> Path:
+                      paragraphs: list[str] = (), printed: dict[str, Any] | None = None,
+                      layout: FormLayout | None = None) -> Path:
     """A .docx 自评报告 whose 附表 is the form as a Word table (merged like the printed one)."""
     import docx
 
     xlsx = Path(path).with_suffix(".tmp.xlsx")
-    build_form(xlsx, info, indicators, printed=printed)
+    build_form(xlsx, info, indicators, layout, printed=printed)
     from openpyxl import load_workbook
 
     ws = load_workbook(xlsx).active

@@ -209,11 +209,13 @@ def test_xls_check_writes_a_new_workbook_beside_it(tmp_path: Path) -> None:
     assert model(load_project(out)) == model(load_project(other))   # the form's data, as template
 
 
-def test_docx_appendix_reads_as_the_xlsx(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", ["mof", "grouped-values", "split-target"])
+def test_docx_appendix_reads_as_the_xlsx(tmp_path: Path, layout: str) -> None:
     info, indicators = seed(0)
-    doc = build_docx_report(tmp_path / "报告.docx", info, indicators, ["一、基本情况"])
+    doc = build_docx_report(tmp_path / "报告.docx", info, indicators, ["一、基本情况"],
+                            layout=LAYOUTS[layout])
     got = load_project(doc)
-    want = load_project(build_form(tmp_path / "form.xlsx", info, indicators))
+    want = load_project(build_form(tmp_path / "form.xlsx", info, indicators, LAYOUTS[layout]))
     assert got.form.source_format == "docx" and got.form.sheet == "表1"
     assert model(got) == model(want)
     assert codes(check_file(doc)) == codes(check_file(tmp_path / "form.xlsx"))
