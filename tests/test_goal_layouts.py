@@ -79,8 +79,9 @@ def hubei_rows(blocks: list[tuple[str, str, list[list]]]) -> list[list]:
 
 
 def test_two_numbered_goal_blocks_with_their_own_tables(tmp_path: Path) -> None:
-    """年度绩效目标一（40分） and 二（40分）, each over its own indicator header: the first goal is
-    read, and the second block's label row is neither an indicator (PX307) nor its header."""
+    """年度绩效目标一（40分） and 二（40分）, each over its own indicator header: both goals are
+    read, a line each, and the second block's label row is neither an indicator (PX307) nor
+    its header."""
     path = save_rows(tmp_path / "hb.xlsx", hubei_rows([
         ("年度绩效目标一（40分）", "制作宣传手册50本以上",
          [[None, "产出指标", "宣传手册数量", "≥50本", "52本", 20],
@@ -89,7 +90,9 @@ def test_two_numbered_goal_blocks_with_their_own_tables(tmp_path: Path) -> None:
          [[None, "产出指标", "宣传活动次数", "≥2次", "2次", 20],
           [None, "效益指标", "群众满意度", "≥90%", "95%", 20]])]))
     project = load_project(path)
-    assert project.goal_expected.text == "制作宣传手册50本以上"
+    assert project.goal_expected.text == "制作宣传手册50本以上\n开展宣传活动2次"
+    assert project.goal_expected.loc.cell == "B7"
+    assert project.form.sources["goal_expected"] == "自评表!B7, 自评表!B11"
     assert [i.level3.text for i in project.indicators] == ["宣传手册数量", "知晓率", "宣传活动次数",
                                                            "群众满意度"]
     report = check_file(path, "auto")
@@ -103,3 +106,36 @@ def test_a_numbered_goal_label_is_the_goal_block(tmp_path: Path, label: str) -> 
         [None, "产出指标", "宣传手册数量", "≥50本", "52本", 40],
         [None, "效益指标", "知晓率", "≥90%", "95%", 40]])]))
     assert load_project(path).goal_expected.text == "制作宣传手册50本以上"
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_numbered_goal_blocks_with_expected_and_actual_headers(tmp_path: Path,
+                                                               merged: bool) -> None:
+    """Each numbered block with its own 预期目标 | 实际完成情况 headers and texts under them
+    (merged, or not as an .ods holds it): the expected and the actual goals of both blocks are
+    read, and neither the headers nor the texts are taken for indicators."""
+    top = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "政府网站宣传项目", None, "主管部门", "某局"],
+           ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "得分（20分*执行率）"],
+           [None, "年度资金总额", 1, 1, 0.95, 19]]
+    rows, merges = list(top), []
+    for label, goal, done, inds in [
+            ("年度绩效目标一（40分）", "制作宣传手册50本以上", "制作52本",
+             [[None, "产出指标", "宣传手册数量", "≥50本", "52本", 20],
+              [None, "效益指标", "知晓率", "≥90%", "95%", 20]]),
+            ("年度绩效目标二（40分）", "开展宣传活动2次", "开展2次",
+             [[None, "产出指标", "宣传活动次数", "≥2次", "2次", 20],
+              [None, "效益指标", "群众满意度", "≥90%", "95%", 20]])]:
+        first = len(rows) + 1
+        rows += [[label, "预期目标", None, "实际完成情况"], [None, goal, None, done]]
+        merges += [f"A{first}:A{first + 1}", f"B{first}:C{first}", f"D{first}:F{first}",
+                   f"B{first + 1}:C{first + 1}", f"D{first + 1}:F{first + 1}"]
+        rows += [HUBEI_HEADER, *inds]
+    rows.append(["总分", None, None, None, None, 99])
+    path = save_rows(tmp_path / "hb.xlsx", rows, tuple(merges) if merged else ())
+    project = load_project(path)
+    assert project.goal_expected.text == "制作宣传手册50本以上\n开展宣传活动2次"
+    assert project.goal_actual.text == "制作52本\n开展2次"
+    assert [i.level3.text for i in project.indicators] == ["宣传手册数量", "知晓率", "宣传活动次数",
+                                                           "群众满意度"]
+    report = check_file(path, "auto")
+    assert {f.code for f in report.findings} == {"PX410", "PX810"}, report.findings

@@ -7,7 +7,7 @@ block, 计划目标 the expected goal, 目标完成情况 what was achieved.
 """
 from __future__ import annotations
 
-from ..model import FormInfo, Project
+from ..model import FormInfo, Project, Value
 from ..read.cells import CellReader
 from . import labels
 from .grid import Grid
@@ -25,11 +25,32 @@ def goal_label_at(grid: Grid, rows: range,
 
 
 def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, rows: range,
-               goal_labels: tuple[str, ...] = labels.GOAL_LABELS) -> None:
+               goal_labels: tuple[str, ...] = labels.GOAL_LABELS, later: range = range(0)) -> None:
+    """The goal texts of the block labelled within ``rows``; when its label is numbered
+    (年度绩效目标一（40分）), those of the later numbered blocks within ``later`` too (Hubei
+    prints each over its own indicator table), each block's text on a line of its own."""
     at = goal_label_at(grid, rows, goal_labels)
     if at is None:
         return
-    r0, c0 = at
+    got = _read_block(grid, cells, *at)
+    if labels.numbered_goal_label(grid.text(*at), goal_labels):
+        for r, c in sorted(k for k, text in grid.texts.items() if k[0] in later and k[0] > at[0]
+                           and labels.numbered_goal_label(text, goal_labels)):
+            for key, (value, where) in _read_block(grid, cells, r, c).items():
+                if key not in got or got[key][0].is_empty:
+                    got[key] = (value, where)
+                elif not value.is_empty:
+                    first, first_at = got[key]
+                    text = f"{first.text}\n{value.text}"
+                    got[key] = (Value(text, text, first.loc), f"{first_at}, {where}")
+    for key, (value, where) in got.items():
+        setattr(project, key, value)
+        info.sources[key] = where
+
+
+def _read_block(grid: Grid, cells: CellReader, r0: int, c0: int) -> dict[str, tuple[Value, str]]:
+    """goal key → (its text, where it was read) for the block labelled at (r0, c0)."""
+    got: dict[str, tuple[Value, str]] = {}
     last_row, last_col = grid.span(r0, c0)
     heads = _heads(grid, range(r0, last_row + 1), range(last_col + 1, grid.max_col + 1))
     # headers stacked in rows (预期目标 | text, then 实际完成情况 | text), beside the label or
@@ -44,13 +65,13 @@ def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         vr, vc = _goal_cell(grid, hr, hc)
         if grid.text(vr, vc) and _is_heading(grid.text(vr, vc)):
             continue                  # no text of its own: a label stands where it would
-        setattr(project, key, cells.value(grid.name, vr, vc, "text",
-                                          labels.GOAL_COLUMNS[key][0]))
-        info.sources[key] = grid.where(vr, vc)
+        got[key] = (cells.value(grid.name, vr, vc, "text", labels.GOAL_COLUMNS[key][0]),
+                    grid.where(vr, vc))
     if "goal_expected" not in heads:  # the goal text beside the label
         r, c = grid.value_right_of(r0, c0)
-        project.goal_expected = cells.value(grid.name, r, c, "text", "年度总体目标")
-        info.sources["goal_expected"] = grid.where(r, c)
+        got["goal_expected"] = (cells.value(grid.name, r, c, "text", "年度总体目标"),
+                                grid.where(r, c))
+    return got
 
 
 def _goal_cell(grid: Grid, hr: int, hc: int) -> tuple[int, int]:

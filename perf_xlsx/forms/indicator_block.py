@@ -136,6 +136,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     if "weight" in cols and "target" in cols and cols["weight"] < cols["target"]:
         features.append("weight-first")
     level1_now = ""
+    goal_rows: set[int] = set()      # the rows of a later goal block
     for r in range(start, grid.max_row + 1):
         row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
         if _is_total_row(grid, r, cols, row_texts):
@@ -146,10 +147,19 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                                                  if grid.text(r, c)))
             info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
             continue
-        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols) \
-                or any(t and labels.numbered_goal_label(t) for t in row_texts):
-            continue      # blank, the header printed again (a table copied across pages), or
-            #               the next goal block's label (Hubei: 年度绩效目标二（40分）)
+        label_at = next((c for c, t in enumerate(row_texts, 1)
+                         if t and labels.numbered_goal_label(t)), None)
+        if label_at is not None:     # the next goal block's label (Hubei: 年度绩效目标二（40分）)
+            goal_rows.update(range(r, grid.span(r, label_at)[0] + 1))
+            if _goal_headers(row_texts):     # its headers beside it: their texts below
+                goal_rows.add(r + 1)
+            continue
+        if r in goal_rows or (goal_rows and _goal_headers(row_texts)):
+            if r not in goal_rows:   # that block's 预期目标 | 实际完成情况, then their texts
+                goal_rows.add(r + 1)
+            continue
+        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
+            continue      # blank, or the header printed again (a table copied across pages)
         if "level1" in cols:           # the row's 一级, merged down or not
             level1_now = grid.text(*grid.covered.get((r, cols["level1"]), (r, cols["level1"]))) \
                 or level1_now
@@ -182,6 +192,11 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
     _grade(grid, cells, info, hr)
+
+
+def _goal_headers(row_texts: list[str]) -> bool:
+    """True when the row names a goal header (预期目标 …): a later goal block's, not indicators."""
+    return any(t and labels.matches(t, labels.GOAL_COLUMNS["goal_expected"]) for t in row_texts)
 
 
 def _repeats_header(grid: Grid, r: int, cols: dict[str, int]) -> bool:
