@@ -104,6 +104,26 @@ def _has_data(ind: Indicator) -> bool:
     return any(not getattr(ind, k).is_empty for k in _DATA_KEYS)
 
 
+#: What a unit types across a row to say its 二级 does not apply: ``/ / /``, ``— — —``, ``无``.
+_UNUSED_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "不适用"})
+
+
+def no_name(ind: Indicator) -> bool:
+    """True when the 三级 cell holds only a mark (``/``, ``—``, ``无``): no name."""
+    return ind.level3.text.strip() in _UNUSED_MARKS
+
+
+def marked_unused(ind: Indicator) -> bool:
+    """True for a row whose 三级 is only a mark (``/``, ``—``, ``无``, ``不适用``) and whose other cells
+    hold nothing else (or a 分值/得分 of 0): the unit saying its 二级 does not apply. It is no
+    indicator and gets no finding (a 二级 left with no row at all gets PX311)."""
+    if not no_name(ind):
+        return False
+    return all(getattr(ind, k).is_empty or getattr(ind, k).text.strip() in _UNUSED_MARKS
+               for k in ("target", "actual", "deviation")) and \
+        all(getattr(ind, k).is_empty or getattr(ind, k).value == 0 for k in ("weight", "self_score"))
+
+
 def rows(project: Project) -> list[Row]:
     """Indicator rows that carry anything, with 一级/二级 filled down like merged cells."""
     out: list[Row] = []
@@ -117,6 +137,8 @@ def rows(project: Project) -> list[Row]:
             l2 = ""
         l1 = own1 or l1
         l2 = (canonical_level2(own2, l1) or own2 if own2 else "") or l2
+        if marked_unused(ind):      # its 一级/二级 still stand over the rows below
+            continue
         timely = is_timeliness(l2)
         out.append(Row(ind, l1, l2,
                        targets.parse_target(cell_text(ind.target), timeliness=timely),

@@ -132,6 +132,15 @@ CASES = [
     ("a named indicator with a leftover 指标1： is an indicator",
      append(level1=OUT, level2="数量指标", level3="指标1：宣传栏"),
      [("PX306", "level3", 8), ("PX310", "target", 8)]),
+    # a 二级 the unit marks as not applying, / or — across its row: no indicator, no finding
+    ("a level2 marked / across its row", append(level1=BEN, level2="经济效益指标", level3="/",
+                                                target="/", actual="/"), []),
+    ("a level2 marked — with a weight of 0", append(level1=BEN, level2="经济效益指标", level3="—",
+                                                    target="—", weight=0, self_score=0), []),
+    ("a / name with a real target is no mark", append(level1=BEN, level2="经济效益指标", level3="/",
+                                                      target="≥5家", actual="6家", weight=0,
+                                                      self_score=0),
+     [("PX309", "level3", 8)]),
     ("unit mismatch", edit(0, actual="52块"), [("PX312", "actual", 0)]),
     ("deadline breached by actual date", edit(3, actual="2018-10-08"), [("PX313", "actual", 3)]),
     ("deadline met by actual date", edit(3, actual="2018年9月28日"), []),
@@ -353,3 +362,18 @@ def test_a_profile_named_is_the_profile_itself(name: str) -> None:
         check_indicators(project(rows), get_profile(name)))
     hubei, mof = (codes(check_indicators(project(rows), n)) for n in ("hubei", "mof2020"))
     assert hubei != mof
+
+
+def test_a_row_marked_unused_keeps_its_levels_over_the_rows_below() -> None:
+    """``效益指标 | 经济效益指标 | / | / | /`` then a row with only its 二级: the row is no
+    indicator, and the next one is still under 效益指标."""
+    inds = default_indicators()
+    first_benefit = next(i for i, r in enumerate(inds) if r["level1"] == BEN)
+    marked = {"level1": BEN, "level2": "经济效益指标", "level3": "/", "target": "/", "actual": "/"}
+    below = {**inds[first_benefit], "level1": None}
+    changed = inds[:first_benefit] + [marked, below] + inds[first_benefit + 1:]
+    got = rows(project(changed))
+    assert "/" not in [r.ind.level3.text for r in got]
+    row = next(r for r in got if r.ind.level3.text == below["level3"])
+    assert (row.level1, row.level2) == (BEN, below["level2"])
+    assert not [f for f in check_indicators(project(changed)) if f.severity.rank >= 2]

@@ -691,7 +691,8 @@ def test_a_form_perf_xlsx_does_not_check_is_named(tmp_path: Path, title: str,
 def test_rows_left_as_the_blank_form_printed_them(tmp_path: Path) -> None:
     """The MoF blank form prints 指标1： / …… rows; units leave the ones they do not use. Such a
     row is one note (PX311 under an empty 二级, PX306 beside real indicators), not a missing
-    target, weight and score, and it is not listed in the scoring."""
+    target, weight and score, and it is not listed in the scoring. A row marked / across says
+    its 二级 does not apply: nothing at all."""
     info, indicators = seed(0)
     want = check_file(build_form(tmp_path / "plain.xlsx", info, indicators))
     benefit = next(i for i, d in enumerate(indicators) if d["level1"] == "效益指标")
@@ -699,7 +700,9 @@ def test_rows_left_as_the_blank_form_printed_them(tmp_path: Path) -> None:
                                "actual": None, "weight": None, "self_score": None,
                                "deviation": None},
              *indicators[2:benefit + 1], {"level1": "效益指标", "level2": "生态效益指标",
-                                          "level3": "……"}, *indicators[benefit + 1:]]
+                                          "level3": "……"},
+             {"level1": "效益指标", "level2": "经济效益指标", "level3": "/", "target": "/",
+              "actual": "/"}, *indicators[benefit + 1:]]   # a 二级 marked as not applying
     got = check_file(build_form(tmp_path / "spare.xlsx", info, spare))
     extra = sorted(codes(got))
     for c in codes(want):

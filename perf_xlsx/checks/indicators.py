@@ -22,6 +22,7 @@ from ..indicator_rows import (  # noqa: F401
     is_timeliness,
     is_unfilled,
     level2s_with_indicators,
+    no_name,
     rows,
 )
 from ..model import Indicator, Project
@@ -119,7 +120,7 @@ def _empty(rs: list[Row], no_target: set[str] = frozenset()) -> Iterator[Finding
             continue
         others = [k for k in _DATA_KEYS if k not in ("level3", "deviation")
                   and not getattr(ind, k).is_empty]
-        if ind.level3.is_empty and others:
+        if (ind.level3.is_empty or no_name(ind)) and others:
             yield _f("PX309", ind, "level3", row=ind.row)
         elif ind.level3.is_empty and ind.level2.text and (r.level1, r.level2) not in with_l3:
             yield _f("PX311", ind, "level2", actual=ind.level2.text)
