@@ -164,6 +164,9 @@ class FormInfo:
     grade: Value = EMPTY
     execution_rows: list[Value] = field(default_factory=list)   # 预算执行率 rows among indicators
     note: Value = EMPTY
+    #: Indicator rows whose 分值 cell is merged into the row above's: one weight (and one 得分)
+    #: for the group, carried by its first row; these rows are checked but not scored alone.
+    shared_weight: tuple[int, ...] = ()
 
     @property
     def tag(self) -> str:

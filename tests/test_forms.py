@@ -765,3 +765,47 @@ def test_a_target_typed_as_a_formula_is_read_as_typed(tmp_path: Path, fmt: str) 
         assert got[0][1] == "100%" and got[0][0] in ("1", "1.0"), got
     assert codes(report) == ["PX410"], codes(report)
     assert report.score.total == 100
+
+
+def _shared_weight_rows(second_actual: str, score: float) -> tuple[list[list], tuple[str, ...]]:
+    """受益村数 and 新建水池 under one 分值 20 and one 得分, merged over both rows."""
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施"],
+            [None, "产出指标", "数量指标", "受益村数", "5个", "5个", 20, score, None],
+            [None, None, None, "新建水池", "5座", second_actual, None, None, None],
+            [None, None, "质量指标", "水质达标率", "≥95%", "98%", 30, 30, None],
+            [None, "效益指标", "社会效益指标", "受益人口", "≥3000人", "3100人", 30, 30, None],
+            [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None],
+            ["总分", None, None, None, None, None, 100, 79.5 + score, None]]
+    return rows, ("B8:B10", "C8:C9", "G8:G9", "H8:H9", "A7:A12")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", pytest.param("xls", marks=needs_lo)])
+def test_a_weight_merged_over_several_rows_is_one_weight(tmp_path: Path, fmt: str) -> None:
+    """分值 20 and 得分 merged over two 三级 rows: one weight for both, shared equally when they
+    are scored; no PX403 for the second row, and full marks with a missed target are caught."""
+    from form_factory import save_rows
+
+    form = save_rows(tmp_path / "f.xlsx", *_shared_weight_rows("5座", 20))
+    if fmt != "xlsx":
+        form = soffice_convert(form, fmt, tmp_path / "out")
+    report = check_file(form)
+    assert codes(report) == ["PX410"], codes(report)
+    assert "shared-weight" in report.project.form.features
+    assert report.project.form.shared_weight == (9,)
+    first = report.score.indicators[0]
+    assert (first.indicator.level3.text, first.weight, first.final) == \
+        ("受益村数、新建水池", 20, 20)
+    assert report.score.total == Decimal("99.5")
+
+    missed = save_rows(tmp_path / "m.xlsx", *_shared_weight_rows("4座", 20))
+    report = check_file(missed)
+    px406 = next(f for f in report.findings if f.code == "PX406")
+    assert px406.cell == "H8" and "受益村数、新建水池" in px406.message("zh")
+    assert report.score.indicators[0].final == 18          # 10 + 10 × 4/5
+    fair = save_rows(tmp_path / "ok.xlsx", *_shared_weight_rows("4座", 18))
+    assert "PX406" not in codes(check_file(fair))

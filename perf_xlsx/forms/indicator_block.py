@@ -187,11 +187,21 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             vals["level1"] = Value(m.group(1), m.group(1), level1.loc)
             if "weight-in-level1" not in features:
                 features.append("weight-in-level1")
+        if "weight" in cols and _merged_from_above(grid, r, cols["weight"], start):
+            info.shared_weight += (r,)
+            if "shared-weight" not in features:
+                features.append("shared-weight")
         project.indicators.append(Indicator(r, **vals))
     if not project.indicators and "level3" in cols:
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
     _grade(grid, cells, info, hr)
+
+
+def _merged_from_above(grid: Grid, r: int, c: int, first: int) -> bool:
+    """True when (r, c) is covered by a merge that starts on an earlier indicator row."""
+    top = grid.covered.get((r, c))
+    return top is not None and first <= top[0] < r
 
 
 def _goal_headers(row_texts: list[str]) -> bool:

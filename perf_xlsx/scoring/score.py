@@ -34,6 +34,7 @@ from ..results import (
     ScoreSummary,
 )
 from ..template import contract
+from .groups import group_score, groups, with_weight
 from .profiles import Profile, get_profile
 from .rules import ind_cell, indicator_findings, weight_findings
 
@@ -166,10 +167,17 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
     rate, exec_score, findings = execution(project, prof)
     from ..indicator_rows import is_breakdown, is_unfilled, rows
 
-    scores = [classify(_filled(r.ind, r.level1, r.level2), prof, ctx, target=r.target,
-                       actual=r.actual)
-              for r in (rows(project) if ind_rows is None else ind_rows)
+    scored = [r for r in (rows(project) if ind_rows is None else ind_rows)
               if not (is_blank(r.ind) or is_breakdown(r.ind) or is_unfilled(r.ind))]
+
+    def score_one(r: Any, weight: Decimal | None) -> IndicatorScore:
+        return classify(_filled(with_weight(r, weight), r.level1, r.level2), prof, ctx,
+                        target=r.target, actual=r.actual)
+
+    # rows whose 分值 is merged with the row above are scored with it, as one (groups.py)
+    shared = set(project.form.shared_weight) if project.form is not None else set()
+    scores = [group_score(lead, members, score_one, final_score)
+              for lead, members in groups(scored, shared)]
     # a published form without a weight column (often Hubei's): the printed score is all there
     # is, so it counts as it stands; no weight can be missing or add up wrong there
     weightless = project.form is not None and "no-weight" in project.form.features
