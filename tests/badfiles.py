@@ -249,6 +249,11 @@ def _xls(folder: Path) -> Path:
 
 @bad_input("PX008")
 def _other_ole(folder: Path) -> Path:
+    return make_ole(folder / "ppt97.xlsx", ["PowerPoint Document", "Current User"])
+
+
+@bad_input("PX022")
+def _word_doc(folder: Path) -> Path:
     return make_ole(folder / "doc97.xlsx", ["WordDocument", "1Table"])
 
 

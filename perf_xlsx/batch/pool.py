@@ -18,9 +18,10 @@ from ..template import contract
 if TYPE_CHECKING:
     from .scheduler import Worker
 
-#: Extensions taken from folders: every spreadsheet-like file; sniffing refuses the bad ones.
+#: Extensions taken from folders: every spreadsheet-like file, and Word reports (a .doc is
+#: listed as unreadable with how to save it as .docx); sniffing refuses the bad ones.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ett",
-                        ".ods", ".docx", ".htm", ".html", ".xml")
+                        ".ods", ".docx", ".doc", ".wps", ".htm", ".html", ".xml")
 #: Statuses of a row, best first.
 CLEAN, WARNINGS, ERRORS = "clean", "warnings", "errors"
 UNREADABLE, TIMEOUT, INTERNAL = "unreadable", "timeout", "internal"

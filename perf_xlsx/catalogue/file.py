@@ -181,4 +181,14 @@ ENTRIES: dict[str, Entry] = {
         "Check that you may read the file and no program holds it exclusively; copy it to a "
         "local folder and retry.",
         "网络盘上无读取权限的文件"),
+    "PX022": Entry(
+        E, "Word 97-2003 文档（.doc）",
+        "{path} 是 Word 97-2003 文档（.doc 或 WPS 文字 .wps），perf-xlsx 读不了这种旧格式。",
+        "请用 Word 或 WPS 文字打开它，「文件 → 另存为」选择「Word 文档 (*.docx)」，再检查新文件"
+        "（其中的自评表会被读取）。",
+        "{path} is a Word 97-2003 document (.doc, or a WPS Writer .wps); perf-xlsx cannot read "
+        "that old format.",
+        "Open it in Word or WPS Writer, use File → Save As → 'Word Document (*.docx)', then "
+        "check the new file (the form table in it is read).",
+        "收到的自评报告是 .doc"),
 }

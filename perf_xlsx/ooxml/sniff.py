@@ -225,8 +225,9 @@ def sniff_bytes(path: PathLike) -> None:
     if head.startswith(OLE_MAGIC):
         if "encryptedpackage" in names:
             raise InputError("PX007", path=str(path))
-        detail = ("Excel 97-2003" if names & {"workbook", "book"} else
-                  "Word 97-2003 .doc" if "worddocument" in names else "OLE2")
+        if "worddocument" in names and not names & {"workbook", "book"}:
+            raise InputError("PX022", path=str(path))
+        detail = "Excel 97-2003" if names & {"workbook", "book"} else "OLE2"
         raise InputError("PX008", path=str(path), detail=detail)
     text = _decode_text(head)
     if text is None:

@@ -16,7 +16,8 @@ PREFIX = "perf-xlsx-web-"
 #: Uploads and results are deleted this long after they were made.
 KEEP_SECONDS = 60 * 60
 #: Extensions a dropped file may keep (the bytes decide what it is; this only names the copy).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".htm", ".html", ".xml")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".htm", ".html",
+            ".xml")
 
 
 @dataclass
