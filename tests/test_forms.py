@@ -831,3 +831,23 @@ def test_a_word_97_report_is_refused_with_how_to_save_it(tmp_path: Path) -> None
     assert doc.read_bytes() == before
     rows = [row for _, row in run_batch(collect_files([inbox]).files, BatchOptions(), jobs=1)]
     assert [(r["status"], r["error"]["code"]) for r in rows] == [(UNREADABLE, "PX022")]
+
+
+@pytest.mark.parametrize("line,year", [
+    ("（2023年度）", 2023),
+    ("填报日期：2024年3月5日", None),          # the filing date: the year after, not the year
+    ("填报单位（盖章）：某县水利局    2024年3月", None),
+    ("2023年", 2023),
+])
+def test_the_year_is_the_forms_not_its_filing_date(tmp_path: Path, line: str, year) -> None:
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], [line], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            [None, "产出指标", "数量指标", "受益村数", "5个", "5个", 90, 90],
+            ["总分", None, None, None, None, None, 100, 99.5]]
+    project = load_project(save_rows(tmp_path / "y.xlsx", rows))
+    assert project.year.decimal == (Decimal(year) if year else None)

@@ -359,3 +359,15 @@ def test_a_self_form_beside_its_monitoring_form(tmp_path: Path) -> None:
                          ("自评表", self_form(tmp_path / "t.xlsx")))
     _monitor, checked = check_file_all(book, "auto", stage=None)
     assert not [f for f in checked.findings if f.code in ("PX745", "PX746", "PX731")]
+
+
+def test_the_year_from_the_cut_off_when_nothing_else_says_it(tmp_path: Path) -> None:
+    """（截至2023年6月30日） is the only year on the form: the form is for 2023. A 填报日期
+    line is never the year (it is the filing date)."""
+    path = ticked(tmp_path / "t.xlsx")
+    wb = load_workbook(path)
+    wb.active["A1"] = "项目支出绩效目标执行监控表"
+    wb.save(path)
+    project = load_project(path)
+    assert project.field_value("monitor_as_of").value == date(2023, 6, 30)
+    assert project.year.decimal == 2023

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from decimal import Decimal
 
 from ..model import FormInfo, FundRow, Loc, Project, Value
 from ..ooxml.rawbook import cell_ref
@@ -106,7 +107,10 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
         setattr(project.funds, key, row)
         if key == "total":
             _total_row(project, grid, cells, info, r, cols)
-    project.set_field("monitor_as_of", _as_of(grid, cells, header_row, cols, project))
+    as_of = _as_of(grid, cells, header_row, cols, project)
+    project.set_field("monitor_as_of", as_of)
+    if project.year.is_empty and isinstance(as_of.value, date):   # 截至2023年6月30日 alone
+        project.year = Value(Decimal(as_of.value.year), str(as_of.value.year), as_of.loc)
 
 
 def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:

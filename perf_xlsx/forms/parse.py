@@ -23,7 +23,10 @@ from .monitor_columns import monitor_columns, read_monitor_values
 from .monitor_form import is_monitor_form, read_monitor_funds
 from .target_form import is_target_form, read_target_funds, read_target_header
 
-_YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
+#: The year a form is for: 2023年度 / 2023年, never a date (2024年3月5日) nor a 填报日期 line,
+#: which give the year the form was filed (the next one).
+_YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_DATE_LINE = ("日期", "时间", "填报", "填表", "报送")
 
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
@@ -237,10 +240,10 @@ def _year(grid: Grid, top: int) -> Value:
         if r > top:
             break
         m = _YEAR_RE.search(text)
-        if m:
+        if m and not any(w in text for w in _DATE_LINE):
             return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))
     for text in (*reversed(grid.sheet.caption), grid.name):   # a Word table's title lines
         m = _YEAR_RE.search(labels.norm(text))
-        if m:
+        if m and not any(w in text for w in _DATE_LINE):
             return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, None))
     return EMPTY
