@@ -851,3 +851,19 @@ def test_the_year_is_the_forms_not_its_filing_date(tmp_path: Path, line: str, ye
             ["总分", None, None, None, None, None, 100, 99.5]]
     project = load_project(save_rows(tmp_path / "y.xlsx", rows))
     assert project.year.decimal == (Decimal(year) if year else None)
+
+
+def test_import_shares_a_merged_weight_among_its_rows(tmp_path: Path) -> None:
+    """The template has one 分值 per row: a 分值 20 (and 得分 18) merged over two rows is
+    written 10 + 10 (9 + 9), said on the console, and the template checks as the form did."""
+    from form_factory import save_rows
+
+    form = save_rows(tmp_path / "f.xlsx", *_shared_weight_rows("4座", 18))
+    result = _invoke("import", str(form), "-o", str(tmp_path / "t.xlsx"))
+    assert result.exit_code == 0 and "合并在几行上的分值已平均分到各行" in result.output
+    template = load_project(tmp_path / "t.xlsx")
+    assert [(i.level3.text, i.weight.decimal, i.self_score.decimal)
+            for i in template.indicators[:2]] == [("受益村数", 10, 9), ("新建水池", 10, 9)]
+    got, want = check_file(tmp_path / "t.xlsx"), check_file(form)
+    assert "PX403" not in codes(got)
+    assert got.score.total == want.score.total

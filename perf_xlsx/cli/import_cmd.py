@@ -57,6 +57,9 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
                 record_targets(target, lang=lang)
                 click.echo("  targets recorded: 绩效目标申报表" if en
                            else "  已记录申报目标：绩效目标申报表")
+            if project.form is not None and project.form.shared_weight:
+                click.echo("  a 分值 merged over several rows was shared equally among them"
+                           if en else "  合并在几行上的分值已平均分到各行，请核对")
             missing = empty_required(project)
             if missing:
                 click.echo(("  the form has no place for, please fill in: " if en else

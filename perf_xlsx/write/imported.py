@@ -48,10 +48,32 @@ def template_data(project: Project) -> tuple[dict[str, Any], dict[str, list[dict
         for key in SHOWN_KEYS:                # shown as the form shows them
             row[key] = getattr(ind, key).text or None
         indicators.append(row)
+    _split_shared(project, indicators)
     ekinds = {c.key: c.kind for c in contract.EXPENSES.columns}
     expenses = [{k: _typed(getattr(e, k), kind) for k, kind in ekinds.items()}
                 for e in project.expenses]
     return values, {contract.INDICATORS.name: indicators, contract.EXPENSES.name: expenses}
+
+
+def _split_shared(project: Project, rows: list[dict[str, Any]]) -> None:
+    """A 分值 (and 得分) merged over several rows of the form (``FormInfo.shared_weight``) is
+    shared equally among them in the template, which has one weight per row."""
+    shared = set(project.form.shared_weight) if project.form is not None else set()
+    if not shared:
+        return
+    lead = 0
+    for i, ind in enumerate([*project.indicators, None]):
+        if ind is not None and ind.row in shared:
+            continue
+        group = rows[lead:i]
+        if len(group) > 1:
+            for key in ("weight", "self_score"):
+                total = group[0].get(key)
+                if isinstance(total, (int, float, Decimal)) and not isinstance(total, bool):
+                    share = Decimal(str(total)) / len(group)
+                    for row in group:
+                        row[key] = float(share) if share != int(share) else int(share)
+        lead = i
 
 
 def template_bytes(project: Project) -> bytes:
