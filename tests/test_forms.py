@@ -867,3 +867,35 @@ def test_import_shares_a_merged_weight_among_its_rows(tmp_path: Path) -> None:
     got, want = check_file(tmp_path / "t.xlsx"), check_file(form)
     assert "PX403" not in codes(got)
     assert got.score.total == want.score.total
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_levels_named_by_rows_of_their_own(tmp_path: Path, merged: bool) -> None:
+    """No 一级 / 二级 columns: 一、产出指标 and （一）数量指标 each stand on a row of their own
+    above their indicators (merged across the table, or not). They are the levels of the rows
+    below, not indicators without targets, and their numbering is no variant name (PX319)."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "指标名称", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+            [None, "一、产出指标"], [None, "（一）数量指标"],
+            [None, "受益村数", "5个", "5个", 30, 30],
+            [None, "（二）质量指标"],
+            [None, "水质达标率", "≥95%", "98%", 20, 20],
+            [None, "二、效益指标"],
+            [None, "受益人口", "≥3000人", "3100人", 30, 30],
+            [None, "三、满意度指标"],
+            [None, "群众满意度", "≥90%", "95%", 10, 10],
+            ["总分", None, None, None, 100, 99.5]]
+    merges = ("B8:G8", "B9:G9", "B11:G11", "B13:G13", "B15:G15") if merged else ()
+    report = check_file(save_rows(tmp_path / "s.xlsx", rows, merges))
+    from perf_xlsx.indicator_rows import rows as indicator_rows
+    got = [(r.level1, r.level2, r.ind.level3.text) for r in indicator_rows(report.project)]
+    assert got == [("产出指标", "数量指标", "受益村数"), ("产出指标", "质量指标", "水质达标率"),
+                   ("效益指标", "", "受益人口"), ("满意度指标", "", "群众满意度")]
+    assert "section-rows" in report.project.form.features
+    assert codes(report) == ["PX410"], codes(report)
+    assert report.score.total == Decimal("99.5")

@@ -127,7 +127,10 @@ def generate() -> str:
         "分值 | 得分; or two when 绩效指标 stands over",
         "一级 / 二级 / 三级 and the other headers are in the row above (merged down over both",
         "rows or not, as .ods files come without merges). Without a 一级指标 column, a row's 一级",
-        "is the one its 二级 belongs to (数量指标 → 产出指标). A column the form does not have (no",
+        "is the one its 二级 belongs to (数量指标 → 产出指标); a row holding only a level's name",
+        "(`一、产出指标`, `（一）数量指标`, merged across the table or not) names the level of the",
+        "rows below it when the form has no column for that level (feature `section-rows`); its",
+        "numbering is the layout's, not a variant name. A column the form does not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
         + ". Rows read past: blank ones, and the header printed again (a table copied across",
         "two pages, with or without a （续表） line): a row where two or more cells are their",

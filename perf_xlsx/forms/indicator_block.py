@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..indicator_rows import canonical_level2
+from ..indicator_rows import canonical_level1, canonical_level2
 from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
@@ -137,6 +137,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         features.append("weight-first")
     level1_now = ""
     goal_rows: set[int] = set()      # the rows of a later goal block
+    sections: dict[str, Value] = {}  # 一级 / 二级 named by a row of its own (no such column)
     for r in range(start, grid.max_row + 1):
         row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
         if _is_total_row(grid, r, cols, row_texts):
@@ -160,6 +161,15 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             continue
         if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
             continue      # blank, or the header printed again (a table copied across pages)
+        section = _section(grid, r, cols)
+        if section is not None:     # 一、产出指标 across the table: the 一级 of the rows below
+            key, value = section
+            sections[key] = value
+            if key == "level1":
+                sections.pop("level2", None)
+            if "section-rows" not in features:
+                features.append("section-rows")
+            continue
         if "level1" in cols:           # the row's 一级, merged down or not
             level1_now = grid.text(*grid.covered.get((r, cols["level1"]), (r, cols["level1"]))) \
                 or level1_now
@@ -179,7 +189,10 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
             vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
-        if "level1" not in cols and "level2" in cols:
+        for key, value in sections.items():
+            if vals.get(key, EMPTY).is_empty:
+                vals[key] = Value(value.value, value.raw, value.loc)
+        if "level1" not in cols and "level2" in cols and "level1" not in sections:
             vals["level1"] = _parent_of(vals["level2"], vals.get("level1", EMPTY))
         level1 = vals.get("level1", EMPTY)
         m = _WEIGHT_IN_LABEL.match(level1.text)
@@ -202,6 +215,21 @@ def _merged_from_above(grid: Grid, r: int, c: int, first: int) -> bool:
     """True when (r, c) is covered by a merge that starts on an earlier indicator row."""
     top = grid.covered.get((r, c))
     return top is not None and first <= top[0] < r
+
+
+def _section(grid: Grid, r: int, cols: dict[str, int]) -> tuple[str, Value] | None:
+    """("level1" | "level2", its name) for a row that holds only a level's name (``一、产出指标``,
+    ``（一）数量指标``), on a form without that level's column; else None."""
+    missing = [k for k in ("level1", "level2") if k not in cols]
+    filled = [c for c in sorted(set(cols.values())) if grid.filled(r, c)]
+    if not missing or len(filled) != 1:
+        return None
+    text = grid.text(r, filled[0])
+    for key, canonical in (("level1", canonical_level1), ("level2", canonical_level2)):
+        name = canonical(text) if key in missing and text else None
+        if name:    # the numbering (一、 （一）) is the layout's, not a variant name (PX319)
+            return key, Value(name, name, Loc(grid.name, cell_ref(r, filled[0])))
+    return None
 
 
 def _goal_headers(row_texts: list[str]) -> bool:
