@@ -1,6 +1,7 @@
-"""The indicator block of a published 自评表: its header row (一级指标 / 三级指标 / 年度指标值 …,
-in any column order), one ``Indicator`` per row below it with 一级/二级 filled down, the total
-row and the grade. Called by ``parse.project_from_form``.
+"""The indicator block of a published 自评表: one ``Indicator`` per row below its header
+(``indicator_header.py``) with 一级/二级 filled down, the total row and the grade; rows that are
+no indicator (a later goal block, a level named on its own row, the header again) are read
+past. Called by ``parse.project_from_form``.
 """
 from __future__ import annotations
 
@@ -14,18 +15,13 @@ from ..read.cells import SHOWN_KIND, CellReader
 from ..template import contract
 from . import labels
 from .grid import Grid
+from .indicator_header import header_texts, indicator_columns
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-#: Headers that may stand in the row above a two-row header's 一级 / 二级 / 三级.
-_ABOVE_KEYS = ("target", "actual", "weight", "self_score", "deviation")
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
          "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
          "direction": "text", "unit": "text"}
-
-
-#: The value columns a header row may name under a group header on the row above.
-_SUB_KEYS = ("direction", "target", "unit", "actual", "weight", "self_score")
 
 
 def weight_points(weight: Value) -> Value:
@@ -37,82 +33,6 @@ def weight_points(weight: Value) -> Value:
     return Value(points, plain(points), weight.loc)
 
 
-def indicator_header(grid: Grid, top: int) -> tuple[int, int] | None:
-    for r, c in grid.find(labels.INDICATOR_COLUMNS["level3"], range(top, grid.max_row + 1)):
-        others = [k for k in ("level1", "target", "actual", "weight")
-                  if grid.first(labels.INDICATOR_COLUMNS[k], range(r, r + 1))]
-        if others:
-            return r, c
-    return None
-
-
-def header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
-    """(column, header, the row it stands on) of the indicator header at row ``hr``. A header
-    may stand in the row above, over a two-row header whose second row names 一级 / 二级 / 三级
-    under 绩效指标: merged down over both rows, or — without merges, as .ods files come — in a
-    row above that names at least two indicator columns itself."""
-    above = hr - 1
-    named_above = above >= 1 and sum(
-        1 for c in range(1, grid.max_col + 1)
-        if any(labels.matches(grid.text(above, c), labels.INDICATOR_COLUMNS[k])
-               for k in _ABOVE_KEYS if grid.text(above, c))) >= 2
-    out = []
-    for c in range(1, grid.max_col + 1):
-        top = grid.covered.get((hr, c), (hr, c))
-        if top == (hr, c):
-            row = hr if grid.text(hr, c) or not named_above else above
-        elif top[1] == c and top[0] < hr:       # merged down from the row above
-            row = top[0]
-        else:
-            continue
-        if grid.text(row, c):
-            out.append((c, grid.text(row, c), row))
-    return out
-
-
-def _indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
-                       ) -> tuple[dict[str, int], int, tuple[str, ...]]:
-    """key → column of the indicator header at row ``hr`` (``heads``: its ``header_texts``),
-    the first data row, and the keys whose column was guessed from the words of its header
-    (``labels.INDICATOR_KEYWORDS``)."""
-    cols: dict[str, int] = {}
-    data_row = hr + 1
-    unnamed = []
-    for c, text, _row in heads:
-        key = next((k for k, aliases in labels.INDICATOR_COLUMNS.items()
-                    if k not in cols and labels.matches(text, aliases)), None)
-        if key is None:
-            unnamed.append((c, text))
-        else:
-            cols[key] = c
-    guessed: list[str] = []
-    for c, text in unnamed:       # by the words it holds, once every alias has had its column
-        key = labels.guess_indicator_column(text)
-        if key is not None and key not in cols:
-            cols[key] = c
-            guessed.append(key)
-    for c in cols.values():
-        data_row = max(data_row, grid.span(hr, c)[0] + 1)
-    # a header over sub-headers on the row below (merged above them or not: .ods files come
-    # without their merges): 年度指标值 split into 指标性质 | 指标值 | 度量单位, or 指标值 over
-    # 年度指标值 | 实际完成值. Two or more value columns named there are the columns.
-    below = hr + 1
-    subs: dict[str, int] = {}
-    for c in range(1, grid.max_col + 1):
-        text = grid.text(below, c)
-        for sk in _SUB_KEYS:
-            if text and sk not in subs and labels.matches(text, labels.INDICATOR_COLUMNS[sk]):
-                subs[sk] = c
-                break
-    if len(subs) >= 2:
-        for key in [k for k, c in cols.items() if c in subs.values() and subs.get(k) != c]:
-            del cols[key]          # the group header's own column (指标值 over both)
-        cols.update(subs)
-        guessed = [k for k in guessed if k not in subs]
-        data_row = max(data_row, below + 1)
-    return cols, data_row, tuple(guessed)
-
-
 def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
                     header: tuple[int, int], features: list[str],
                     claimed: frozenset[int] = frozenset()) -> None:
@@ -120,7 +40,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     reader takes (a monitoring form's 1-N月完成情况, 完成目标可能性 …), read past here."""
     hr, _ = header
     heads = [h for h in header_texts(grid, hr) if h[0] not in claimed]
-    cols, start, info.guessed_columns = _indicator_columns(grid, hr, heads)
+    cols, start, info.guessed_columns = indicator_columns(grid, hr, heads)
     rows_of = {c: row for c, _text, row in heads}
     info.columns.update({k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()})
     if info.guessed_columns:

@@ -14,7 +14,7 @@ from ..read.cells import SHOWN_KIND, CellReader
 from ..template import contract
 from . import labels
 from .grid import Grid
-from .indicator_block import header_texts
+from .indicator_header import header_texts
 from .monitor_form import MONTH, is_likelihood_header
 
 #: A tick under one option's sub-column: any text but these.

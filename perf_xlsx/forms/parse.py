@@ -18,7 +18,8 @@ from . import labels
 from .funds_block import read_funds
 from .goal_block import read_goals
 from .grid import Grid
-from .indicator_block import indicator_header, read_indicators
+from .indicator_block import read_indicators
+from .indicator_header import indicator_header
 from .monitor_columns import monitor_columns, read_monitor_values
 from .monitor_form import is_monitor_form, read_monitor_funds
 from .target_form import is_target_form, read_target_funds, read_target_header
