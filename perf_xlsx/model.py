@@ -167,6 +167,9 @@ class FormInfo:
     #: Indicator rows whose 分值 cell is merged into the row above's: one weight (and one 得分)
     #: for the group, carried by its first row; these rows are checked but not scored alone.
     shared_weight: tuple[int, ...] = ()
+    #: 小计 rows inside the indicator table: (label, printed 分值, printed 得分, the indicator
+    #: rows it sums: those since the previous 小计 or the table's start).
+    subtotals: list[tuple[Value, Value, Value, tuple[int, ...]]] = field(default_factory=list)
 
     @property
     def tag(self) -> str:

@@ -899,3 +899,43 @@ def test_levels_named_by_rows_of_their_own(tmp_path: Path, merged: bool) -> None
     assert "section-rows" in report.project.form.features
     assert codes(report) == ["PX410"], codes(report)
     assert report.score.total == Decimal("99.5")
+
+
+def _subtotal_rows(label: str, where: int, output_weight: int = 50) -> list[list]:
+    """A 小计 row after each 一级 block, its label in the 二级 (where=2) or 三级 (3) column."""
+    def sub(w: int, s: float) -> list:
+        row = [None] * 9
+        row[where], row[6], row[7] = label, w, s
+        return row
+    return [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施"],
+            [None, "产出指标", "数量指标", "受益村数", "5个", "5个", 30, 30, None],
+            [None, None, "质量指标", "水质达标率", "≥95%", "98%", 20, 20, None],
+            sub(output_weight, 50),
+            [None, "效益指标", "社会效益指标", "受益人口", "≥3000人", "3100人", 30, 30, None],
+            sub(30, 30),
+            [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, None],
+            sub(10, 10),
+            ["合计", None, None, None, None, None, 100, 99.5, None]]
+
+
+@pytest.mark.parametrize("label,where", [("小计", 2), ("小计", 3), ("合计", 3), ("产出指标小计", 2)])
+def test_subtotal_rows_are_read_past_and_checked(tmp_path: Path, label: str, where: int) -> None:
+    """A 小计 (or a 合计 with indicators after it) closing each 一级 block: neither an
+    indicator (PX309 / PX310 / PX401 …) nor the table's end; its figures are checked (PX813)."""
+    from form_factory import save_rows
+
+    merges = ("B8:B10", "B11:B12", "B13:B14", "A7:A14")
+    report = check_file(save_rows(tmp_path / "s.xlsx", _subtotal_rows(label, where), merges))
+    assert [i.level3.text for i in report.project.indicators] == \
+        ["受益村数", "水质达标率", "受益人口", "群众满意度"]
+    assert codes(report) == ["PX410"], codes(report)
+    assert report.score.total == Decimal("99.5")
+    assert report.project.form.printed_total["score"].decimal == Decimal("99.5")
+    wrong = check_file(save_rows(tmp_path / "w.xlsx", _subtotal_rows(label, where, 45), merges))
+    found = [f for f in wrong.findings if f.code == "PX813"]
+    assert [(f.cell, f.actual, f.expected) for f in found] == [("G10", "45", "50")]

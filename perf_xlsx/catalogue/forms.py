@@ -107,4 +107,12 @@ ENTRIES: dict[str, Entry] = {
         "Common in tables exported by a budget system and harmless to the checks; to compute "
         "with them in Excel, select the cells and choose 'Convert to Number'.",
         "年初预算数印成文本「120.00」"),
+    "PX813": Entry(
+        W, "小计与所列指标不符",
+        "{sheet}!{cell}：「{label}」一行的{column}是 {actual}，它上面各指标的{column}合计 {expected}。",
+        "核对这一行的小计，或它上面各指标的{column}，使两者一致。",
+        "{sheet}!{cell}: the row '{label}' shows {actual} as its {column_en}; the indicators "
+        "above it add up to {expected}.",
+        "Check the subtotal, or the indicators' {column_en} above it, so that they agree.",
+        "产出指标小计 分值 50，其上各指标分值合计 45"),
 }

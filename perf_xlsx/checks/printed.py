@@ -1,6 +1,6 @@
-"""The figures a published 自评表 prints that the template has no cell for (PX802–PX809):
-each funds row's 执行率 and 得分, the sub-rows' 分值/得分, the 总分, the 等级, a 预算执行率 row
-counted twice. Runs only on projects read from a form (``project.form``); never raises.
+"""The figures a published 自评表 prints that the template has no cell for (PX802–PX809,
+PX813): each funds row's 执行率 and 得分, the sub-rows' 分值/得分, the 总分, the 等级, a 预算执行率
+row counted twice, a 小计 row's 分值/得分. Runs only on projects read from a form (``project.form``); never raises.
 
 Rates are compared at the precision the form prints (52.00 % against 51.88 % is wrong, 51.9 %
 against 51.88 % is right); scores within half of their last printed digit.
@@ -35,8 +35,26 @@ def check_printed(project: Project, profile: Profile | str | None = None) -> lis
     out.extend(_execution_score(project, form, prof))
     out.extend(_sub_rows(form))
     out.extend(_total(project, form, prof))
+    out.extend(_subtotals(project, form))
     out.extend(_twice(form))
     return out
+
+
+def _subtotals(project: Project, form: FormInfo) -> Iterator[Finding]:
+    """PX813: a 小计 row's 分值 / 得分 against the indicators it sums."""
+    by_row = {i.row: i for i in project.indicators}
+    for label, weight, score, rows in form.subtotals:
+        for printed, key, column, column_en in ((weight, "weight", "分值", "weight"),
+                                                (score, "self_score", "得分", "score")):
+            shown = num(printed)
+            values = [num(getattr(by_row[r], key)) for r in rows if r in by_row]
+            values = [v for v in values if v is not None]
+            if shown is None or not values:
+                continue
+            expected = sum(values, Decimal(0))
+            if abs(expected - shown) > Decimal("0.01"):
+                yield at("PX813", printed, label=label.text, column=column, column_en=column_en,
+                         actual=plain(shown), expected=plain(expected))
 
 
 _FRACTION = re.compile(r"\d\.(\d+)")

@@ -167,6 +167,10 @@ def generate() -> str:
         f"{' / '.join(labels.GRADES)} in it (or beside {' · '.join(labels.GRADE_LABELS)}, or",
         "  `等级：优` in one cell) is the printed 等级; a grade may be written as a word: "
         + " · ".join(f"{w} = {g}" for w, g in labels.GRADE_WORDS.items() if w != g) + ".",
+        "- A subtotal row inside the table (`小计`, `产出指标小计`, `分项合计`, or a `合计` with",
+        "  indicator rows or another total after it) is neither an indicator nor the table's",
+        "  end: its 分值 and 得分 are checked against the indicators since the previous one",
+        "  (PX813).",
         f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note. It is",
         "  also where the money is explained when the funds block has no 原因 column: an",
         "  adjusted budget (PX206) or slow execution (PX207) with that row empty, `无` or `—` is",

@@ -58,8 +58,13 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     level1_now = ""
     goal_rows: set[int] = set()      # the rows of a later goal block
     sections: dict[str, Value] = {}  # 一级 / 二级 named by a row of its own (no such column)
+    since: list[int] = []            # indicator rows since the last 小计
     for r in range(start, grid.max_row + 1):
         row_texts = [grid.text(r, c) for c in range(1, grid.max_col + 1)]
+        if _is_subtotal(grid, r, cols, row_texts):     # 小计: checked (PX813), no indicator
+            _subtotal(grid, cells, info, r, cols, row_texts, tuple(since))
+            since = []
+            continue
         if _is_total_row(grid, r, cols, row_texts):
             _total_row(grid, cells, info, r, cols)
             break
@@ -125,6 +130,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             if "shared-weight" not in features:
                 features.append("shared-weight")
         project.indicators.append(Indicator(r, **vals))
+        since.append(r)
     if not project.indicators and "level3" in cols:
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
@@ -194,6 +200,35 @@ def _is_total_row(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str]
         return False
     last_label = max((cols[k] for k in ("level1", "level2", "level3") if k in cols), default=0)
     return any(labels.is_total_by_words(t) for t in row_texts[:last_label])
+
+
+def _is_subtotal(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str]) -> bool:
+    """A 小计 row (or a 合计 with indicators or another total after it): a level's subtotal,
+    not the table's end."""
+    if "target" in cols and grid.filled(r, cols["target"]):
+        return False
+    texts = [t for t in row_texts if t]
+    if any(labels.SUBTOTAL_RE.match(t) for t in texts):
+        return True
+    if not any(labels.matches(t, ("合计",)) for t in texts) or "target" not in cols:
+        return False
+    for rr in range(r + 1, min(grid.max_row, r + 200) + 1):
+        if grid.filled(rr, cols["target"]) or _is_total_row(
+                grid, rr, cols, [grid.text(rr, c) for c in range(1, grid.max_col + 1)]):
+            return True
+    return False
+
+
+def _subtotal(grid: Grid, cells: CellReader, info: FormInfo, r: int, cols: dict[str, int],
+              row_texts: list[str], rows: tuple[int, ...]) -> None:
+    label_col = next(c for c, t in enumerate(row_texts, 1) if t)
+    got = {}
+    for key, kind in (("weight", "weight"), ("self_score", "score")):
+        got[key] = cells.value(grid.name, r, cols[key], kind, "小计") if key in cols else EMPTY
+    info.subtotals.append((Value(row_texts[label_col - 1], row_texts[label_col - 1],
+                                 Loc(grid.name, cell_ref(r, label_col))),
+                           weight_points(got["weight"]) if "weight" in cols else EMPTY,
+                           got["self_score"], rows))
 
 
 def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,

@@ -118,6 +118,9 @@ INDICATOR_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Rows that end the indicator table.
 TOTAL_LABELS = ("总分", "合计", "总计", "自评总分")
+#: A subtotal inside the indicator table: 小计, 产出指标小计, 分项合计 (a 合计 with indicator rows
+#: after it is one too).
+SUBTOTAL_RE = re.compile(r"^(?:.{0,8}指标)?(?:小计|分项合计|分类合计)$")
 #: … or, in a label column of a row without a target, a short text holding one of these words.
 TOTAL_WORDS = ("总分", "合计", "总计", "综合得分", "总得分", "得分合计", "自评得分")
 GRADE_LABELS = ("等级", "自评等级", "评价等级", "绩效等级")
