@@ -77,8 +77,11 @@ def test_names_from_the_browser_never_become_paths(app, tmp_path: Path) -> None:
                             (SAMPLES[0].read_bytes(), "C:\\Windows\\x.xlsx")])
     assert not Path("/tmp/evil.xlsx").exists()
     store = app.extensions["perf_xlsx"]["store"]
-    saved = [p.name for p in store.root.rglob("*") if p.is_file() and p.parent.name != "out"]
-    assert saved and all(re.fullmatch(r"\d{3}\.xlsx", n) for n in saved)
+    saved = [p for p in store.root.rglob("*") if p.is_file() and p.parent.name != "out"]
+    # each in a numbered folder of ours, under the last part of the name, made safe
+    assert sorted(p.relative_to(p.parents[1]).as_posix() for p in saved) == \
+        ["001/evil.xlsx", "002/x.xlsx"]
+    assert all(p.resolve().is_relative_to(store.root.resolve()) for p in saved)
     assert "evil.xlsx" in page          # shown as a name, nothing more
 
 
@@ -100,6 +103,10 @@ def test_messages_name_the_file_as_the_user_named_it(app, tmp_path: Path) -> Non
     text = " ".join(str(v) for ws in load_workbook(io.BytesIO(summary.data)).worksheets
                     for row in ws.values for v in row if v)
     assert "我的表.xlsx 其实是" in text and str(store.root) not in text
+    workbook = client.get(re.findall(r'href="(/job/[^"]+/3/workbook[^"]*)"', page)[0])
+    results = load_workbook(io.BytesIO(workbook.data))["检查结果"]
+    where = " ".join(str(v) for row in results.values for v in row if v)
+    assert "宣传项目自评表!" in where and "003!" not in where
 
 
 def test_upload_limit(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""Uploads in a private temp folder: one folder per job (a random id), files saved under names we
-make (never a name from the browser), removed after a set time and at the next start.
+"""Uploads in a private temp folder: one folder per job (a random id), each file in a numbered
+folder of ours under its name made safe (never a path from the browser), removed after a set
+time and at the next start.
 """
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -59,10 +61,14 @@ class Store:
         return job
 
     def save(self, job: Job, name: str, data: bytes) -> Upload:
-        """Save ``data`` under a name of ours: the browser's name is only shown, never a path."""
+        """Save ``data`` in a numbered folder of ours, under the browser's file name made safe
+        (its last part, no separators or reserved characters, our suffix): never a path of the
+        browser's, yet a web page export's sheet is named after the file as uploaded."""
         suffix = Path(name.replace("\\", "/")).suffix.lower()
         suffix = suffix if suffix in SUFFIXES else ".xlsx"
-        path = job.folder / f"{len(job.uploads) + 1:03d}{suffix}"
+        folder = job.folder / f"{len(job.uploads) + 1:03d}"
+        folder.mkdir(mode=0o700)
+        path = folder / f"{safe_stem(display_name(name))}{suffix}"
         path.write_bytes(data)
         upload = Upload(display_name(name), path)
         job.uploads.append(upload)
@@ -81,6 +87,20 @@ class Store:
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                       *(f"LPT{i}" for i in range(1, 10))})
+
+
+def safe_stem(name: str) -> str:
+    """The stem of a shown name as a file name on any system: reserved characters replaced,
+    at most 60 characters, never empty nor starting with a dot."""
+    stem = Path(name).stem if Path(name).suffix else name
+    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .")[:60]
+    if clean.split(".")[0].upper() in _RESERVED:      # CON, NUL, COM1 … on Windows
+        clean = f"_{clean}"
+    return clean or "upload"
 
 
 def display_name(name: str) -> str:
