@@ -16,6 +16,7 @@ from typing import Any
 
 from . import targets
 from .model import Indicator, Project, Value
+from .numbers import BLANK_MARKS
 from .targets import Parsed
 from .template import contract
 
@@ -105,7 +106,7 @@ def _has_data(ind: Indicator) -> bool:
 
 
 #: What a unit types across a row to say its 二级 does not apply: ``/ / /``, ``— — —``, ``无``.
-_UNUSED_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "不适用"})
+_UNUSED_MARKS = frozenset({*BLANK_MARKS, "无", "不适用"})
 
 
 def no_name(ind: Indicator) -> bool:

@@ -5,6 +5,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Value
 
+#: What staff type into a number cell that has nothing to say (as the official forms print it):
+#: read as blank, not as a wrong number.
+BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
+
 
 def num(value: Value) -> Decimal | None:
     """The cell's number when it is a finite Decimal, else None (text, empty, NaN, ∞)."""

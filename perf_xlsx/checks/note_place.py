@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..catalogue.severity import Severity
 from ..model import Project, Value
-from ..read.cells import BLANK_MARKS
+from ..numbers import BLANK_MARKS
 
 _NOTHING = frozenset({"无", "无。", "暂无", "没有", "无说明", "不适用", *BLANK_MARKS})
 

@@ -25,16 +25,16 @@ def goal_label_at(grid: Grid, rows: range,
 
 
 def read_goals(project: Project, grid: Grid, cells: CellReader, info: FormInfo, rows: range,
-               goal_labels: tuple[str, ...] = labels.GOAL_LABELS, later: range = range(0)) -> None:
+               goal_labels: tuple[str, ...] = labels.GOAL_LABELS) -> None:
     """The goal texts of the block labelled within ``rows``; when its label is numbered
-    (年度绩效目标一（40分）), those of the later numbered blocks within ``later`` too (Hubei
-    prints each over its own indicator table), each block's text on a line of its own."""
+    (年度绩效目标一（40分）), those of the numbered blocks below it too (Hubei prints each over
+    its own indicator table), each block's text on a line of its own."""
     at = goal_label_at(grid, rows, goal_labels)
     if at is None:
         return
     got = _read_block(grid, cells, *at)
     if labels.numbered_goal_label(grid.text(*at), goal_labels):
-        for r, c in sorted(k for k, text in grid.texts.items() if k[0] in later and k[0] > at[0]
+        for r, c in sorted(k for k, text in grid.texts.items() if at[0] < k[0] <= grid.max_row
                            and labels.numbered_goal_label(text, goal_labels)):
             for key, (value, where) in _read_block(grid, cells, r, c).items():
                 if key not in got or got[key][0].is_empty:

@@ -73,15 +73,14 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                                                  if grid.text(r, c)))
             info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
             continue
+        # a later goal block (Hubei: 年度绩效目标二（40分）): its label row (and the rows the
+        # label is merged over), its 预期目标 | 实际完成情况 headers and the texts under them
         label_at = next((c for c, t in enumerate(row_texts, 1)
                          if t and labels.numbered_goal_label(t)), None)
-        if label_at is not None:     # the next goal block's label (Hubei: 年度绩效目标二（40分）)
-            goal_rows.update(range(r, grid.span(r, label_at)[0] + 1))
-            if _goal_headers(row_texts):     # its headers beside it: their texts below
-                goal_rows.add(r + 1)
-            continue
-        if r in goal_rows or (goal_rows and _goal_headers(row_texts)):
-            if r not in goal_rows:   # that block's 预期目标 | 实际完成情况, then their texts
+        heads = bool(goal_rows or label_at) and _goal_headers(row_texts)
+        if label_at is not None or heads or r in goal_rows:
+            goal_rows.update(range(r, (grid.span(r, label_at)[0] if label_at else r) + 1))
+            if heads:
                 goal_rows.add(r + 1)
             continue
         if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
@@ -116,7 +115,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
         for key, value in sections.items():
             if vals.get(key, EMPTY).is_empty:
-                vals[key] = Value(value.value, value.raw, value.loc)
+                vals[key] = value
         if "level1" not in cols and "level2" in cols and "level1" not in sections:
             vals["level1"] = _parent_of(vals["level2"], vals.get("level1", EMPTY))
         level1 = vals.get("level1", EMPTY)
@@ -221,14 +220,13 @@ def _is_subtotal(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str])
 
 def _subtotal(grid: Grid, cells: CellReader, info: FormInfo, r: int, cols: dict[str, int],
               row_texts: list[str], rows: tuple[int, ...]) -> None:
+    """Record the 小计 row ``r``: its label, printed 分值 and 得分, and the ``rows`` it sums."""
     label_col = next(c for c, t in enumerate(row_texts, 1) if t)
-    got = {}
-    for key, kind in (("weight", "weight"), ("self_score", "score")):
-        got[key] = cells.value(grid.name, r, cols[key], kind, "小计") if key in cols else EMPTY
-    info.subtotals.append((Value(row_texts[label_col - 1], row_texts[label_col - 1],
-                                 Loc(grid.name, cell_ref(r, label_col))),
-                           weight_points(got["weight"]) if "weight" in cols else EMPTY,
-                           got["self_score"], rows))
+    text = row_texts[label_col - 1]
+    weight, score = (cells.value(grid.name, r, cols[key], kind, "小计") if key in cols else EMPTY
+                     for key, kind in (("weight", "weight"), ("self_score", "score")))
+    info.subtotals.append((Value(text, text, Loc(grid.name, cell_ref(r, label_col))),
+                           weight_points(weight), score, rows))
 
 
 def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,

@@ -127,7 +127,6 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     ind_header = indicator_header(grid, name_at[0] if name_at else 1)
     top = name_at[0] if name_at else 1
     bottom = ind_header[0] if ind_header else grid.max_row + 1
-    end = grid.max_row + 1
     caption = grid.sheet.caption if rows is None or part == 1 else ()
     _header_fields(project, grid, cells, info, top, bottom, caption)
     project.year = _year(grid, top)
@@ -136,7 +135,7 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         info.stage = "monitor"
         features.append("监控表")
         read_monitor_funds(project, grid, cells, info, range(top, bottom), features)
-        read_goals(project, grid, cells, info, range(top, bottom), later=range(bottom, end))
+        read_goals(project, grid, cells, info, range(top, bottom))
         project.goal_actual = EMPTY       # what was done so far: no 自评 field holds it
         info.sources.pop("goal_actual", None)
         if ind_header is not None:
@@ -147,11 +146,10 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         read_target_header(project, grid, cells, info.sources, range(max(1, top - 1), bottom))
         info.money_divisor = read_target_funds(project, grid, cells, info.sources,
                                                range(top, bottom))
-        read_goals(project, grid, cells, info, range(top, bottom), labels.TARGET_GOAL_LABELS,
-                   range(bottom, end))
+        read_goals(project, grid, cells, info, range(top, bottom), labels.TARGET_GOAL_LABELS)
     else:
         read_funds(project, grid, cells, info, range(top, bottom), features)
-        read_goals(project, grid, cells, info, range(top, bottom), later=range(bottom, end))
+        read_goals(project, grid, cells, info, range(top, bottom))
     if ind_header is None:
         cells.add("PX801", sheet, None, what="绩效指标表头（一级指标 / 三级指标 / 年度指标值 …）",
                   what_en="the indicator header (三级指标, 年度指标值 …)")

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalogue.finding import Finding, make
 from ..model import Loc, Value, loc_of, value_of
-from ..numbers import YEARS
+from ..numbers import BLANK_MARKS, YEARS
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from . import coerce
 from .effective import Eff, EffectiveCells, stored_content
@@ -24,12 +24,9 @@ _TYPED_KINDS = (*NUMERIC_KINDS, "year", "date")
 #: Indicator columns whose value keeps its type and whose raw is the text shown to the user.
 SHOWN_KIND = "shown"
 _EXAMPLES = {"money": "0.22", "number": "50", "weight": "10", "score": "8"}
-#: What staff type into a number cell that has nothing to say (as the official forms print it):
-#: read as blank, not as a wrong number.
 #: A formula that is a bare constant (``=100%``, ``=20``): in a target or actual column it is
 #: the value typed after an ＝ the spreadsheet took for a formula, not a calculation.
 _CONSTANT_FORMULA = re.compile(r"^\s*\d+(?:\.\d+)?\s*%?\s*$")
-BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
 
 
 #: (sheet, row, col) → Loc for the first 16,384 cells met: the same template cells are read in

@@ -13,13 +13,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..batch.pool import SPREADSHEET_SUFFIXES
+
 #: The folder prefix of our uploads in the system temp dir (swept at start, see ``sweep``).
 PREFIX = "perf-xlsx-web-"
 #: Uploads and results are deleted this long after they were made.
 KEEP_SECONDS = 60 * 60
 #: Extensions a dropped file may keep (the bytes decide what it is; this only names the copy).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".htm", ".html",
-            ".xml")
+SUFFIXES = SPREADSHEET_SUFFIXES     # what `check FOLDER` takes
 
 
 @dataclass
