@@ -803,3 +803,23 @@ def test_many_broken_names_are_one_finding():
     assert [c for c in codes(project) if c[0] in ("PX104", "PX105", "PX106")] == \
         [("PX105", INFO, None)]
     assert project.name.value == "某项目"
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_subtotal_typed_under_its_level1_is_not_an_indicator(filled_path, merged):
+    rows = default_indicators()
+    subtotal = {"level1": contract.LEVEL1_OUTPUT, "level2": None, "level3": "产出指标小计",
+                "weight": 50, "self_score": 50}
+    if merged:
+        subtotal = {**subtotal, "level1": None, "level3": "小计"}
+        for row in rows[1:5]:
+            row["level1"] = None
+    rows.insert(5, subtotal)
+    path = filled_path(indicators=rows)
+    level1, level3 = (col_of(contract.INDICATORS, k) for k in ("level1", "level3"))
+    if merged:
+        edit(path, lambda wb: wb[IND].merge_cells(f"{level1}3:{level1}8"))
+    project = load_project(path)
+    assert [i.level3.value for i in project.indicators] == \
+        [r["level3"] for r in default_indicators()]
+    assert codes(project) == [("PX117", IND, f"{level3}8")]

@@ -174,16 +174,21 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
 
 def _money_units(rs: list[Row]) -> Iterable[Finding]:
     """PX314 among the amounts the project spends (产出 and 成本 rows): a benefit such as
-    带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元."""
-    def money(r: Row) -> str | None:
+    带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元. Amounts are compared with
+    amounts and rates with rates: a standard of 3000元/人 beside a total of ≤100万元 is the
+    custom, 161元 beside 0.0062万元 (or 元/人 beside 万元/人) a slip."""
+    def money(r: Row) -> tuple[str, bool] | None:
         t = r.target
         if isinstance(t, Comparison) and units.is_money(t.unit) and \
                 canonical_level1(r.level1) not in _NOT_SPENT:
-            return units.normalise(t.unit).split("/", 1)[0]
+            base, slash, _ = units.normalise(t.unit).partition("/")
+            return base, bool(slash)
         return None
-    wan = [r for r in rs if money(r) == contract.MONEY_UNIT]
-    if not wan:
-        return []
-    return [_f("PX314", r, "target", expected=wan[0].ind.target.text,
+    kinds = [money(r) for r in rs]
+    wan: dict[bool, Row] = {}
+    for r, kind in zip(rs, kinds):
+        if kind and kind[0] == contract.MONEY_UNIT:
+            wan.setdefault(kind[1], r)
+    return [_f("PX314", r, "target", expected=wan[kind[1]].ind.target.text,
                actual=r.ind.target.text, indicator=r.name)
-            for r in rs if money(r) == "元"]
+            for r, kind in zip(rs, kinds) if kind and kind[0] == "元" and kind[1] in wan]

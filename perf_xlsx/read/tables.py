@@ -20,6 +20,8 @@ SHOWN_KEYS = ("target", "actual", "monitor_value", "expected_value")
 #: Hierarchy columns that staff often merge vertically: a merged cell's value fills its rows.
 FILL_DOWN_KEYS = ("level1", "level2")
 TOTAL_WORDS = ("合计", "总计", "小计", "合计金额", "总分", "合计得分")
+#: 小计 and its longer forms (产出指标小计, 分项合计) in a column after the row's first text.
+_SUBTOTAL_RE = re.compile(r"^(?:.{0,8}指标)?(?:小计|分项合计|分类合计|合计|总计)$")
 _NOTE_RE = re.compile(r"^(注|说明|备注|填表说明)\d*[:：]")
 _HEADER_SEARCH_ROWS = 30
 _BRACKETS = re.compile(r"\([^)]*\)$")
@@ -206,6 +208,10 @@ def _skip_reason(texts: list[str], values: dict[str, Value],
     word = norm_header(values[first].text)
     if word in TOTAL_WORDS:
         return "PX117", first
+    # a 小计 typed in a later column, under a 一级 merged over it or typed again on its row
+    for key in texts:
+        if key != first and key in own and _SUBTOTAL_RE.match(norm_header(values[key].text)):
+            return "PX117", key
     filled = [k for k in own if not values[k].is_empty]
     if len(filled) == 1 and filled[0] == first and _NOTE_RE.match(word):
         return "PX118", first
