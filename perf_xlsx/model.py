@@ -161,6 +161,9 @@ class FormInfo:
     printed_funds: dict[str, dict[str, Value]] = field(default_factory=dict)
     printed_total: dict[str, Value] = field(default_factory=dict)
     fund_rows: list[tuple[str, str, FundRow, dict[str, Value]]] = field(default_factory=list)
+    #: Rows splitting a funds row by who gives the money (其中：中央资金 / 省级资金 under 财政拨款):
+    #: (the key of the row split, the part's label, its amounts); never added into the key.
+    fund_parts: list[tuple[str, str, FundRow]] = field(default_factory=list)
     grade: Value = EMPTY
     execution_rows: list[Value] = field(default_factory=list)   # 预算执行率 rows among indicators
     note: Value = EMPTY

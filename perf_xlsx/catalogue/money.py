@@ -157,4 +157,14 @@ ENTRIES: dict[str, Entry] = {
         "no reason is given.",
         "Explain in the funds note (or the row's reason cell) why this source was spent slowly.",
         "上年结转全年预算 5、执行 1（20%），总执行率 92%，说明为空"),
+    "PX219": Entry(
+        E, "财政拨款的分项之和超过财政拨款",
+        "{sheet}!{cell}：「{column}」一列中，{row_label}下的分项（{parts}）合计 {expected}，"
+        "超过{row_label}本身的 {actual}（多 {diff}）。",
+        "分项是{row_label}的「其中」数，合计不能超过它：改正分项或{row_label}的金额。",
+        "{sheet}!{cell}: in the column '{column}', the parts listed under the {row_label_en} "
+        "({parts_en}) add up to {expected}, more than its own {actual} (by {diff}).",
+        "The parts are 'of which' figures of the {row_label_en} and cannot exceed it: correct "
+        "the parts or the row.",
+        "当年财政拨款 500，其下中央资金 300、省级资金 150、市县资金 70"),
 }

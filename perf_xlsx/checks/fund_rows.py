@@ -1,8 +1,9 @@
-"""Checks on each funds source row, not only the total (PX216–PX218): a source's budget adjusted
+"""Checks on each funds source row, not only the total (PX216–PX219): a source's budget adjusted
 without a note while the total stayed put (money moved between sources), a budget cut to exactly
-what was spent (the 100 % that hides slow execution), and a source spent slowly without a note
-while the total looks fine. A note is the funds note, or on a published form that row's own
-原因 cell."""
+what was spent (the 100 % that hides slow execution), a source spent slowly without a note
+while the total looks fine, and on a published form the parts of a row (其中：中央资金 / 省级资金
+under 财政拨款) adding up to more than the row. A note is the funds note, or on a published form
+that row's own 原因 cell."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -27,8 +28,9 @@ def _adjusted(row: FundRow) -> tuple[Decimal, Decimal] | None:
 
 
 def check_fund_rows(project: Project, threshold: Decimal = Decimal("0.9")) -> list[Finding]:
-    """PX216, PX217 and PX218 over the funds rows; never raises on bad data."""
-    return [*_cut_to_spent(project), *_moved(project), *_slow(project, threshold)]
+    """PX216–PX219 over the funds rows; never raises on bad data."""
+    return [*_cut_to_spent(project), *_moved(project), *_slow(project, threshold),
+            *_parts(project)]
 
 
 def _cut_to_spent(project: Project) -> Iterator[Finding]:
@@ -79,6 +81,35 @@ def _slow(project: Project, threshold: Decimal) -> Iterator[Finding]:
         yield make("PX218", *field_cell(f"funds_{src}_executed", row.executed),
                    expected=pct(threshold), actual=pct(rate),
                    row_label=label, row_label_en=_EN[src])
+
+
+def _parts(project: Project) -> Iterator[Finding]:
+    """PX219: the parts printed under a row add up to more than the row, in any money column.
+    Less is allowed: a 其中 list may name only some of the givers."""
+    parts = project.form.fund_parts if project.form is not None else []
+    labels = {src: _short(label) for src, label, _row in _SOURCES}
+    for key in dict.fromkeys(k for k, _label, _row in parts):
+        mine = [(label, row) for k, label, row in parts if k == key]
+        names = [_short(label) for label, _row in mine]
+        whole = project.funds.source(key)
+        for col, clabel, _letter in contract.FUND_COLUMNS:
+            total = num(getattr(whole, col))
+            nums = [n for n in (num(getattr(row, col)) for _label, row in mine) if n is not None]
+            if total is None or not nums:
+                continue
+            added = sum(nums, Decimal(0))
+            if added - total > tolerance(added, total):
+                yield make("PX219", *field_cell(f"funds_{key}_{col}", getattr(whole, col)),
+                           column=clabel, parts="、".join(names), parts_en=", ".join(names),
+                           expected=show(added),
+                           actual=show(total), diff=show(added - total),
+                           row_label=labels[key], row_label_en=_EN[key])
+
+
+def _short(label: str) -> str:
+    """A row's label without its 其中： (其中：中央资金 → 中央资金)."""
+    label = label.strip()
+    return label[3:].strip() if label[:3] in ("其中：", "其中:") else label
 
 
 __all__ = ["check_fund_rows"]

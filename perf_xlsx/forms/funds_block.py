@@ -26,6 +26,11 @@ from .indicator_block import weight_points
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
 #: Keys whose rows may repeat under FUNDS_ROWS' own aliases (Sichuan: three 其他资金-like rows).
 _REPEATABLE = ("other",)
+#: A row naming the government that gives the money (其中：中央资金, 省级补助, 市县配套): under a
+#: 财政拨款 row, a part of it.
+_PART_WORDS = re.compile(r"中央|省|市|县|区级|乡镇|地方|本级|配套")
+_PART_LABEL_CHARS = 14
+_OF_WHICH = re.compile(r"^其中[:：]\s*")
 #: The printed figures of a row: attribute → how the cell is read.
 _PRINTED = (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"), ("reason", "text"))
 
@@ -42,14 +47,14 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     unit_and_weight(grid, info, rows, header_row, cols, features)
     first_money = min(cols.values())
     seen: set[str] = set()
-    for r, key, label, again in block_rows(grid, rows, header_row, first_money):
+    for r, key, label, how in block_rows(grid, rows, header_row, first_money):
         seen.add(key)
         row = FundRow()
         for attr in ("initial", "budget", "executed"):
             if attr in cols:
                 v = cells.value(grid.name, r, cols[attr], "money", attr)
                 setattr(row, attr, in_wan(v, info.money_divisor))
-                if not again:
+                if how == "first":
                     info.sources[f"funds_{key}_{attr}"] = grid.where(r, cols[attr])
         printed: dict[str, Value] = {}
         for attr, kind in _PRINTED:
@@ -57,8 +62,11 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
                 printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
                 if attr == "weight":
                     printed[attr] = weight_points(printed[attr])
-        info.fund_rows.append((key, label if again else "", row, printed))
-        if again:        # another row of the same key: its amounts are added to the first one's
+        info.fund_rows.append((key, "" if how == "first" else label, row, printed))
+        if how == "part":        # checked against the row it splits, never added to it
+            info.fund_parts.append((key, label, row))
+            continue
+        if how == "again":     # another row of the same key: its amounts are added to the first
             setattr(project.funds, key, added_rows(project.funds.source(key), row))
             if f"several-{key}-rows" not in features:
                 features.append(f"several-{key}-rows")
@@ -77,16 +85,33 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
 
 
 def block_rows(grid: Grid, rows: range, header_row: int, first_money: int
-               ) -> Iterator[tuple[int, str, str, bool]]:
-    """(row, funds key, the label it was read from, whether a row above had that key) of each
-    funds row under the header at ``header_row``, down to the goal block."""
+               ) -> Iterator[tuple[int, str, str, str]]:
+    """(row, funds key, the label it was read from, how) of each funds row under the header at
+    ``header_row``, down to the goal block; ``how`` is "first" for the first row of a key,
+    "again" for a later row added into it (Sichuan's 单位资金, a transfer payment's 地方资金 beside
+    中央财政资金) and "part" for a row splitting the 财政拨款 above it by the government that gives
+    it (其中：中央资金 / 省级资金 / 市县资金): checked against it, never added."""
     goal = goal_label_at(grid, range(header_row + 1, rows.stop))
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
         found = _row_key(grid, r, first_money, seen)
-        if found is not None:
-            yield r, found[0], found[1], found[0] in seen
-            seen.add(found[0])
+        if found is None:
+            continue
+        key, label = found
+        label = _OF_WHICH.sub("", label)       # 其中:中央资金 is named 中央资金 in a finding
+        if key not in seen:
+            seen[key] = label
+            yield r, key, label, "first"
+        elif key == "fiscal" and not _central(seen[key]) and _PART_WORDS.search(label):
+            yield r, key, label, "part"
+        else:
+            yield r, key, label, "again"
+
+
+def _central(label: str) -> bool:
+    """A 财政拨款 row of the central government's money only: a 地方资金 row beside it is more
+    fiscal money, not a part of it."""
+    return "中央" in label
 
 
 def _columns(grid: Grid, header_row: int) -> dict[str, int]:
@@ -124,10 +149,12 @@ def unit_and_weight(grid: Grid, info: FormInfo, rows: range, header_row: int,
             break
 
 
-def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str, str] | None:
+def _row_key(grid: Grid, r: int, first_money: int, seen: dict[str, str]
+             ) -> tuple[str, str] | None:
     """(funds key, the label it was read from) of row ``r``, from its label left of the money
     columns, else None: by an alias, else by the words of the label (a key already read is then
-    not read again, so a breakdown row under 财政拨款 is not counted twice)."""
+    not read again, so a breakdown row under 财政拨款 is not counted twice); after a 财政拨款 row,
+    a row naming a level of government is fiscal money too (a part of it, or beside 中央)."""
     texts = [t for t in (grid.text(r, c) for c in range(1, first_money)) if t]
     for text in texts:
         for k, aliases in labels.FUNDS_ROWS.items():
@@ -140,6 +167,11 @@ def _row_key(grid: Grid, r: int, first_money: int, seen: set[str]) -> tuple[str,
         k = labels.guess_funds_row(text)
         if k is not None and k not in seen and not labels.matches(text, labels.FUNDS_LABELS):
             return k, text
+    if "fiscal" in seen:        # a part, or beside a 中央 row more fiscal money (block_rows)
+        for text in texts:
+            if _PART_WORDS.search(text) and len(labels.norm(text)) <= _PART_LABEL_CHARS and \
+                    labels.guess_funds_row(text) in (None, "fiscal"):
+                return "fiscal", text
     return None
 
 

@@ -93,15 +93,18 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
     unit_and_weight(grid, info, rows, header_row, cols, features)
     if "note" in cols:                # its header names it in the findings (偏差原因说明)
         info.columns["funds_note"] = grid.raw_text(header_row, cols["note"]).strip()
-    for r, key, label, again in block_rows(grid, rows, header_row, min(cols.values())):
+    for r, key, label, how in block_rows(grid, rows, header_row, min(cols.values())):
         row = FundRow()
         for attr in ("initial", "budget"):
             if attr in cols:
                 setattr(row, attr, in_wan(cells.value(grid.name, r, cols[attr], "money", attr),
                                           info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
-        _printed_rate(grid, cells, info, r, cols, key, label if again else "", row)
-        if again:
+        _printed_rate(grid, cells, info, r, cols, key, "" if how == "first" else label, row)
+        if how == "part":          # 其中：中央资金 under 财政拨款: checked against it, not added
+            info.fund_parts.append((key, label, row))
+            continue
+        if how == "again":
             setattr(project.funds, key, added_rows(project.funds.source(key), row))
             continue
         setattr(project.funds, key, row)
