@@ -18,6 +18,7 @@ from .errors import InputError
 from .ooxml.gcpause import gc_paused
 from .indicator_rows import rows as indicator_rows
 from .model import Project
+from .read.record import TargetRecord
 from .results import CheckReport, ScoreSummary
 from .scoring.profiles import AUTO, Profile, get_profile
 from .scoring.score import score_project
@@ -69,11 +70,15 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     ``stage`` (target / monitor / self, 申报 / 监控 / 自评; None infers it) checks the year's
     stage (docs/stages.md); ``previous`` is last year's project, for the 申报 stage;
     ``approved`` the approved targets from another file (``stages.approved_record``), compared
-    against in place of the record the workbook carries."""
+    against in place of the record the workbook carries, or the 申报表 of a folder
+    (``stages.approved_set.ApprovedSet``), of which the one of the project's name is."""
     from .stages import resolve_stage, run_stage_checks
     from .stages.run import early
 
     stage = resolve_stage(stage, project)
+    not_found: list[Finding] = []
+    if approved is not None and not isinstance(approved, TargetRecord):    # --targets FOLDER
+        approved, not_found = approved.lookup(project, stage)
     if profile == AUTO:
         from .scoring.detect import detect_profile
 
@@ -113,7 +118,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     if stage != "self":          # before the year's end: no actual values, nothing to score
         found, summary = early(found, project), None
     found += [f for f in run_stage_checks(project, prof, ind_rows, stage, previous, approved)
-              if not _about_missing(f, missing)]
+              if not _about_missing(f, missing)
+              and not (not_found and f.code == "PX762")] + not_found    # PX766 says it better
     findings = dedupe(_onto_form(project, found))
     return CheckReport(project=project, findings=findings, score=summary,
                        checked_at=now or datetime.now(timezone.utc).astimezone(),
@@ -167,13 +173,13 @@ def check_file_all(path: str | Path, profile: Profile | str | None = "mof2020", 
     if len(projects) > 1:                          # the year's forms as sheets of one workbook
         from .stages.approved import carry_monitoring, paired_records
 
-        paired = paired_records(projects) if approved is None else {}
+        paired = paired_records(projects) if not isinstance(approved, TargetRecord) else {}
         carry_monitoring(projects)
     reports = []
     for project in projects:
         reports.append(check_project(project, profile, now=now, stage=stage,
                                      previous=previous,
-                                     approved=approved or paired.get(id(project))))
+                                     approved=paired.get(id(project)) or approved))
         _within(path, deadline)
     return reports
 

@@ -127,8 +127,12 @@ def test_the_cli_option(tmp_path: Path) -> None:
                                  *APPROVED[2:]])
     r = CliRunner().invoke(cli, ["check", "--no-write", str(form), "--targets", str(approved)])
     assert r.exit_code == 1 and "[PX742]" in r.output and "PX762" not in r.output, r.output
+    # a folder: a batch, each form against the 申报表 of its name (tests/test_targets_folder.py)
     r = CliRunner().invoke(cli, ["check", "--no-write", str(tmp_path), "--targets",
                                  str(approved)])
+    assert r.exit_code == 1 and "[PX742]" in r.output, r.output
+    r = CliRunner().invoke(cli, ["check", "--no-write", str(form), "--targets",
+                                 str(tmp_path / "无此文件.xlsx")])
     assert r.exit_code == 2 and "--targets" in r.output
 
 

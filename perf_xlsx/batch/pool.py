@@ -38,6 +38,7 @@ class BatchOptions:
     out_dir: str | None = None        # write copies here instead of in place (mirrors inputs)
     time_limit: float = contract.MAX_SECONDS_PER_FILE
     stage: str | None = None          # the year's stage; None infers it per workbook
+    targets: Any = None               # the 申报表 of --targets (stages.approved_set.ApprovedSet)
 
 
 @dataclass
@@ -158,7 +159,8 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
     opts, start = _OPTIONS, time.monotonic()
     try:
         reports, _ = check_and_write_all(path, opts.profile, write=False, lang=opts.lang,
-                                         deadline=start + opts.time_limit, stage=opts.stage)
+                                         deadline=start + opts.time_limit, stage=opts.stage,
+                                         targets=opts.targets)
     except PerfXlsxError as exc:
         status = TIMEOUT if exc.code == "PX018" else UNREADABLE
         return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),

@@ -70,8 +70,9 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
               fail_on: str = "error", exit_zero: bool = False, quiet: bool = False,
               write: bool = False, no_write: bool = False, out: Path | None = None,
               summary: Path | None = None, jobs: int | None = None,
-              stage: str | None = None) -> int:
-    """Check every workbook under ``files``; return the exit code (0 / 1 / 2)."""
+              stage: str | None = None, targets: Any = None) -> int:
+    """Check every workbook under ``files``; return the exit code (0 / 1 / 2). ``targets``:
+    the 申报表 each 监控表 or 自评表 is compared against (``approved_set``)."""
     from ..batch.pool import BatchOptions, collect_files
     from ..batch.pool import run_batch as pool_run
 
@@ -92,7 +93,8 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
     if collected.skipped_locks and not quiet and fmt == "text":
         click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
     options = BatchOptions(profile=profile, lang=lang, write=do_write,
-                           out_dir=None if out is None else str(out), stage=stage)
+                           out_dir=None if out is None else str(out), stage=stage,
+                           targets=targets)
     run = _Run(fmt, quiet, fail_on, t)
     start = time.monotonic()
     stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)
@@ -263,3 +265,24 @@ def _print_text(lines: list[str], totals: dict[str, Any], t: dict[str, Any]) -> 
                                        warnings=totals["warnings"], errors=totals["errors"],
                                        failed=totals["failed"], sec=totals["seconds"], rate=rate)]
     click.echo("\n".join(lines))
+
+
+def approved_set(targets: Path, lang: str = "zh", quiet: bool = False) -> Any:
+    """The 申报表 of ``targets`` (a folder, walked as a batch's inputs are, or one file) by
+    project name (``stages.approved_set``); exit 2 when none is there."""
+    from ..batch.pool import collect_files
+    from ..stages.approved_set import read_approved
+
+    collected = collect_files([targets])
+    try:
+        got = read_approved(collected.files, str(targets), collected.names)
+    except PerfXlsxError as exc:
+        raise UnusableInputError(error_text(exc, lang)) from exc
+    if not quiet:
+        n = len(got.by_name) + len(got.several)
+        click.echo((f"targets: {n} project(s) with a 申报表 in {targets}" if lang == "en" else
+                    f"申报表：{targets} 中有 {n} 个项目的申报表"), err=True)
+        if got.unreadable:
+            click.echo(("  not read: " if lang == "en" else "  未能读取：")
+                       + ", ".join(got.unreadable), err=True)
+    return got

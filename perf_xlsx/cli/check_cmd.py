@@ -103,10 +103,12 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上年的工作簿：申报阶段核对指标值是否低于上年实际完成值 / last year's "
                    "workbook: targets below last year's actual values are flagged")
-@click.option("--targets", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="批复的绩效目标申报表（官方表样或申报阶段检查过的模板）：监控、自评时与之比对 / "
-                   "the approved 申报表 (a published form, or a workbook checked at the target "
-                   "stage): the monitoring and self-evaluation stages are compared against it")
+@click.option("--targets", type=click.Path(exists=True, path_type=Path), default=None,
+              help="批复的绩效目标申报表（官方表样或申报阶段检查过的模板）：监控、自评时与之比对；"
+                   "给文件夹时按项目名称逐个配对 / the approved 申报表 (a published form, or a "
+                   "workbook checked at the target stage) the monitoring and self-evaluation "
+                   "stages are compared against; a folder of them: each project with its own, "
+                   "by name")
 @batch_cmd.batch_options
 def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on: str,
             exit_zero: bool, quiet: bool, no_write: bool, out: Path | None,
@@ -130,15 +132,16 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
                                                                             fmt)):
         raise click.BadParameter("--report 只能与一个工作簿一起使用 / --report takes one workbook",
                                  param_hint="--report")
-    if targets is not None and (len(files) > 1 or batch_cmd.wants_batch(files, summary, jobs,
-                                                                         fmt)):
-        raise click.BadParameter("--targets 只能与一个工作簿一起使用 / --targets takes one "
-                                 "workbook", param_hint="--targets")
-    if batch_cmd.wants_batch(files, summary, jobs, fmt):
+    batch = batch_cmd.wants_batch(files, summary, jobs, fmt)
+    approved: Any = targets
+    if targets is not None and (batch or len(files) > 1 or targets.is_dir()):
+        # several forms, or a folder of 申报表: each project with its own, by name
+        approved = batch_cmd.approved_set(targets, lang, quiet)
+    if batch:
         run_result(batch_cmd.run_batch(
             files, profile=profile, lang=lang, fmt=fmt, fail_on=fail_on, exit_zero=exit_zero,
             quiet=quiet, write=write_, no_write=no_write, out=out, summary=summary, jobs=jobs,
-            stage=stage))
+            stage=stage, targets=approved))
     from ..render_text import render_report
     from ..run import check_and_write_all
 
@@ -156,7 +159,7 @@ def command(files: tuple[Path, ...], profile: Any, lang: str, fmt: str, fail_on:
             reports, outcome = check_and_write_all(path, profile, narrative=narrative,
                                                    write=not no_write, out=out, lang=lang,
                                                    stage=stage, previous=previous,
-                                                   targets=targets)
+                                                   targets=approved)
         except PerfXlsxError as exc:
             click.echo(error_text(exc, lang), err=True)
             payload.append(_error_dict(path, exc, lang))

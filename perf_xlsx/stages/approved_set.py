@@ -1,0 +1,98 @@
+"""The approved 申报表 of many projects (``perf-xlsx check 自评表文件夹 --targets 申报表文件夹``):
+every 申报表 in the files given, by project name, so that each 监控表 or 自评表 — of one file or of
+a whole batch — is compared against the one of its own project (PX741–PX744), and PX766 says
+when there is none or several. Read once (in the parent of a batch) and sent to every worker
+with the batch's options; docs/stages.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..catalogue.finding import Finding, make
+from ..errors import InputError
+from ..model import Project
+from ..read.record import TargetRecord
+from ..template import contract
+from .approved import record_of
+from .stage import resolve_stage
+from .target import name_key
+
+
+@dataclass(frozen=True)
+class ApprovedSet:
+    """The 申报表 read from ``where``: one record per project name, the names several 申报表
+    share (→ the files), and the files that could not be read."""
+
+    where: str
+    by_name: dict[str, TargetRecord] = field(default_factory=dict)
+    several: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unreadable: tuple[str, ...] = ()
+
+    def lookup(self, project: Project, stage: str) -> tuple[TargetRecord | None, list[Finding]]:
+        """The record of ``project``'s own 申报表, else None and PX766 (none, or several of its
+        name); a 申报表 itself is compared with nothing."""
+        if stage == "target":
+            return None, []
+        key = name_key(project.name.text)
+        if key and key in self.by_name:
+            return self.by_name[key], []
+        files = self.several.get(key, ())
+        if not files and project.record is not None:
+            return None, []                     # its own recorded targets are compared
+        sheet = project.form.sheet if project.form is not None else contract.SHEET_INDICATORS
+        if files:
+            why = (f"有 {len(files)} 张项目名称相同的申报表（{'、'.join(files)}），无法确定用哪一张",
+                   f"{len(files)} 申报表 of this name ({', '.join(files)}), and which one "
+                   "applies is unclear")
+        else:
+            why = ("没有项目名称相同的申报表", "no 申报表 of this project's name")
+        return None, [make("PX766", sheet, None, where=self.where, why=why[0], why_en=why[1],
+                           actual=project.name.text or "（未填）")]
+
+
+def read_approved(files: list[Path], where: str, shown: dict[Path, str] | None = None,
+                  deadline_seconds: float = contract.MAX_SECONDS_PER_FILE) -> ApprovedSet:
+    """Every 申报表 in ``files``: a published 申报表 (a sheet of it), or a perf-xlsx workbook with
+    its recorded targets. ``shown``: each file's name in the findings (default: its name).
+    InputError PX765 when none of them holds one."""
+    import time
+
+    from ..read.reader import load_projects
+
+    found: dict[str, list[tuple[str, TargetRecord]]] = {}
+    unreadable: list[str] = []
+    for path in files:
+        name = (shown or {}).get(path) or path.name
+        try:
+            projects = load_projects(path, deadline=time.monotonic() + deadline_seconds)
+        except Exception:  # noqa: BLE001 - one unreadable file is listed, never fatal
+            unreadable.append(name)
+            continue
+        for project in projects:
+            record = _approved(project, name)
+            key = name_key(project.name.text)
+            if record is not None and key:
+                found.setdefault(key, []).append((name, record))
+    if not found:
+        raise InputError("PX765", path=where, why="其中没有申报表（官方表样，或在申报阶段检查过的模板）",
+                         why_en="it holds no 申报表 (published, or a template checked at the "
+                                "target stage)")
+    return ApprovedSet(
+        where=where,
+        by_name={k: v[0][1] for k, v in found.items() if len(v) == 1},
+        several={k: tuple(n for n, _r in v) for k, v in found.items() if len(v) > 1},
+        unreadable=tuple(unreadable))
+
+
+def _approved(project: Project, name: str) -> TargetRecord | None:
+    """The approved targets ``project`` holds: the trusted record of a perf-xlsx workbook at the
+    target stage, or a published 申报表 form with indicators. A later workbook's record is its
+    own (compared in its own check), so a mixed inbox given as its own targets finds one
+    申报表 per project."""
+    if project.form is None and project.record is not None and project.record.trusted \
+            and resolve_stage(None, project) == "target":
+        return replace(project.record, sheet=f"[{name}]{project.record.sheet}", external=True)
+    if project.form is not None and project.form.stage == "target" and project.indicators:
+        return record_of(project, name)
+    return None
