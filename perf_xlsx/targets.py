@@ -285,6 +285,7 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
         n = re.match(r"\d+(?:\.\d+)?|\.\d+", rest)
     number = Decimal(n.group(0))
     unit, tail = _unit_at(rest[n.end():])
+    unit, tail, label = _period(unit, tail, label)
     for word, wop in _SUFFIX_WORDS:
         if tail.startswith(word):
             tail = tail[len(word):]
@@ -299,6 +300,25 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
         op = "<="
     label = (label or "").strip(":：,，;；、 ") or None
     return Comparison(op, number, units.normalise(unit), label, raw)
+
+
+_PERIOD_RE = re.compile(r"^/?(年度|半年|季度|季|年|月)")
+_EVERY_RE = re.compile(r"^每(年度|半年|季度|季|年|月)")
+
+
+def _period(unit: str | None, tail: str, label: str | None
+            ) -> tuple[str | None, str, str | None]:
+    """A count per period read into the unit: ``1次/季度`` and ``每月1次`` are ``次/季度`` and
+    ``次/月`` (compared with a count over the year by ``units.convert``)."""
+    if not unit or "/" in unit or not units.countable(unit):
+        return unit, tail, label
+    m = _PERIOD_RE.match(tail) if tail.startswith("/") else None
+    if m:
+        return f"{unit}/{m.group(1)}", tail[m.end():], label
+    m = _EVERY_RE.match(label or "")
+    if m:
+        return f"{unit}/{m.group(1)}", tail, label[m.end():] or None
+    return unit, tail, label
 
 
 # ---- public -------------------------------------------------------------------------------------
@@ -411,6 +431,22 @@ def _compare_deadline(target: Deadline, actual: Parsed, completion_date: date | 
     return Outcome(met, Decimal(1) if met else None, None)
 
 
+_NONE_WORDS = ("无", "零", "没有", "未发生", "未出现", "均未发生", "无发生")
+_NONE_PREFIXES = ("未发生", "未出现", "零", "无")
+
+
+def none_as_zero(target: Comparison, actual: Qualitative) -> Comparison | None:
+    """``无`` / ``未发生安全事故`` / ``零投诉`` as the actual of a target that zero meets (``0起``,
+    ``≤2次``): zero in the target's unit; else None (``无`` against ≥95% is no measurement)."""
+    if not (target.op in REVERSE_OPS or (target.op == "=" and target.number == 0)):
+        return None
+    s = actual.text
+    if s in _NONE_WORDS or (len(s) <= 10 and s.startswith(_NONE_PREFIXES)
+                            and not s.startswith(("无法", "无明显", "零星"))):
+        return Comparison("=", Decimal(0), target.unit, None, actual.raw)
+    return None
+
+
 def compare(target: Parsed, actual: Parsed, *, completion_date: date | None = None,
             year: int | None = None) -> Outcome:
     """Whether ``actual`` meets ``target`` (units converted); ``met`` None when not comparable."""
@@ -423,6 +459,8 @@ def compare(target: Parsed, actual: Parsed, *, completion_date: date | None = No
             return _compare_deadline(target, actual, completion_date, year)
         if isinstance(target, Qualitative):
             return _not("定性指标，按评价等级打分")
+        if isinstance(actual, Qualitative) and isinstance(target, Comparison):
+            actual = none_as_zero(target, actual) or actual
         if isinstance(actual, Comparison):
             return _compare_numbers(target, actual)
         return _not("实际完成值不是数值")

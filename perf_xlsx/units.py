@@ -37,6 +37,10 @@ GROUPS: tuple[dict[str, Decimal], ...] = (
 
 MONEY_UNITS = frozenset(GROUPS[0])
 PERCENT = "%"
+#: A count per period (2次/月, 每季度1次) → per year: the period a self-evaluation covers, so
+#: 1次/月 is met by 12次. Only for counts (次, 场, 人次 …), never money or measures.
+PERIODS_PER_YEAR = {"年": 1, "年度": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
+_PEOPLE_GROUPS = (8, 9)
 
 #: Units recognised after a number, tried longest first (the reader of free text uses this).
 KNOWN_UNITS: tuple[str, ...] = tuple(sorted(
@@ -82,14 +86,39 @@ def _factor(unit: str) -> tuple[int, Decimal] | None:
     return None
 
 
+def countable(unit: str | None) -> bool:
+    """A unit of things counted (次, 场, 期, 人次 …): not money, a percentage or a measure."""
+    u = normalise(unit)
+    if not u or "/" in u or u in MONEY_UNITS or u in ("%", "百分点", "‰"):
+        return False
+    f = _factor(u)
+    return f is None or f[0] in _PEOPLE_GROUPS
+
+
+def per_period(unit: str | None) -> tuple[str, int] | None:
+    """(the count, periods per year) of a count per period (``次/月`` → (次, 12)), else None."""
+    u = normalise(unit)
+    if not u:
+        return None
+    count, slash, period = u.partition("/")
+    if slash and period in PERIODS_PER_YEAR and countable(count):
+        return count, PERIODS_PER_YEAR[period]
+    return None
+
+
 def convert(number: Decimal, from_unit: str | None, to_unit: str | None) -> Decimal | None:
-    """``number`` expressed in ``from_unit`` converted to ``to_unit``; None if not convertible."""
+    """``number`` expressed in ``from_unit`` converted to ``to_unit``; None if not convertible.
+    A count per period converts to the count over the year (1次/月 → 12次) and back."""
     try:
         src, dst = normalise(from_unit), normalise(to_unit)
         if src == dst:
             return number
         if src is None or dst is None:
             return None
+        sp, dp = per_period(src), per_period(dst)
+        if sp or dp:
+            inner = convert(number, sp[0] if sp else src, dp[0] if dp else dst)
+            return None if inner is None else inner * (sp[1] if sp else 1) / (dp[1] if dp else 1)
         if "/" in src and "/" in dst:
             (sn, sd), (dn, dd) = src.split("/", 1), dst.split("/", 1)
             if sd != dd:

@@ -69,6 +69,11 @@ OUT, BEN, SAT = contract.LEVEL1_OUTPUT, contract.LEVEL1_BENEFIT, contract.LEVEL1
 # (id, change, expected findings) — the defaults (tests/factory.py) are a clean project.
 CASES = [
     ("clean", lambda rs: rs, []),
+    ("a count per month met by the year's count", edit(0, target="每月4次", actual="48次"), []),
+    ("a count per quarter missed", edit(0, target="1次/季度", actual="3次"),
+     [("PX303", "actual", 0)]),
+    ("未发生 as the actual of a count that zero meets",
+     edit(5, level3="投诉次数", target="≤2次", actual="未发生"), []),
     ("target unparsed", edit(0, target="50-60本"), [("PX301", "target", 0)]),
     ("target placeholder", edit(0, target="XX"), [("PX301", "target", 0)]),
     ("actual unparsed", edit(0, actual="约50-60本"), [("PX302", "actual", 0)]),

@@ -80,7 +80,7 @@ DOMAIN_EXAMPLES = [
     ("2018年底前", ("D", 2018, 12, None, "<=")), ("2018年度内完成", ("D", 2018, 12, None, "<=")),
     ("9.30前", ("D", None, 9, 30, "<=")), ("2018.9.20", ("D", 2018, 9, 20, "=")),
     ("2018年完成培训50人", C("=", "50", "人", "2018年完成培训")), ("≥2000年", C(">=", "2000", "年")),
-    ("2018年培训≥50人", C(">=", "50", "人", "2018年培训")), ("每季度1次", C("=", "1", "次", "每季度")),
+    ("2018年培训≥50人", C(">=", "50", "人", "2018年培训")), ("每季度1次", C("=", "1", "次/季度", None)),
     # deadlines without a date are qualitative (documented decision)
     ("在项目计划完成时间内完成", ("Q", "在项目计划完成时间内完成", None)), ("及时", ("Q", "及时", None)),
     # qualitative
@@ -199,6 +199,16 @@ COMPARE = [
     ("9月30日前", "完成", {"completion_date": date(2018, 11, 30)}, False, None),
     ("12月底之前完成", "完成", {"completion_date": date(2018, 11, 30)}, True, D(1)),
     ("9月30日前", "完成", {}, None, None),
+    # a count per period against the count over the year (units.PERIODS_PER_YEAR)
+    ("每月1次", "12次", {}, True, D(1)), ("1次/季度", "4次", {}, True, D(1)),
+    ("每季度开展1次", "3次", {}, False, D("0.75")), ("≥1次/年", "1次", {}, True, D(1)),
+    ("≥2次/月", "2次/月", {}, True, D(1)), ("每月1次", "1次/季度", {}, False, D(1) / D(3)),
+    ("每年投入≥50万元", "52万元", {}, True, D("1.04")),     # money: no period read
+    ("≥500元/月", "500元", {}, True, D(1)),                  # nor converted: 500 against 500
+    # none, as the actual of a target zero meets
+    ("0起", "无", {}, True, D(1)), ("≤5起", "未发生安全事故", {}, True, D(1)),
+    ("≤2次", "零投诉", {}, True, D(1)), ("≥95%", "无", {}, None, None),
+    ("0起", "无法统计", {}, None, None),
 ]
 
 
