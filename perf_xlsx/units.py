@@ -79,6 +79,17 @@ def _normalise_str(unit: str) -> str | None:
     return u
 
 
+_WAN = Decimal(10000)
+
+
+def _ten_thousands(unit: str) -> str | None:
+    """The unit a 万-prefixed one counts in ten thousands (万份 → 份), unless a group has it
+    (万元, 万人); else None."""
+    if len(unit) > 1 and unit[0] == "万" and "/" not in unit and _factor(unit) is None:
+        return unit[1:]
+    return None
+
+
 def _factor(unit: str) -> tuple[int, Decimal] | None:
     for i, group in enumerate(GROUPS):
         if unit in group:
@@ -119,6 +130,10 @@ def convert(number: Decimal, from_unit: str | None, to_unit: str | None) -> Deci
         if sp or dp:
             inner = convert(number, sp[0] if sp else src, dp[0] if dp else dst)
             return None if inner is None else inner * (sp[1] if sp else 1) / (dp[1] if dp else 1)
+        sw, dw = _ten_thousands(src), _ten_thousands(dst)
+        if sw or dw:                # 1.2万份 is 12000份, 3万亩 30000亩
+            inner = convert(number, sw or src, dw or dst)
+            return None if inner is None else inner * (_WAN if sw else 1) / (_WAN if dw else 1)
         if "/" in src and "/" in dst:
             (sn, sd), (dn, dd) = src.split("/", 1), dst.split("/", 1)
             if sd != dd:

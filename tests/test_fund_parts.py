@@ -142,3 +142,17 @@ def test_parts_on_a_monitoring_form_are_not_added(tmp_path: Path) -> None:
     assert money_codes(path) == []
     rows[8][5] = "45.00%"                    # 120 ÷ 300 is 40 %
     assert money_codes(save_rows(tmp_path / "监控表2.xlsx", rows)) == [("PX802", "F9")]
+
+
+def test_import_says_which_parts_the_template_has_no_row_for(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from perf_xlsx.cli import cli
+
+    path = form(tmp_path / "分项.xlsx", ALIASED)
+    out = tmp_path / "项目.xlsx"
+    r = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "未导入的资金分项：中央资金、省级资金、市县资金" in r.output
+    imported = load_project(out).funds.fiscal
+    assert (imported.budget.decimal, imported.executed.decimal) == (D(520), D(510))

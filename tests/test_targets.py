@@ -205,6 +205,9 @@ COMPARE = [
     ("≥2次/月", "2次/月", {}, True, D(1)), ("每月1次", "1次/季度", {}, False, D(1) / D(3)),
     ("每年投入≥50万元", "52万元", {}, True, D("1.04")),     # money: no period read
     ("≥500元/月", "500元", {}, True, D(1)),                  # nor converted: 500 against 500
+    # a count in 万 against the count
+    ("≥1万份", "12000份", {}, True, D("1.2")), ("≥3万亩", "2.5万亩", {}, False, D(2.5) / D(3)),
+    ("≥25000株", "2.6万株", {}, True, D(26000) / D(25000)), ("≥1万份", "1万本", {}, None, None),
     # none, as the actual of a target zero meets
     ("0起", "无", {}, True, D(1)), ("≤5起", "未发生安全事故", {}, True, D(1)),
     ("≤2次", "零投诉", {}, True, D(1)), ("≥95%", "无", {}, None, None),

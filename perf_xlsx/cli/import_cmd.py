@@ -60,6 +60,11 @@ def command(form: Path, output: Path | None, force: bool, lang: str) -> None:
             if project.form is not None and project.form.shared_weight:
                 click.echo("  a 分值 merged over several rows was shared equally among them"
                            if en else "  合并在几行上的分值已平均分到各行，请核对")
+            parts = [label for _k, label, _row in project.form.fund_parts] \
+                if project.form is not None else []
+            if parts:        # 其中：中央资金 … under 财政拨款: the template has one row per source
+                click.echo(("  not imported (the template has no row for them): "
+                            if en else "  模板没有对应的行、未导入的资金分项：") + "、".join(parts))
             missing = empty_required(project)
             if missing:
                 click.echo(("  the form has no place for, please fill in: " if en else
