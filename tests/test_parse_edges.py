@@ -21,7 +21,7 @@ SERIAL_EDGES = [
 
 @pytest.mark.parametrize("typed,want", SERIAL_EDGES)
 def test_dates_typed_as_numbers(typed: str, want: tuple | None) -> None:
-    """Rule: targets._serial (5-digit serials 20000–80000, 8-digit yyyymmdd 1900–2200)."""
+    """Rule: targets.deadlines.serial (5-digit serials 20000–80000, 8-digit yyyymmdd 1900–2200)."""
     for parse in (targets.parse_target, targets.parse_actual):
         got = parse(typed, timeliness=True)
         if want is None:

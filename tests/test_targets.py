@@ -259,7 +259,7 @@ def test_compare_monotone_for_positive_targets(op, target, a1, a2):
     assert not (m_lo and not m_hi)
 
 
-# ---- at the edges (issue 18: the mutants of targets.py that survived): why a pair cannot be
+# ---- at the edges (issue 18: the mutants of targets.py, now the targets package, that survived): why a pair cannot be
 # compared (the reason is shown to users), a fraction against a percent target, the ratio of a
 # zero or negative target, a year-only deadline, comparators in non-text values, unit case ----
 P, A = T.parse_target, T.parse_actual  # noqa: E305
@@ -334,7 +334,7 @@ def test_units_in_any_case(text: str, unit: str) -> None:
     ("≥50瓶/", T.Comparison(">=", D(50), None, None, "≥50瓶/")),
 ])
 def test_parse_target_exactly(text: str, parsed: object) -> None:
-    """Rule: targets._comparison / _unit_at — the reason and suggestion a user reads (PX301),
+    """Rule: targets.parse._comparison / _unit_at — the reason and suggestion a user reads (PX301),
     a year before the number, suffix words cut from a unit, a unit ending in /."""
     assert P(text) == parsed
 
@@ -352,7 +352,7 @@ def test_parse_target_exactly(text: str, parsed: object) -> None:
     ("正向50本", T.Comparison(">=", D(50), "本", None, "正向50本")),
 ])
 def test_parse_any_value_exactly(value: object, parsed: object) -> None:
-    """Rule: targets._parse — blanks, dates, 不适用, placeholder signs and the platforms'
+    """Rule: targets.parse._parse — blanks, dates, 不适用, placeholder signs and the platforms'
     正向/反向 prefixes, each with the raw text kept for messages."""
     assert P(value) == parsed
 
@@ -373,6 +373,25 @@ _MIXED, _BAD_DATE, _BAD_YEAR = "日期与其他数字混写", "日期无效", "�
     ("2018年9月30日", T.Deadline(2018, 9, 30, "=", "2018年9月30日")),
 ])
 def test_parse_dates_exactly(text: str, parsed: object) -> None:
-    """Rule: targets._deadline — the reason and suggestion of an unusable date (PX301), the
+    """Rule: targets.deadlines.deadline — the reason and suggestion of an unusable date (PX301), the
     years and days accepted, the raw text kept."""
     assert P(text) == parsed
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("三次", ("=", "3", "次")), ("≥两次", (">=", "2", "次")), ("不少于三场", (">=", "3", "场")),
+    ("二十五人以上", (">=", "25", "人")), ("一百二十人", ("=", "120", "人")),
+    ("两百人", ("=", "200", "人")), ("三个月", ("=", "3", "月")),
+])
+def test_a_count_in_chinese_numerals(text: str, expected: tuple[str, str, str]) -> None:
+    got = parse_target(text)
+    assert isinstance(got, Comparison) and got.raw == text
+    assert (got.op, got.number, got.unit) == (expected[0], D(expected[1]), expected[2])
+    actual = f"{expected[1]}{'个' if expected[2] == '月' else ''}{expected[2]}"   # 3月 is March
+    assert compare(got, parse_actual(actual)).met is True
+
+
+@pytest.mark.parametrize("text", ["一批", "一次性", "十分满意", "一流", "第一", "三三人", "十",
+                                  "培育一批龙头企业"])
+def test_words_that_hold_a_numeral_stay_words(text: str) -> None:
+    assert not isinstance(parse_target(text), Comparison)

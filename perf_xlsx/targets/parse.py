@@ -1,0 +1,164 @@
+"""Parse a 年度指标值 / 实际完成值 into its kind (``kinds``): a deadline, a comparison with its
+unit (a count per period read into the unit: ``每月1次`` is ``1次/月``), a qualitative text, 不适用
+or Unparsed with the reason and a suggestion a user reads (PX301, PX302). Never raises."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .. import units
+from ..template.contract import NOT_APPLICABLE_MARKERS
+from .deadlines import deadline, serial
+from .kinds import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
+from .text import (
+    NUM_RE,
+    PREFIX_WORDS,
+    SUFFIX_WORDS,
+    SYM_RE,
+    chinese_count,
+    level,
+    normalise_text,
+)
+
+_PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
+                 "指标2:", "指标3:")
+
+
+def _unit_at(s: str) -> tuple[str | None, str]:
+    """The unit at the start of ``s`` (known units first, else a short run of letters)."""
+    for u in units.KNOWN_UNITS:
+        if s.startswith(u):
+            return u, s[len(u):]
+    m = re.match(r"[A-Za-z\u4e00-\u9fff/]{1,4}", s)
+    if m:
+        word = m.group(0)
+        for w, _ in SUFFIX_WORDS:
+            cut = word.find(w)
+            if cut >= 0:
+                word = word[:cut]
+        if word and not word.endswith("/"):
+            return word, s[len(word):]
+    return None, s
+
+
+def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparsed:
+    op = label = None
+    m = SYM_RE.search(s)
+    first_num = NUM_RE.search(s)
+    year = re.match(r"\d{4}年度?", s[first_num.start():]) if first_num else None
+    if first_num and year and NUM_RE.search(s, first_num.start() + year.end()):
+        first_num = NUM_RE.search(s, first_num.start() + year.end())  # "2018年完成培训50人"
+    if m and (first_num is None or m.start() <= first_num.start()):
+        op, label, rest = m.group(0), s[:m.start()], s[m.end():]
+        n = re.match(r"-?(?:\d+(?:\.\d+)?|\.\d+)", rest)
+        if not n:
+            return Unparsed(raw, "比较符后缺少数值", f"{m.group(0)}50本")
+    else:
+        if first_num is None:
+            return Unparsed(raw, "没有数值", "≥50本")
+        head = s[:first_num.start()]
+        for word, wop in PREFIX_WORDS:
+            pos = head.rfind(word)
+            if pos >= 0 and (word != "达" or pos == len(head) - 1):
+                op, label = wop, head[:pos]
+                break
+        else:
+            label = head
+        n = first_num
+        rest = s[n.start():]
+        n = re.match(r"\d+(?:\.\d+)?|\.\d+", rest)
+    number = Decimal(n.group(0))
+    unit, tail = _unit_at(rest[n.end():])
+    unit, tail, label = _period(unit, tail, label)
+    for word, wop in SUFFIX_WORDS:
+        if tail.startswith(word):
+            tail = tail[len(word):]
+            if op is None or op == "=":
+                op = wop
+            break
+    if NUM_RE.search(tail) or SYM_RE.search(tail):
+        return Unparsed(raw, "含有多个数值或区间", f"≥{number}{unit or ''}")
+    if op is None:
+        op = {"正向": ">=", "反向": "<="}.get(direction or "", "=")
+    elif direction == "反向" and op == "=":
+        op = "<="
+    label = (label or "").strip(":：,，;；、 ") or None
+    return Comparison(op, number, units.normalise(unit), label, raw)
+
+
+_PERIOD_RE = re.compile(r"^/?(年度|半年|季度|季|年|月)")
+_EVERY_RE = re.compile(r"^每(年度|半年|季度|季|年|月)")
+
+
+def _period(unit: str | None, tail: str, label: str | None
+            ) -> tuple[str | None, str, str | None]:
+    """A count per period read into the unit: ``1次/季度`` and ``每月1次`` are ``次/季度`` and
+    ``次/月`` (compared with a count over the year by ``units.convert``)."""
+    if not unit or "/" in unit or not units.countable(unit):
+        return unit, tail, label
+    m = _PERIOD_RE.match(tail) if tail.startswith("/") else None
+    if m:
+        return f"{unit}/{m.group(1)}", tail[m.end():], label
+    m = _EVERY_RE.match(label or "")
+    if m:
+        return f"{unit}/{m.group(1)}", tail, label[m.end():] or None
+    return unit, tail, label
+
+
+# ---- public -------------------------------------------------------------------------------------
+def _parse(text: Any, timeliness: bool) -> Parsed:
+    raw = "" if text is None else (text.isoformat() if isinstance(text, date) else str(text))
+    s = chinese_count(normalise_text(text))
+    if not s:
+        return Unparsed(raw, "为空", "≥50本")
+    markers = {unicodedata.normalize("NFKC", m).lower() for m in NOT_APPLICABLE_MARKERS}
+    if s.lower() in markers or s.startswith("不适用"):
+        return NotApplicable(raw)
+    if any(p.lower() in s.lower() for p in _PLACEHOLDERS):
+        return Unparsed(raw, "模板占位内容未替换", "≥50本")
+    if re.fullmatch(r"[-/\\.。、~_*]+", s):
+        return Unparsed(raw, "只有占位符号", "不适用")
+    direction = None
+    for word in ("正向", "反向"):
+        if s.startswith(word):
+            direction, s = word, s[len(word):].lstrip(":：")
+    if timeliness and (d := serial(s, raw)):
+        return d
+    dl = deadline(s, raw)
+    if dl is not None:
+        return dl
+    if not NUM_RE.search(s):
+        if SYM_RE.search(s):
+            return Unparsed(raw, "比较符后缺少数值", "≥50本")
+        return Qualitative(s, level(s), raw)
+    return _comparison(s, raw, direction)
+
+
+def parse_target(text: Any, *, timeliness: bool = False) -> Parsed:
+    """Parse a 年度指标值; never raises (an unreadable text becomes ``Unparsed``)."""
+    if isinstance(text, str):  # the usual case; a check parses each text several times
+        return _parse_text_cached(text, timeliness)
+    return _parse_safely(text, timeliness)
+
+
+def _parse_safely(text: Any, timeliness: bool) -> Parsed:
+    try:
+        return _parse(text, timeliness)
+    except Exception:  # noqa: BLE001 - bad data must never raise
+        return Unparsed("" if text is None else str(text), "无法识别", "≥50本")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text_cached(text: str, timeliness: bool) -> Parsed:
+    # Parsed values are frozen dataclasses, so sharing one between callers is safe.
+    return _parse_safely(text, timeliness)
+
+
+def parse_actual(text: Any, *, timeliness: bool = False) -> Parsed:
+    """Parse a 实际完成值 (``52本``, ``98%``, ``已完成100%``, ``完成``, a date); never raises."""
+    return parse_target(text, timeliness=timeliness)
+
