@@ -141,11 +141,17 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
     if own_text:
         narrative = path
     if narrative is not None:
-        from .report.check import check_report_file
+        from .report.check import check_report_text, clean, read_paragraphs
+        from .report.reasons import explained_in_report
 
-        found = check_report_file(narrative, first.project, first.score)
+        paragraphs = read_paragraphs(narrative)
+        found = check_report_text(paragraphs, first.project, first.score,
+                                  name=Path(narrative).name)
         # a report read for its 附表 need not state figures: PX510 only when asked (--report)
         first.findings.extend(f for f in found if not (own_text and f.code == "PX510"))
+        if form is not None:    # a published form: the reasons it has no place for are here
+            answered = explained_in_report(clean(paragraphs))
+            first.findings[:] = [f for f in first.findings if f.code not in answered]
     if not write:
         return reports, WriteOutcome(skipped=NO_WRITE)
     return reports, write_report(path, reports, out=out, profile=profile, lang=lang,
