@@ -141,9 +141,10 @@ def rows(project: Project) -> list[Row]:
         if marked_unused(ind):      # its 一级/二级 still stand over the rows below
             continue
         timely = is_timeliness(l2)
-        out.append(Row(ind, l1, l2,
-                       targets.parse_target(cell_text(ind.target), timeliness=timely),
-                       targets.parse_actual(cell_text(ind.actual), timeliness=timely)))
+        target = targets.parse_target(cell_text(ind.target), timeliness=timely)
+        out.append(Row(ind, l1, l2, target,
+                       targets.parse_actual(cell_text(ind.actual), timeliness=timely,
+                                            target=target)))
     return out
 
 

@@ -395,3 +395,20 @@ def test_a_count_in_chinese_numerals(text: str, expected: tuple[str, str, str]) 
                                   "培育一批龙头企业"])
 def test_words_that_hold_a_numeral_stay_words(text: str) -> None:
     assert not isinstance(parse_target(text), Comparison)
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("5处", "完成5处，受益2.1万人", ("5", "处")), ("≥2万人", "完成5处，受益2.1万人", ("2.1", "万人")),
+    ("100%", "100%（12/12）", ("100", "%")), ("≥95%", "抽检合格率98.5%（抽检200份）", ("98.5", "%")),
+    ("≥3次", "开展3次，覆盖1200人", ("3", "次")),
+    ("≤5天", "平均3.5天，最长5天", None), ("≥50人", "培训52人，其中女性20人", None),
+    ("≥50本", "50-60本", None), ("≥50本", "约50~60本", None), ("效果明显", "完成5处，受益2万人", None),
+])
+def test_an_actual_stating_several_figures(target: str, actual: str, expected) -> None:
+    """The one figure in the target's unit is the actual value; none or several: unreadable."""
+    got = parse_actual(actual, target=parse_target(target))
+    if expected is None:
+        assert isinstance(got, Unparsed)
+    else:
+        assert isinstance(got, Comparison) and got.raw == actual
+        assert (got.number, got.unit) == (D(expected[0]), expected[1])

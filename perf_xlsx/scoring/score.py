@@ -108,7 +108,7 @@ def classify(ind: Indicator, profile: Profile, ctx: Context = Context(), *,
 
         timely = ind.level2.text in contract.TIMELINESS_LEVEL2
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
-        actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely)
+        actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely, target=target)
     weight = num(ind.weight)
     weight = weight if weight is not None and weight > 0 else None
     self_score = num(ind.self_score)

@@ -173,7 +173,8 @@ def parsed(value: Value, r: Row) -> targets.Parsed | None:
     """A monitoring cell parsed like an actual value (None when empty)."""
     if value.is_empty:
         return None
-    return targets.parse_actual(cell_text(value), timeliness=is_timeliness(r.level2))
+    return targets.parse_actual(cell_text(value), timeliness=is_timeliness(r.level2),
+                                target=r.target)
 
 
 def falls(r: Row, earlier: Value, later: Value, later_key: str, earlier_label: tuple[str, str],

@@ -24,6 +24,7 @@ from .text import (
     normalise_text,
 )
 
+_SEVERAL = "含有多个数值或区间"
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
 
@@ -81,7 +82,7 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
                 op = wop
             break
     if NUM_RE.search(tail) or SYM_RE.search(tail):
-        return Unparsed(raw, "含有多个数值或区间", f"≥{number}{unit or ''}")
+        return Unparsed(raw, _SEVERAL, f"≥{number}{unit or ''}")
     if op is None:
         op = {"正向": ">=", "反向": "<="}.get(direction or "", "=")
     elif direction == "反向" and op == "=":
@@ -158,7 +159,30 @@ def _parse_text_cached(text: str, timeliness: bool) -> Parsed:
     return _parse_safely(text, timeliness)
 
 
-def parse_actual(text: Any, *, timeliness: bool = False) -> Parsed:
-    """Parse a 实际完成值 (``52本``, ``98%``, ``已完成100%``, ``完成``, a date); never raises."""
-    return parse_target(text, timeliness=timeliness)
+def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None = None) -> Parsed:
+    """Parse a 实际完成值 (``52本``, ``98%``, ``已完成100%``, ``完成``, a date); never raises.
+    ``target``: the parsed 年度指标值 — an actual that states several figures (``完成5处，受益
+    2.1万人``, ``100%（12/12）``) is read as the one figure in the target's unit, when one only is."""
+    got = parse_target(text, timeliness=timeliness)
+    if isinstance(got, Unparsed) and got.reason == _SEVERAL and \
+            isinstance(target, Comparison) and target.unit:
+        return _figure_in_unit(normalise_text(text), got.raw, target.unit) or got
+    return got
 
+
+_RANGE_RE = re.compile(r"\d[-~至到]\d")
+
+
+def _figure_in_unit(s: str, raw: str, unit: str) -> Comparison | None:
+    if _RANGE_RE.search(s):
+        return None        # 50-60本 is a range, not a measurement
+    found = []
+    for m in NUM_RE.finditer(s):
+        got, _rest = _unit_at(s[m.end():])
+        u = units.normalise(got)
+        if u and units.compatible(u, unit):
+            found.append((Decimal(m.group(0)), u))
+    if len(found) != 1:
+        return None        # none in that unit, or several (平均3.5天，最长5天): no guessing
+    number, u = found[0]
+    return Comparison("=", number, u, None, raw)
