@@ -452,3 +452,14 @@ def test_a_monitor_line_is_a_day_and_a_share(line: list, ok: tuple | None) -> No
             profile_from_dict(data)
     else:
         assert profile_from_dict(data).monitor_lines == ((ok[0], Decimal(ok[1])),)
+
+
+def test_a_deadline_met_in_words_asks_for_the_date() -> None:
+    """按时完成 against 9月30日前, no 项目完成日期: the self-score is used, and PX413 says a date
+    is wanted, with an example in the deadline's own month."""
+    info = {**default_info(), "completion_date": None}
+    _summary, findings = score(change((3, {"actual": "按时完成"})), info)
+    px413 = [f for f in findings if f.code == "PX413"]
+    assert len(px413) == 1 and px413[0].cell == "E6"
+    assert "是完成期限" in px413[0].message("zh") and "如 9月20日" in px413[0].message("zh")
+    assert "is a deadline" in px413[0].message("en")

@@ -111,10 +111,12 @@ ENTRIES: dict[str, Entry] = {
     "PX413": Entry(
         W, "指标无法自动计分，采用自评得分",
         "{sheet}!{cell}：指标「{indicator}」无法自动计分（{reason}），采用单位自评得分 {self_score}。",
-        "把年度指标值和实际完成值写成可比较的形式，如 ≥50本 / 52本、≤5% / 3%。",
+        "把年度指标值和实际完成值写成可比较的形式，如 ≥50本 / 52本、≤5% / 3%、"
+        "9月30日前 / 2023年9月20日。",
         "{sheet}!{cell}: '{indicator}' cannot be scored automatically ({reason_en}); the "
         "self-score {self_score} is used.",
-        "Write the target and actual value in comparable form, e.g. ≥50本 / 52本.",
+        "Write the target and actual value in comparable form, e.g. ≥50本 / 52本, "
+        "9月30日前 / 2023年9月20日.",
         "年度指标值「≥50本」，实际完成值「完成」"),
     "PX414": Entry(
         E, "缺少自评得分",

@@ -63,6 +63,12 @@ def _unscored_reason(s: IndicatorScore) -> tuple[str, str]:
                 f"应填写实际数值，如 {example}",
                 f"the target '{t.raw}' is a number but the actual value '{a.raw}' is not; "
                 f"enter the measured value, e.g. {example}")
+    if isinstance(t, targets.Deadline) and not isinstance(a, targets.Deadline) and a.raw:
+        day = f"{t.year}年" * bool(t.year) + f"{t.month or 12}月{min(t.day or 20, 20)}日"
+        return (f"年度指标值「{t.raw}」是完成期限，实际完成值「{a.raw}」却不是日期，"
+                f"应填写实际完成的日期，如 {day}",
+                f"the target '{t.raw}' is a deadline but the actual value '{a.raw}' is not a "
+                f"date; enter the date the work was done, e.g. {day}")
     if isinstance(t, targets.Comparison) and isinstance(a, targets.Comparison) \
             and (t.unit or "") != (a.unit or ""):
         return (f"单位不同：年度指标值「{t.raw}」，实际完成值「{a.raw}」",
