@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from . import __version__
 from .catalogue.finding import Finding, make
 from .checks.fund_rows import check_fund_rows
+from .checks.goal_counts import check_goal_counts
 from .checks.goals import check_goals
 from .checks.indicators import check_indicators
 from .checks.money import check_money
@@ -95,7 +96,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
              if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
              and not _about_missing(f, missing)]
     ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
-    goal_findings = [] if contract.SHEET_INFO in missing else check_goals(project)
+    goal_findings = [] if contract.SHEET_INFO in missing else \
+        check_goals(project) + check_goal_counts(project, ind_rows)
     summary: ScoreSummary | None
     if not prof.scored:   # a frame without weights or scores: judged, not scored (PX420)
         sheet = project.form.sheet if project.form else contract.SHEET_INDICATORS

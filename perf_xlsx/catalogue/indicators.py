@@ -244,4 +244,14 @@ ENTRIES: dict[str, Entry] = {
         "Check each amount in the text so that the parts add up to the stated total (or the "
         "funds block).",
         "「资金89.97万元，其中：培训30万元、设备30万元、宣传29.99万元」（合计 89.99）"),
+    "PX334": Entry(
+        W, "目标文字中的数量与指标不符",
+        "{sheet}!{cell}：{goal_zh}写「{quote}」（{actual}），与指标「{indicator}」的{where_zh} "
+        "{expected} 不一致。",
+        "核对两处数字，改正写错的一处；文字说的若是另一件事，写清楚它指的是什么。",
+        "{sheet}!{cell}: the {goal_en} says '{quote}' ({actual}), but the {where_en} of "
+        "'{indicator}' is {expected}.",
+        "Check both figures and correct the wrong one; if the text means something else, say "
+        "what it counts.",
+        "实际完成情况写「新建集中供水工程4处」，指标「新建供水工程」实际完成值 5处"),
 }
