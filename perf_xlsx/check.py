@@ -72,7 +72,7 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     stage (docs/stages.md); ``previous`` is last year's project, for the 申报 stage;
     ``approved`` the approved targets from another file (``stages.approved_record``), compared
     against in place of the record the workbook carries, or the 申报表 of a folder
-    (``stages.approved_set.ApprovedSet``), of which the one of the project's name is."""
+    (``stages.approved_set.ApprovedSet``): the one of the project's name is compared."""
     from .stages import resolve_stage, run_stage_checks
     from .stages.run import early
 

@@ -57,6 +57,7 @@ def test_a_count_that_differs_from_its_indicator(tmp_path: Path) -> None:
     "建成供水工程4处以上。",                            # a floor, not a count
     "建成供水工程4处，另建供水工程1处。",                # two clauses name it: no guessing
     "新建水池4处。",                                   # names no indicator
+    "三年建成供水工程15处，今年建成供水工程4处以上。",     # a multi-year goal; a floor
 ])
 def test_clauses_that_are_not_the_indicators_count(tmp_path: Path, actual: str) -> None:
     got = px334(form(tmp_path / "c.xlsx", "新建集中供水工程5处。", actual))

@@ -27,7 +27,8 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[①-⑳])\s*")
 _CLAUSE_END = "，,。；;：:、\n（）()"
 #: Words of a clause that make its count something else: a change, a part, a share of it.
 _NOT_THE_COUNT = ("其中", "累计", "增加", "减少", "新增", "较上年", "同比", "超过", "不少于", "不低于",
-                  "达到", "至少", "约", "近", "余", "多", "平均", "每")
+                  "达到", "至少", "约", "近", "余", "多", "平均", "每", "两年", "二年", "三年", "四年",
+                  "五年", "期间", "中期", "规划")
 #: Runs of two characters too common to name an indicator.
 _GENERIC = {"完成", "项目", "数量", "建设", "开展", "实施", "工作", "指标", "年度", "全年", "覆盖",
             "服务", "保障", "提供", "计划", "任务", "目标", "实际", "情况", "人数", "个数", "新建",
