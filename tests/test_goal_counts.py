@@ -72,3 +72,20 @@ def test_the_template_goal_texts(tmp_path: Path) -> None:
            if f.code == "PX334"]
     assert len(got) == 1 and "宣传手册数量" in got[0].message("zh") and "52本" in got[0].message("zh")
     assert px334(fill_template(tmp_path / "b.xlsx")) == []
+
+
+def test_at_the_target_stage_the_expected_goal_against_the_targets(tmp_path: Path) -> None:
+    from form_factory import save_rows as rows_of
+
+    path = rows_of(tmp_path / "申报表.xlsx", [
+        ["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "农村饮水安全巩固提升工程"],
+        ["主管部门", "某县水利局", None, "实施单位", "某县农村供水管理站"],
+        ["项目资金（万元）", "年度资金总额", 520], [None, "其中：财政拨款", 520],
+        ["年度总体目标", "1.新建集中供水工程6处；2.改善2万人饮水条件。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "新建供水工程", "5处"],
+        [None, "效益指标", "社会效益指标", "受益人口", "≥2万人"],
+        [None, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"]])
+    report = check_file(path, "auto", stage=None)
+    assert report.stage == "target"
+    assert [(f.code, f.cell) for f in report.findings if f.code == "PX334"] == [("PX334", "B7")]

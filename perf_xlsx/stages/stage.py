@@ -15,7 +15,7 @@ from ..template import contract
 #: scores, execution) would only report what cannot exist yet.
 EARLY_CODES = frozenset({
     "PX202", "PX210", "PX301", "PX306", "PX307", "PX308", "PX309", "PX310", "PX311", "PX316",
-    "PX317", "PX319", "PX322", "PX324", "PX333", "PX401", "PX402", "PX403"})
+    "PX317", "PX319", "PX322", "PX324", "PX333", "PX334", "PX401", "PX402", "PX403"})
 #: What the published-form reader says, kept at every stage: a block missing (PX801), how the
 #: form was read (PX810), figures stored as text (PX812).
 FORM_READER_CODES = frozenset({"PX801", "PX810", "PX812"})
