@@ -87,10 +87,9 @@ def _parts(project: Project) -> Iterator[Finding]:
     """PX219: the parts printed under a row add up to more than the row, in any money column.
     Less is allowed: a 其中 list may name only some of the givers."""
     parts = project.form.fund_parts if project.form is not None else []
-    labels = {src: _short(label) for src, label, _row in _SOURCES}
     for key in dict.fromkeys(k for k, _label, _row in parts):
         mine = [(label, row) for k, label, row in parts if k == key]
-        names = [_short(label) for label, _row in mine]
+        names = [label for label, _row in mine]      # as the reader named them (中央资金)
         whole = project.funds.source(key)
         for col, clabel, _letter in contract.FUND_COLUMNS:
             total = num(getattr(whole, col))
@@ -103,13 +102,7 @@ def _parts(project: Project) -> Iterator[Finding]:
                            column=clabel, parts="、".join(names), parts_en=", ".join(names),
                            expected=show(added),
                            actual=show(total), diff=show(added - total),
-                           row_label=labels[key], row_label_en=_EN[key])
-
-
-def _short(label: str) -> str:
-    """A row's label without its 其中： (其中：中央资金 → 中央资金)."""
-    label = label.strip()
-    return label[3:].strip() if label[:3] in ("其中：", "其中:") else label
+                           row_label=contract.FUND_SOURCE_NAMES[key], row_label_en=_EN[key])
 
 
 __all__ = ["check_fund_rows"]

@@ -49,7 +49,6 @@ def check_against_record(project: Project, profile: Profile, rows: list[Row],
 
 
 def _funds(project: Project, record: TargetRecord) -> Iterator[Finding]:
-    labels = dict((k, label) for k, label, _r in contract.FUND_SOURCES)
     for key in ("total", "fiscal"):
         recorded, value = record.amount(key), project.funds.source(key).initial
         now = num(value)
@@ -58,7 +57,7 @@ def _funds(project: Project, record: TargetRecord) -> Iterator[Finding]:
         if abs(now - recorded) > tolerance(now, recorded):
             yield make("PX744", *field_cell(f"funds_{key}_initial", value), actual=show(now),
                        expected=show(recorded), record=record.sheet,
-                       label=labels[key].replace("其中：", ""),
+                       label=contract.FUND_SOURCE_NAMES[key],
                        label_en=contract.FUND_SOURCES_EN[key])
 
 

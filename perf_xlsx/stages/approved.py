@@ -29,12 +29,17 @@ def approved_record(path: str | Path, deadline: float | None = None,
     project = load_project(path, deadline=deadline)
     name = shown_as or Path(path).name
     if project.record is not None and project.record.trusted:
-        return replace(project.record, sheet=f"[{name}]{project.record.sheet}", external=True)
+        return external_record(project.record, name)
     if any(f.code == "PX101" for f in project.findings) or not project.indicators:
         why = ("既不是模板也不是官方表样", "neither the template nor a form") \
             if any(f.code == "PX101" for f in project.findings) else ("没有指标行", "no indicator rows")
         raise InputError("PX765", path=str(path), why=why[0], why_en=why[1])
     return record_of(project, name)
+
+
+def external_record(record: TargetRecord, file_name: str) -> TargetRecord:
+    """A workbook's recorded targets as given from another file: named ``[file]sheet``."""
+    return replace(record, sheet=f"[{file_name}]{record.sheet}", external=True)
 
 
 def _the_one(candidates: list[Project], project: Project) -> Project | None:

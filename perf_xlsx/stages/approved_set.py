@@ -6,7 +6,7 @@ with the batch's options; docs/stages.md.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue.finding import Finding, make
@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Project
 from ..read.record import TargetRecord
 from ..template import contract
-from .approved import record_of
+from .approved import external_record, record_of
 from .stage import resolve_stage
 from .target import name_key
 
@@ -92,7 +92,7 @@ def _approved(project: Project, name: str) -> TargetRecord | None:
     申报表 per project."""
     if project.form is None and project.record is not None and project.record.trusted \
             and resolve_stage(None, project) == "target":
-        return replace(project.record, sheet=f"[{name}]{project.record.sheet}", external=True)
+        return external_record(project.record, name)
     if project.form is not None and project.form.stage == "target" and project.indicators:
         return record_of(project, name)
     return None

@@ -11,7 +11,7 @@ a 5-digit Excel date serial is a Deadline only with ``timeliness=True``; a count
 """
 from __future__ import annotations
 
-from .compare import compare, none_as_zero
+from .compare import compare
 from .kinds import (
     POSITIVE_OPS,
     REVERSE_OPS,
@@ -27,5 +27,5 @@ from .parse import parse_actual, parse_target
 from .text import has_comparator, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
-           "Parsed", "Qualitative", "Unparsed", "compare", "has_comparator", "none_as_zero",
+           "Parsed", "Qualitative", "Unparsed", "compare", "has_comparator",
            "normalise_text", "parse_actual", "parse_target"]

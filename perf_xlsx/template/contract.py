@@ -97,6 +97,8 @@ FUND_SOURCES = (
     ("carryover", "上年结转资金", 11),
     ("other", "其他资金", 12),
 )
+#: Each funds row named in a sentence (当年财政拨款, not 其中：当年财政拨款).
+FUND_SOURCE_NAMES = {key: label.replace("其中：", "") for key, label, _row in FUND_SOURCES}
 FUND_COLUMNS = (
     # (key, label, column letter)
     ("initial", "年初预算数", "B"),
