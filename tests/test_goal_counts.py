@@ -89,3 +89,30 @@ def test_at_the_target_stage_the_expected_goal_against_the_targets(tmp_path: Pat
     report = check_file(path, "auto", stage=None)
     assert report.stage == "target"
     assert [(f.code, f.cell) for f in report.findings if f.code == "PX334"] == [("PX334", "B7")]
+
+
+def test_a_goal_typed_a_line_per_row_is_read_whole(tmp_path: Path) -> None:
+    """年度总体目标 merged over three rows, 预期目标 | 实际完成情况 on the first, then one goal per
+    row: every line is read (the second one was lost), and PX334 sees the second line too."""
+    from perf_xlsx.read import load_project
+
+    rows = [
+        ["2023年度项目支出绩效自评表"], ["项目名称", "农村饮水安全巩固提升工程"],
+        ["主管部门", "某县水利局", None, None, "实施单位", "某县农村供水管理站"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 520, 520, 510, 10, "98.08%", 9.81],
+        ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+        [None, "1.新建集中供水工程5处；", None, None, "1.建成集中供水工程5处；"],
+        [None, "2.改善2万人饮水条件。", None, None, "2.受益人口1.8万人。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        [None, "产出指标", "数量指标", "新建供水工程", "5处", "5处", 10, 10, None],
+        [None, "效益指标", "社会效益指标", "受益人口", "≥2万人", "2.1万人", 10, 10, None],
+    ]
+    path = save_rows(tmp_path / "分行.xlsx", rows, ("A6:A8", "B6:D6", "E6:I6", "B7:D7",
+                                                   "E7:I7", "B8:D8", "E8:I8"))
+    project = load_project(path)
+    assert project.goal_expected.text == "1.新建集中供水工程5处；\n2.改善2万人饮水条件。"
+    assert project.goal_actual.text == "1.建成集中供水工程5处；\n2.受益人口1.8万人。"
+    assert project.goal_actual.loc.cell == "E7"
+    assert px334(path) == [("E7", px334(path)[0][1])] and "1.8万人" in px334(path)[0][1]

@@ -112,6 +112,8 @@ def generate() -> str:
         f"Block label: {' · '.join(labels.GOAL_LABELS)}; the texts stand below these headers",
         "(or, with the headers stacked in rows — beside the label, or 实际完成情况 under it — each",
         "text to the right of its header; or, without headers, one text beside the label). A",
+        "goal typed a line per row under its header (1.新建… / 2.改善…), within the rows the label",
+        "is merged over, is read whole, a line each. A",
         "label may carry an ordinal and a bracket when a form has several goal blocks, each over",
         "its own indicator table (Hubei: `年度绩效目标一（40分）`, `年度绩效目标二（40分）`): each",
         "block's texts are read the same way and joined, a line each, into the goal (and the",

@@ -65,13 +65,34 @@ def _read_block(grid: Grid, cells: CellReader, r0: int, c0: int) -> dict[str, tu
         vr, vc = _goal_cell(grid, hr, hc)
         if grid.text(vr, vc) and _is_heading(grid.text(vr, vc)):
             continue                  # no text of its own: a label stands where it would
-        got[key] = (cells.value(grid.name, vr, vc, "text", labels.GOAL_COLUMNS[key][0]),
-                    grid.where(vr, vc))
+        value = cells.value(grid.name, vr, vc, "text", labels.GOAL_COLUMNS[key][0])
+        if vr > hr:          # under its header: the lines typed below it, within the label's rows
+            value = _lines_below(grid, cells, value, vr, vc, last_row, key)
+        got[key] = (value, grid.where(vr, vc))
     if "goal_expected" not in heads:  # the goal text beside the label
         r, c = grid.value_right_of(r0, c0)
         got["goal_expected"] = (cells.value(grid.name, r, c, "text", "年度总体目标"),
                                 grid.where(r, c))
     return got
+
+
+def _lines_below(grid: Grid, cells: CellReader, first: Value, r: int, c: int, last_row: int,
+                 key: str) -> Value:
+    """``first`` and the texts under it in column ``c`` down to ``last_row`` (a goal typed a
+    line per row: 1.新建… / 2.改善…, under a label merged over all of them), joined a line each."""
+    lines = [first.text] if first.text else []
+    r = grid.span(r, c)[0] + 1
+    while r <= last_row:
+        text = grid.text(r, c)
+        if text and _is_heading(text):
+            break
+        if text:
+            lines.append(cells.value(grid.name, r, c, "text", labels.GOAL_COLUMNS[key][0]).text)
+        r = grid.span(r, c)[0] + 1
+    if len(lines) < 2:
+        return first
+    joined = "\n".join(lines)
+    return Value(joined, joined, first.loc)
 
 
 def _goal_cell(grid: Grid, hr: int, hc: int) -> tuple[int, int]:
