@@ -10,7 +10,8 @@ ALIASES: dict[str, str] = {
     "％": "%", "百分比": "%", "百分率": "%",
     "km": "公里", "KM": "公里", "Km": "公里", "千米": "公里",
     "m": "米", "cm": "厘米", "mm": "毫米",
-    "m2": "平方米", "㎡": "平方米", "m²": "平方米",
+    "m2": "平方米", "㎡": "平方米", "m²": "平方米", "km2": "平方公里",
+    "m3": "立方米",
     "kg": "公斤", "千克": "公斤", "t": "吨",
     "h": "小时", "个小时": "小时", "钟头": "小时",
     "分钟": "分钟", "min": "分钟",
@@ -27,6 +28,7 @@ GROUPS: tuple[dict[str, Decimal], ...] = (
     {"%": Decimal(1), "百分点": Decimal(1), "‰": Decimal("0.1")},
     {"毫米": Decimal("0.001"), "厘米": Decimal("0.01"), "米": Decimal(1), "公里": Decimal(1000)},
     {"平方米": Decimal(1), "公顷": Decimal(10000), "平方公里": Decimal(1000000)},
+    {"立方米": Decimal(1), "万立方米": Decimal(10000)},
     {"克": Decimal("0.001"), "斤": Decimal("0.5"), "公斤": Decimal(1), "吨": Decimal(1000)},
     {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440)},
     {"月": Decimal(1), "年": Decimal(12)},
@@ -49,7 +51,7 @@ KNOWN_UNITS: tuple[str, ...] = tuple(sorted(
         "册", "辆", "名", "批", "处", "座", "株", "棵", "头", "只", "间", "门", "节", "课时",
         "学时", "倍", "亩", "周", "工作日", "人天", "人日", "元/人", "万元/人", "元/人次",
         "万元/个", "元/平方米", "万元/公里", "次/年", "次/月", "小时/天", "户次", "页", "栋",
-        "公顷", "平方公里", "万人", "万人次", "千米", "毫米", "GB", "TB",
+        "公顷", "平方公里", "万人", "万人次", "千米", "毫米", "GB", "TB", "立方米", "万立方米",
     }, key=len, reverse=True))
 
 _PEOPLE_WORDS = ("人数", "人员", "人次", "学生", "学员", "教师", "职工", "干部", "群众", "农民",
@@ -117,15 +119,44 @@ def per_period(unit: str | None) -> tuple[str, int] | None:
     return None
 
 
-def convert(number: Decimal, from_unit: str | None, to_unit: str | None) -> Decimal | None:
+#: A count per one of these is never written short: 3次/周 is no count of 次 (500元/月 for
+#: 500元 is: money and measures keep their period, as PERIODS_PER_YEAR says).
+_TIME_UNITS = frozenset({"周", "天", "日", "工作日", "小时", "分钟", "年", "年度", "半年", "季度", "季",
+                         "月"})
+
+
+def _written_short(src: str, dst: str) -> tuple[str, str]:
+    """One side's unit as the other writes it in full: a bare 万 beside 万元 (4.86万 for
+    ≤5万元) is 万元, beside 人 万人; a rate without its denominator beside the rate (756元 for
+    ≤800元/人) is the rate's numerator."""
+    for a, b, swap in ((src, dst, False), (dst, src, True)):
+        if a == "万" and b not in ("万", "%", "‰", "百分点") and "/" not in b:
+            a = b if b.startswith("万") else f"万{b}"
+        elif "/" in b and "/" not in a and not (b.split("/", 1)[1] in _TIME_UNITS
+                                                and countable(b.split("/", 1)[0])):
+            b = b.split("/", 1)[0]
+        else:
+            continue
+        return (b, a) if swap else (a, b)
+    return src, dst
+
+
+def convert(number: Decimal, from_unit: str | None, to_unit: str | None, *,
+            short: bool = False) -> Decimal | None:
     """``number`` expressed in ``from_unit`` converted to ``to_unit``; None if not convertible.
-    A count per period converts to the count over the year (1次/月 → 12次) and back."""
+    A count per period converts to the count over the year (1次/月 → 12次) and back.
+    ``short``: also when one unit is the other written short (``_written_short``), as an
+    actual value beside its target may be."""
     try:
         src, dst = normalise(from_unit), normalise(to_unit)
         if src == dst:
             return number
         if src is None or dst is None:
             return None
+        if short:
+            src, dst = _written_short(src, dst)
+            if src == dst:
+                return number
         sp, dp = per_period(src), per_period(dst)
         if sp or dp:
             inner = convert(number, sp[0] if sp else src, dp[0] if dp else dst)
@@ -153,11 +184,11 @@ def is_money(unit: str | None) -> bool:
     return u is not None and u.split("/", 1)[0] in MONEY_UNITS
 
 
-def compatible(a: str | None, b: str | None) -> bool:
+def compatible(a: str | None, b: str | None, *, short: bool = False) -> bool:
     """True when two units are the same or convertible (None is compatible with anything)."""
     if a is None or b is None:
         return True
-    return convert(Decimal(1), a, b) is not None
+    return convert(Decimal(1), a, b, short=short) is not None
 
 
 def odd_unit(unit: str | None, label: str | None) -> str | None:

@@ -164,6 +164,11 @@ CASES: list[tuple[str, dict, list | None, set]] = [
     ("bare target, % actual", {}, rows(r2={"target": "100", "actual": "100%"}),
      {("PX323", IND, c("target", 2))}),
     ("万元 against 元", {}, rows(r4={"actual": "50元"}), {("PX315", IND, c("actual", 4))}),
+    ("0 typed as text is 0 in any unit", {}, rows(r7={"target": "≤1%", "actual": "0"}), set()),
+    ("a bare 0 target met by 0", {}, rows(r1={"target": "0", "actual": "0"}), set()),
+    ("元/㎡ against 元/平方米 (㎡ is m2 after NFKC: no second figure)", {},
+     rows(r4={"level3": "单位造价", "target": "≤300元/平方米", "actual": "286元/㎡"}), set()),
+    ("5000余人 is 5000人", {}, rows(r0={"target": "≥5000人", "actual": "5000余人"}), set()),
     # ---- placeholders (PX306)
     ("(100字以内) left in the goal", {"goal_expected": "(100字以内)"}, None,
      {("PX306", INFO, "B16")}),

@@ -80,11 +80,11 @@ def _level_named(r: Row) -> Iterator[Finding]:
         return
     kw = dict(expected=r.ind.target.text, actual=text, indicator=r.name)
     if is_level_phrase(text) and not (isinstance(a, Comparison) and isinstance(t, Comparison)
-                                      and units.compatible(t.unit or "", a.unit or "")
+                                      and units.compatible(t.unit or "", a.unit or "", short=True)
                                       and t.unit):
         yield _f("PX320", r, "actual", how_zh="是完成等级的说法", how_en="names a level", **kw)
     elif isinstance(t, Comparison) and isinstance(a, Comparison) and not t.unit and \
-            not a.unit and not targets.has_comparator(r.ind.target.text) and \
+            not a.unit and t.number != 0 and not targets.has_comparator(r.ind.target.text) and \
             targets.normalise_text(r.ind.target.text) == targets.normalise_text(text):
         yield _f("PX320", r, "actual", how_zh="与不带单位的年度指标值是同一个数",
                  how_en="repeats the bare number of the target", **kw)
@@ -142,11 +142,11 @@ def _units(r: Row) -> Iterator[Finding]:
             yield _f("PX316", r, key, actual=text, indicator=r.name, advice=advice)
     t, a = r.target, r.actual
     if isinstance(t, Comparison) and isinstance(a, Comparison) and t.unit and a.unit:
-        if not units.compatible(t.unit, a.unit):
+        if not units.compatible(t.unit, a.unit, short=True):
             yield _f("PX312", r, "actual", expected=r.ind.target.text, actual=r.ind.actual.text,
                      indicator=r.name, target_unit=t.unit, actual_unit=a.unit)
         elif units.is_money(t.unit) and units.normalise(t.unit) != units.normalise(a.unit):
-            conv = units.convert(a.number, a.unit, t.unit)
+            conv = units.convert(a.number, a.unit, t.unit, short=True)
             yield _f("PX315", r, "actual", expected=r.ind.target.text,
                      actual=r.ind.actual.text, indicator=r.name,
                      converted=f"{show(conv)}{t.unit}")
@@ -161,8 +161,9 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
         return
     tt, at = r.ind.target.text, r.ind.actual.text
     # a number typed as a number carries no unit but the cell's format: it is read as the
-    # target's unit (0.95 beside ≥90 % is 95 %); only a text value lost its unit
-    if t.unit and not a.unit and isinstance(r.ind.actual.value, str):
+    # target's unit (0.95 beside ≥90 % is 95 %); only a text value lost its unit, and 0 is 0
+    # in any unit (差错率 0 beside ≤1%)
+    if t.unit and not a.unit and a.number != 0 and isinstance(r.ind.actual.value, str):
         yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
                  missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
                  other_en="target", example=f"{show(a.number)}{t.unit}")

@@ -31,7 +31,7 @@ def _numbers(target: Comparison, actual: Comparison) -> tuple[Decimal, Decimal] 
         elif actual.unit == "%" and target.unit is None and 0 <= t <= 1 < a:
             t = t * 100  # and the other way: a target of 1 (=100% shown as its result, 1)
         return t, a
-    conv = units.convert(a, actual.unit, target.unit)
+    conv = units.convert(a, actual.unit, target.unit, short=True)
     if conv is None:
         return _not(f"单位不一致：指标值为{target.unit}，实际值为{actual.unit}")
     return t, conv

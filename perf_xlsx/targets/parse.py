@@ -25,6 +25,8 @@ from .text import (
 )
 
 _SEVERAL = "含有多个数值或区间"
+#: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
+_APPROX_RE = re.compile(r"(?<=\d)(万|千|百)?[余多](?=\D|$)")
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
 
@@ -33,7 +35,12 @@ def _unit_at(s: str) -> tuple[str | None, str]:
     """The unit at the start of ``s`` (known units first, else a short run of letters)."""
     for u in units.KNOWN_UNITS:
         if s.startswith(u):
-            return u, s[len(u):]
+            rest = s[len(u):]
+            if rest.startswith("/"):    # 元/户, 万元/km, 元/㎡ (元/m2 after NFKC: no 2nd figure)
+                den = next((d for d in units.KNOWN_UNITS if rest.startswith(d, 1)), "")
+                if den:
+                    return f"{u}/{den}", rest[1 + len(den):]
+            return u, rest
     m = re.match(r"[A-Za-z\u4e00-\u9fff/]{1,4}", s)
     if m:
         word = m.group(0)
@@ -113,7 +120,7 @@ def _period(unit: str | None, tail: str, label: str | None
 # ---- public -------------------------------------------------------------------------------------
 def _parse(text: Any, timeliness: bool) -> Parsed:
     raw = "" if text is None else (text.isoformat() if isinstance(text, date) else str(text))
-    s = chinese_count(normalise_text(text))
+    s = _APPROX_RE.sub(r"\1", chinese_count(normalise_text(text)))
     if not s:
         return Unparsed(raw, "为空", "≥50本")
     markers = {unicodedata.normalize("NFKC", m).lower() for m in NOT_APPLICABLE_MARKERS}
@@ -180,7 +187,7 @@ def _figure_in_unit(s: str, raw: str, unit: str) -> Comparison | None:
     for m in NUM_RE.finditer(s):
         got, _rest = _unit_at(s[m.end():])
         u = units.normalise(got)
-        if u and units.compatible(u, unit):
+        if u and units.compatible(u, unit, short=True):
             found.append((Decimal(m.group(0)), u))
     if len(found) != 1:
         return None        # none in that unit, or several (平均3.5天，最长5天): no guessing
