@@ -16,7 +16,7 @@ ALIASES: dict[str, str] = {
     "h": "小时", "个小时": "小时", "钟头": "小时",
     "分钟": "分钟", "min": "分钟",
     "日": "天", "个工作日": "工作日",
-    "个月": "月",
+    "个月": "月", "星期": "周", "个星期": "周",
     "人/次": "人次", "人·次": "人次",
     "台(套)": "台套", "台/套": "台套",
     "户次": "户次",
@@ -57,6 +57,17 @@ KNOWN_UNITS: tuple[str, ...] = tuple(sorted(
 _PEOPLE_WORDS = ("人数", "人员", "人次", "学生", "学员", "教师", "职工", "干部", "群众", "农民",
                  "患者", "受益人", "参与者", "参训", "培训", "对象", "就业", "居民", "老人", "儿童",
                  "贫困人口", "工作人员")
+#: Things a people word may qualify (就业岗位, 培训班, 学生宿舍): counted in 个, rightly.
+_THING_WORDS = ("岗位", "班", "课程", "项目", "企业", "基地", "机构", "单位", "合作社", "村", "社区",
+                "学校", "站", "点", "平台", "场所", "场地", "活动", "宿舍", "食堂", "中心", "组织",
+                "小组", "团队", "工作室", "窗口", "案例", "课题", "教材", "档案", "设备")
+
+
+def _names_people(label: str) -> bool:
+    """True when the label counts people: a people word with no thing named after it
+    (受益学生人数, 资助学生; not 新增就业岗位, 举办培训班)."""
+    last = max((label.rfind(w) for w in _PEOPLE_WORDS), default=-1)
+    return last >= 0 and not any(label.find(w, last + 1) >= 0 for w in _THING_WORDS)
 
 
 def normalise(unit: str | None) -> str | None:
@@ -199,7 +210,7 @@ def odd_unit(unit: str | None, label: str | None) -> str | None:
     lab = label or ""
     if u in ("百分比", "百分率"):
         return f"「{u}」应写作 %，如 ≥100%"
-    if u == "个" and any(w in lab for w in _PEOPLE_WORDS):
+    if u == "个" and _names_people(lab):
         return "人数的单位应为「人」或「人次」，不要用「个」"
     if u in ("人/次", "人·次"):
         return f"「{u}」应写作「人次」"

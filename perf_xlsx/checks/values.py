@@ -145,12 +145,16 @@ def _units(r: Row) -> Iterator[Finding]:
         if not units.compatible(t.unit, a.unit, short=True):
             yield _f("PX312", r, "actual", expected=r.ind.target.text, actual=r.ind.actual.text,
                      indicator=r.name, target_unit=t.unit, actual_unit=a.unit)
-        elif units.is_money(t.unit) and units.normalise(t.unit) != units.normalise(a.unit):
+        elif units.is_money(t.unit) and _base(t.unit) != _base(a.unit):   # not 756元 for 元/人
             conv = units.convert(a.number, a.unit, t.unit, short=True)
             yield _f("PX315", r, "actual", expected=r.ind.target.text,
                      actual=r.ind.actual.text, indicator=r.name,
                      converted=f"{show(conv)}{t.unit}")
     yield from _unit_missing(r)
+
+
+def _base(unit: str) -> str:
+    return (units.normalise(unit) or "").split("/", 1)[0]
 
 
 def _unit_missing(r: Row) -> Iterator[Finding]:
@@ -177,13 +181,14 @@ def _money_units(rs: list[Row]) -> Iterable[Finding]:
     """PX314 among the amounts the project spends (产出 and 成本 rows): a benefit such as
     带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元. Amounts are compared with
     amounts and rates with rates: a standard of 3000元/人 beside a total of ≤100万元 is the
-    custom, 161元 beside 0.0062万元 (or 元/人 beside 万元/人) a slip."""
+    custom, 161元 beside 0.0062万元 (or 元/人 beside 万元/人) a slip. A sum per year (租金
+    ≤12万元/年) is an amount."""
     def money(r: Row) -> tuple[str, bool] | None:
         t = r.target
         if isinstance(t, Comparison) and units.is_money(t.unit) and \
                 canonical_level1(r.level1) not in _NOT_SPENT:
-            base, slash, _ = units.normalise(t.unit).partition("/")
-            return base, bool(slash)
+            base, slash, per = units.normalise(t.unit).partition("/")
+            return base, bool(slash) and per not in ("年", "年度")   # 12万元/年: an amount
         return None
     kinds = [money(r) for r in rs]
     wan: dict[bool, Row] = {}

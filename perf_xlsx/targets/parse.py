@@ -99,7 +99,9 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
 
 
 _PERIOD_RE = re.compile(r"^/?(年度|半年|季度|季|年|月)")
-_EVERY_RE = re.compile(r"^每(年度|半年|季度|季|年|月)")
+#: 每周1次 and 每天1次 are read as 次/周, 次/天: not converted to the year (a year has 52 weeks
+#: but fewer of work or school), so not comparable with a count over the year (PX312).
+_EVERY_RE = re.compile(r"^每(?:个)?(年度|半年|季度|季|年|月|周|星期|日|天|工作日)")
 
 
 def _period(unit: str | None, tail: str, label: str | None
