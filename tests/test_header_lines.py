@@ -134,3 +134,22 @@ def test_a_field_in_the_table_wins_over_the_line_above(tmp_path: Path) -> None:
     document.save(tmp_path / "r.docx")
     project = load_project(tmp_path / "r.docx")
     assert project.name.text == "表内的名称" and project.name.loc.cell == "B1"
+
+
+def test_a_sentence_above_the_table_is_the_reports_text(tmp_path: Path) -> None:
+    """A short sentence of the report right above the 附表 (2024年计划…。) gives no year; the
+    report's title (2023年度…自评报告) does, when no line above the table names one."""
+    lines = ["四、下一步工作：2024年计划安排资金100万元。", "附件：项目支出绩效自评表",
+             "项目名称：政府网站宣传项目", "单位：万元"]
+    path = word_form(tmp_path / "报告.docx", lines,
+                     before="某某局2023年度政府网站宣传项目绩效自评报告")
+    project = load_project(path)
+    assert project.year.text == "2023"
+    assert fields(project)[0] == "政府网站宣传项目"
+    assert not {f.code for f in check_file(path).findings} & {"PX506", "PX313"}
+    untitled = word_form(tmp_path / "无题.docx", lines)
+    assert load_project(untitled).year.is_empty
+    # a year line above the table wins over the title
+    path = word_form(tmp_path / "两个.docx", ["（2022年度）", *lines[1:]],
+                     before="某某局2023年度政府网站宣传项目绩效自评报告")
+    assert load_project(path).year.text == "2022"

@@ -156,3 +156,30 @@ def test_a_multi_year_target_form_reads_the_years_money(tmp_path: Path, layout: 
     assert [project.funds.source(k).initial.decimal for k in ("total", "fiscal", "other")] == \
         [1200, 1100, 100]
     assert "PX202" not in [f.code for f in check_file(path, "auto", stage=None).findings]
+
+
+@pytest.mark.parametrize("order", ["中期 | 年度", "年度 | 中期", "no goal headers"])
+def test_a_multi_year_target_form_reads_the_years_indicators(tmp_path: Path, order: str) -> None:
+    """The 申报表 of a multi-year project prints its 中期 and 年度 indicators side by side under
+    one 一级 (一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值). The year's are read: on the side
+    the 年度目标 header stands of the 中期目标 one, else the right (before: the 中期 ones, so a
+    600公里 over three years was the year's target)."""
+    from form_factory import save_rows
+
+    mid = [["数量指标", "养护里程", "600公里"], ["时效指标", "完成时间", "2026年底"]]
+    year = [["数量指标", "养护里程", "≥200公里"], ["时效指标", "完成时间", "2024年12月底前"]]
+    left, right = (year, mid) if order == "年度 | 中期" else (mid, year)
+    heads = {"中期 | 年度": ["中期目标（2024年—2026年）", "年度目标"],
+             "年度 | 中期": ["年度目标", "中期目标（2024年—2026年）"]}.get(order)
+    goal = [[None, *(heads[0:1] + [None, None] + heads[1:2])],
+            [None, "text 1", None, None, "text 2"]] if heads else []
+    path = save_rows(tmp_path / "申报表.xlsx", [
+        ["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "农村公路养护工程"], ["项目期", "3年"],
+        ["年度资金总额", 300], *goal,
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        *[[None, "产出指标", *a, *b] for a, b in zip(left, right)]])
+    project = load_project(path)
+    assert [(i.level2.text, i.level3.text, i.target.text) for i in project.indicators] == \
+        [tuple(r) for r in year]
+    assert "mid-term" in project.form.layout
+    assert not {"PX301", "PX313"} & {f.code for f in check_file(path, "auto", stage=None).findings}

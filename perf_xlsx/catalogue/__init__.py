@@ -37,7 +37,10 @@ def _fmt(template: str, params: Mapping[str, Any]) -> str:
 
 def render_message(code: str, lang: str, params: Mapping[str, Any]) -> str:
     entry = CATALOGUE[code]
-    return _fmt(entry.message_en if lang == "en" else entry.message_zh, params)
+    template = entry.message_en if lang == "en" else entry.message_zh
+    if not params.get("cell"):       # about a sheet, not a cell: 自评表：…, never 自评表!：…
+        template = template.replace("{sheet}!{cell}", "{sheet}")
+    return _fmt(template, params)
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, Any]) -> str:

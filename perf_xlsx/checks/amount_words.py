@@ -11,7 +11,10 @@ import re
 #: After an amount: it is a ceiling, a floor or a rate (0.9万元以内, 0.1万元/人), not a total.
 TARGET_AFTER = ("以内", "以上", "以下", "左右", "/", "每")
 #: At the end of the clause before an amount: the same (控制在0.9万元, 不超过1万元).
-TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞")
+TARGET_BEFORE = ("不超过", "不高于", "不低于", "控制在", "不少于", "≤", "≥", "<", ">", "＜", "＞",
+                 # a bound it was measured against (执行率未达100%, 低于95%): not the figure
+                 "未达", "未达到", "没有达到", "没达到", "未能达到", "不足", "低于", "不到", "未到",
+                 "未超过", "高于", "超过", "超出", "小于", "大于", "少于", "多于", "接近")
 #: A year-on-year comparison: the amount is a change, not this year's figure.
 YEAR_ON_YEAR = ("比上年", "较上年", "比去年", "较去年", "同比", "环比", "上年同期")
 #: Words that make an amount a change against something the clause does not name.

@@ -15,7 +15,7 @@ from ..read.cells import SHOWN_KIND, CellReader
 from ..template import contract
 from . import labels
 from .grid import Grid
-from .indicator_header import header_texts, indicator_columns
+from .indicator_header import header_texts, indicator_columns, year_group
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
@@ -39,7 +39,10 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     """One Indicator per row under the header at ``header``; ``claimed``: columns another
     reader takes (a monitoring form's 1-N月完成情况, 完成目标可能性 …), read past here."""
     hr, _ = header
-    heads = [h for h in header_texts(grid, hr) if h[0] not in claimed]
+    heads, mid_term = year_group(grid, hr, [h for h in header_texts(grid, hr)
+                                            if h[0] not in claimed])
+    if mid_term:
+        features.append("mid-term")
     cols, start, info.guessed_columns = indicator_columns(grid, hr, heads)
     rows_of = {c: row for c, _text, row in heads}
     info.columns.update({k: grid.raw_text(rows_of.get(c, hr), c) or k for k, c in cols.items()})

@@ -47,6 +47,31 @@ def header_texts(grid: Grid, hr: int) -> list[tuple[int, str, int]]:
     return out
 
 
+def year_group(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
+               ) -> tuple[list[tuple[int, str, int]], bool]:
+    """A multi-year 申报表 prints its 中期 and 年度 indicators side by side under one 一级
+    (一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值): the year's group, and True, when the header
+    names 三级指标 more than once. The year's group is the one on the side the 年度 text stands
+    of a 中期 text above the header (中期目标 | 年度目标), else the last."""
+    def named(text: str, key: str) -> bool:
+        return labels.matches(text, labels.INDICATOR_COLUMNS[key])
+
+    level3 = [i for i, (_c, text, _r) in enumerate(heads) if named(text, "level3")]
+    if len(level3) < 2:
+        return heads, False
+    starts = [i - 1 if i > 0 and named(heads[i - 1][1], "level2") else i for i in level3]
+    groups = [heads[a:b] for a, b in zip(starts, [*starts[1:], len(heads)])]
+    pick = -1
+    for r in range(hr - 1, 0, -1):
+        mid = [c for c in range(1, grid.max_col + 1) if "中期" in grid.text(r, c)]
+        year = [c for c in range(1, grid.max_col + 1)
+                if "年度" in grid.text(r, c) and "中期" not in grid.text(r, c)]
+        if mid and year:
+            pick = 0 if year[0] < mid[0] else -1
+            break
+    return heads[:starts[0]] + groups[pick], True
+
+
 def indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
                        ) -> tuple[dict[str, int], int, tuple[str, ...]]:
     """key → column of the indicator header at row ``hr`` (``heads``: its ``header_texts``),

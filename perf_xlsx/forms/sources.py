@@ -14,6 +14,7 @@ Encrypted files and .xlsb keep the lean reader's refusals (``ooxml.sniff``).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -188,8 +189,13 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
 
 #: A Word table's caption: the short paragraphs directly above it (title, year, 项目名称：…,
 #: 主管部门：…, unit line), at most this many, each at most CAPTION_CHARS long; a longer
-#: paragraph (the report's own text) ends the caption.
+#: paragraph or a sentence (ending 。！？: the report's own text, 2024年计划安排资金…。) ends the
+#: caption.
 CAPTION_LINES, CAPTION_CHARS = 6, 100
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+#: A report's title naming the year (某局2023年度…绩效自评报告): every table's farthest caption
+#: line, so a 附表 without a year line is for that year.
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度")
 
 
 def _captions(document: Any) -> list[tuple[str, ...]]:
@@ -199,15 +205,23 @@ def _captions(document: Any) -> list[tuple[str, ...]]:
 
     out: list[tuple[str, ...]] = []
     recent: list[str] = []
+    title: tuple[str, ...] = ()
+    first = True
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
-            if len(text) > CAPTION_CHARS:
+            sentence = len(text) > CAPTION_CHARS or text.endswith(_SENTENCE_END)
+            if text and first:           # the report's title: 某局2023年度…绩效自评报告
+                first = False
+                title = (text,) if not sentence and _REPORT_YEAR.search(text) else ()
+            if sentence:
                 recent = []
             elif text:
                 recent.append(text)
         elif child.tag == qn("w:tbl"):
-            out.append(tuple(recent[-CAPTION_LINES:]))
+            lines = tuple(recent[-CAPTION_LINES:])
+            # the title farthest: it gives the year only when the lines above the table do not
+            out.append(lines if not title or title[0] in lines else title + lines)
             recent = []
     return out
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (TARGET_AFTER, compared, is_a_target, names_a_part,
+from ..checks.amount_words import (compared, is_a_target, names_a_part,
                                    names_an_expense)
 from .figures import Figures, Stated, stated_amount, stated_number
 
@@ -156,9 +156,8 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
     for m in _PCT.finditer(text):
-        after = text[m.end():m.end() + 4]
-        kind = None if after.startswith(TARGET_AFTER) else _kind(_clause(text, m.start()),
-                                                                 RATE_WORDS)
+        clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
+        kind = None if is_a_target(clause, after) else _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
