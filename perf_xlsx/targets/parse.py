@@ -26,6 +26,9 @@ from .text import (
 
 _SEVERAL = "含有多个数值或区间"
 #: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
+#: A bracketed note ending the text (NFKC: half-width brackets).
+_NOTE_RE = re.compile(r"\([^()]*\)")
+_BRACKETED_UNIT = re.compile(r"\(([^()\d]{1,4})\)")
 _APPROX_RE = re.compile(r"(?<=\d)(万|千|百)?[余多](?=\D|$)")
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
@@ -33,6 +36,9 @@ _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", 
 
 def _unit_at(s: str) -> tuple[str | None, str]:
     """The unit at the start of ``s`` (known units first, else a short run of letters)."""
+    m = _BRACKETED_UNIT.match(s)
+    if m and m.group(1) in units.KNOWN_UNITS:      # ≥50（本）: the unit in brackets
+        return m.group(1), s[m.end():]
     for u in units.KNOWN_UNITS:
         if s.startswith(u):
             rest = s[len(u):]
@@ -88,6 +94,8 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
             if op is None or op == "=":
                 op = wop
             break
+    if unit and _NOTE_RE.fullmatch(tail):
+        tail = ""           # ≥4.5分（满分5分）, ≥2次（每半年1次）: a note in brackets after the value
     if NUM_RE.search(tail) or SYM_RE.search(tail):
         return Unparsed(raw, _SEVERAL, f"≥{number}{unit or ''}")
     if op is None:
@@ -173,8 +181,13 @@ def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None =
     ``target``: the parsed 年度指标值 — an actual that states several figures (``完成5处，受益
     2.1万人``, ``100%（12/12）``) is read as the one figure in the target's unit, when one only is."""
     got = parse_target(text, timeliness=timeliness)
-    if isinstance(got, Unparsed) and got.reason == _SEVERAL and \
-            isinstance(target, Comparison) and target.unit:
+    if not (isinstance(target, Comparison) and target.unit):
+        return got
+    if isinstance(got, Unparsed) and got.reason == _SEVERAL:
+        return _figure_in_unit(normalise_text(text), got.raw, target.unit) or got
+    if isinstance(got, Comparison) and got.unit and "(" in got.raw.replace("（", "(") and \
+            not units.compatible(got.unit, target.unit, short=True):
+        # 完成5处（受益2.1万人） for ≥2万人: the figure in the target's unit is in the note
         return _figure_in_unit(normalise_text(text), got.raw, target.unit) or got
     return got
 
