@@ -141,10 +141,10 @@ ENTRIES: dict[str, Entry] = {
         "完成目标可能性空白"),
     "PX730": Entry(
         W, "选项不在列表中",
-        "{sheet}!{cell}：「{label}」填的是「{actual}」，不是列表中的选项（{expected}）。",
+        "{sheet}!{cell}：「{label}」填的是「{actual}」，不是列表中的选项（{expected}）{read_zh}。",
         "从下拉列表中选择：{expected}。",
         "{sheet}!{cell}: '{label}' holds '{actual}', which is not one of its options "
-        "({expected}).",
+        "({expected}){read_en}.",
         "Pick one of: {expected}.",
         "完成目标可能性填「能」"),
     "PX731": Entry(

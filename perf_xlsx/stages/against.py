@@ -19,7 +19,7 @@ from ..model import Indicator, Project
 from ..numbers import num
 from ..scoring.profiles import Profile
 from ..template import contract
-from .monitor import falls, parsed
+from .monitor import falls, likelihood_option, parsed
 from ..read.record import RecordedTarget, TargetRecord, norm
 from .target import judged_rows, name_key, rows_sheet
 
@@ -179,7 +179,8 @@ def check_self_against_monitor(project: Project, profile: Profile,
                             gap=pct(gap / expected)))
     for r in judged_rows(rows, profile):
         ind = r.ind
-        if ind.likelihood.text == contract.LIKELY_CERTAIN and not ind.actual.is_empty:
+        if likelihood_option(ind.likelihood.text) == contract.LIKELY_CERTAIN and \
+                not ind.actual.is_empty:
             year = num(project.year)
             done = project.completion_date.value
             outcome = targets.compare(r.target, r.actual, year=int(year) if year else None,

@@ -138,22 +138,40 @@ def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
     return passed[-1] if passed else None
 
 
+def likelihood_option(text: str) -> str | None:
+    """The option a likelihood typed in words means (不能完成 → 完全不可能, 基本能完成 → 有可能,
+    能 / 确保完成 → 确定能), so that the checks it brings still run; None when it names none."""
+    t = "".join(text.split())
+    if t in contract.LIKELIHOODS:
+        return t
+    if t == "否" or any(w in t for w in ("不可能", "不能", "无法", "难以")):
+        return contract.LIKELIHOODS[2]
+    if any(w in t for w in ("可能", "基本", "大概率", "争取")):
+        return contract.LIKELIHOODS[1]
+    if t == "是" or any(w in t for w in ("能", "可以", "确保", "一定", "肯定")):
+        return contract.LIKELY_CERTAIN
+    return None
+
+
 def _indicator(r: Row, year: int | None, asked: _Asked) -> Iterator[Finding]:
     ind, name = r.ind, r.name
-    likely = ind.likelihood.text
-    if not likely:
+    typed = ind.likelihood.text
+    likely = likelihood_option(typed) if typed else None
+    if not typed:
         yield make("PX729", *ind_cell(ind, "likelihood"), indicator=name)
-    elif likely not in contract.LIKELIHOODS:
-        yield make("PX730", *ind_cell(ind, "likelihood"), label="完成目标可能性", actual=likely,
-                   expected=" / ".join(contract.LIKELIHOODS))
+    elif typed not in contract.LIKELIHOODS:     # still asked for, read as the option it means
+        yield make("PX730", *ind_cell(ind, "likelihood"), label="完成目标可能性", actual=typed,
+                   expected=" / ".join(contract.LIKELIHOODS),
+                   read_zh=f"，已按「{likely}」检查" if likely else "",
+                   read_en=f"; checked as '{likely}'" if likely else "")
     cause = ind.cause_type.text
     if cause and cause not in contract.CAUSE_TYPES:
         yield make("PX730", *ind_cell(ind, "cause_type"), label="偏差原因类型", actual=cause,
-                   expected=" / ".join(contract.CAUSE_TYPES))
+                   expected=" / ".join(contract.CAUSE_TYPES), read_zh="", read_en="")
     if likely in contract.LIKELIHOODS[1:]:
         missing = [m for m in asked.needed if getattr(ind, m[0]).is_empty]
         if missing:                # at the first blank of the two
-            yield make("PX727", *ind_cell(ind, missing[0][0]), indicator=name, actual=likely,
+            yield make("PX727", *ind_cell(ind, missing[0][0]), indicator=name, actual=typed,
                        missing="、".join(m[1] for m in missing),
                        missing_en=" and ".join(m[2] for m in missing), **asked.note_at)
     if ind.monitor_value.is_empty:
