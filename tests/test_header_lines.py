@@ -153,3 +153,24 @@ def test_a_sentence_above_the_table_is_the_reports_text(tmp_path: Path) -> None:
     path = word_form(tmp_path / "两个.docx", ["（2022年度）", *lines[1:]],
                      before="某某局2023年度政府网站宣传项目绩效自评报告")
     assert load_project(path).year.text == "2022"
+
+
+def test_a_form_inside_a_one_cell_frame_is_read(tmp_path: Path) -> None:
+    """A report that draws its 附表 inside a one-cell frame (a table nested in a table's cell):
+    the nested table is a sheet of its own, 表1-1, its caption the lines above it in the cell."""
+    document = docx.Document()
+    document.add_paragraph("附件：项目支出绩效自评表")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "（2023年度）"
+    cell.add_paragraph("项目名称：政府网站宣传项目")
+    inner = cell.add_table(rows=len(BODY), cols=8)
+    for i, row in enumerate(BODY):
+        for j, v in enumerate(row):
+            inner.cell(i, j).text = v
+    document.save(tmp_path / "框.docx")
+    project = load_project(tmp_path / "框.docx")
+    assert project.form.sheet == "表1-1"
+    assert project.name.text == "政府网站宣传项目" and project.year.text == "2023"
+    report = check_file(tmp_path / "框.docx")
+    assert {f.code for f in report.findings} == {"PX410", "PX810"}
+    assert report.score.total == 99.5

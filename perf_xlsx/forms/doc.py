@@ -293,7 +293,8 @@ def generate() -> str:
         "自评表 and 检查结果 |",
         "| .ods | python-calamine (without merged ranges; 一级/二级 are filled down anyway) | as .xls |",
         "| .docx | python-docx: each table is a sheet `表1`, `表2` … (so `表1!D5` is table 1, "
-        "row 5, column D); the last three paragraphs above a table count as its title lines "
+        "row 5, column D), and a table nested in a cell (a form drawn inside a one-cell frame) "
+        "is `表1-1`; the short lines above a table count as its title lines "
         "(title, year, `单位：元`) | as .xls |",
         "",
         "The printed figures checked on a form are PX802–PX809 (docs/findings.md).",

@@ -159,32 +159,46 @@ def read_docx_tables(path: str | Path) -> RawWorkbook:
     raw = RawWorkbook(path=str(path))
     captions = _captions(document)
     for n, table in enumerate(document.tables, start=1):
-        rs = RawSheet(f"表{n}", caption=captions[n - 1] if n <= len(captions) else ())
-        first: dict[int, tuple[int, int, int, int]] = {}
-        grid = table._cells              # one _Cell per grid position, repeated over merges
-        width = max(table._column_count, 1)
-        for i, cell in enumerate(grid[: contract.MAX_SHEET_ROWS * width]):
-            r, c = i // width + 1, i % width + 1
-            if c > contract.MAX_SHEET_COLS:
-                continue
-            key = id(cell)
-            if key in first:
-                r1, c1, r2, c2 = first[key]
-                first[key] = (r1, c1, max(r, r2), max(c, c2))
-                continue
-            first[key] = (r, c, r, c)
-            text = cell.text.strip()
-            if text:
-                rs.cells[(r, c)] = RawCell("s", text)
-        for r1, c1, r2, c2 in first.values():
-            if (r1, c1) != (r2, c2):
-                rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
-        raw.sheets[rs.name] = rs
+        caption = captions[n - 1] if n <= len(captions) else ()
+        _table_sheets(raw, table, f"表{n}", caption)
     join_continued(raw)                 # a form split over several tables is one
     for rs, _ours in objects:           # Excel workbooks embedded as objects (``embedded``)
         raw.sheets.setdefault(rs.name, rs)
     raw.generated = frozenset(rs.name for rs, ours in objects if ours)
     return raw
+
+
+def _table_sheets(raw: RawWorkbook, table: Any, name: str, caption: tuple[str, ...],
+                  depth: int = 0) -> None:
+    """The table as the sheet ``name``, merged cells resolved; then each table nested in one
+    of its cells (a form inside a one-cell frame) as ``name-1``, ``name-2`` …, its caption the
+    short paragraphs above it in that cell after the outer table's."""
+    rs = RawSheet(name, caption=caption)
+    first: dict[int, tuple[int, int, int, int]] = {}
+    nested: list[tuple[Any, tuple[str, ...]]] = []
+    grid = table._cells              # one _Cell per grid position, repeated over merges
+    width = max(table._column_count, 1)
+    for i, cell in enumerate(grid[: contract.MAX_SHEET_ROWS * width]):
+        r, c = i // width + 1, i % width + 1
+        if c > contract.MAX_SHEET_COLS:
+            continue
+        key = id(cell)
+        if key in first:
+            r1, c1, r2, c2 = first[key]
+            first[key] = (r1, c1, max(r, r2), max(c, c2))
+            continue
+        first[key] = (r, c, r, c)
+        text = cell.text.strip()     # the cell's own paragraphs, not its nested tables
+        if text:
+            rs.cells[(r, c)] = RawCell("s", text)
+        if depth < 2:
+            nested += [(t, caption + lines) for t, lines in zip(cell.tables, _captions(cell))]
+    for r1, c1, r2, c2 in first.values():
+        if (r1, c1) != (r2, c2):
+            rs.merged.append(f"{cell_ref(r1, c1)}:{cell_ref(r2, c2)}")
+    raw.sheets[rs.name] = rs
+    for k, (inner, lines) in enumerate(nested, start=1):
+        _table_sheets(raw, inner, f"{name}-{k}", lines[-CAPTION_LINES:], depth + 1)
 
 
 #: A Word table's caption: the short paragraphs directly above it (title, year, 项目名称：…,
@@ -200,14 +214,16 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度")
 
 def _captions(document: Any) -> list[tuple[str, ...]]:
     """For each top-level table, in order, its caption (``CAPTION_LINES``): the 附表's title,
-    year, header fields and unit lines when they stand outside the table."""
+    year, header fields and unit lines when they stand outside the table. ``document`` may
+    also be a table's cell (the tables nested in it)."""
     from docx.oxml.ns import qn
 
     out: list[tuple[str, ...]] = []
     recent: list[str] = []
     title: tuple[str, ...] = ()
     first = True
-    for child in document.element.body.iterchildren():
+    body = document.element.body if hasattr(document, "element") else document._tc
+    for child in body.iterchildren():
         if child.tag == qn("w:p"):
             text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
             sentence = len(text) > CAPTION_CHARS or text.endswith(_SENTENCE_END)
