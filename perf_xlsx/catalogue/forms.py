@@ -115,4 +115,15 @@ ENTRIES: dict[str, Entry] = {
         "above it add up to {expected}.",
         "Check the subtotal, or the indicators' {column_en} above it, so that they agree.",
         "产出指标小计 分值 50，其上各指标分值合计 45"),
+    "PX814": Entry(
+        I, "隐藏的工作表也是一张表样",
+        "{sheet}：这个隐藏的工作表也是一张表样（项目：{project}），没有检查；只检查了显示的"
+        "工作表（{shown}）。",
+        "它多半是旧版草稿：确实不要了就删除它；也要检查的，在 Excel/WPS 中右击工作表标签 →"
+        "「取消隐藏」后再检查。",
+        "{sheet}: this hidden sheet holds a form too (project: {project}); it was not checked, "
+        "only the visible sheets were ({shown}).",
+        "It is probably an old draft: delete it if it is not needed; to check it as well, "
+        "unhide it in Excel/WPS (right-click a sheet tab → Unhide) and check again.",
+        "工作簿里藏着一张旧版自评表「Sheet2」"),
 }

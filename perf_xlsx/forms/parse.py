@@ -47,7 +47,24 @@ def find_forms(raw: RawWorkbook) -> list[str]:
 def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, int, Grid]]:
     """(sheet, rows, part, the sheet's grid) of every form, in workbook order: rows None and
     part 0 for a sheet holding one form, else the band and the place (1, 2 …) of each of the
-    forms stacked on it (``form_bands``)."""
+    forms stacked on it (``form_bands``). A hidden sheet's form (an old draft) only when no
+    visible sheet holds one (``hidden_forms`` names them)."""
+    parts = _all_form_parts(raw)
+    shown = [p for p in parts if p[0] not in raw.hidden]
+    return shown or parts
+
+
+def hidden_forms(raw: RawWorkbook) -> list[str]:
+    """The hidden sheets holding a form that ``find_form_parts`` leaves out for visible ones."""
+    if not raw.hidden:
+        return []
+    parts = _all_form_parts(raw)
+    if all(p[0] in raw.hidden for p in parts):
+        return []
+    return list(dict.fromkeys(p[0] for p in parts if p[0] in raw.hidden))
+
+
+def _all_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, int, Grid]]:
     out: list[tuple[str, range | None, int, Grid]] = []
     for name, sheet in raw.sheets.items():
         if name in raw.generated:

@@ -127,6 +127,13 @@ def read_calamine(path: str | Path, kind: str, blob: bytes | None = None) -> Raw
         raw.sheets[name] = rs
     if not any(rs.cells for rs in raw.sheets.values()):
         raise _unreadable(path, kind, "no readable cell")
+    try:
+        from python_calamine import SheetVisibleEnum
+
+        raw.hidden = frozenset(m.name for m in book.sheets_metadata
+                               if m.visible != SheetVisibleEnum.Visible)
+    except Exception:  # noqa: BLE001 - an older calamine without sheet states: none hidden
+        pass
     return raw
 
 

@@ -142,14 +142,17 @@ class _Package:
 
 
 def _workbook(pkg: _Package, part: str
-              ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool, set[int]]:
+              ) -> tuple[list[tuple[str, str]], dict[str, str], bool, bool, set[int], set[str]]:
     sheets, names, date1904, recalc = [], {}, False, False
+    hidden: set[str] = set()
     local: dict[str, str] = {}
     marked: set[int] = set()    # localSheetId of the sheets perf-xlsx wrote (their marker name)
     for name, el in pkg.ends(part, "sheet", "definedName", "workbookPr", "calcPr"):
         if name == "sheet":
             rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
             sheets.append((el.get("name", ""), rid))
+            if el.get("state") in ("hidden", "veryHidden"):
+                hidden.add(el.get("name", ""))
         elif name == "definedName":
             key = el.get("name", "")
             if key.lower().startswith(("_xlnm.", "_xlfn.")):
@@ -170,7 +173,7 @@ def _workbook(pkg: _Package, part: str
     # with 范围 = the sheet) still names its cell; a workbook-level name of the same text wins.
     for key, text in local.items():
         names.setdefault(key, text)
-    return sheets, names, date1904, recalc, marked
+    return sheets, names, date1904, recalc, marked, hidden
 
 
 def _strings(pkg: _Package, part: str) -> list[str]:
@@ -233,7 +236,7 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
     with zf:
         pkg = _Package(path, zf, deadline, kept)
         wb_part = wb_member.replace("\\", "/").lstrip("/").lower()
-        order, names, date1904, recalc, marked = _workbook(pkg, wb_part)
+        order, names, date1904, recalc, marked, hidden = _workbook(pkg, wb_part)
         rels = pkg.rels(wb_part)
         targets = {rid: target for rid, _, target in rels}
 
@@ -262,4 +265,5 @@ def read_raw_workbook(path: PathLike, *, sheets: Iterable[str] | None = None,
                     sheet.tables.append(table)
         return RawWorkbook(path=str(path), sheets=out, defined_names=names, date1904=date1904,
                            recalc_on_load=recalc, parts=tuple(zf.namelist()), kind=kind,
-                           generated=frozenset(order[i][0] for i in marked if i < len(order)))
+                           generated=frozenset(order[i][0] for i in marked if i < len(order)),
+                           hidden=frozenset(hidden))

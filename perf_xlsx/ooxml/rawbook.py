@@ -130,6 +130,8 @@ class RawWorkbook:
     kind: str = "xlsx"
     #: Sheets perf-xlsx wrote (they carry the sheet-scoped marker name contract.GENERATED_MARKER).
     generated: frozenset = frozenset()
+    #: Sheets the workbook hides (state hidden or veryHidden): an old draft a unit kept.
+    hidden: frozenset = frozenset()
 
     def resolve_name(self, name: str) -> tuple[str, int, int] | None:
         """A defined name that points at one cell → (sheet, row, col); None otherwise."""

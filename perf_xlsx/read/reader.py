@@ -82,9 +82,15 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name,
                                  **what_it_is(raw))]
         return [project]
-    return [forms.project_from_form(raw, sheet, path=str(path), source_format=kind, rows=rows,
-                                    part=part, grid=grid)
-            for sheet, rows, part, grid in (parts[:1] if first_only else parts)]
+    projects = [forms.project_from_form(raw, sheet, path=str(path), source_format=kind,
+                                        rows=rows, part=part, grid=grid)
+                for sheet, rows, part, grid in (parts[:1] if first_only else parts)]
+    for name in forms.hidden_forms(raw) if raw.hidden else ():
+        hidden = forms.project_from_form(raw, name, path=str(path), source_format=kind)
+        projects[0].findings.append(make(
+            "PX814", name, None, project=hidden.name.text or "—",
+            shown="、".join(dict.fromkeys(p[0] for p in parts))))
+    return projects
 
 
 #: Forms perf-xlsx does not check, known by a word of a short text near their top, so that
