@@ -174,3 +174,24 @@ def test_a_form_inside_a_one_cell_frame_is_read(tmp_path: Path) -> None:
     report = check_file(tmp_path / "框.docx")
     assert {f.code for f in report.findings} == {"PX410", "PX810"}
     assert report.score.total == 99.5
+
+
+def test_a_report_whose_form_is_a_picture_says_so(tmp_path: Path) -> None:
+    """A 自评报告 whose 附表 was pasted as a scan: PX101 says the document holds no table, only
+    pictures, rather than naming template sheets a Word clerk never had."""
+    import base64
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
+    (tmp_path / "p.png").write_bytes(png)
+    document = docx.Document()
+    document.add_paragraph("某局2023年度项目支出绩效自评报告")
+    document.add_picture(str(tmp_path / "p.png"))
+    document.save(tmp_path / "扫描.docx")
+    (found,) = check_file(tmp_path / "扫描.docx").findings
+    assert found.code == "PX101" and "只有图片" in found.message()
+    assert "only pictures" in found.message("en")
+    document = docx.Document()
+    document.add_paragraph("某局2023年度项目支出绩效自评报告")
+    document.save(tmp_path / "纯文字.docx")
+    (found,) = check_file(tmp_path / "纯文字.docx").findings
+    assert "没有表格。" in found.message() and "图片" not in found.message()

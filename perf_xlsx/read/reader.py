@@ -78,9 +78,12 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
         if other is None:
             return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
         project = Project(path=str(path), source_format=kind)
+        seen = what_it_is(raw)
+        if kind == "docx" and not raw.sheets:
+            seen = _word_without_tables(blob)
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name,
-                                 **what_it_is(raw))]
+                                 **seen)]
         return [project]
     projects = [forms.project_from_form(raw, sheet, path=str(path), source_format=kind,
                                         rows=rows, part=part, grid=grid)
@@ -113,6 +116,26 @@ def what_it_is(raw: RawWorkbook) -> dict[str, str]:
                         "seen_en": f" It looks like {en}: perf-xlsx checks project forms only "
                                    "(自评表, 申报表, 监控表)."}
     return {"seen_zh": "", "seen_en": ""}
+
+
+def _word_without_tables(blob: bytes) -> dict[str, str]:
+    """PX101's words for a Word report holding no table: its form pasted as a picture (a scan
+    or a screenshot) cannot be read."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+            pictures = any(n.startswith("word/media/") for n in zf.namelist())
+    except (zipfile.BadZipFile, OSError):
+        pictures = False
+    if pictures:
+        return {"seen_zh": "这份 Word 文档里没有表格，只有图片：自评表若是以扫描件或截图插入的，"
+                           "读不出其中的文字。请附上可编辑的表格（Word 表格或 Excel 文件）。",
+                "seen_en": " This Word document holds no table, only pictures: a form pasted as a "
+                           "scan or a screenshot cannot be read. Attach it as an editable table "
+                           "(a Word table or an Excel file)."}
+    return {"seen_zh": "这份 Word 文档里没有表格。", "seen_en": " This Word document holds no table."}
 
 
 #: What reading the template from .xls/.et/.ods always reports (no defined names or Tables are
