@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from factory import default_indicators, default_info, fill_template
 from form_factory import save_rows
@@ -59,6 +60,30 @@ def test_a_monitoring_form_that_keeps_its_targets(tmp_path: Path) -> None:
     assert found(form, target_form(tmp_path / "分列.xlsx", split=True)) == []
     assert ("PX762", None) in [(f.code, f.cell) for f in
                                check_file(form, "auto", stage=None).findings]
+
+
+def test_a_target_written_another_way_is_the_same_target(tmp_path: Path) -> None:
+    """120万平方米 approved, 1200000平方米 on the 监控表; ≥98% and 98%以上: the same targets in
+    other words, no PX742 (before: two). A target really changed still is."""
+    respelled = [(*APPROVED[0][:3], "1200000平方米"), (*APPROVED[1][:3], "98%以上"), *APPROVED[2:]]
+    approved = target_form(tmp_path / "申报表.xlsx", rows=respelled)
+    assert found(typed(tmp_path / "监控表.xlsx"), approved) == []
+    lowered = [(*APPROVED[0][:3], "100万平方米"), *APPROVED[1:]]
+    got = found(typed(tmp_path / "m.xlsx"), target_form(tmp_path / "低.xlsx", rows=lowered))
+    assert [c for c, _cell in got] == ["PX742"]
+
+
+@pytest.mark.parametrize("recorded,now,same", [
+    ("≥200公里", "≥200km", True), ("≥90%", "90%以上", True), ("≤1.5万元", "≤15000元", True),
+    ("2023年12月底前", "2023年12月31日前", True), ("12月底前", "2023年12月31日", True),
+    ("≥200公里", "≥210公里", False), ("≥90%", "≥90", False), ("≥200公里", "≤200公里", False),
+    ("2023年12月底前", "2024年12月底前", False), ("明显改善", "有所改善", False),
+    ("≥50本", "≥50块", False),
+])
+def test_same_target(recorded: str, now: str, same: bool) -> None:
+    from perf_xlsx.stages.against import same_target
+
+    assert same_target(recorded, now) is same
 
 
 def test_a_target_lowered_or_dropped_and_money_changed(tmp_path: Path) -> None:

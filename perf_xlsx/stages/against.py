@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator, NamedTuple
 
-from .. import targets
+from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, pct, show, tolerance
 from ..checks.note_place import explained
@@ -104,8 +104,23 @@ def _same(key: str, recorded: str, ind: Indicator, joined: bool) -> bool:
             return recorded == norm(now)
     now = joined_target(ind) if key == "target" and joined else norm(value.text or value.value)
     if key == "target":             # ＝120 is 120 (a 计算符号 column's ＝ joined in front)
-        return _bare(recorded) == _bare(now)
+        return _bare(recorded) == _bare(now) or same_target(recorded, now)
     return name_key(recorded) == name_key(now)
+
+
+def same_target(recorded: str, now: str) -> bool:
+    """The same target written another way: ≥200公里 and ≥200km, ≥90% and 90%以上, ≤1.5万元
+    and ≤15000元, 2023年12月底前 and 2023年12月31日前 (a deadline's 前 or not)."""
+    a, b = targets.parse_target(recorded), targets.parse_target(now)
+    if isinstance(a, targets.Comparison) and isinstance(b, targets.Comparison):
+        if a.op != b.op or (a.unit is None) != (b.unit is None):
+            return False
+        return (units.convert(b.number, b.unit, a.unit) if a.unit else b.number) == a.number
+    if isinstance(a, targets.Deadline) and isinstance(b, targets.Deadline):
+        year = a.year or b.year or 2000
+        return (a.year is None or b.year is None or a.year == b.year) and \
+            a.as_date(year) == b.as_date(year)
+    return False
 
 
 def _bare(target: str) -> str:

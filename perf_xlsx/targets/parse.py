@@ -25,10 +25,10 @@ from .text import (
 )
 
 _SEVERAL = "含有多个数值或区间"
-#: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
-#: A bracketed note ending the text (NFKC: half-width brackets).
+#: A bracketed note ending the text (NFKC: half-width brackets), and a unit in brackets.
 _NOTE_RE = re.compile(r"\([^()]*\)")
 _BRACKETED_UNIT = re.compile(r"\(([^()\d]{1,4})\)")
+#: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
 _APPROX_RE = re.compile(r"(?<=\d)(万|千|百)?[余多](?=\D|$)")
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
