@@ -11,6 +11,7 @@ from . import __version__
 from .catalogue.finding import Finding, make
 from .checks.fund_rows import check_fund_rows
 from .checks.goal_counts import check_goal_counts
+from .checks.goal_rates import check_goal_rates
 from .checks.goals import check_goals
 from .checks.indicators import check_indicators
 from .checks.money import check_money
@@ -97,7 +98,7 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
              and not _about_missing(f, missing)]
     ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
     goal_findings = [] if contract.SHEET_INFO in missing else \
-        check_goals(project) + check_goal_counts(project, ind_rows)
+        check_goals(project) + check_goal_counts(project, ind_rows) + check_goal_rates(project)
     summary: ScoreSummary | None
     if not prof.scored:   # a frame without weights or scores: judged, not scored (PX420)
         sheet = project.form.sheet if project.form else contract.SHEET_INDICATORS

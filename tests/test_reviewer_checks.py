@@ -196,6 +196,14 @@ CASES: list[tuple[str, dict, list | None, set]] = [
     ("numbered goals are fine", {"goal_actual": "1.印制宣传手册52本；2.制作挂板40块；3.满意度95%。"},
      None, set()),
     ("a decimal is no numbering", {"goal_actual": "满意度提高2.5个百分点。"}, None, set()),
+    # ---- the execution rate a goal text states (PX335): 0.95 ÷ 1 = 95.00 %
+    ("a goal stating another execution rate", {"goal_actual": "支出0.95万元，预算执行率96%。"},
+     None, {("PX335", INFO, "B17")}),
+    ("a goal stating it at its precision", {"goal_actual": "支出0.95万元，预算执行率95%。"},
+     None, set()),
+    ("a bound, a plan, a row's or another year's rate", {
+        "goal_actual": "执行率未达100%；上年度预算执行率为92%；上年结转资金执行率80%。",
+        "goal_expected": "力争预算执行率达到100%。"}, None, set()),
     # ---- weights typed into target/actual (PX322)
     ("weights and scores in the value columns", {}, [
         {**r, "target": str(r["weight"]), "actual": str(r["weight"] - (i % 2))}

@@ -254,4 +254,13 @@ ENTRIES: dict[str, Entry] = {
         "Check both figures and correct the wrong one; if the text means something else, say "
         "what it counts.",
         "实际完成情况写「新建集中供水工程4处」，指标「新建供水工程」实际完成值 5处"),
+    "PX335": Entry(
+        W, "目标文字中的预算执行率与资金表不符",
+        "{sheet}!{cell}：文字「{quote}」中的执行率 {actual}，按资金表（全年执行数 ÷ 全年预算数）"
+        "为 {expected}。",
+        "按资金表计算执行率后改正这段文字（或更正资金表）。",
+        "{sheet}!{cell}: the text '{quote}' states an execution rate of {actual}; the funds "
+        "block gives {expected} (executed ÷ budget).",
+        "Compute the rate from the funds block and correct the text (or the funds block).",
+        "实际完成情况写「预算执行率96%」，资金表 93.2 ÷ 95.5 = 97.59%"),
 }

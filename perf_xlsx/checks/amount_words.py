@@ -27,6 +27,17 @@ _LESS = ("少", "节约", "节省", "节余", "结余", "减少", "下降")
 UNMAPPED_PARTS = ("中央", "省级", "市级", "县级", "区级", "乡镇", "配套")
 
 
+#: A rate's clause naming one funds row (上年结转资金执行率, 中央资金执行率) or another year
+#: (上年度预算执行率) states no rate of the project's year (with UNMAPPED_PARTS).
+NOT_THE_PROJECTS_RATE = ("上年", "去年", "上一年", "往年", "以前年度", "财政拨款", "财政资金", "结转",
+                         "其他资金", "自筹", "单位资金")
+
+
+def names_another_rate(clause: str) -> bool:
+    """True when a rate's clause names one funds row, a part of the money or another year."""
+    return any(w in clause for w in NOT_THE_PROJECTS_RATE) or names_a_part(clause)
+
+
 def compared(clause: str) -> str | None:
     """How the clause sets its amount against another figure:
 
@@ -63,4 +74,5 @@ def is_a_target(clause: str, after: str) -> bool:
 
 
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
-           "names_an_expense", "names_a_part", "is_a_target"]
+           "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
+           "names_another_rate"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks.amount_words import (compared, is_a_target, names_a_part,
-                                   names_an_expense)
+                                   names_an_expense, names_another_rate)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -34,6 +34,10 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
 #: a plan or an adjustment, not about this year's figures: skipped.
 OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
          "同比", "上年同期")
+def _not_the_projects(clause: str) -> bool:
+    return any(w in clause for w in OTHER) or names_another_rate(clause)
+
+
 _DELIM = "，,。；;：:（）()！!？?\n"
 _QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
@@ -157,7 +161,8 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
             found.append((m.start(), m.end(), kind, st))
     for m in _PCT.finditer(text):
         clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
-        kind = None if is_a_target(clause, after) else _kind(clause, RATE_WORDS)
+        kind = None if is_a_target(clause, after) or _not_the_projects(clause) else \
+            _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
