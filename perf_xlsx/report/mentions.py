@@ -33,9 +33,19 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
 #: A clause (for amounts) or sentence (for years) with one of these talks about another year,
 #: a plan or an adjustment, not about this year's figures: skipped.
 OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
-         "同比", "上年同期")
-def _not_the_projects(clause: str) -> bool:
-    return any(w in clause for w in OTHER) or names_another_rate(clause)
+         "同比", "上年同期", "上年度", "上一年", "去年", "往年", "前年", "以前年度")
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _another_year(clause: str, fig: Figures) -> bool:
+    """The clause names a year other than the project's (2022年度预算执行率为88%): its figures
+    are that year's; a wrong year is PX506's to say, once."""
+    return fig.year is not None and any(int(y) != fig.year for y in _A_YEAR.findall(clause))
+
+
+def _not_the_projects(clause: str, fig: Figures) -> bool:
+    return any(w in clause for w in OTHER) or names_another_rate(clause) or \
+        _another_year(clause, fig)
 
 
 _DELIM = "，,。；;：:（）()！!？?\n"
@@ -107,7 +117,8 @@ def _expense(clause: str, fig: Figures) -> str | None:
 
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
-    if is_a_target(clause, after) or any(w in clause for w in OTHER):
+    if is_a_target(clause, after) or any(w in clause for w in OTHER) or \
+            _another_year(clause, fig):
         return None
     expense = _expense(clause, fig)
     if expense:
@@ -161,7 +172,7 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
             found.append((m.start(), m.end(), kind, st))
     for m in _PCT.finditer(text):
         clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
-        kind = None if is_a_target(clause, after) or _not_the_projects(clause) else \
+        kind = None if is_a_target(clause, after) or _not_the_projects(clause, fig) else \
             _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
