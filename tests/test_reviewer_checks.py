@@ -202,7 +202,8 @@ CASES: list[tuple[str, dict, list | None, set]] = [
     ("a goal stating it at its precision", {"goal_actual": "支出0.95万元，预算执行率95%。"},
      None, set()),
     ("a bound, a plan, a row's or another year's rate", {
-        "goal_actual": "执行率未达100%；上年度预算执行率为92%；上年结转资金执行率80%。",
+        "goal_actual": "执行率未达100%；上年度预算执行率为92%；上年结转资金执行率80%；"
+                       "1-6月执行率40%。",
         "goal_expected": "力争预算执行率达到100%。"}, None, set()),
     # ---- weights typed into target/actual (PX322)
     ("weights and scores in the value columns", {}, [

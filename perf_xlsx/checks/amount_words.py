@@ -33,9 +33,20 @@ NOT_THE_PROJECTS_RATE = ("上年", "去年", "上一年", "往年", "以前年�
                          "其他资金", "自筹", "单位资金")
 
 
+#: A part of the year (1-6月, 9月底, 上半年, 第三季度): figures to that date, not the year's.
+_PART_OF_YEAR = re.compile(r"半年|季度|(?<!\d)(?:[1-9]|1[01])\s*月")
+
+
+def names_part_of_year(clause: str) -> bool:
+    """True when the clause dates its figure within the year (1-6月执行率45%); 12月 is the end."""
+    return _PART_OF_YEAR.search(clause) is not None
+
+
 def names_another_rate(clause: str) -> bool:
-    """True when a rate's clause names one funds row, a part of the money or another year."""
-    return any(w in clause for w in NOT_THE_PROJECTS_RATE) or names_a_part(clause)
+    """True when a rate's clause names one funds row, a part of the money, another year or a
+    part of the year."""
+    return any(w in clause for w in NOT_THE_PROJECTS_RATE) or names_a_part(clause) or \
+        names_part_of_year(clause)
 
 
 def compared(clause: str) -> str | None:
@@ -75,4 +86,4 @@ def is_a_target(clause: str, after: str) -> bool:
 
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
-           "names_another_rate"]
+           "names_another_rate", "names_part_of_year"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks.amount_words import (compared, is_a_target, names_a_part,
-                                   names_an_expense, names_another_rate)
+                                   names_an_expense, names_another_rate, names_part_of_year)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -118,7 +118,7 @@ def _expense(clause: str, fig: Figures) -> str | None:
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
     if is_a_target(clause, after) or any(w in clause for w in OTHER) or \
-            _another_year(clause, fig):
+            _another_year(clause, fig) or names_part_of_year(clause):
         return None
     expense = _expense(clause, fig)
     if expense:
