@@ -433,3 +433,13 @@ def test_an_actual_stating_several_figures(target: str, actual: str, expected) -
     else:
         assert isinstance(got, Comparison) and got.raw == actual
         assert (got.number, got.unit) == (D(expected[0]), expected[1])
+
+
+@pytest.mark.parametrize("target,actual,met", [
+    ("100%", "全覆盖", True), ("≥95%", "实现全覆盖", True), ("100%", "已全部覆盖", True),
+    ("≥50人", "全覆盖", None), ("全覆盖", "全覆盖", None), ("100%", "基本覆盖", None),
+])
+def test_coverage_in_words_against_a_percent(target: str, actual: str, met) -> None:
+    """全覆盖 against a target in % is 100 %; against anything else it stays words."""
+    t = parse_target(target)
+    assert compare(t, parse_actual(actual, target=t)).met is met

@@ -30,6 +30,8 @@ _NOTE_RE = re.compile(r"\([^()]*\)")
 _BRACKETED_UNIT = re.compile(r"\(([^()\d]{1,4})\)")
 #: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
 _APPROX_RE = re.compile(r"(?<=\d)(万|千|百)?[余多](?=\D|$)")
+#: Coverage in words, against a target in %: 全覆盖 is 100 %.
+_ALL_COVERED = re.compile(r"(?:已|已经|实现|达到)?(?:全覆盖|全部覆盖)")
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
 
@@ -183,6 +185,8 @@ def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None =
     got = parse_target(text, timeliness=timeliness)
     if not (isinstance(target, Comparison) and target.unit):
         return got
+    if target.unit == "%" and isinstance(got, Qualitative) and _ALL_COVERED.fullmatch(got.text):
+        return Comparison("=", Decimal(100), "%", None, got.raw)     # 全覆盖 for 100%
     if isinstance(got, Unparsed) and got.reason == _SEVERAL:
         return _figure_in_unit(normalise_text(text), got.raw, target.unit) or got
     if isinstance(got, Comparison) and got.unit and "(" in got.raw.replace("（", "(") and \
