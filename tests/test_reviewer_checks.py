@@ -203,7 +203,7 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      None, set()),
     ("a bound, a plan, a row's or another year's rate", {
         "goal_actual": "执行率未达100%；上年度预算执行率为92%；上年结转资金执行率80%；"
-                       "1-6月执行率40%。",
+                       "1-6月执行率40%；2017年度预算执行率为88%。",
         "goal_expected": "力争预算执行率达到100%。"}, None, set()),
     # ---- weights typed into target/actual (PX322)
     ("weights and scores in the value columns", {}, [

@@ -42,6 +42,15 @@ def names_part_of_year(clause: str) -> bool:
     return _PART_OF_YEAR.search(clause) is not None
 
 
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def names_another_year(clause: str, year: int | None) -> bool:
+    """True when the clause names a year other than ``year`` (2022年度预算执行率为88% in a
+    2023 form): its figures are that year's."""
+    return year is not None and any(int(y) != year for y in _A_YEAR.findall(clause))
+
+
 def names_another_rate(clause: str) -> bool:
     """True when a rate's clause names one funds row, a part of the money, another year or a
     part of the year."""
@@ -86,4 +95,4 @@ def is_a_target(clause: str, after: str) -> bool:
 
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
-           "names_another_rate", "names_part_of_year"]
+           "names_another_rate", "names_part_of_year", "names_another_year"]

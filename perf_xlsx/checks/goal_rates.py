@@ -12,7 +12,7 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num, percent, percent_text
-from .amount_words import is_a_target, names_another_rate
+from .amount_words import is_a_target, names_another_rate, names_another_year
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _CLAUSE_END = "，,。；;：:、()\n"
@@ -21,7 +21,7 @@ _RATE_WORDS = ("预算执行率", "资金执行率", "执行率", "支出进度"
 _PLANS = ("计划", "预计", "拟", "力争", "确保", "目标", "要求", "序时进度")
 
 
-def _stated(value: Value) -> Iterator[tuple[Decimal, int, str]]:
+def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]]:
     """(the rate stated in %, its decimals, the clause quoted) for each execution rate the text
     states."""
     text = unicodedata.normalize("NFKC", value.text)
@@ -29,7 +29,8 @@ def _stated(value: Value) -> Iterator[tuple[Decimal, int, str]]:
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = text[start:m.start()]
         if not any(w in clause for w in _RATE_WORDS) or any(w in clause for w in _PLANS) or \
-                names_another_rate(clause) or is_a_target(clause, text[m.end():m.end() + 6]):
+                names_another_rate(clause) or names_another_year(clause, year) or \
+                is_a_target(clause, text[m.end():m.end() + 6]):
             continue
         try:
             stated = Decimal(m.group(1))
@@ -47,11 +48,13 @@ def check_goal_rates(project: Project) -> list[Finding]:
     if budget is None or executed is None or budget <= 0:
         return []
     rate = executed / budget
+    y = num(project.year)
+    year = int(y) if y is not None and y == int(y) else None
     out = []
     for value in (project.goal_expected, project.goal_actual):
         if not value.text or value.loc is None:
             continue
-        for stated, places, quote in _stated(value):
+        for stated, places, quote in _stated(value, year):
             if percent(rate, min(places, 4)) != stated:
                 out.append(at("PX335", value, expected=percent_text(rate),
                               actual=f"{stated}%", quote=quote))

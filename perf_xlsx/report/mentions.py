@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks.amount_words import (compared, is_a_target, names_a_part,
-                                   names_an_expense, names_another_rate, names_part_of_year)
+                                   names_an_expense, names_another_rate, names_another_year,
+                                   names_part_of_year)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -34,18 +35,12 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
 #: a plan or an adjustment, not about this year's figures: skipped.
 OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
          "同比", "上年同期", "上年度", "上一年", "去年", "往年", "前年", "以前年度")
-_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
-def _another_year(clause: str, fig: Figures) -> bool:
-    """The clause names a year other than the project's (2022年度预算执行率为88%): its figures
-    are that year's; a wrong year is PX506's to say, once."""
-    return fig.year is not None and any(int(y) != fig.year for y in _A_YEAR.findall(clause))
 
 
 def _not_the_projects(clause: str, fig: Figures) -> bool:
+    """A rate of a plan, a funds row, another year (a wrong year is PX506's to say, once)."""
     return any(w in clause for w in OTHER) or names_another_rate(clause) or \
-        _another_year(clause, fig)
+        names_another_year(clause, fig.year)
 
 
 _DELIM = "，,。；;：:（）()！!？?\n"
@@ -118,7 +113,7 @@ def _expense(clause: str, fig: Figures) -> str | None:
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
     if is_a_target(clause, after) or any(w in clause for w in OTHER) or \
-            _another_year(clause, fig) or names_part_of_year(clause):
+            names_another_year(clause, fig.year) or names_part_of_year(clause):
         return None
     expense = _expense(clause, fig)
     if expense:
