@@ -44,24 +44,18 @@ def find_forms(raw: RawWorkbook) -> list[str]:
             if name not in raw.generated and looks_like_form(Grid.of(sheet))]
 
 
-def find_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, int, Grid]]:
+def find_form_parts(raw: RawWorkbook
+                    ) -> tuple[list[tuple[str, range | None, int, Grid]], list[str]]:
     """(sheet, rows, part, the sheet's grid) of every form, in workbook order: rows None and
     part 0 for a sheet holding one form, else the band and the place (1, 2 …) of each of the
-    forms stacked on it (``form_bands``). A hidden sheet's form (an old draft) only when no
-    visible sheet holds one (``hidden_forms`` names them)."""
+    forms stacked on it (``form_bands``); and the hidden sheets holding a form that were left
+    out, since a hidden sheet's form (an old draft) is read only when no visible sheet holds
+    one."""
     parts = _all_form_parts(raw)
     shown = [p for p in parts if p[0] not in raw.hidden]
-    return shown or parts
-
-
-def hidden_forms(raw: RawWorkbook) -> list[str]:
-    """The hidden sheets holding a form that ``find_form_parts`` leaves out for visible ones."""
-    if not raw.hidden:
-        return []
-    parts = _all_form_parts(raw)
-    if all(p[0] in raw.hidden for p in parts):
-        return []
-    return list(dict.fromkeys(p[0] for p in parts if p[0] in raw.hidden))
+    if not shown:
+        return parts, []
+    return shown, list(dict.fromkeys(p[0] for p in parts if p[0] in raw.hidden))
 
 
 def _all_form_parts(raw: RawWorkbook) -> list[tuple[str, range | None, int, Grid]]:

@@ -73,7 +73,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
             return [project_from_raw(raw, path=str(path))]
     from ..forms import parse as forms     # only for a file that is not our template
 
-    parts = forms.find_form_parts(raw)
+    parts, hidden_forms = forms.find_form_parts(raw)
     if not parts:
         if other is None:
             return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
@@ -88,7 +88,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     projects = [forms.project_from_form(raw, sheet, path=str(path), source_format=kind,
                                         rows=rows, part=part, grid=grid)
                 for sheet, rows, part, grid in (parts[:1] if first_only else parts)]
-    for name in forms.hidden_forms(raw) if raw.hidden else ():
+    for name in hidden_forms:
         hidden = forms.project_from_form(raw, name, path=str(path), source_format=kind)
         projects[0].findings.append(make(
             "PX814", name, None, project=hidden.name.text or "—",
