@@ -30,7 +30,7 @@ GROUPS: tuple[dict[str, Decimal], ...] = (
     {"平方米": Decimal(1), "公顷": Decimal(10000), "平方公里": Decimal(1000000)},
     {"立方米": Decimal(1), "万立方米": Decimal(10000)},
     {"克": Decimal("0.001"), "斤": Decimal("0.5"), "公斤": Decimal(1), "吨": Decimal(1000)},
-    {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440)},
+    {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440), "周": Decimal(10080)},
     {"月": Decimal(1), "年": Decimal(12)},
     {"台": Decimal(1), "套": Decimal(1), "台套": Decimal(1)},
     {"人": Decimal(1), "万人": Decimal(10000)},
@@ -187,6 +187,28 @@ def convert(number: Decimal, from_unit: str | None, to_unit: str | None, *,
         return number * fs[1] / fd[1]
     except (InvalidOperation, ArithmeticError, ValueError):
         return None
+
+
+#: Calendar units in days, as (fewest, most): a month is 28–31 days, a working day one calendar
+#: day or more (a week-end or a holiday between). None: no bound.
+_CALENDAR_DAYS: dict[str, tuple[Decimal, Decimal | None]] = {
+    "天": (Decimal(1), Decimal(1)), "周": (Decimal(7), Decimal(7)),
+    "月": (Decimal(28), Decimal(31)), "季度": (Decimal(89), Decimal(92)),
+    "季": (Decimal(89), Decimal(92)), "半年": (Decimal(181), Decimal(184)),
+    "年": (Decimal(365), Decimal(366)), "工作日": (Decimal(1), None),
+}
+
+
+def calendar_range(number: Decimal, from_unit: str | None,
+                   to_unit: str | None) -> tuple[Decimal, Decimal | None] | None:
+    """``number`` of one calendar unit as the fewest and most of another (45天 → 1.45–1.61月;
+    2工作日 → 2天 or more: None for no upper bound), when ``convert`` has no exact factor."""
+    src, dst = normalise(from_unit), normalise(to_unit)
+    if src == dst or src not in _CALENDAR_DAYS or dst not in _CALENDAR_DAYS:
+        return None
+    (s_lo, s_hi), (d_lo, d_hi) = _CALENDAR_DAYS[src], _CALENDAR_DAYS[dst]
+    low = number * s_lo / d_hi if d_hi else Decimal(0)
+    return low, (number * s_hi / d_lo if s_hi else None)
 
 
 def is_money(unit: str | None) -> bool:

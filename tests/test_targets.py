@@ -235,6 +235,21 @@ COMPARE = [
 ]
 
 
+@pytest.mark.parametrize("target,actual,met,ratio", [
+    ("≤2个月", "45天", True, D(56) / D(45)), ("≤1个月", "40天", False, D(31) / D(40)),
+    ("≤1个月", "31天", None, None), ("≤2周", "10天", True, D("1.4")),
+    ("≤5个工作日", "3天", True, D(1)), ("≤3天", "2个工作日", None, None),
+    ("≥5个工作日", "10天", None, None), ("≥3个月", "100天", True, D(100) / D(93)),
+    ("≤1年", "400天", False, D(366) / D(400)), ("≥2周", "1个月", True, D(2)),
+])
+def test_a_duration_in_another_calendar_unit(target, actual, met, ratio):
+    """A duration compared at its fewest and most days (a month 28–31, a working day one
+    calendar day or more) only when both agree; the ratio is the one nearer 1."""
+    out = compare(parse_target(target), parse_actual(actual))
+    assert out.met is met and (out.reason is None) == (met is not None)
+    assert (out.ratio is None if ratio is None else round(out.ratio, 9) == round(ratio, 9))
+
+
 @pytest.mark.parametrize("target,actual,kw,met,ratio", COMPARE)
 def test_compare(target, actual, kw, met, ratio):
     out = compare(parse_target(target), parse_actual(actual), **kw)

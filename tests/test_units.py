@@ -83,3 +83,15 @@ def test_units_with_two_slashes_and_values_that_are_not_text() -> None:
     assert units.convert(D(1), "万元/人/次", "元/人/次") == 10000
     assert units.is_money("万元/人/次") and units.is_money("元/人")
     assert units.normalise(5) == "5" and units.normalise(D("2.5")) == "2.5"
+
+
+def test_calendar_ranges() -> None:
+    """Rule: units.calendar_range — the fewest and most of one calendar unit in another; a week
+    converts exactly (units.convert)."""
+    assert units.calendar_range(D(45), "天", "个月") == (D(45) / D(31), D(45) / D(28))
+    assert units.calendar_range(D(2), "个工作日", "天") == (D(2), None)
+    assert units.calendar_range(D(3), "天", "工作日") == (D(0), D(3))
+    assert units.calendar_range(D(1), "年", "月") == (D(365) / D(31), D(366) / D(28))
+    assert units.calendar_range(D(1), "天", "日") is None        # the same unit: convert does it
+    assert units.calendar_range(D(1), "天", "小时") is None      # not a calendar unit
+    assert units.convert(D(2), "周", "天") == 14 and units.convert(D(1), "星期", "小时") == 168

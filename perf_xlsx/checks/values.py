@@ -142,7 +142,8 @@ def _units(r: Row) -> Iterator[Finding]:
             yield _f("PX316", r, key, actual=text, indicator=r.name, advice=advice)
     t, a = r.target, r.actual
     if isinstance(t, Comparison) and isinstance(a, Comparison) and t.unit and a.unit:
-        if not units.compatible(t.unit, a.unit, short=True):
+        if not units.compatible(t.unit, a.unit, short=True) and \
+                targets.compare(t, a).met is None:       # not 45天 for ≤2个月 (calendar units)
             yield _f("PX312", r, "actual", expected=r.ind.target.text, actual=r.ind.actual.text,
                      indicator=r.name, target_unit=t.unit, actual_unit=a.unit)
         elif units.is_money(t.unit) and _base(t.unit) != _base(a.unit):   # not 756元 for 元/人

@@ -40,8 +40,28 @@ def _numbers(target: Comparison, actual: Comparison) -> tuple[Decimal, Decimal] 
 def _compare_numbers(target: Comparison, actual: Comparison) -> Outcome:
     pair = _numbers(target, actual)
     if isinstance(pair, Outcome):
-        return pair
-    t, a = pair
+        return _compare_calendar(target, actual) or pair
+    return _compare_at(target, *pair)
+
+
+def _compare_calendar(target: Comparison, actual: Comparison) -> Outcome | None:
+    """A duration in another calendar unit (45天 for ≤2个月, 2天 for ≤3个工作日): compared at
+    the fewest and the most it can be; an Outcome only when both agree, its ratio the one
+    nearer 1 (no deduction or excess a convention made)."""
+    span = units.calendar_range(actual.number, actual.unit, target.unit)
+    if span is None:
+        return None
+    low = _compare_at(target, target.number, span[0])
+    high = _compare_at(target, target.number, span[1]) if span[1] is not None else \
+        Outcome(target.op in (">=", ">", "=") and target.number != 0, None, None)
+    if low.met != high.met:
+        return None
+    ratios = [o.ratio for o in (low, high) if o.ratio is not None]
+    ratio = (min if low.met else max)(ratios) if ratios else None
+    return Outcome(low.met, ratio, None)
+
+
+def _compare_at(target: Comparison, t: Decimal, a: Decimal) -> Outcome:
     op = target.op
     if op == "=" and t == 0:
         return Outcome(a <= 0, Decimal(1) if a <= 0 else Decimal(0), None)
