@@ -71,6 +71,14 @@ CASES = {
     "the fiscal row's figure differs": (
         {"actual": "财政拨款已支出0.95万元。", "funds_fiscal_executed": Decimal("0.9")},
         {("PX331", INFO, ACT)}),
+    "a bare verb goes on about the row the clause before names": (
+        {"actual": "当年财政拨款1万元，支出0.9万元，结余0.1万元。",
+         "funds_fiscal_executed": Decimal("0.9")}, set()),
+    "…and is checked against that row": (
+        {"actual": "当年财政拨款1万元，支出0.8万元。", "funds_fiscal_executed": Decimal("0.9")},
+        {("PX331", INFO, ACT)}),
+    "money carried to next year is no carry-over row": (
+        {"actual": "支出0.95万元，结转下年使用结余资金0.05万元。"}, set()),
     "other funds stated where the block has none": (
         {"actual": "其他资金已支出0.1万元。"}, {("PX331", INFO, ACT)}),
 }

@@ -218,6 +218,17 @@ def unrounded(tmp_path_factory):
     ("支出宣传费0.3万元。", []),
     ("中央资金已拨付0.3万元。", []),
     ("本年支出费用0.3万元。", [("PX501", "0.3万元", "0.5188")]),
+    # one funds row's spending is that row's 全年执行数, not the project's: by its own verb, by
+    # the verb of the sentence it breaks down, or continuing the row the clause before names
+    ("实际支出0.5188万元，其中财政拨款0.5188万元，上年结转0万元。", []),
+    ("实际支出0.5188万元，其中：财政拨款0.4万元。", [("PX501", "0.4万元", "0.5188")]),
+    ("当年财政拨款支出0.5188万元，上年结转资金支出0万元。", []),
+    ("当年财政拨款1万元，支出0.5188万元，执行率51.88%；上年结转0万元，支出0万元。", []),
+    ("当年财政拨款1万元，支出0.6万元，执行率60%。", [("PX501", "0.6万元", "0.5188")]),
+    ("财政拨款结余0.3万元，资金到位0.5188万元，其中财政拨款0.4万元。", []),
+    ("预算1万元，其中当年财政拨款0.8万元。", [("PX501", "0.8万元", "1")]),
+    ("其中当年财政拨款1万元，上年结转0万元，全年实际支出0.6万元。",
+     [("PX501", "0.6万元", "0.5188")]),
 ])
 def test_stated_precision(unrounded, text: str, expected: list) -> None:
     findings = check_report_text(text, unrounded.project, unrounded.score)

@@ -58,6 +58,39 @@ def names_another_rate(clause: str) -> bool:
         names_part_of_year(clause)
 
 
+#: The funds row a clause names (其中当年财政拨款支出78.5万元, 上年结转资金14.7万元); not 结转下年.
+FUNDS_ROWS = (("carryover", ("上年结转", "以前年度结转", "结转资金", "结转")),
+              ("fiscal", ("财政拨款", "财政资金", "本级财政", "当年财政")),
+              ("other", ("其他资金", "自筹", "社会资金")))
+_NEXT_YEAR = ("结转下年", "结转至下年", "结转到下年", "结转下一年", "结转以后年度")
+#: A clause that is only a verb or a rate (支出78.5万元, 执行率98.13%) goes on about the row the
+#: clause before it names (当年财政拨款80万元，支出78.5万元，执行率98.13%).
+_BARE = re.compile(r"(?:其中)?(?:已经|已|共)?(?:全部)?(?:支出|执行|使用|拨付|支付|花费|结余|节余|剩余"
+                   r"|到位|(?:预算|资金)?执行率)(?:了|为|达到|达|是)?")
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿元|万元|元|%|％)?")
+_QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
+
+
+def funds_row(clause: str) -> str | None:
+    """``fiscal``, ``carryover`` or ``other`` when the clause names that funds row, else None."""
+    if any(w in clause for w in _NEXT_YEAR):
+        return None
+    return next((row for row, words in FUNDS_ROWS if any(w in clause for w in words)), None)
+
+
+def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
+    """The funds row the clause of ``text`` ending at ``start`` names, or, when the clause is only
+    a verb or a rate, the row the clauses before it in the sentence name."""
+    i = start
+    while i > 0 and text[i - 1] not in delims:
+        i -= 1
+    words = _FIGURE.sub("", _QUOTED.sub("", text[i:start])).strip()
+    row = funds_row(words)
+    if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
+        return row
+    return row_of_clause(text, i - 1, delims, stops)
+
+
 def compared(clause: str) -> str | None:
     """How the clause sets its amount against another figure:
 
@@ -95,4 +128,5 @@ def is_a_target(clause: str, after: str) -> bool:
 
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
-           "names_another_rate", "names_part_of_year", "names_another_year"]
+           "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
+           "funds_row", "row_of_clause"]

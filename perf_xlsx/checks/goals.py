@@ -11,7 +11,8 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
-from .amount_words import compared, is_a_target, names_a_part, names_an_expense
+from .amount_words import (compared, is_a_target, names_a_part, names_an_expense,
+                           row_of_clause)
 from .goal_sums import check_goal_sums
 from .money import show, tolerance
 
@@ -36,10 +37,9 @@ _FIGURE = {"balance": ("结余（全年预算数 − 全年执行数）", "balan
 _COST = ("成本", "单价", "以内", "每")
 #: Words before a spending word that make it a plan: 计划使用资金1万元 states the budget.
 _PLANNED = ("计划", "预计", "拟", "安排", "申请", "批复")
-#: Words naming one source of the money: the amount is that funds row's figure.
-_PARTS = (("fiscal", ("财政拨款", "财政资金"), "财政拨款", "fiscal funds"),
-          ("other", ("其他资金", "自筹", "社会资金"), "其他资金", "other funds"),
-          ("carryover", ("上年结转", "结转"), "上年结转", "carry-over"))
+#: The funds rows (``amount_words.FUNDS_ROWS`` names them) as a finding names them.
+_PARTS = (("fiscal", "财政拨款", "fiscal funds"), ("other", "其他资金", "other funds"),
+          ("carryover", "上年结转", "carry-over"))
 
 
 def _norm(text: str) -> str:
@@ -49,10 +49,11 @@ def _norm(text: str) -> str:
                    and not unicodedata.category(ch).startswith("P"))
 
 
-def _reading(clause: str) -> tuple[str, str] | None:
+def _reading(clause: str, row: str | None) -> tuple[str, str] | None:
     """(the figure, the funds row) an amount at the end of ``clause`` states, by the words before
     it; None when it states none the funds block holds (a unit cost, a difference, a named
-    expense such as 宣传费, a part with no row of its own)."""
+    expense such as 宣传费, a part with no row of its own). ``row``: the funds row the clause
+    names or goes on about (``amount_words.row_of_clause``)."""
     best, best_pos = None, -1
     for kind, words in _WORDS:
         for word in words:
@@ -71,9 +72,8 @@ def _reading(clause: str) -> tuple[str, str] | None:
         return None                         # 支出宣传费0.3万元: one expense, not the total
     if best == "executed" and any(w in clause[:best_pos] for w in _PLANNED):
         best = "budget"
-    for row, words, _zh, _en in _PARTS:
-        if any(w in clause for w in words):
-            return best, row
+    if row is not None:
+        return best, row
     if "其中" in clause or names_a_part(clause):
         return None                         # 中央资金已拨付0.3万元: no row of its own
     return best, "total"
@@ -105,7 +105,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
         clause = text[start:m.start()]
         if is_a_target(clause, text[m.end():m.end() + 6]):
             continue                        # 0.1万元/人, 控制在1万元以内: a rate or a ceiling
-        reading = _reading(clause)
+        reading = _reading(clause, row_of_clause(text, m.start(), _CLAUSE_END, "。；;\n"))
         if reading is None:
             continue
         try:
@@ -120,7 +120,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
 
 def _figure_name(kind: str, row: str) -> tuple[str, str]:
     zh, en = _FIGURE[kind]
-    for key, _words, row_zh, row_en in _PARTS:
+    for key, row_zh, row_en in _PARTS:
         if key == row:
             return f"{row_zh}的{zh}", f"{en} of the {row_en}"
     return zh, en

@@ -43,6 +43,9 @@ AMOUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "fiscal": (("fiscal", "fiscal_initial"), "财政资金", "fiscal"),
     "other": (("other",), "其他（自筹）资金", "other"),
     "carryover": (("carryover",), "上年结转资金", "carryover"),
+    "fiscal_executed": (("fiscal_executed",), "财政拨款支出", "fiscal_executed"),
+    "carryover_executed": (("carryover_executed",), "上年结转资金支出", "carryover_executed"),
+    "other_executed": (("other_executed",), "其他资金支出", "other_executed"),
     "balance": (("balance",), "结余资金", "balance"),
     "overspend": (("overspend",), "超支金额", "balance"),
 }

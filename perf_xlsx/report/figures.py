@@ -140,6 +140,9 @@ class Figures:
     fiscal_initial: Decimal | None = None
     carryover: Decimal | None = None
     other: Decimal | None = None
+    fiscal_executed: Decimal | None = None      # each funds row's 全年执行数
+    carryover_executed: Decimal | None = None
+    other_executed: Decimal | None = None
     balance: Decimal | None = None
     rate: Decimal | None = None          # a fraction
     completion: date | None = None
@@ -189,11 +192,16 @@ def figures_of(project: Project, score: ScoreSummary | None) -> Figures:
     f.executed, f.received = _d(funds.total.executed), _d(funds.received)
     f.fiscal, f.fiscal_initial = _d(funds.fiscal.budget), _d(funds.fiscal.initial)
     f.carryover, f.other = _d(funds.carryover.budget), _d(funds.other.budget)
+    f.fiscal_executed, f.carryover_executed, f.other_executed = (
+        _d(funds.fiscal.executed), _d(funds.carryover.executed), _d(funds.other.executed))
     for key, value in (("budget", funds.total.budget), ("initial", funds.total.initial),
                        ("executed", funds.total.executed), ("received", funds.received),
                        ("fiscal", funds.fiscal.budget), ("other", funds.other.budget),
                        ("carryover", funds.carryover.budget), ("name", project.name),
-                       ("year", project.year), ("completion", project.completion_date)):
+                       ("year", project.year), ("completion", project.completion_date),
+                       ("fiscal_executed", funds.fiscal.executed),
+                       ("carryover_executed", funds.carryover.executed),
+                       ("other_executed", funds.other.executed)):
         if value.loc is not None:
             f.locs[key] = str(value.loc)
     if f.budget is not None and f.executed is not None:

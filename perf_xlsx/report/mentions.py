@@ -13,7 +13,7 @@ from typing import Any
 
 from ..checks.amount_words import (compared, is_a_target, names_a_part,
                                    names_an_expense, names_another_rate, names_another_year,
-                                   names_part_of_year)
+                                   names_part_of_year, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -44,6 +44,7 @@ def _not_the_projects(clause: str, fig: Figures) -> bool:
 
 
 _DELIM = "，,。；;：:（）()！!？?\n"
+_STOPS = "。；;！？\n"
 _QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
 _PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
@@ -77,16 +78,20 @@ class Mention:
     para: int
 
 
-def _clause(text: str, start: int) -> str:
+def _clause_start(text: str, start: int) -> int:
     i = start
     while i > 0 and text[i - 1] not in _DELIM:
         i -= 1
-    return _QUOTED.sub("", text[i:start])
+    return i
+
+
+def _clause(text: str, start: int) -> str:
+    return _QUOTED.sub("", text[_clause_start(text, start):start])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(c, 0, start) for c in "。；;！？\n")
-    stops = [i for i in (text.find(c, end) for c in "。；;！？\n") if i >= 0]
+    a = max(text.rfind(c, 0, start) for c in _STOPS)
+    stops = [i for i in (text.find(c, end) for c in _STOPS) if i >= 0]
     b = min(stops) if stops else len(text)
     s = text[a + 1:b].strip()
     if len(s) > 90:
@@ -110,6 +115,46 @@ def _expense(clause: str, fig: Figures) -> str | None:
     return None
 
 
+#: What a clause says of a row's money, by its verb: spent (the row's 全年执行数), budgeted (the
+#: row's 全年预算数, the kinds of AMOUNT_WORDS), or something the funds block has no row figure
+#: for (a row's balance or received money).
+_VERBS = (("spent", ("支出", "支付", "执行", "使用", "拨付", "花费", "用款")),
+          ("budget", ("预算", "安排", "下达", "批复", "年初")),
+          ("none", ("结余", "节余", "剩余", "到位", "收到")))
+
+
+def _last_verb(text: str) -> str | None:
+    """The verb of ``_VERBS`` written last in ``text``, or None."""
+    found = [(text.rfind(w), how) for how, ws in _VERBS for w in ws if w in text]
+    return max(found)[1] if found else None
+
+
+def _row_of(text: str, start: int) -> str | None:
+    return row_of_clause(text, start, _DELIM, _STOPS)
+
+
+def _row_amount(text: str, start: int, clause: str) -> str | None:
+    """``fiscal_executed`` … for a row's spending: the clause's own verb, else the sentence's
+    before it (实际支出93.2万元，其中财政拨款78.5万元); "" when the funds block has no figure for
+    what it says (财政拨款结余1.5万元); None when it names no row or its budget."""
+    row = _row_of(text, start)
+    if row is None:
+        return None
+    begin = max(text.rfind(c, 0, start) for c in _STOPS) + 1
+    how = _last_verb(clause) or _last_verb(text[begin:_clause_start(text, start)])
+    return f"{row}_executed" if how == "spent" else "" if how == "none" else None
+
+
+#: A rate's own clause naming the whole project (项目预算执行率, 整体执行率): not a row's.
+_WHOLE = ("项目", "整体", "总体", "全部", "总")
+
+
+def _a_rows_rate(text: str, start: int, clause: str) -> bool:
+    """True when a bare rate follows clauses about one funds row (财政拨款支出78.5万元，执行率
+    98.13%): the row's rate, which the funds block does not score."""
+    return not any(w in clause for w in _WHOLE) and _row_of(text, start) is not None
+
+
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     clause, after = _clause(text, m.start()), text[m.end():m.end() + 6]
     if is_a_target(clause, after) or any(w in clause for w in OTHER) or \
@@ -123,6 +168,9 @@ def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
     against = compared(clause)
     if against is not None:
         return None if against == "change" else against
+    row = _row_amount(text, m.start(), clause)
+    if row is not None:
+        return row or None
     kind = _kind(clause, AMOUNT_WORDS)
     if kind is None and clause.endswith("资金") and after.lstrip().startswith(("主要用于", "用于")):
         return "executed"
@@ -167,8 +215,8 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
             found.append((m.start(), m.end(), kind, st))
     for m in _PCT.finditer(text):
         clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
-        kind = None if is_a_target(clause, after) or _not_the_projects(clause, fig) else \
-            _kind(clause, RATE_WORDS)
+        kind = None if is_a_target(clause, after) or _not_the_projects(clause, fig) or \
+            _a_rows_rate(text, m.start(), clause) else _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
