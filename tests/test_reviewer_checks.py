@@ -27,7 +27,7 @@ FIRST = contract.INDICATORS.header_row + 1
 COL = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
 #: The codes issue 12 §2 added or widened: none may fire unless a case names it.
 NEW = {"PX216", "PX217", "PX218", "PX306", "PX315", "PX317", "PX320", "PX321", "PX322",
-       "PX323", "PX324", "PX333", "PX407", "PX421", "PX422", "PX811"}
+       "PX323", "PX324", "PX333", "PX335", "PX407", "PX421", "PX422", "PX811"}
 
 
 def c(key: str, i: int) -> str:
@@ -210,6 +210,8 @@ CASES: list[tuple[str, dict, list | None, set]] = [
         "goal_actual": "执行率未达100%；上年度预算执行率为92%；上年结转资金执行率80%；"
                        "1-6月执行率40%；2017年度预算执行率为88%。",
         "goal_expected": "力争预算执行率达到100%。"}, None, set()),
+    ("a bare rate after a funds row's clauses is the row's", {
+        "goal_actual": "当年财政拨款1万元，支出0.95万元，执行率90%；项目整体执行率95%。"}, None, set()),
     # ---- weights typed into target/actual (PX322)
     ("weights and scores in the value columns", {}, [
         {**r, "target": str(r["weight"]), "actual": str(r["weight"] - (i % 2))}

@@ -72,10 +72,12 @@ _QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 
 
 def funds_row(clause: str) -> str | None:
-    """``fiscal``, ``carryover`` or ``other`` when the clause names that funds row, else None."""
+    """``fiscal``, ``carryover`` or ``other`` when the clause names that funds row (the one named
+    last: 其中财政拨款78.5万元、上年结转 names 上年结转), else None."""
     if any(w in clause for w in _NEXT_YEAR):
         return None
-    return next((row for row, words in FUNDS_ROWS if any(w in clause for w in words)), None)
+    found = [(clause.rfind(w), row) for row, words in FUNDS_ROWS for w in words if w in clause]
+    return max(found)[1] if found else None
 
 
 def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
@@ -89,6 +91,17 @@ def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
     if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
         return row
     return row_of_clause(text, i - 1, delims, stops)
+
+
+#: A rate's own clause naming the whole project (项目预算执行率, 整体执行率): not a row's.
+_WHOLE = ("项目", "整体", "总体", "全部", "总")
+
+
+def a_rows_rate(text: str, start: int, clause: str, delims: str, stops: str) -> bool:
+    """True when a bare rate follows clauses about one funds row (财政拨款支出78.5万元，执行率
+    98.13%): the row's rate, not the project's."""
+    return not any(w in clause for w in _WHOLE) and \
+        row_of_clause(text, start, delims, stops) is not None
 
 
 def compared(clause: str) -> str | None:
@@ -129,4 +142,4 @@ def is_a_target(clause: str, after: str) -> bool:
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
            "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
-           "funds_row", "row_of_clause"]
+           "funds_row", "row_of_clause", "a_rows_rate"]

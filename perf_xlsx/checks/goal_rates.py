@@ -1,7 +1,7 @@
 """PX335: the budget execution rate a 年度总体目标 text states (`全年支出93.2万元，预算执行率96%`)
 against the one the funds block gives (全年执行数 ÷ 全年预算数), compared at the precision the
 text states (97.6% and 98% agree with 97.59 %, 97.00% does not). A bound (未达100%, 95%以上), a
-funds row's rate (上年结转资金执行率), another year's or a plan's is not read (amount_words)."""
+funds row's rate (上年结转资金执行率; 当年财政拨款80万元，支出78.5万元，执行率98.13%), another year's or a plan's is not read (amount_words)."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num, percent, percent_text
-from .amount_words import is_a_target, names_another_rate, names_another_year
+from .amount_words import a_rows_rate, is_a_target, names_another_rate, names_another_year
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _CLAUSE_END = "，,。；;：:、()\n"
@@ -30,6 +30,7 @@ def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]
         clause = text[start:m.start()]
         if not any(w in clause for w in _RATE_WORDS) or any(w in clause for w in _PLANS) or \
                 names_another_rate(clause) or names_another_year(clause, year) or \
+                a_rows_rate(text, m.start(), clause, _CLAUSE_END, "。；;\n") or \
                 is_a_target(clause, text[m.end():m.end() + 6]):
             continue
         try:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (compared, is_a_target, names_a_part,
+from ..checks.amount_words import (a_rows_rate, compared, is_a_target, names_a_part,
                                    names_an_expense, names_another_rate, names_another_year,
-                                   names_part_of_year, row_of_clause)
+                                   names_part_of_year, funds_row, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -134,25 +134,18 @@ def _row_of(text: str, start: int) -> str | None:
 
 
 def _row_amount(text: str, start: int, clause: str) -> str | None:
-    """``fiscal_executed`` … for a row's spending: the clause's own verb, else the sentence's
-    before it (实际支出93.2万元，其中财政拨款78.5万元); "" when the funds block has no figure for
-    what it says (财政拨款结余1.5万元); None when it names no row or its budget."""
+    """The kind of an amount of one funds row, by the clause's own verb, else the sentence's
+    before it: ``fiscal_executed`` … for its spending (实际支出93.2万元，其中财政拨款78.5万元),
+    ``fiscal`` … for its budget (the row the clause names last); "" when the funds block has no
+    figure for what it says (财政拨款结余1.5万元); None when it names no row."""
     row = _row_of(text, start)
     if row is None:
         return None
     begin = max(text.rfind(c, 0, start) for c in _STOPS) + 1
     how = _last_verb(clause) or _last_verb(text[begin:_clause_start(text, start)])
-    return f"{row}_executed" if how == "spent" else "" if how == "none" else None
-
-
-#: A rate's own clause naming the whole project (项目预算执行率, 整体执行率): not a row's.
-_WHOLE = ("项目", "整体", "总体", "全部", "总")
-
-
-def _a_rows_rate(text: str, start: int, clause: str) -> bool:
-    """True when a bare rate follows clauses about one funds row (财政拨款支出78.5万元，执行率
-    98.13%): the row's rate, which the funds block does not score."""
-    return not any(w in clause for w in _WHOLE) and _row_of(text, start) is not None
+    if how == "spent":
+        return f"{row}_executed"
+    return "" if how == "none" else row if funds_row(clause) == row else None
 
 
 def _amount_kind(text: str, m: re.Match[str], fig: Figures) -> str | None:
@@ -216,7 +209,7 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     for m in _PCT.finditer(text):
         clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
         kind = None if is_a_target(clause, after) or _not_the_projects(clause, fig) or \
-            _a_rows_rate(text, m.start(), clause) else _kind(clause, RATE_WORDS)
+            a_rows_rate(text, m.start(), clause, _DELIM, _STOPS) else _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
