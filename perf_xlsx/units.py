@@ -92,14 +92,16 @@ def _normalise_str(unit: str) -> str | None:
     return u
 
 
-_WAN = Decimal(10000)
+#: A count in thousands or ten thousands (3千份, 1.2万份), unless a group has the unit (千元, 万元,
+#: 万人) or it is an alias (千米, 千克).
+_MULTIPLES = {"万": Decimal(10000), "千": Decimal(1000)}
 
 
-def _ten_thousands(unit: str) -> str | None:
-    """The unit a 万-prefixed one counts in ten thousands (万份 → 份), unless a group has it
-    (万元, 万人); else None."""
-    if len(unit) > 1 and unit[0] == "万" and "/" not in unit and _factor(unit) is None:
-        return unit[1:]
+def _multiple(unit: str) -> tuple[str, Decimal] | None:
+    """(the unit counted, the multiple) of a 万- or 千-prefixed unit (万份 → (份, 10000)); else
+    None."""
+    if len(unit) > 1 and unit[0] in _MULTIPLES and "/" not in unit and _factor(unit) is None:
+        return unit[1:], _MULTIPLES[unit[0]]
     return None
 
 
@@ -172,10 +174,11 @@ def convert(number: Decimal, from_unit: str | None, to_unit: str | None, *,
         if sp or dp:
             inner = convert(number, sp[0] if sp else src, dp[0] if dp else dst)
             return None if inner is None else inner * (sp[1] if sp else 1) / (dp[1] if dp else 1)
-        sw, dw = _ten_thousands(src), _ten_thousands(dst)
-        if sw or dw:                # 1.2万份 is 12000份, 3万亩 30000亩
-            inner = convert(number, sw or src, dw or dst)
-            return None if inner is None else inner * (_WAN if sw else 1) / (_WAN if dw else 1)
+        sm, dm = _multiple(src), _multiple(dst)
+        if sm or dm:                # 1.2万份 is 12000份, 3万亩 30000亩, 3千份 3000份
+            inner = convert(number, sm[0] if sm else src, dm[0] if dm else dst)
+            return None if inner is None else \
+                inner * (sm[1] if sm else 1) / (dm[1] if dm else 1)
         if "/" in src and "/" in dst:
             (sn, sd), (dn, dd) = src.split("/", 1), dst.split("/", 1)
             if sd != dd:

@@ -83,6 +83,10 @@ DOMAIN_EXAMPLES = [
     ("2018年培训≥50人", C(">=", "50", "人", "2018年培训")), ("每季度1次", C("=", "1", "次/季度", None)),
     # deadlines without a date are qualitative (documented decision)
     ("在项目计划完成时间内完成", ("Q", "在项目计划完成时间内完成", None)), ("及时", ("Q", "及时", None)),
+    # …and a deadline in every period: not 10天, not a count per period
+    ("每月10日前", ("Q", "每月10日前", None)), ("次月10日前发放", ("Q", "次月10日前发放", None)),
+    ("每季度末前发放", ("Q", "每季度末前发放", None)), ("每个月15号前", ("Q", "每个月15号前", None)),
+    ("每月不少于2次", C(">=", "2", "次/月", None)),
     # qualitative
     ("效果明显", ("Q", "效果明显", None)), ("稳步提升", ("Q", "稳步提升", None)),
     ("稳步运行", ("Q", "稳步运行", None)), ("显著提升", ("Q", "显著提升", None)),
@@ -228,6 +232,7 @@ COMPARE = [
     ("≥3次/周", "150次", {}, None, None), ("≥90%", "4万", {}, None, None),
     ("每周不少于1次", "52次", {}, None, None), ("每星期1次", "52次", {}, None, None),
     ("每天巡查1次", "365次", {}, None, None), ("每周1次", "每周1次", {}, True, D(1)),
+    ("≥3000份", "3千份", {}, True, D(1)), ("≥1.5千人", "1620人", {}, True, D("1.08")),
     # none, as the actual of a target zero meets
     ("0起", "无", {}, True, D(1)), ("≤5起", "未发生安全事故", {}, True, D(1)),
     ("≤2次", "零投诉", {}, True, D(1)), ("≥95%", "无", {}, None, None),

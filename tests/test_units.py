@@ -95,3 +95,12 @@ def test_calendar_ranges() -> None:
     assert units.calendar_range(D(1), "天", "日") is None        # the same unit: convert does it
     assert units.calendar_range(D(1), "天", "小时") is None      # not a calendar unit
     assert units.convert(D(2), "周", "天") == 14 and units.convert(D(1), "星期", "小时") == 168
+
+
+def test_counts_in_thousands_and_ten_thousands() -> None:
+    """Rule: units.convert — 千 and 万 before a unit no group has are multiples (3千份 = 3000份);
+    千米, 千克, 千元, 万元 and 万人 keep their own factors."""
+    assert units.convert(D(3), "千份", "份") == 3000 and units.convert(D("1.2"), "万份", "份") == 12000
+    assert units.convert(D(3000), "份", "千份") == 3 and units.convert(D(1), "万份", "千份") == 10
+    assert units.convert(D(1), "千米", "米") == 1000 and units.convert(D(1), "千克", "吨") == D("0.001")
+    assert units.convert(D(2), "千元", "万元") == D("0.2") and units.convert(D(1), "千份", "人") is None

@@ -24,7 +24,7 @@ MAX_NAME_CHARS = 100
 GRADED_WORDS = ("明显", "显著", "提升", "提高", "改善", "良好", "较好", "优良", "优秀", "有效",
                 "增强", "稳步", "逐步", "持续", "达标", "合格", "符合", "满意", "不断", "大幅",
                 "充分", "基本", "增加", "减少", "降低", "稳定", "全面", "完善", "规范", "及时",
-                "准确", "安全", "无")
+                "准确", "安全", "无", "长期")
 #: From 2021 the cost dimension is expected (财预〔2021〕101号).
 COST_REQUIRED_FROM = 2021
 _REQUIRED_OUTPUT = ("数量指标", "质量指标", "时效指标")
@@ -96,7 +96,7 @@ def _row(r: Row, budget: Decimal | None) -> Iterator[Finding]:
         yield make("PX705", *ind_cell(ind, "level3"), expected=MAX_NAME_CHARS, actual=len(name))
     t = r.target
     if isinstance(t, targets.Qualitative) and t.level is None and \
-            not any(w in t.text for w in GRADED_WORDS):
+            not any(w in t.text for w in GRADED_WORDS) and not targets.is_recurring_deadline(t.text):
         yield make("PX701", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
     if not isinstance(t, targets.Comparison):
         return

@@ -4,7 +4,8 @@ Unparsed, and compare an actual value against its target.
 Decisions (DOMAIN.md §4): a bare number is ``=`` (scored as positive); ``以上`` includes the
 number (``>=``); ``在项目计划完成时间内完成`` and ``及时`` carry no date and are Qualitative;
 a 5-digit Excel date serial is a Deadline only with ``timeliness=True``; a count per period
-(``每月1次``) is compared with the count over the year. Parsing never raises.
+(``每月1次``) is compared with the count over the year; a deadline in every period (``每月10日前``)
+is Qualitative. Parsing never raises.
 
 ``kinds`` (what a value is), ``text`` (normalised text, comparator words), ``deadlines``,
 ``parse`` and ``compare``; the names below are the package's public calls.
@@ -23,9 +24,10 @@ from .kinds import (
     Qualitative,
     Unparsed,
 )
+from .deadlines import is_recurring_deadline
 from .parse import parse_actual, parse_target
 from .text import has_comparator, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
-           "Parsed", "Qualitative", "Unparsed", "compare", "has_comparator",
+           "Parsed", "Qualitative", "Unparsed", "compare", "has_comparator", "is_recurring_deadline",
            "normalise_text", "parse_actual", "parse_target"]

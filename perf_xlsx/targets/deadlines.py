@@ -78,3 +78,15 @@ def serial(s: str, raw: str) -> Deadline | None:
         return Deadline(d.year, d.month, d.day, "<=", raw)
     return None
 
+
+
+#: A deadline in every period (每月10日前, 次月10日前, 每季度末前发放, 每季度首月10日内): no
+#: date of the year to compare with, but measurable (PX701 leaves it alone). Not a count per
+#: period (每月1次) and not a day count (10日内 with no period).
+_RECURRING = re.compile(r"^(?:每个?|次|当|下个?)(?:月|季度|季|半年|周|星期)[^\d]{0,4}?"
+                        r"(?:\d{1,2}\s*[日号])?(?:底|末)?(?:之前|以前|前|内)")
+
+
+def is_recurring_deadline(text: str) -> bool:
+    """True for a deadline repeated every period (``每月10日前``, ``每季度末前发放``)."""
+    return _RECURRING.match(text) is not None

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import units
 from ..template.contract import NOT_APPLICABLE_MARKERS
-from .deadlines import deadline, serial
+from .deadlines import deadline, is_recurring_deadline, serial
 from .kinds import Comparison, NotApplicable, Parsed, Qualitative, Unparsed
 from .text import (
     NUM_RE,
@@ -151,6 +151,8 @@ def _parse(text: Any, timeliness: bool) -> Parsed:
     dl = deadline(s, raw)
     if dl is not None:
         return dl
+    if is_recurring_deadline(s):
+        return Qualitative(s, level(s), raw)      # 每月10日前: not 10天, no date of the year
     if not NUM_RE.search(s):
         if SYM_RE.search(s):
             return Unparsed(raw, "比较符后缺少数值", "≥50本")
