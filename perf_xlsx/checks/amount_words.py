@@ -27,6 +27,11 @@ _LESS = ("少", "节约", "节省", "节余", "结余", "减少", "下降")
 UNMAPPED_PARTS = ("中央", "省级", "市级", "县级", "区级", "乡镇", "配套")
 
 
+#: Words that make a clause a plan or an aim (力争预算执行率达到100%, 预计支出): no figure of the
+#: year.
+PLANS = ("计划", "预计", "拟", "力争", "争取", "确保", "目标", "要求", "序时进度")
+
+
 #: A rate's clause naming one funds row (上年结转资金执行率, 中央资金执行率) or another year
 #: (上年度预算执行率) states no rate of the project's year (with UNMAPPED_PARTS).
 NOT_THE_PROJECTS_RATE = ("上年", "去年", "上一年", "往年", "以前年度", "财政拨款", "财政资金", "结转",
@@ -142,4 +147,4 @@ def is_a_target(clause: str, after: str) -> bool:
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
            "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
-           "funds_row", "row_of_clause", "a_rows_rate"]
+           "funds_row", "row_of_clause", "a_rows_rate", "PLANS"]

@@ -12,13 +12,12 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num, percent, percent_text
-from .amount_words import a_rows_rate, is_a_target, names_another_rate, names_another_year
+from .amount_words import (PLANS, a_rows_rate, is_a_target, names_another_rate,
+                           names_another_year)
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _CLAUSE_END = "，,。；;：:、()\n"
 _RATE_WORDS = ("预算执行率", "资金执行率", "执行率", "支出进度")
-#: Words that make the clause about a plan or a target, not what was spent.
-_PLANS = ("计划", "预计", "拟", "力争", "确保", "目标", "要求", "序时进度")
 
 
 def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]]:
@@ -28,7 +27,7 @@ def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]
     for m in _RATE.finditer(text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = text[start:m.start()]
-        if not any(w in clause for w in _RATE_WORDS) or any(w in clause for w in _PLANS) or \
+        if not any(w in clause for w in _RATE_WORDS) or any(w in clause for w in PLANS) or \
                 names_another_rate(clause) or names_another_year(clause, year) or \
                 a_rows_rate(text, m.start(), clause, _CLAUSE_END, "。；;\n") or \
                 is_a_target(clause, text[m.end():m.end() + 6]):

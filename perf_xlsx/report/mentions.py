@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (a_rows_rate, compared, is_a_target, names_a_part,
+from ..checks.amount_words import (PLANS, a_rows_rate, compared, is_a_target, names_a_part,
                                    names_an_expense, names_another_rate, names_another_year,
                                    names_part_of_year, funds_row, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
@@ -33,13 +33,30 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
               ("completion_rate", ("指标完成率",)))
 #: A clause (for amounts) or sentence (for years) with one of these talks about another year,
 #: a plan or an adjustment, not about this year's figures: skipped.
-OTHER = ("计划", "拟", "下一步", "下年", "明年", "今后", "以后年度", "追加", "调增", "调减", "需求",
+OTHER = ("计划", "拟", "预计", "力争", "争取", "确保", "下一步", "下年", "明年", "今后", "以后年度", "追加",
+         "调增", "调减", "需求",
          "同比", "上年同期", "上年度", "上一年", "去年", "往年", "前年", "以前年度")
+
+
+#: A sentence naming a later year with one of these is about what comes next (自评结果将作为2024年
+#: 预算安排的重要依据), an earlier year with one of _EARLIER compares with it (较2022年度提高5个
+#: 百分点; 2022年度执行率92%，本年度有所提高): neither states a wrong year.
+_AHEAD = ("预算", "安排", "将", "依据", "参考")
+_EARLIER = ("相比", "对比", "同比", "本年", "今年", "提高", "增加", "下降", "减少", "增长", "持平",
+            "上升")
+
+
+def _another_years(year: int, project_year: int | None, sentence: str, before: str) -> bool:
+    if project_year is None or year == project_year:
+        return False
+    if year > project_year:
+        return any(w in sentence for w in _AHEAD)
+    return before.endswith(("较", "比", "与", "同")) or any(w in sentence for w in _EARLIER)
 
 
 def _not_the_projects(clause: str, fig: Figures) -> bool:
     """A rate of a plan, a funds row, another year (a wrong year is PX506's to say, once)."""
-    return any(w in clause for w in OTHER) or names_another_rate(clause) or \
+    return any(w in clause for w in OTHER + PLANS) or names_another_rate(clause) or \
         names_another_year(clause, fig.year)
 
 
@@ -229,7 +246,9 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     for m in _GRADE.finditer(text):
         found.append((m.start(), m.end(), "grade", _GRADES.get(m.group(1), m.group(1))))
     for m in _YEAR.finditer(text):
-        if not any(w in _sentence(text, m.start(), m.end()) for w in OTHER):
+        sentence = _sentence(text, m.start(), m.end())
+        if not any(w in sentence for w in OTHER) and not _another_years(
+                int(m.group(1)), fig.year, sentence, text[max(0, m.start() - 3):m.start()]):
             found.append((m.start(), m.end(), "year", int(m.group(1))))
     for m in _DATE.finditer(text):
         rest = re.split(f"[{_DELIM}]", text[m.end():m.end() + 16])[0]
