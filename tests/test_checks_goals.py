@@ -79,6 +79,8 @@ CASES = {
         {("PX331", INFO, ACT)}),
     "money carried to next year is no carry-over row": (
         {"actual": "支出0.95万元，结转下年使用结余资金0.05万元。"}, set()),
+    "an amount in 元 with thousands separated": ({"actual": "支出9,500元，结余500元。"}, set()),
+    "…that differs": ({"actual": "支出9,000元。"}, {("PX331", INFO, ACT)}),
     "other funds stated where the block has none": (
         {"actual": "其他资金已支出0.1万元。"}, {("PX331", INFO, ACT)}),
 }

@@ -50,6 +50,15 @@ def test_a_count_that_differs_from_its_indicator(tmp_path: Path) -> None:
     assert "实际完成情况写「1.建成集中供水工程4处」（4处）" in got[1][1] and "实际完成值 5处" in got[1][1]
 
 
+def test_a_count_with_thousands_separated(tmp_path: Path) -> None:
+    """20,000人 is 20000人 (it was read as 000人 after a comma, a clause of no words)."""
+    inds = [("数量指标", "受益人口", "≥20000人", "21,000人")]
+    assert px334(form(tmp_path / "d.xlsx", "改善20,000人饮水条件。", "受益人口21,000人。",
+                      inds)) == []
+    got = px334(form(tmp_path / "e.xlsx", "改善20,000人饮水条件。", "受益人口12,000人。", inds))
+    assert [cell for cell, _m in got] == ["E7"] and "（12000人）" in got[0][1]
+
+
 @pytest.mark.parametrize("actual", [
     "建成供水工程4处，累计建成供水工程20处。",        # 4 ≠ 5: found; the 累计 clause is not the count
     "其中建成供水工程4处。",                           # a part

@@ -18,9 +18,10 @@ from ..catalogue.finding import Finding, at
 from ..indicator_rows import Row
 from ..model import Project, Value
 from ..targets import Comparison
+from .goal_sums import NUMBER
 from .money import show
 
-_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万?(?:人次|户次|个|次|场|期|项|处|所|家|篇|份|本|人|名|户|件|条"
+_COUNT = re.compile(rf"(?<![\d.,])({NUMBER})\s*(万?(?:人次|户次|个|次|场|期|项|处|所|家|篇|份|本|人|名|户|件|条"
                     r"|张|册|辆|座|株|间|台|套|块|批|棵|亩|公里|千米|米|平方米))(?!/|以上|以内|以下|左右)")
 #: An item's number at the start of a clause (1. 新建…, (2) 改善…, ①), not a figure.
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[①-⑳])\s*")
@@ -76,7 +77,7 @@ def _counts(s: str) -> Iterator[tuple[Decimal, str, str, str]]:
         clause = _NUMBERING.sub("", s[start:m.start()])
         if any(w in clause for w in _NOT_THE_COUNT) or re.search(r"\d", clause):
             continue                        # 其中女性20人, 较上年增加2处, 3处中的2处
-        yield Decimal(m.group(1)), units.normalise(m.group(2)) or m.group(2), clause, \
+        yield Decimal(m.group(1).replace(",", "")), units.normalise(m.group(2)) or m.group(2), clause, \
             s[start:m.end()]
 
 

@@ -16,8 +16,9 @@ from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num, plain
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_AMOUNT = re.compile(rf"(?<![\d.])({_NUM})\s*(万元|元)?(?![\d%])")
+#: A number as texts write it, thousands separated or not (932,000 · 93.2).
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = re.compile(rf"(?<![\d.])({NUMBER})\s*(万元|元)?(?![\d%])")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|总额|总共|共|累计|总金额|=)\s*[:：]?\s*$")
 _THEN_PARTS = re.compile(r"^\s*[,，:：]?\s*其中")

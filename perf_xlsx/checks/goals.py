@@ -13,14 +13,14 @@ from ..model import Project, Value
 from ..numbers import num
 from .amount_words import (compared, is_a_target, names_a_part, names_an_expense,
                            row_of_clause)
-from .goal_sums import check_goal_sums
+from .goal_sums import NUMBER, check_goal_sums
 from .money import show, tolerance
 
 #: How alike (difflib ratio) an actual text of at least COPY_MIN_CHARS characters may be to the
 #: expected goal before it counts as a copy; shorter texts count only when identical.
 COPY_RATIO = 0.95
 COPY_MIN_CHARS = 20
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
+_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})\s*(万元|元)")
 _CLAUSE_END = "，,。；;：:、\n"
 #: The word nearest before an amount says which workbook figure the amount states.
 _WORDS = (
@@ -109,7 +109,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
         if reading is None:
             continue
         try:
-            amount = Decimal(m.group(1))
+            amount = Decimal(m.group(1).replace(",", ""))
         except InvalidOperation:
             continue
         if m.group(2) == "元":
