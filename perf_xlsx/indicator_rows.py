@@ -185,3 +185,17 @@ def ind_cell(ind: Indicator, key: str) -> tuple[str, str]:
         return value.loc.sheet, value.loc.cell
     cols = [c.key for c in contract.INDICATORS.columns]
     return contract.SHEET_INDICATORS, f"{chr(ord('A') + cols.index(key))}{ind.row}"
+
+
+#: A deviation note that gives no reason: a dash, 无, 不适用 … (NFKC, spaces dropped, lower case).
+_SAYS_NOTHING = BLANK_MARKS | {"无", "无偏差", "没有", "暂无", "不适用", "n/a", "na", "空", "无原因"}
+
+
+def note_says_nothing(value: Value) -> str | None:
+    """"" when a deviation note is empty, its text when it gives no reason (``无``, ``/``,
+    ``无偏差``), None when it says something."""
+    if value.is_empty:
+        return ""
+    text = value.text
+    key = "".join(unicodedata.normalize("NFKC", text).split()).lower()
+    return text if key in _SAYS_NOTHING else None

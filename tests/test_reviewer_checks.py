@@ -185,6 +185,8 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      rows(r3={"target": "≤1个月", "actual": "31天"}), {("PX312", IND, c("actual", 3))}),
     ("a deadline in every period met 按时 is no level named for a measurement", {},
      rows(r3={"target": "每月10日前", "actual": "按时完成"}), set()),
+    ("an overshoot whose note only says 无 has no reason", {},
+     rows(r0={"actual": "80本", "deviation": "无"}), {("PX304", IND, c("actual", 0))}),
     ("jobs are counted in 个", {}, rows(r0={"level3": "新增就业岗位", "target": "≥50个",
                                              "actual": "52个"}), set()),
     ("trainees are not", {}, rows(r0={"level3": "培训学员", "target": "≥50个", "actual": "52个"}),

@@ -56,7 +56,15 @@ CASES = [
                                           "deviation": "个别地区发放延迟"}, {}),
     ("qualitative 部分达成, 7 of 10 without a note: the note is asked for",
      {**QUAL, "actual": "部分达成年度指标", "self_score": 7, "deviation": None},
-     {"PX408": {"cell": "H3", "why": "得分 7 低于分值 10"}}),
+     {"PX408": {"cell": "H3", "why": "得分 7 低于分值 10", "note_zh": "是空的"}}),
+    ("a note that says nothing (无, a dash) is no reason", {**QUAL, "actual": "部分达成年度指标",
+                                                      "self_score": 7, "deviation": "无"},
+     {"PX408": {"cell": "H3", "note_zh": "只写了「无」", "note_en": "only says '无'"}}),
+    ("…nor a dash on a met target's deduction",
+     {**QUAL, "actual": "达成年度指标", "self_score": 9, "deviation": "—"},
+     {"PX407": {"cell": "G3"}}),
+    ("a pointer to the report is a note", {**QUAL, "actual": "部分达成年度指标", "self_score": 7,
+                                           "deviation": "详见自评报告"}, {}),
 ]
 
 

@@ -67,9 +67,9 @@ ENTRIES: dict[str, Entry] = {
         "指标 ≥50本，实际 52本，分值 10，自评 9，偏差原因为空"),
     "PX408": Entry(
         E, "缺少偏差原因分析",
-        "{sheet}!{cell}：指标「{indicator}」{why}，但「偏差原因分析及改进措施」是空的。",
+        "{sheet}!{cell}：指标「{indicator}」{why}，但「偏差原因分析及改进措施」{note_zh}。",
         "写明未完成或扣分的原因，以及下一步改进措施。",
-        "{sheet}!{cell}: '{indicator}' {why_en}, but the deviation note is empty.",
+        "{sheet}!{cell}: '{indicator}' {why_en}, but the deviation note {note_en}.",
         "Explain why the target was missed or points were lost, and what will be improved.",
         "指标 ≥50本，实际 40本，偏差原因为空"),
     "PX409": Entry(

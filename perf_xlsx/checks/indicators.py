@@ -23,6 +23,7 @@ from ..indicator_rows import (  # noqa: F401
     is_unfilled,
     level2s_with_indicators,
     no_name,
+    note_says_nothing,
     rows,
 )
 from ..model import Indicator, Project
@@ -155,7 +156,7 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
         yield _f("PX303", r.ind, "actual", **shown,
                  verb_zh="超过" if rev else "未达到", verb_en="exceeds" if rev else "falls short of")
     elif (out.met and t.direction == "positive" and out.ratio is not None
-          and out.ratio >= overshoot and r.ind.deviation.is_empty):
+          and out.ratio >= overshoot and note_says_nothing(r.ind.deviation) is not None):
         yield _f("PX304", r.ind, "actual", **shown, ratio=_pct(out.ratio), limit=_pct(overshoot))
 
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from .. import targets
 from ..catalogue.finding import Finding, make
-from ..indicator_rows import ind_cell
+from ..indicator_rows import ind_cell, note_says_nothing
 
 from ..numbers import num, plain
 from ..results import (
@@ -132,7 +132,10 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
     ind, weight = s.indicator, s.weight
     assert weight is not None
     where = _cell(ind, "self_score")
-    no_note = ind.deviation.is_empty
+    nothing = note_says_nothing(ind.deviation)     # "" empty, 无 / — …, or None: a reason
+    no_note = nothing is not None
+    said = dict(note_zh="只写了「" + nothing + "」", note_en=f"only says '{nothing}'") if nothing \
+        else dict(note_zh="是空的", note_en="is empty")
     note_cell = _cell(ind, "deviation")
     level = level_of(s)
     if s.status == BREACHED and sd is not None and sd >= weight:
@@ -163,14 +166,14 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
         return
     if s.status == BREACHED:
         yield make("PX408", *note_cell, indicator=name, why="未达成年度指标值",
-                   why_en="missed its target")
+                   why_en="missed its target", **said)
     elif s.final < weight and s.status != MET and score_notes:
         if s.status == QUALITATIVE and level == LEVEL_MET:
             yield make("PX407", *where, expected=_n(weight), actual=_n(s.final), indicator=name)
         else:
             yield make("PX408", *note_cell, indicator=name,
                        why=f"得分 {_n(s.final)} 低于分值 {_n(weight)}",
-                       why_en=f"scores {_n(s.final)} of {_n(weight)}")
+                       why_en=f"scores {_n(s.final)} of {_n(weight)}", **said)
 
 
 def _weighted_twice(s: IndicatorScore, sd: Decimal) -> bool:
