@@ -31,3 +31,27 @@ def test_other_arguments_reach_the_cli() -> None:
     proc = subprocess.run([sys.executable, "-m", "perf_xlsx", "--help"],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0 and "check" in proc.stdout
+
+
+def test_ctrl_c_inside_an_interpreter_callback_still_interrupts() -> None:
+    """A Ctrl-C that lands in a callback the interpreter runs itself (a module lock's clean-up
+    during an import: the kill loop saw it) was printed as "Exception ignored … Traceback" and
+    the check went on; it interrupts, as any other Ctrl-C, with one line and exit code 130."""
+    code = ("import sys, time, weakref\n"
+            "import perf_xlsx.cli as cli\n"
+            "from perf_xlsx import launcher\n"
+            "def fake_main():\n"
+            "    class A: pass\n"
+            "    a = A()\n"
+            "    def callback(ref): raise KeyboardInterrupt\n"
+            "    r = weakref.ref(a, callback)\n"
+            "    del a\n"
+            "    for _ in range(200): time.sleep(0.01)\n"
+            "    print('went on')\n"
+            "cli.main = fake_main\n"
+            "launcher.main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          encoding="utf-8")
+    assert proc.returncode == 130, proc
+    assert "went on" not in proc.stdout and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == "已中止 / interrupted"

@@ -70,7 +70,9 @@ DOMAIN_EXAMPLES = [
     # normalisation
     ("１００％", C("=", "100", "%")), ("≥１，０００人", C(">=", "1000", "人")),
     ("1,000人", C("=", "1000", "人")), ("≥ 0．5 万元", C(">=", "0.5", "万元")),
-    ("百分之90以上", C(">=", "90", "%")),
+    ("百分之90以上", C(">=", "90", "%")), ("百分之百", C("=", "100", "%")),
+    ("百分之九十五", C("=", "95", "%")), ("≥百分之九十", C(">=", "90", "%")),
+    ("百分之一", C("=", "1", "%")), ("百分之二十五点五", ("Q", "百分之二十五点五", None)),
     # deadlines
     ("9月30日前", ("D", None, 9, 30, "<=")), ("12月底之前完成", ("D", None, 12, None, "<=")),
     ("2021年12月完成", ("D", 2021, 12, None, "=")), ("1-12月", ("D", None, 12, None, "<=")),
@@ -458,8 +460,11 @@ def test_an_actual_stating_several_figures(target: str, actual: str, expected) -
 @pytest.mark.parametrize("target,actual,met", [
     ("100%", "全覆盖", True), ("≥95%", "实现全覆盖", True), ("100%", "已全部覆盖", True),
     ("≥50人", "全覆盖", None), ("全覆盖", "全覆盖", None), ("100%", "基本覆盖", None),
+    ("100%", "全部合格", True), ("≥95%", "均已达标", True), ("100%", "已全部发放", True),
+    ("100%", "全部通过验收", True), ("≥300人", "全部完成", None), ("≥95%", "基本合格", None),
+    ("≥90%", "全部满意", None),
 ])
 def test_coverage_in_words_against_a_percent(target: str, actual: str, met) -> None:
-    """全覆盖 against a target in % is 100 %; against anything else it stays words."""
+    """全覆盖, 全部合格 … against a target in % is 100 %; against anything else it stays words."""
     t = parse_target(target)
     assert compare(t, parse_actual(actual, target=t)).met is met

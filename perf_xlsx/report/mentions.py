@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (PLANS, a_rows_rate, compared, is_a_target, names_a_part,
-                                   names_an_expense, names_another_rate, names_another_year,
-                                   names_part_of_year, funds_row, row_of_clause)
+from ..checks.amount_words import (PLANS, a_rows_rate, compared, funds_row, is_a_target,
+                                   names_a_part, names_an_expense, names_another_rate,
+                                   names_another_year, names_part_of_year, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.

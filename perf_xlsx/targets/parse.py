@@ -31,7 +31,9 @@ _BRACKETED_UNIT = re.compile(r"\(([^()\d]{1,4})\)")
 #: 5000余人, 100多万元, 1.2万余人: a figure given roughly ("more than") is read as the figure.
 _APPROX_RE = re.compile(r"(?<=\d)(万|千|百)?[余多](?=\D|$)")
 #: Coverage in words, against a target in %: 全覆盖 is 100 %.
-_ALL_COVERED = re.compile(r"(?:已|已经|实现|达到)?(?:全覆盖|全部覆盖)")
+#: An actual saying all of it (全覆盖, 全部合格, 均已达标, 已全部发放): 100 % of a target in %.
+_ALL_COVERED = re.compile(r"(?:已|已经|实现|达到)?(?:全覆盖|(?:全部|均|全数)(?:已|已经)?(?:覆盖|合格|达标|完成"
+                          r"|到位|发放|兑现|拨付|通过验收|验收合格|落实))")
 _PLACEHOLDERS = ("……", "...", "请填写", "请输入", "XX", "xx", "××", "(100字以内)", "指标1:",
                  "指标2:", "指标3:")
 

@@ -30,6 +30,7 @@ _SYMBOLS_LONGEST_FIRST = tuple(sorted(_SYMBOLS, key=len, reverse=True))
 _SPACE_RE = re.compile(r"\s+")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PERCENT_WORDS_RE = re.compile(r"百分之(\d+(?:\.\d+)?)")
+_CN_PERCENT_RE = re.compile(r"百分之([零一二两三四五六七八九十]{1,3}|一?百)(?![零一二两三四五六七八九十百点])")
 
 
 def normalise_text(text: Any) -> str:
@@ -53,6 +54,8 @@ def _normalise_str(text: str) -> str:
     s = _SPACE_RE.sub("", s).replace("～", "~").replace("—", "-").replace("–", "-")
     s = _THOUSANDS_RE.sub("", s)
     s = _PERCENT_WORDS_RE.sub(r"\1%", s)
+    if "百分之" in s:                 # 百分之百, 百分之九十五 (Chinese numerals, up to 100)
+        s = _CN_PERCENT_RE.sub(_cn_percent, s)
     return s
 
 
@@ -96,6 +99,11 @@ _CN_COUNT_RE = re.compile(
     r"(?P<unit>个工作日|个月|人次|户次|课时|学时|个|次|场|期|项|处|所|家|篇|份|本|人|名|户|件|条|张"
     r"|册|辆|座|株|间|门|节|天|年|月|周|轮)"
     r"(?P<post>及以上|或以上|以上|以内|以下)?")
+
+
+def _cn_percent(m: re.Match[str]) -> str:
+    n = _cn_int("一百" if m.group(1) == "百" else m.group(1))
+    return f"{n}%" if n is not None and n <= 100 else m.group(0)
 
 
 def chinese_count(s: str) -> str:
