@@ -162,6 +162,12 @@ CASES = [
     ("a standard in 元 per person beside a total cost in 万元: the custom, not a slip",
      append(level1=OUT, level2="成本指标", level3="人均补助标准", target="≥3000元/人",
             actual="3000元/人", weight=0, self_score=0), []),
+    ("元 per 亩 beside 万元 per 公里: rates of different things",
+     lambda rs: rs + [
+         dict(level1=OUT, level2="成本指标", level3="每公里养护成本", target="≤1.5万元/公里",
+              actual="1.33万元/公里", weight=0, self_score=0),
+         dict(level1=OUT, level2="成本指标", level3="亩均补助", target="≤300元/亩",
+              actual="280元/亩", weight=0, self_score=0)], []),
     ("元 per person among rates in 万元 per person",
      lambda rs: rs + [
          dict(level1=OUT, level2="成本指标", level3="人均补助标准", target="≥3000元/人",

@@ -181,18 +181,18 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
 def _money_units(rs: list[Row]) -> Iterable[Finding]:
     """PX314 among the amounts the project spends (产出 and 成本 rows): a benefit such as
     带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元. Amounts are compared with
-    amounts and rates with rates: a standard of 3000元/人 beside a total of ≤100万元 is the
-    custom, 161元 beside 0.0062万元 (or 元/人 beside 万元/人) a slip. A sum per year (租金
-    ≤12万元/年) is an amount."""
-    def money(r: Row) -> tuple[str, bool] | None:
+    amounts and rates with rates of the same thing: a standard of 3000元/人 beside a total of
+    ≤100万元, or 45元/平方米 beside 1.5万元/公里, is the custom, 161元 beside 0.0062万元 (or
+    元/人 beside 万元/人) a slip. A sum per year (租金 ≤12万元/年) is an amount."""
+    def money(r: Row) -> tuple[str, str] | None:
         t = r.target
         if isinstance(t, Comparison) and units.is_money(t.unit) and \
                 canonical_level1(r.level1) not in _NOT_SPENT:
-            base, slash, per = units.normalise(t.unit).partition("/")
-            return base, bool(slash) and per not in ("年", "年度")   # 12万元/年: an amount
+            base, _slash, per = units.normalise(t.unit).partition("/")
+            return base, "" if per in ("年", "年度") else per     # 12万元/年: an amount
         return None
     kinds = [money(r) for r in rs]
-    wan: dict[bool, Row] = {}
+    wan: dict[str, Row] = {}
     for r, kind in zip(rs, kinds):
         if kind and kind[0] == contract.MONEY_UNIT:
             wan.setdefault(kind[1], r)

@@ -156,8 +156,8 @@ def _parse(text: Any, timeliness: bool) -> Parsed:
     if is_recurring_deadline(s):
         return Qualitative(s, level(s), raw)      # 每月10日前: not 10天, no date of the year
     if not NUM_RE.search(s):
-        if SYM_RE.search(s):
-            return Unparsed(raw, "比较符后缺少数值", "≥50本")
+        if SYM_RE.search(s) and not _BOUND_NAMED.search(s):
+            return Unparsed(raw, "比较符后缺少数值", "≥50本")     # ≥, 满意度≥
         return Qualitative(s, level(s), raw)
     return _comparison(s, raw, direction)
 
@@ -201,6 +201,8 @@ def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None =
 
 
 _RANGE_RE = re.compile(r"\d[-~至到]\d")
+#: A comparator before a named bound (≤预算, ≤合同金额): qualitative, like 控制在预算内.
+_BOUND_NAMED = re.compile(r"(?:>=|<=|>|<|=)[\u4e00-\u9fff]{2,}")
 
 
 def _figure_in_unit(s: str, raw: str, unit: str) -> Comparison | None:
