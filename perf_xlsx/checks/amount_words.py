@@ -73,7 +73,8 @@ _NEXT_YEAR = ("结转下年", "结转至下年", "结转到下年", "结转下�
 _BARE = re.compile(r"(?:其中)?(?:已经|已|共)?(?:全部)?(?:支出|执行|使用|拨付|支付|花费|结余|节余|剩余"
                    r"|到位|(?:预算|资金)?执行率)(?:了|为|达到|达|是)?")
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿元|万元|元|%|％)?")
-_QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
+#: A quoted name (「…」, 《…》): its words are no statement.
+QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 
 
 def funds_row(clause: str) -> str | None:
@@ -91,7 +92,7 @@ def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
     i = start
     while i > 0 and text[i - 1] not in delims:
         i -= 1
-    words = _FIGURE.sub("", _QUOTED.sub("", text[i:start])).strip()
+    words = _FIGURE.sub("", QUOTED.sub("", text[i:start])).strip()
     row = funds_row(words)
     if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
         return row
@@ -147,4 +148,4 @@ def is_a_target(clause: str, after: str) -> bool:
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
            "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
-           "funds_row", "row_of_clause", "a_rows_rate", "PLANS"]
+           "funds_row", "row_of_clause", "a_rows_rate", "PLANS", "QUOTED"]

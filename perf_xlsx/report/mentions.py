@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (PLANS, a_rows_rate, compared, funds_row, is_a_target,
+from ..checks.amount_words import (PLANS, QUOTED, a_rows_rate, compared, funds_row, is_a_target,
                                    names_a_part, names_an_expense, names_another_rate,
                                    names_another_year, names_part_of_year, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
@@ -33,8 +33,8 @@ RATE_WORDS = (("rate", ("预算执行率", "资金执行率", "执行率")),
               ("completion_rate", ("指标完成率",)))
 #: A clause (for amounts) or sentence (for years) with one of these talks about another year,
 #: a plan or an adjustment, not about this year's figures: skipped.
-OTHER = ("计划", "拟", "预计", "力争", "争取", "确保", "下一步", "下年", "明年", "今后", "以后年度", "追加",
-         "调增", "调减", "需求",
+OTHER = ("计划", "拟", "预计", "力争", "争取", "确保", "下一步", "下年", "明年", "今后", "以后年度",
+         "追加", "调增", "调减", "需求",
          "同比", "上年同期", "上年度", "上一年", "去年", "往年", "前年", "以前年度")
 
 
@@ -62,7 +62,6 @@ def _not_the_projects(clause: str, fig: Figures) -> bool:
 
 _DELIM = "，,。；;：:（）()！!？?\n"
 _STOPS = "。；;！？\n"
-_QUOTED = re.compile(r"「[^」]*」|《[^》]*》|“[^”]*”|〔[^〕]*〕")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
 _PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 _MET = re.compile(r"(?:已完成|已达成|完成|达成|实现)(?:了|的)?三级指标\s*(\d+)\s*[个项]"
@@ -104,7 +103,7 @@ def _clause_start(text: str, start: int) -> int:
 
 
 def _clause(text: str, start: int) -> str:
-    return _QUOTED.sub("", text[_clause_start(text, start):start])
+    return QUOTED.sub("", text[_clause_start(text, start):start])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
