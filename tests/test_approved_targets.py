@@ -26,7 +26,7 @@ APPROVED = [("产出指标", "数量指标", "道路清扫保洁面积", "120万
 
 
 def target_form(path: Path, rows: list[tuple[str, ...]] = APPROVED, total: int = 800,
-                name: str = "城区环卫保洁经费", split: bool = False) -> Path:
+                name: str = "城区环卫保洁经费", split: bool = False, year: int = 2023) -> Path:
     """A published 申报表; ``split``: 计算符号 | 指标值 | 计量单位 in three columns."""
     head = ["绩效指标", "一级指标", "二级指标", "三级指标",
             *(["计算符号", "指标值", "计量单位"] if split else ["指标值"])]
@@ -41,7 +41,7 @@ def target_form(path: Path, rows: list[tuple[str, ...]] = APPROVED, total: int =
         else:
             cells = [target]
         body.append([None, l1, l2, l3, *cells])
-    return save_rows(path, [["项目支出绩效目标申报表"], ["（2023年度）"], ["项目名称", name],
+    return save_rows(path, [["项目支出绩效目标申报表"], [f"（{year}年度）"], ["项目名称", name],
                             ["主管部门", "某某区城市管理局", None, "实施单位", "某某区环境卫生管理所"],
                             ["项目资金（万元）", "年度资金总额", total],
                             [None, "其中：财政拨款", total], [None, "其他资金", 0],
@@ -206,6 +206,15 @@ def test_the_years_forms_as_sheets_of_one_workbook(tmp_path: Path) -> None:
                          ("监控表", typed(tmp_path / "d.xlsx")))
     _target, monitor = check_file_all(book, "auto", stage=None)
     assert "PX762" in [f.code for f in monitor.findings]
+    # next year's 申报表 of the same project approves nothing of this year's 监控表
+    later = target_form(tmp_path / "e.xlsx", year=2024,
+                        rows=[*APPROVED[:1], ("产出指标", "时效指标", "保洁作业及时率", "≥99%"),
+                              *APPROVED[2:]])
+    book = _one_workbook(tmp_path / "两年.xlsx", ("申报表", later),
+                         ("监控表", typed(tmp_path / "f.xlsx")))
+    _target, monitor = check_file_all(book, "auto", stage=None)
+    codes = [f.code for f in monitor.findings]
+    assert "PX762" in codes and "PX742" not in codes
 
 
 def test_the_web_page_pairs_an_uploaded_target_form(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..indicator_rows import rows as indicator_rows
 from ..model import Project
+from ..numbers import project_year
 from ..read.record import RecordedTarget, TargetRecord, norm
 from ..template import contract
 from .against import joined_target, monitored
@@ -43,10 +44,12 @@ def external_record(record: TargetRecord, file_name: str) -> TargetRecord:
 
 
 def _the_one(candidates: list[Project], project: Project) -> Project | None:
-    """The one candidate of ``project``'s name (compared loosely), else None (none, or several
-    and no telling which)."""
-    name = name_key(project.name.text)
-    same = [c for c in candidates if name and name_key(c.name.text) == name]
+    """The one candidate of ``project``'s name (compared loosely) and year (when both say one:
+    a 2024 申报表 approves nothing of a 2023 自评表), else None (none, or several and no telling
+    which)."""
+    name, year = name_key(project.name.text), project_year(project.year)
+    same = [c for c in candidates if name and name_key(c.name.text) == name
+            and (year is None or project_year(c.year) in (None, year))]
     return same[0] if len(same) == 1 else None
 
 
