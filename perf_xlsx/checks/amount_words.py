@@ -63,6 +63,22 @@ def names_another_rate(clause: str) -> bool:
         names_part_of_year(clause)
 
 
+#: Words of spending: an amount after one is (part of) the 全年执行数.
+SPENT = ("支出", "支付", "拨付", "执行", "使用", "花费")
+
+
+def last_word(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, int] | None:
+    """(the group, the position) of the word of ``groups`` written last in ``text`` (on a tie,
+    the group listed first), or None when there is none."""
+    best, best_pos = None, -1
+    for kind, words in groups:
+        for word in words:
+            pos = text.rfind(word)
+            if pos > best_pos:
+                best, best_pos = kind, pos
+    return None if best is None else (best, best_pos)
+
+
 #: The funds row a clause names (其中当年财政拨款支出78.5万元, 上年结转资金14.7万元); not 结转下年.
 FUNDS_ROWS = (("carryover", ("上年结转", "以前年度结转", "结转资金", "结转")),
               ("fiscal", ("财政拨款", "财政资金", "本级财政", "当年财政")),
@@ -148,4 +164,5 @@ def is_a_target(clause: str, after: str) -> bool:
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
            "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
-           "funds_row", "row_of_clause", "a_rows_rate", "PLANS", "QUOTED"]
+           "funds_row", "row_of_clause", "a_rows_rate", "PLANS", "QUOTED", "SPENT",
+           "last_word"]

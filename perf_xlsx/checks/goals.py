@@ -11,8 +11,8 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
-from .amount_words import (compared, is_a_target, names_a_part, names_an_expense,
-                           row_of_clause)
+from .amount_words import (SPENT, compared, is_a_target, last_word, names_a_part,
+                           names_an_expense, row_of_clause)
 from .goal_sums import NUMBER, check_goal_sums
 from .money import show, tolerance
 
@@ -26,7 +26,7 @@ _CLAUSE_END = "，,。；;：:、\n"
 _WORDS = (
     ("balance", ("结余", "剩余", "节余", "节约", "节省")),
     ("received", ("到位", "收到")),
-    ("executed", ("支出", "支付", "拨付", "执行", "使用", "花费")),
+    ("executed", SPENT),
     ("budget", ("预算",)),
 )
 _FIGURE = {"balance": ("结余（全年预算数 − 全年执行数）", "balance (budget − executed)"),
@@ -54,14 +54,10 @@ def _reading(clause: str, row: str | None) -> tuple[str, str] | None:
     it; None when it states none the funds block holds (a unit cost, a difference, a named
     expense such as 宣传费, a part with no row of its own). ``row``: the funds row the clause
     names or goes on about (``amount_words.row_of_clause``)."""
-    best, best_pos = None, -1
-    for kind, words in _WORDS:
-        for word in words:
-            pos = clause.rfind(word)
-            if pos > best_pos:
-                best, best_pos = kind, pos
-    if best is None:
+    found = last_word(clause, _WORDS)
+    if found is None:
         return None
+    best, best_pos = found
     after = clause[best_pos:]
     against = compared(clause)
     if against == "balance":

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.amount_words import (PLANS, QUOTED, a_rows_rate, compared, funds_row, is_a_target,
-                                   names_a_part, names_an_expense, names_another_rate,
-                                   names_another_year, names_part_of_year, row_of_clause)
+from ..checks.amount_words import (PLANS, QUOTED, SPENT, a_rows_rate, compared, funds_row,
+                                   is_a_target, last_word, names_a_part, names_an_expense,
+                                   names_another_rate, names_another_year, names_part_of_year,
+                                   row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -135,15 +136,15 @@ def _expense(clause: str, fig: Figures) -> str | None:
 #: What a clause says of a row's money, by its verb: spent (the row's 全年执行数), budgeted (the
 #: row's 全年预算数, the kinds of AMOUNT_WORDS), or something the funds block has no row figure
 #: for (a row's balance or received money).
-_VERBS = (("spent", ("支出", "支付", "执行", "使用", "拨付", "花费", "用款")),
+_VERBS = (("spent", (*SPENT, "用款")),
           ("budget", ("预算", "安排", "下达", "批复", "年初")),
           ("none", ("结余", "节余", "剩余", "到位", "收到")))
 
 
 def _last_verb(text: str) -> str | None:
     """The verb of ``_VERBS`` written last in ``text``, or None."""
-    found = [(text.rfind(w), how) for how, ws in _VERBS for w in ws if w in text]
-    return max(found)[1] if found else None
+    found = last_word(text, _VERBS)
+    return found[0] if found else None
 
 
 def _row_of(text: str, start: int) -> str | None:
