@@ -199,3 +199,31 @@ def note_says_nothing(value: Value) -> str | None:
     text = value.text
     key = "".join(unicodedata.normalize("NFKC", text).split()).lower()
     return text if key in _SAYS_NOTHING else None
+
+
+def deviation_place(project: Project) -> dict[str, str]:
+    """Where an indicator's reason for a deviation is written, in the words of the findings
+    that ask for one (PX303, PX304, PX313, PX407, PX408): ``note_col`` names the column
+    as the form prints it (the template's 「偏差原因分析及改进措施」, a form's 「未完成原因分析」),
+    "" on a form without one; ``note_at`` is where the hint sends the reason — that column, or
+    on a form without one its 其他需要说明事项 row or the report."""
+    form = project.form
+    if form is None:
+        return TEMPLATE_PLACE
+    head = "".join(form.columns.get("deviation", "").split())
+    if head:
+        return {"note_col": f"「{head}」", "note_col_en": f"the '{head}' column",
+                "note_at": f"「{head}」中", "note_at_en": f"the '{head}' column"}
+    if form.note.loc is not None:
+        return {"note_col": "", "note_col_en": "",
+                "note_at": "表末「其他需要说明事项」或自评报告中（这张表样没有偏差原因栏）",
+                "note_at_en": "the form's 其他需要说明事项 row or the report (the form has no "
+                              "column for it)"}
+    return {"note_col": "", "note_col_en": "",
+            "note_at": "自评报告中（这张表样没有偏差原因栏）",
+            "note_at_en": "the self-evaluation report (the form has no column for it)"}
+
+
+#: ``deviation_place`` of the template.
+TEMPLATE_PLACE = {"note_col": "「偏差原因分析及改进措施」", "note_col_en": "the deviation note",
+                  "note_at": "「偏差原因分析及改进措施」中", "note_at_en": "the deviation note"}

@@ -24,20 +24,20 @@ ENTRIES: dict[str, Entry] = {
         W, "未达到年度指标值",
         "{sheet}!{cell}：「{indicator}」实际完成值 {actual} {verb_zh}年度指标值 {expected}，"
         "该指标将按比例扣分。",
-        "核对实际完成值；确实未完成的，在「偏差原因分析及改进措施」中写明原因和改进措施。",
+        "核对实际完成值；确实未完成的，在{note_at}写明原因和改进措施。",
         "{sheet}!{cell}: the actual value {actual} of '{indicator}' {verb_en} the target "
         "{expected}; the indicator's score is reduced.",
         "Check the actual value; if the target was really missed, explain why and what will be "
-        "done in the deviation note.",
+        "done in {note_at_en}.",
         "年度指标值 ≥50本，实际完成值 45本"),
     "PX304": Entry(
         W, "大幅超过年度指标值",
         "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 达到年度指标值 {expected} 的 "
         "{ratio}（不低于 {limit}），但没有说明原因。",
-        "在「偏差原因分析及改进措施」中说明超额完成的原因（指标是否定得过低）。",
+        "在{note_at}说明超额完成的原因（指标是否定得过低）。",
         "{sheet}!{cell}: the actual value {actual} of '{indicator}' is {ratio} of the target "
         "{expected} (at least {limit}) and no reason is given.",
-        "Explain in the deviation note why the target was exceeded so far (was it set too low?).",
+        "Explain in {note_at_en} why the target was exceeded so far (was it set too low?).",
         "年度指标值 ≥50本，实际完成值 80本，偏差说明为空"),
     "PX305": Entry(
         W, "实际完成值照抄年度指标值",
@@ -106,10 +106,10 @@ ENTRIES: dict[str, Entry] = {
         W, "未在期限内完成",
         "{sheet}!{cell}：「{indicator}」要求 {expected}（即 {deadline} 前）完成，但{source_zh}"
         "为 {actual}。",
-        "核对完成日期；确实延期的，在「偏差原因分析及改进措施」中说明原因。",
+        "核对完成日期；确实延期的，在{note_at}说明原因。",
         "{sheet}!{cell}: '{indicator}' was due {expected} (by {deadline}) but {source_en} is "
         "{actual}.",
-        "Check the completion date; if the work was late, explain why in the deviation note.",
+        "Check the completion date; if the work was late, explain why in {note_at_en}.",
         "年度指标值 9月30日前，项目完成日期 2018-11-30"),
     "PX314": Entry(
         W, "金额单位元与万元混用",

@@ -60,17 +60,18 @@ ENTRIES: dict[str, Entry] = {
         E, "达成目标却扣分且未说明",
         "{sheet}!{cell}：指标「{indicator}」已达成年度指标值，但自评得分 {actual} 低于分值 "
         "{expected}，且没有说明扣分理由。",
-        "给满分，或在「偏差原因分析及改进措施」中写明扣分理由。",
+        "给满分，或在{note_at}写明扣分理由。",
         "{sheet}!{cell}: '{indicator}' met its target but scores {actual} of {expected} without "
         "a stated reason.",
-        "Give full marks, or state the reason for the deduction in the deviation note.",
+        "Give full marks, or state the reason for the deduction in {note_at_en}.",
         "指标 ≥50本，实际 52本，分值 10，自评 9，偏差原因为空"),
     "PX408": Entry(
         E, "缺少偏差原因分析",
-        "{sheet}!{cell}：指标「{indicator}」{why}，但「偏差原因分析及改进措施」{note_zh}。",
-        "写明未完成或扣分的原因，以及下一步改进措施。",
-        "{sheet}!{cell}: '{indicator}' {why_en}, but the deviation note {note_en}.",
-        "Explain why the target was missed or points were lost, and what will be improved.",
+        "{sheet}!{cell}：指标「{indicator}」{why}，但{note_zh}。",
+        "在{note_at}写明未完成或扣分的原因，以及下一步改进措施。",
+        "{sheet}!{cell}: '{indicator}' {why_en}, but {note_en}.",
+        "Explain in {note_at_en} why the target was missed or points were lost, and what will be "
+        "improved.",
         "指标 ≥50本，实际 40本，偏差原因为空"),
     "PX409": Entry(
         E, "定性指标得分不在等级区间内",

@@ -18,6 +18,7 @@ from ..indicator_rows import (  # noqa: F401
     canonical_level1,
     canonical_level2,
     cell_text,
+    deviation_place,
     ind_cell,
     is_timeliness,
     is_unfilled,
@@ -150,7 +151,8 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
     if not isinstance(t, Comparison) or not isinstance(a, Comparison):
         return
     out = targets.compare(t, a)
-    shown = dict(expected=r.ind.target.text, actual=r.ind.actual.text, indicator=r.name)
+    shown = dict(expected=r.ind.target.text, actual=r.ind.actual.text, indicator=r.name,
+                 **deviation_place(project))
     if out.met is False:
         rev = t.direction == "reverse" or (t.op == "=" and t.number == 0)
         yield _f("PX303", r.ind, "actual", **shown,
@@ -179,7 +181,7 @@ def _deadline(r: Row, project: Project) -> Iterator[Finding]:
                 or (done.year if done else date.today().year))
         yield _f("PX313", r.ind, "actual", expected=r.ind.target.text, actual=shown,
                  indicator=r.name, deadline=t.as_date(base).isoformat(),
-                 source_zh=source[0], source_en=source[1])
+                 source_zh=source[0], source_en=source[1], **deviation_place(project))
 
 
 def _pct(ratio: Decimal) -> str:

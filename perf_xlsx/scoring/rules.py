@@ -6,7 +6,7 @@ from typing import Iterable
 
 from .. import targets
 from ..catalogue.finding import Finding, make
-from ..indicator_rows import ind_cell, note_says_nothing
+from ..indicator_rows import TEMPLATE_PLACE, ind_cell, note_says_nothing
 
 from ..numbers import num, plain
 from ..results import (
@@ -80,8 +80,10 @@ def _bands(profile: Profile, weight: Decimal) -> str:
     return "；".join(f"{lv} {b.describe(weight)}" for lv, b in profile.bands.items())
 
 
-def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
-    """Findings about one indicator's weight, self-score and deviation note."""
+def indicator_findings(s: IndicatorScore, profile: Profile,
+                       place: dict[str, str] = TEMPLATE_PLACE) -> list[Finding]:
+    """Findings about one indicator's weight, self-score and deviation note (``place``: where
+    the note is written, ``indicator_rows.deviation_place``)."""
     ind = s.indicator
     name = ind.level3.text or f"第{ind.row}行"
     if s.status == NOT_APPLICABLE:
@@ -123,20 +125,21 @@ def indicator_findings(s: IndicatorScore, profile: Profile) -> list[Finding]:
                         reason_en=reason[1]))
     # A missing self-score counts as 0; PX414 says so, and a deviation note asked for because
     # of that 0 (PX407 / PX408 "得分 0 低于分值") would only repeat it.
-    out.extend(_score_vs_rules(s, profile, name, sd, score_notes=not (needs_self and sd is None)))
+    out.extend(_score_vs_rules(s, profile, name, sd, place,
+                               score_notes=not (needs_self and sd is None)))
     return out
 
 
 def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal | None,
-                    score_notes: bool = True) -> Iterable[Finding]:
+                    place: dict[str, str], score_notes: bool = True) -> Iterable[Finding]:
     ind, weight = s.indicator, s.weight
     assert weight is not None
     where = _cell(ind, "self_score")
     nothing = note_says_nothing(ind.deviation)     # "" empty, 无 / — …, or None: a reason
     no_note = nothing is not None
-    said = dict(note_zh="只写了「" + nothing + "」", note_en=f"only says '{nothing}'") if nothing \
-        else dict(note_zh="是空的", note_en="is empty")
+    said = _said(nothing, place)
     note_cell = _cell(ind, "deviation")
+    at = {"note_at": place["note_at"], "note_at_en": place["note_at_en"]}
     level = level_of(s)
     if s.status == BREACHED and sd is not None and sd >= weight:
         actual_value = ind.actual.text
@@ -156,7 +159,8 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
             yield make("PX405", *where, expected=_n(s.final), actual=_n(sd), indicator=name,
                        rule=rule[0], rule_en=rule[1])
         elif no_note:
-            yield make("PX407", *where, expected=_n(weight), actual=_n(sd), indicator=name)
+            yield make("PX407", *where, expected=_n(weight), actual=_n(sd), indicator=name,
+                       **at)
     if s.status == QUALITATIVE and level is not None and sd is not None and 0 <= sd <= weight:
         band = profile.band(level)
         if not band.contains(sd / weight):
@@ -166,14 +170,25 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
         return
     if s.status == BREACHED:
         yield make("PX408", *note_cell, indicator=name, why="未达成年度指标值",
-                   why_en="missed its target", **said)
+                   why_en="missed its target", **said, **at)
     elif s.final < weight and s.status != MET and score_notes:
         if s.status == QUALITATIVE and level == LEVEL_MET:
-            yield make("PX407", *where, expected=_n(weight), actual=_n(s.final), indicator=name)
+            yield make("PX407", *where, expected=_n(weight), actual=_n(s.final), indicator=name,
+                       **at)
         else:
             yield make("PX408", *note_cell, indicator=name,
                        why=f"得分 {_n(s.final)} 低于分值 {_n(weight)}",
-                       why_en=f"scores {_n(s.final)} of {_n(weight)}", **said)
+                       why_en=f"scores {_n(s.final)} of {_n(weight)}", **said, **at)
+
+
+def _said(nothing: str | None, place: dict[str, str]) -> dict[str, str]:
+    """PX408's words for the note: what the form's column holds, or that the form has none."""
+    col, col_en = place["note_col"], place["note_col_en"]
+    if not col:
+        return {"note_zh": "表上没有写明原因", "note_en": "the form gives no reason"}
+    if nothing:
+        return {"note_zh": f"{col}只写了「{nothing}」", "note_en": f"{col_en} only says '{nothing}'"}
+    return {"note_zh": f"{col}是空的", "note_en": f"{col_en} is empty"}
 
 
 def _weighted_twice(s: IndicatorScore, sd: Decimal) -> bool:

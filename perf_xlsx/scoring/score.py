@@ -165,7 +165,7 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
     prof = get_profile(profile)
     ctx = Context.of(project)
     rate, exec_score, findings = execution(project, prof)
-    from ..indicator_rows import is_breakdown, is_unfilled, rows
+    from ..indicator_rows import deviation_place, is_breakdown, is_unfilled, rows
 
     scored = [r for r in (rows(project) if ind_rows is None else ind_rows)
               if not (is_blank(r.ind) or is_breakdown(r.ind) or is_unfilled(r.ind))]
@@ -181,12 +181,13 @@ def score_project(project: Project, profile: Profile | str | None = None, *,
     # a published form without a weight column (often Hubei's): the printed score is all there
     # is, so it counts as it stands; no weight can be missing or add up wrong there
     weightless = project.form is not None and "no-weight" in project.form.features
+    place = deviation_place(project)
     for s in scores:
         if weightless and s.weight is None:
             sd = num(s.indicator.self_score)
             s.final = sd if sd is not None and sd >= 0 else None
             continue
-        findings.extend(indicator_findings(s, prof))
+        findings.extend(indicator_findings(s, prof, place))
     if not weightless:
         findings.extend(weight_findings(scores, prof))
     level1: dict[str, Decimal] = {}
