@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from perf_xlsx.catalogue.severity import Severity
 from perf_xlsx.check import check_file, check_project
+from perf_xlsx.read import load_project
 
 
 def adjusted(executed: str = "1.1") -> dict:
@@ -70,6 +71,24 @@ def test_a_note_row_that_explains_answers_both_findings(tmp_path: Path) -> None:
     assert not found(path, "PX206") and not found(path, "PX207")
     path = form(tmp_path, adjusted("0.6"), "无")
     assert [f.severity for f in found(path, "PX207")] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize("label,read", [("其他需要说明事项", True), ("其他需要说明的事项", True),
+                                        ("说明", False)])
+def test_a_note_row_below_the_total_is_the_forms_note(tmp_path: Path, label: str,
+                                                      read: bool) -> None:
+    """Some forms print 其他需要说明事项 under the 总分 row; a bare 说明 there is the form's
+    printed instructions, not a note."""
+    path = build_form(tmp_path / "f.xlsx", adjusted("0.6"), default_indicators(), FormLayout())
+    wb = load_workbook(path)
+    ws = wb.active
+    total = next(c.row for c in ws["A"] if c.value == "总分")
+    ws.cell(total + 1, 1, label)
+    ws.cell(total + 1, 2, "年中追加预算0.2万元；设备采购延至次年，结余0.6万元")
+    ws.cell(total + 2, 1, "填表人：张三")
+    wb.save(path)
+    assert (not found(path, "PX206") and not found(path, "PX207")) is read
+    assert (load_project(path).form.note.text.startswith("年中追加")) is read
 
 
 def test_slow_execution_on_a_form_without_a_note_place_stays_a_warning(tmp_path: Path) -> None:

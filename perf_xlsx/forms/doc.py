@@ -5,6 +5,7 @@ import sys
 
 from ..template import contract
 from . import labels, monitor_columns, monitor_form
+from .indicator_block import NOTE_BELOW
 
 _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "implementer": "实施单位",
              "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
@@ -138,7 +139,10 @@ def generate() -> str:
         "",
         "One header row, or two when a header stands over value columns named on the row below",
         "(two or more of them): 年度指标值 split into 指标性质 | 指标值 | 度量单位 (the three are",
-        "joined: `≥ | 735 | 人次` → `≥735人次`), 指标值 over 年度指标值 | 实际完成值, or 自评 over",
+        "joined: `≥ | 735 | 人次` → `≥735人次`; the unit column serves the actual too: a bare",
+        "number typed as text under it, as Word tables and exports hold it, is read in that",
+        "unit, `5` beside 处 → `5处`, while a value with a unit of its own keeps it), 指标值",
+        "over 年度指标值 | 实际完成值, or 自评 over",
         "分值 | 得分; or two when 绩效指标 stands over",
         "一级 / 二级 / 三级 and the other headers are in the row above (merged down over both",
         "rows or not, as .ods files come without merges). Without a 一级指标 column, a row's 一级",
@@ -186,7 +190,9 @@ def generate() -> str:
         "  indicator rows or another total after it) is neither an indicator nor the table's",
         "  end: its 分值 and 得分 are checked against the indicators since the previous one",
         "  (PX813).",
-        f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note. It is",
+        f"- A row labelled {' · '.join(labels.NOTE_LABELS)} is kept as the form's note (in the",
+        f"  table, or in the {NOTE_BELOW} rows under 总分, where a bare 说明 is the form's printed",
+        "  instructions and not a note). It is",
         "  also where the money is explained when the funds block has no 原因 column: an",
         "  adjusted budget (PX206) or slow execution (PX207) with that row empty, `无` or `—` is",
         "  a warning there. A form with neither (the MoF form) has no place for the reason: an",
@@ -196,6 +202,10 @@ def generate() -> str:
         "  the budget was adjusted (调整, 追加, 调减 … with 预算/资金/万元) answers PX206, one giving",
         "  a reason for slow spending (执行率, 结余, 未支付 … with 原因, 由于, 因, 导致) PX207",
         "  (`report/reasons.py`). The template keeps asking for its own note cell.",
+        "- An indicator's reason for a deviation (PX303, PX304, PX313, PX407, PX408) is asked",
+        "  for in the form's own column, named as printed (`「未完成原因分析」是空的`); a form",
+        "  without one is sent to its 其他需要说明事项 row or to the report",
+        "  (`但表上没有写明原因` · `在自评报告中（这张表样没有偏差原因栏）写明…`).",
         "- Figures stored as text (`120.00`, as budget systems export them) are read as numbers;",
         "  the sheet gets one PX812 note listing them, not a warning per cell (PX120 on the",
         "  template). A Word table or a web page, whose every cell is text, gets none.",

@@ -19,6 +19,9 @@ from .indicator_header import header_texts, indicator_columns, year_group
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+#: How many rows below the 总分 row a 其他需要说明事项 row is looked for.
+NOTE_BELOW = 3
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
          "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
          "direction": "text", "unit": "text"}
@@ -70,11 +73,13 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             continue
         if _is_total_row(grid, r, cols, row_texts):
             _total_row(grid, cells, info, r, cols)
+            for below in range(r + 1, min(r + NOTE_BELOW, grid.max_row) + 1):  # the note after
+                texts = [grid.text(below, c) for c in range(1, grid.max_col + 1)]
+                if any("项目名称" in t for t in texts) or \
+                        _note_row(grid, cells, info, below, texts, labels.NOTE_LABELS[:2]):
+                    break
             break
-        if any(t and labels.matches(t, labels.NOTE_LABELS) for t in row_texts):
-            r2, c2 = grid.value_right_of(r, next(c for c in range(1, grid.max_col + 1)
-                                                 if grid.text(r, c)))
-            info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
+        if _note_row(grid, cells, info, r, row_texts):
             continue
         # a later goal block (Hubei: 年度绩效目标二（40分）): its label row (and the rows the
         # label is merged over), its 预期目标 | 实际完成情况 headers and the texts under them
@@ -116,6 +121,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
             vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
+        if "unit" in cols and "actual" in cols:
+            vals["actual"] = _with_unit(vals["actual"], grid.raw_text(r, cols["unit"]))
         for key, value in sections.items():
             if vals.get(key, EMPTY).is_empty:
                 vals[key] = value
@@ -137,6 +144,18 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
     _grade(grid, cells, info, hr)
+
+
+def _note_row(grid: Grid, cells: CellReader, info: FormInfo, r: int, row_texts: list[str],
+              names: tuple[str, ...] = labels.NOTE_LABELS) -> bool:
+    """Row ``r`` is the 其他需要说明事项 row (labelled one of ``names``): its text (the cell
+    right of the label) is the form's note. Below the 总分 row a bare 说明 is not one (the
+    form's printed instructions)."""
+    if not any(t and labels.matches(t, names) for t in row_texts):
+        return False
+    r2, c2 = grid.value_right_of(r, next(c for c, t in enumerate(row_texts, 1) if t))
+    info.note = cells.value(grid.name, r2, c2, "text", "其他需要说明事项")
+    return True
 
 
 def _merged_from_above(grid: Grid, r: int, c: int, first: int) -> bool:
@@ -191,6 +210,18 @@ def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Va
     text = "".join(parts)
     loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
     return Value(text or None, text or None, loc)
+
+
+def _with_unit(actual: Value, unit: str) -> Value:
+    """A bare number typed as text under a form's 度量单位 column, which the target and the
+    actual share (``5`` beside the unit 处 → ``5处``); a number stored as a number is read in
+    the target's unit anyway, and a text with its own unit keeps it."""
+    unit = unit.strip()
+    if not unit or not isinstance(actual.value, str) or unit in ("定性", "定量") or \
+            not _BARE_NUMBER.match(actual.value.strip()):
+        return actual
+    text = actual.value.strip() + unit
+    return Value(text, text, actual.loc)
 
 
 def _is_total_row(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str]) -> bool:
