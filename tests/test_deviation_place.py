@@ -11,6 +11,7 @@ from form_factory import save_rows as save
 from test_header_words import top
 
 from perf_xlsx.check import check_file
+from perf_xlsx.read import load_project
 
 HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
 #: 技能提升率 missed (70 % of ≥80 %), scored 26.25 of 30 with no reason: PX303 and PX408.
@@ -65,3 +66,21 @@ def test_a_form_without_the_column_says_so(tmp_path: Path, note_row: bool, where
     assert where in found(path, "PX303")[1]
     assert "but the form gives no reason" in found(path, "PX408", "en")[0]
     assert "the form has no column for it" in found(path, "PX408", "en")[1]
+
+
+def test_a_remarks_column_holds_the_reasons_on_a_form_without_a_deviation_column(
+        tmp_path: Path) -> None:
+    """备注 is read past beside a deviation column; without one it is where the reasons are."""
+    path = build(tmp_path / "a.xlsx", "备注")
+    assert found(path, "PX408")[0].endswith("但「备注」是空的。")
+    assert "guessed-columns" in load_project(path).form.features
+    rows = [*top(), ["绩效指标", *HEAD, "备注"], *[r + [None] for r in ROWS],
+            ["总分", None, None, None, None, None, 100, 95.85]]
+    rows[9][8] = "部分学员未参加考核，下年度加强组织"
+    codes = {f.code for f in check_file(save(tmp_path / "b.xlsx", rows)).findings}
+    assert "PX408" not in codes and "PX303" in codes
+    both = [*top(), ["绩效指标", *HEAD, "偏差原因分析及改进措施", "备注"],
+            *[r + [None, "见附件"] for r in ROWS], ["总分", None, None, None, None, None, 100, 95.85]]
+    project = load_project(save(tmp_path / "c.xlsx", both))
+    assert project.form.columns["deviation"] == "偏差原因分析及改进措施"
+    assert "PX408" in {f.code for f in check_file(tmp_path / "c.xlsx").findings}

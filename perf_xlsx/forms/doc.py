@@ -151,7 +151,10 @@ def generate() -> str:
         "rows below it when the form has no column for that level (feature `section-rows`); its",
         "numbering is the layout's, not a variant name. A column the form does not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
-        + ". Rows read past: blank ones, and the header printed again (a table copied across",
+        + " — except that on a form without a deviation column, its " +
+        " · ".join(labels.REMARK_COLUMN) + " column is that column (the reasons are written",
+        "there; `show` lists it among the guessed columns). Rows read past: blank ones, and the",
+        "header printed again (a table copied across",
         "two pages, with or without a （续表） line): a row where two or more cells are their",
         "column's header. A row left as the blank form prints it (三级 `指标1：` or `……`, nothing",
         "else typed) is no indicator: it gets one warning (PX311 when its 二级 holds nothing else,",

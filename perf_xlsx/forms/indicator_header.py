@@ -93,6 +93,10 @@ def indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
         if key is not None and key not in cols:
             cols[key] = c
             guessed.append(key)
+    remark = next((c for c, text in unnamed if labels.matches(text, labels.REMARK_COLUMN)), None)
+    if "deviation" not in cols and remark is not None:   # the reasons go into the 备注
+        cols["deviation"] = remark
+        guessed.append("deviation")
     for c in cols.values():
         data_row = max(data_row, grid.span(hr, c)[0] + 1)
     # a header over sub-headers on the row below (merged above them or not: .ods files come

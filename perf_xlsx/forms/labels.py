@@ -103,6 +103,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
                   "偏差原因及改进措施", "偏差原因分析及整改措施", "存在问题及改进措施", "偏差说明"),
 }
 #: Columns some provinces add that carry no field of the model (read past, listed in ``show``).
+#: A form without a deviation column writes an indicator's reasons in its 备注 column.
+REMARK_COLUMN = ("备注", "备注说明")
 EXTRA_COLUMNS = ("权重占比", "折算得分", "备注", "复核得分", "复核分", "复评得分", "核定得分",
                  "审核得分", "主管部门复核得分", "财政复核得分")
 #: A header cell that no alias names is read by the words it holds (the first rule that fits;
