@@ -97,6 +97,11 @@ def canonical_level2(text: str, level1: str | None = None) -> str | None:
     return None
 
 
+def is_cost(level1: str, level2: str) -> bool:
+    """Whether a (canonical, filled-down) 一级/二级 pair holds cost indicators."""
+    return level2 in contract.COST_LEVEL2 or level1 == contract.LEVEL1_COST
+
+
 def is_timeliness(level2: str) -> bool:
     return level2 in contract.TIMELINESS_LEVEL2
 
@@ -142,6 +147,8 @@ def rows(project: Project) -> list[Row]:
             continue
         timely = is_timeliness(l2)
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
+        if is_cost(l1, l2):
+            target = targets.as_ceiling(target)
         out.append(Row(ind, l1, l2, target,
                        targets.parse_actual(cell_text(ind.actual), timeliness=timely,
                                             target=target)))

@@ -34,6 +34,16 @@ def test_px305_hint_fits_a_qualitative_target(filled) -> None:
     assert "比较符" in quantitative
 
 
+def test_px305_says_copied_only_when_the_number_is_the_targets(filled) -> None:
+    """50本以上 for ≥50本 is a copy; 60块以上 for 40块以上 is vague, not a copy."""
+    inds = default_indicators()
+    inds[0] = {**inds[0], "actual": "50本以上"}
+    inds[1] = {**inds[1], "actual": "60块以上"}
+    report = check_file(filled(default_info(), None, inds))
+    said = {f.cell[1:]: f.message() for f in report.findings if f.code == "PX305"}
+    assert said["3"].endswith("像是照抄了年度指标值。") and said["4"].endswith("不是实测的结果。")
+
+
 def test_no_command_prints_the_help_and_exits_0() -> None:
     p = subprocess.run([sys.executable, "-m", "perf_xlsx"], capture_output=True, text=True,
                        encoding="utf-8", timeout=60)

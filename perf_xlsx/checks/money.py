@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, at, make
-from ..indicator_rows import Row
+from ..indicator_rows import Row, is_cost
 from ..indicator_rows import rows as indicator_rows
 from ..model import Indicator, Project, Value
 from ..numbers import num, percent_text, quantize
@@ -202,11 +202,6 @@ def norm_name(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def is_cost(level1: str, level2: str) -> bool:
-    """Whether a (canonical, filled-down) 一级/二级 pair holds cost indicators."""
-    return level2 in contract.COST_LEVEL2 or level1 == contract.LEVEL1_COST
-
-
 def _cost_indicators(project: Project, ind_rows: list[Row] | None = None) -> list[Indicator]:
     """Cost indicators, judged on 一级/二级 as the indicator checks read them (filled down from
     merged cells, short names such as 「成本」 taken as their full names)."""
@@ -239,7 +234,7 @@ def _unit_costs(project: Project, cost: list[Indicator]) -> Iterator[Finding]:
 
 
 def _check_cost(ind: Indicator, lines: list) -> Iterable[Finding]:
-    target = targets.parse_target(ind.target.text)
+    target = targets.as_ceiling(targets.parse_target(ind.target.text))
     tn = _parsed_number(target)
     if tn is None:
         return

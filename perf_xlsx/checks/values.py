@@ -114,9 +114,13 @@ def _copied(r: Row) -> Iterator[Finding]:
         yield _f("PX305", r, "actual", how_zh="与年度指标值完全相同",
                  how_en="is identical to the target", **kw)
     elif targets.has_comparator(a.replace("达到", "")):     # 满意度达到95% states a measurement
+        other = isinstance(r.target, Comparison) and isinstance(r.actual, Comparison) and \
+            r.actual.number != r.target.number       # 超过120人 for ≥100人: vague, not a copy
         yield _f("PX305", r, "actual",
-                 how_zh="带有比较符（≥、≤、以上、以内等），像是照抄了年度指标值",
-                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) as if copied from the target",
+                 how_zh="带有比较符（≥、≤、以上、以内等），" +
+                 ("不是实测的结果" if other else "像是照抄了年度指标值"),
+                 how_en="carries a comparator (≥, ≤, 以上, 以内 …) " +
+                 ("where a measured result belongs" if other else "as if copied from the target"),
                  **kw)
 
 

@@ -5,7 +5,9 @@ Decisions (DOMAIN.md §4): a bare number is ``=`` (scored as positive); ``以上
 number (``>=``); ``在项目计划完成时间内完成`` and ``及时`` carry no date and are Qualitative;
 a 5-digit Excel date serial is a Deadline only with ``timeliness=True``; a count per period
 (``每月1次``) is compared with the count over the year; a deadline in every period (``每月10日前``)
-is Qualitative. Parsing never raises.
+is Qualitative; on a cost row a bare money target is a ceiling (``as_ceiling``: ``500元/人`` →
+``≤500元/人``); an approximate one (``100人左右``, ``约100人``) is met down to 10 % below it.
+Parsing never raises.
 
 ``kinds`` (what a value is), ``text`` (normalised text, comparator words), ``deadlines``,
 ``parse`` and ``compare``; the names below are the package's public calls.
@@ -25,9 +27,10 @@ from .kinds import (
     Unparsed,
 )
 from .deadlines import is_recurring_deadline
-from .parse import parse_actual, parse_target
-from .text import has_comparator, normalise_text
+from .parse import as_ceiling, parse_actual, parse_target
+from .text import has_comparator, is_approximate, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
-           "Parsed", "Qualitative", "Unparsed", "compare", "has_comparator", "is_recurring_deadline",
-           "normalise_text", "parse_actual", "parse_target"]
+           "Parsed", "Qualitative", "Unparsed", "as_ceiling", "compare", "has_comparator",
+           "is_approximate", "is_recurring_deadline", "normalise_text", "parse_actual",
+           "parse_target"]

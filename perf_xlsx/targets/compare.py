@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from .. import units
+from .text import is_approximate
 from .kinds import (
     REVERSE_OPS,
     Comparison,
@@ -61,11 +62,17 @@ def _compare_calendar(target: Comparison, actual: Comparison) -> Outcome | None:
     return Outcome(low.met, ratio, None)
 
 
+#: How far below an approximate target (``100人左右``, ``约100人``) still meets it.
+APPROXIMATE = Decimal("0.1")
+
+
 def _compare_at(target: Comparison, t: Decimal, a: Decimal) -> Outcome:
     op = target.op
     if op == "=" and t == 0:
         return Outcome(a <= 0, Decimal(1) if a <= 0 else Decimal(0), None)
     met = {">=": a >= t, ">": a > t, "=": a >= t, "<=": a <= t, "<": a < t}[op]
+    if op == "=" and not met and is_approximate(target.raw):
+        met = a >= t * (1 - APPROXIMATE)
     if target.direction == "positive":
         ratio = a / t if t != 0 else (Decimal(1) if met else Decimal(0))
     else:

@@ -20,6 +20,7 @@ from .text import (
     SUFFIX_WORDS,
     SYM_RE,
     chinese_count,
+    is_approximate,
     level,
     normalise_text,
 )
@@ -61,6 +62,16 @@ def _unit_at(s: str) -> tuple[str | None, str]:
         if word and not word.endswith("/"):
             return word, s[len(word):]
     return None, s
+
+
+def as_ceiling(target: Parsed) -> Parsed:
+    """A money target typed without a comparator on a cost row (人均成本 ``500元/人``) is a
+    ceiling: ``≤500元/人``, as the target of a cost means; other targets are returned as they
+    are."""
+    if isinstance(target, Comparison) and target.op == "=" and target.number != 0 and \
+            units.is_money(target.unit) and not is_approximate(target.raw):
+        return Comparison("<=", target.number, target.unit, target.label, target.raw)
+    return target
 
 
 def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparsed:

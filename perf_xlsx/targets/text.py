@@ -59,6 +59,12 @@ def _normalise_str(text: str) -> str:
     return s
 
 
+def is_approximate(raw: str) -> bool:
+    """A bare number said to be approximate: ``100人左右``, ``约100人``, ``大约100人``."""
+    s = "".join(raw.split())
+    return s.endswith(("左右", "上下")) or s.startswith(("约", "大约", "大概"))
+
+
 def has_comparator(text: Any) -> bool:
     """True when the text carries a comparator (symbol or word), as a copied target does."""
     if type(text) is str:
