@@ -127,3 +127,23 @@ def test_a_folder_without_a_target_form_is_refused(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["check", str(box), "--targets", str(empty)])
     assert r.exit_code == 2 and "PX765" in r.output and "空文件夹" in r.output, r.output
     assert (box / "环卫监控表.xlsx").read_bytes() == before
+
+
+def test_a_folder_of_several_years_pairs_by_year(tmp_path: Path) -> None:
+    """A reviewer's folder keeps each year's 申报表 of a project: the 2023 监控表 is compared with
+    the 2023 one (its ≥98% approved as ≥99% there, as approved in 2024's), and a 2022 监控表
+    is told that only other years' are there."""
+    box, approved = inbox(tmp_path)
+    target_form(approved / "环卫申报表2024.xlsx", year=2024)
+    got = check_file(box / "环卫监控表.xlsx", "auto", stage=None,
+                     approved=read_approved(collect_files([approved]).files, str(approved)))
+    codes = [f.code for f in got.findings]
+    assert "PX766" not in codes and "PX742" in codes
+    wb = load_workbook(box / "环卫监控表.xlsx")
+    wb.active["A2"] = "（2022年度）"
+    wb.save(box / "环卫监控表.xlsx")
+    got = check_file(box / "环卫监控表.xlsx", "auto", stage=None,
+                     approved=read_approved(collect_files([approved]).files, str(approved)))
+    (px766,) = [f for f in got.findings if f.code == "PX766"]
+    assert "只有其他年度（2023年、2024年）的同名申报表，没有 2022 年的" in px766.message("zh")
+    assert "PX742" not in [f.code for f in got.findings]

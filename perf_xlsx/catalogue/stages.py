@@ -270,12 +270,12 @@ ENTRIES: dict[str, Entry] = {
     "PX766": Entry(
         I, "申报表文件夹中找不到本项目的申报表",
         "{sheet}：--targets 给出的 {where} 中{why}，本项目「{actual}」未与批复的目标比对。",
-        "申报表按项目名称查找（不计空格和全角半角）：核对两张表的项目名称是否一致；也可用 "
+        "申报表按项目名称（不计空格和全角半角）和年度查找：核对两张表的项目名称和年度是否一致；也可用 "
         "perf-xlsx check 本表 --targets 申报表.xlsx 指定一张。",
         "{sheet}: {where} (given as --targets) holds {why_en}; '{actual}' was not compared with "
         "approved targets.",
-        "申报表 are found by project name (spaces and full/half width aside): check that the "
-        "two names agree, or give the one file with --targets 申报表.xlsx.",
+        "申报表 are found by project name (spaces and full/half width aside) and year: check "
+        "that the two names and years agree, or give the one file with --targets 申报表.xlsx.",
         "--targets 申报表文件夹 里没有这个项目的申报表"),
     "PX770": Entry(
         E, "未知的阶段",

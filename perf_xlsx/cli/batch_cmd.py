@@ -279,7 +279,7 @@ def approved_set(targets: Path, lang: str = "zh", quiet: bool = False) -> Any:
     except PerfXlsxError as exc:
         raise UnusableInputError(error_text(exc, lang)) from exc
     if not quiet:
-        n = len(got.by_name) + len(got.several)
+        n = got.projects
         click.echo((f"targets: {n} project(s) with a 申报表 in {targets}" if lang == "en" else
                     f"申报表：{targets} 中有 {n} 个项目的申报表"), err=True)
         if got.unreadable:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..catalogue.finding import Finding, make
 from ..errors import InputError
 from ..model import Project
+from ..numbers import project_year
 from ..read.record import TargetRecord
 from ..template import contract
 from .approved import external_record, record_of
@@ -21,30 +22,43 @@ from .target import name_key
 
 @dataclass(frozen=True)
 class ApprovedSet:
-    """The 申报表 read from ``where``: one record per project name, the names several 申报表
-    share (→ the files), and the files that could not be read."""
+    """The 申报表 read from ``where``: by project name, each one's (file, year, record) — a
+    reviewer's folder may hold several years' 申报表 of one project — and the files that could
+    not be read."""
 
     where: str
-    by_name: dict[str, TargetRecord] = field(default_factory=dict)
-    several: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_key: dict[str, tuple[tuple[str, int | None, TargetRecord], ...]] = \
+        field(default_factory=dict)
     unreadable: tuple[str, ...] = ()
 
+    @property
+    def projects(self) -> int:
+        return len(self.by_key)
+
     def lookup(self, project: Project, stage: str) -> tuple[TargetRecord | None, list[Finding]]:
-        """The record of ``project``'s own 申报表, else None and PX766 (none, or several of its
-        name); a 申报表 itself is compared with nothing."""
+        """The record of ``project``'s own 申报表 — of its name, and of its year when both say
+        one — else None and PX766 (none, or several and no telling which); a 申报表 itself is
+        compared with nothing."""
         if stage == "target":
             return None, []
         key = name_key(project.name.text)
-        if key and key in self.by_name:
-            return self.by_name[key], []
-        files = self.several.get(key, ())
-        if not files and project.record is not None:
+        named = self.by_key.get(key, ()) if key else ()
+        year = project_year(project.year)
+        same = [e for e in named if year is None or e[1] in (None, year)]
+        if len(same) == 1:
+            return same[0][2], []
+        if not same and project.record is not None:
             return None, []                     # its own recorded targets are compared
         sheet = project.form.sheet if project.form is not None else contract.SHEET_INDICATORS
+        files = [e[0] for e in same]
         if files:
             why = (f"有 {len(files)} 张项目名称相同的申报表（{'、'.join(files)}），无法确定用哪一张",
                    f"{len(files)} 申报表 of this name ({', '.join(files)}), and which one "
                    "applies is unclear")
+        elif named:
+            years = "、".join(sorted({f"{e[1]}年" for e in named}))
+            why = (f"只有其他年度（{years}）的同名申报表，没有 {year} 年的",
+                   f"only other years' 申报表 of this name ({years}), none of {year}")
         else:
             why = ("没有项目名称相同的申报表", "no 申报表 of this project's name")
         return None, [make("PX766", sheet, None, where=self.where, why=why[0], why_en=why[1],
@@ -60,7 +74,7 @@ def read_approved(files: list[Path], where: str, shown: dict[Path, str] | None =
 
     from ..read.reader import load_projects
 
-    found: dict[str, list[tuple[str, TargetRecord]]] = {}
+    found: dict[str, list[tuple[str, int | None, TargetRecord]]] = {}
     unreadable: list[str] = []
     for path in files:
         name = (shown or {}).get(path) or path.name
@@ -73,16 +87,14 @@ def read_approved(files: list[Path], where: str, shown: dict[Path, str] | None =
             record = _approved(project, name)
             key = name_key(project.name.text)
             if record is not None and key:
-                found.setdefault(key, []).append((name, record))
+                found.setdefault(key, []).append((name, project_year(project.year), record))
     if not found:
         raise InputError("PX765", path=where, why="其中没有申报表（官方表样，或在申报阶段检查过的模板）",
                          why_en="it holds no 申报表 (published, or a template checked at the "
                                 "target stage)")
     return ApprovedSet(
         where=where,
-        by_name={k: v[0][1] for k, v in found.items() if len(v) == 1},
-        several={k: tuple(n for n, _r in v) for k, v in found.items() if len(v) > 1},
-        unreadable=tuple(unreadable))
+        by_key={k: tuple(v) for k, v in found.items()}, unreadable=tuple(unreadable))
 
 
 def _approved(project: Project, name: str) -> TargetRecord | None:
