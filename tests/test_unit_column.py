@@ -87,3 +87,19 @@ def test_a_unit_of_its_own_and_a_number_stored_as_a_number_are_kept(tmp_path: Pa
     actuals = [i.actual.text for i in load_project(path).indicators]
     assert actuals[:2] == ["5个", "1.25"]
     assert ("PX312", "G9") in findings(path)
+
+
+@pytest.mark.parametrize("sign,number,unit,joined", [
+    ("≥", "5", "处", "≥5处"), ("≥", "5处", "处", "≥5处"), ("≥", "≥5处", "处", "≥5处"),
+    ("", "100%", "%", "100%"), ("≤", "60万元/处", "万元/处", "≤60万元/处"),
+    ("正向", "≥5", "处", "≥5处"), ("反向", "5", "处", "反向5处"), ("定性", "有所提高", "", "有所提高"),
+])
+def test_a_value_typed_with_its_unit_or_sign_is_not_doubled(tmp_path: Path, sign: str,
+                                                            number: str, unit: str,
+                                                            joined: str) -> None:
+    """Under 指标性质 | 指标值 | 度量单位 a clerk types 5处 (or ≥5处) though the unit (or the sign)
+    has its own column: the target reads ≥5处, not ≥5处处 or ≥≥5处."""
+    rows = table("度量单位", True)
+    rows[8][4:7] = [sign, number, unit]
+    project = load_project(save(tmp_path / "f.xlsx", rows))
+    assert project.indicators[0].target.text == joined

@@ -12,6 +12,7 @@ from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
+from ..targets import has_comparator
 from ..template import contract
 from . import labels
 from .grid import Grid
@@ -204,10 +205,11 @@ def _parent_of(level2: Value, blank: Value) -> Value:
 
 def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
     """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
-    parts = [grid.raw_text(r, cols[k]).strip() for k in ("direction", "target", "unit")
-             if k in cols]
-    parts = [p for p in parts if p and p not in ("定性", "定量")]
-    text = "".join(parts)
+    sign, number, unit = ("" if t in ("定性", "定量") else t for t in (
+        grid.raw_text(r, cols[k]).strip() if k in cols else "" for k in ("direction", "target",
+                                                                          "unit")))
+    sign = "" if has_comparator(number) else sign            # ≥ | ≥5 | 处: typed twice
+    text = sign + number + ("" if number.endswith(unit) else unit)   # 5处 | 处: typed twice
     loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
     return Value(text or None, text or None, loc)
 
