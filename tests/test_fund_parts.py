@@ -156,3 +156,19 @@ def test_import_says_which_parts_the_template_has_no_row_for(tmp_path: Path) -> 
     assert "未导入的资金分项：中央资金、省级资金、市县资金" in r.output
     imported = load_project(out).funds.fiscal
     assert (imported.budget.decimal, imported.executed.decimal) == (D(520), D(510))
+
+
+@pytest.mark.parametrize("labels", [("省级财政资金", "市级财政资金", "县级财政资金"),
+                                    ("省级资金", "市级资金", "县级资金"),
+                                    ("省级补助", "市级配套", "县级配套")])
+def test_levels_of_government_without_a_central_row_are_added_up(tmp_path: Path,
+                                                                 labels: tuple) -> None:
+    """No 财政拨款 and no 中央 row: the province's, the city's and the county's money are the
+    fiscal money side by side (the first names a government, so the others are not its parts)."""
+    amounts = [(300, 300, 300), (150, 150, 150), (50, 70, 60)]
+    parts = [[label, *money, "—", None, "—"] for label, money in zip(labels, amounts)]
+    path = form(tmp_path / "省市县.xlsx", parts, fiscal_label="")
+    fiscal = load_project(path).funds.fiscal
+    assert (fiscal.initial.decimal, fiscal.budget.decimal, fiscal.executed.decimal) == \
+        (D(500), D(520), D(510))
+    assert money_codes(path) == []

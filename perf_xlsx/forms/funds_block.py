@@ -90,7 +90,9 @@ def block_rows(grid: Grid, rows: range, header_row: int, first_money: int
     ``header_row``, down to the goal block; ``how`` is "first" for the first row of a key,
     "again" for a later row added into it (Sichuan's 单位资金, a transfer payment's 地方资金 beside
     中央财政资金) and "part" for a row splitting the 财政拨款 above it by the government that gives
-    it (其中：中央资金 / 省级资金 / 市县资金): checked against it, never added."""
+    it (其中：中央资金 / 省级资金 / 市县资金): checked against it, never added. Under a first
+    fiscal row that itself names a government (中央财政资金, 省级财政资金), a row naming another
+    is beside it, more fiscal money (市级财政资金), not a part."""
     goal = goal_label_at(grid, range(header_row + 1, rows.stop))
     seen: dict[str, str] = {}
     for r in range(header_row + 1, goal[0] if goal is not None else rows.stop):
@@ -102,16 +104,10 @@ def block_rows(grid: Grid, rows: range, header_row: int, first_money: int
         if key not in seen:
             seen[key] = label
             yield r, key, label, "first"
-        elif key == "fiscal" and not _central(seen[key]) and _PART_WORDS.search(label):
+        elif key == "fiscal" and not _PART_WORDS.search(seen[key]) and _PART_WORDS.search(label):
             yield r, key, label, "part"
         else:
             yield r, key, label, "again"
-
-
-def _central(label: str) -> bool:
-    """A 财政拨款 row of the central government's money only: a 地方资金 row beside it is more
-    fiscal money, not a part of it."""
-    return "中央" in label
 
 
 def _columns(grid: Grid, header_row: int) -> dict[str, int]:
@@ -153,8 +149,9 @@ def _row_key(grid: Grid, r: int, first_money: int, seen: dict[str, str]
              ) -> tuple[str, str] | None:
     """(funds key, the label it was read from) of row ``r``, from its label left of the money
     columns, else None: by an alias, else by the words of the label (a key already read is then
-    not read again, so a breakdown row under 财政拨款 is not counted twice); after a 财政拨款 row,
-    a row naming a level of government is fiscal money too (a part of it, or beside 中央)."""
+    not read again, so a breakdown row under 财政拨款 is not counted twice); under the total, a
+    short row naming a level of government is fiscal money too (省级补助, 县级配套: the 财政拨款
+    itself, a part of it, or beside 中央)."""
     texts = [t for t in (grid.text(r, c) for c in range(1, first_money)) if t]
     for text in texts:
         for k, aliases in labels.FUNDS_ROWS.items():
@@ -167,7 +164,7 @@ def _row_key(grid: Grid, r: int, first_money: int, seen: dict[str, str]
         k = labels.guess_funds_row(text)
         if k is not None and k not in seen and not labels.matches(text, labels.FUNDS_LABELS):
             return k, text
-    if "fiscal" in seen:        # a part, or beside a 中央 row more fiscal money (block_rows)
+    if "fiscal" in seen or "total" in seen:   # a part, or more fiscal money (block_rows)
         for text in texts:
             if _PART_WORDS.search(text) and len(labels.norm(text)) <= _PART_LABEL_CHARS and \
                     labels.guess_funds_row(text) in (None, "fiscal"):
