@@ -86,6 +86,16 @@ ENTRIES: dict[str, Entry] = {
         "({basis}) give {expected}.",
         "Compute the rate from the unrounded amounts (two decimals) and correct it.",
         "报告写「预算执行率52.00%」，又写「于当年支出0.5188万元」，0.5188 ÷ 1 = 51.88%"),
+    "PX511": Entry(
+        W, "报告中的指标完成值与自评表不符",
+        "报告{loc}「{quote}」：「{indicator}」写的是 {actual}，自评表的实际完成值为 {expected}"
+        "（{wb_loc}）。",
+        "核对两处数字，改正写错的一处；报告说的若是另一件事，写清楚它指的是什么。",
+        "Report {loc} \"{quote}\": '{indicator}' is stated as {actual}; its actual value in "
+        "the form is {expected} ({wb_loc}).",
+        "Check both figures and correct the wrong one; if the report means something else, say "
+        "what it counts.",
+        "报告写「老人满意度95%」，自评表「老人满意度」实际完成值 96%"),
     "PX510": Entry(
         I, "报告中没有可核对的数字",
         "在报告 {sheet} 中没有找到可以和工作簿核对的金额、比率或指标个数。",

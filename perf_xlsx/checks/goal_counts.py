@@ -21,13 +21,17 @@ from ..targets import Comparison
 from .goal_sums import NUMBER
 from .money import show
 
-_COUNT = re.compile(rf"(?<![\d.,])({NUMBER})\s*(万?(?:人次|户次|个|次|场|期|项|处|所|家|篇|份|本|人|名|户|件|条"
-                    r"|张|册|辆|座|株|间|台|套|块|批|棵|亩|公里|千米|米|平方米))(?!/|以上|以内|以下|左右)")
+#: The units a count is stated in (处, 人次, 万人 …): not money, not a percentage.
+COUNT_UNITS = (r"万?(?:人次|户次|个|次|场|期|项|处|所|家|篇|份|本|人|名|户|件|条|张|册|辆|座|株|间|台"
+               r"|套|块|批|棵|亩|公里|千米|米|平方米)")
+#: What after a figure makes it a rate, a bound or an estimate: 3处/年, 5处以上, 100人左右.
+NOT_A_FIGURE = r"(?!/|以上|以内|以下|左右)"
+_COUNT = re.compile(rf"(?<![\d.,])({NUMBER})\s*({COUNT_UNITS}){NOT_A_FIGURE}")
 #: An item's number at the start of a clause (1. 新建…, (2) 改善…, ①), not a figure.
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[①-⑳])\s*")
 _CLAUSE_END = "，,。；;：:、\n（）()"
 #: Words of a clause that make its count something else: a change, a part, a share of it.
-_NOT_THE_COUNT = ("其中", "累计", "增加", "减少", "新增", "较上年", "同比", "超过", "不少于", "不低于",
+NOT_THE_COUNT = ("其中", "累计", "增加", "减少", "新增", "较上年", "同比", "超过", "不少于", "不低于",
                   "达到", "至少", "约", "近", "余", "多", "平均", "每", "两年", "二年", "三年", "四年",
                   "五年", "期间", "中期", "规划")
 #: Runs of two characters too common to name an indicator.
@@ -55,7 +59,7 @@ def _text(value: Value, rows: list[Row], which: str) -> Iterator[Finding]:
             continue                        # an actual ≥50本 is a copied target (PX305)
         name = unicodedata.normalize("NFKC", r.ind.level3.text or "")
         mine = [(n, u, quote) for n, u, clause, quote in said
-                if units.convert(n, u, figure.unit) is not None and _names(clause, name)]
+                if units.convert(n, u, figure.unit) is not None and names(clause, name)]
         if len(mine) != 1:
             continue                        # none, or several: no guessing which
         number, unit, quote = mine[0]
@@ -75,20 +79,23 @@ def _counts(s: str) -> Iterator[tuple[Decimal, str, str, str]]:
     for m in _COUNT.finditer(s):
         start = max(s.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = _NUMBERING.sub("", s[start:m.start()])
-        if any(w in clause for w in _NOT_THE_COUNT) or re.search(r"\d", clause):
+        if any(w in clause for w in NOT_THE_COUNT) or re.search(r"\d", clause):
             continue                        # 其中女性20人, 较上年增加2处, 3处中的2处
         yield Decimal(m.group(1).replace(",", "")), units.normalise(m.group(2)) or m.group(2), clause, \
             s[start:m.end()]
 
 
-def _names(clause: str, name: str) -> bool:
+def names(clause: str, name: str) -> bool:
     """True when ``clause`` holds a run of at least two characters of the indicator's name
     that is not a generic word."""
+    return bool(name_runs(clause, name))
+
+
+def name_runs(clause: str, name: str) -> list[tuple[int, int, int]]:
+    """(start in ``clause``, start in ``name``, length) of each run of at least two characters
+    of the indicator's name that ``clause`` holds and that is not a generic word."""
     if len(name) < 2:
-        return False
+        return []
     sm = difflib.SequenceMatcher(None, clause, name, autojunk=False)
-    for block in sm.get_matching_blocks():
-        run = clause[block.a:block.a + block.size]
-        if block.size >= 2 and not all(run[i:i + 2] in _GENERIC for i in range(len(run) - 1)):
-            return True
-    return False
+    return [(b.a, b.b, b.size) for b in sm.get_matching_blocks() if b.size >= 2 and not all(
+        clause[b.a + i:b.a + i + 2] in _GENERIC for i in range(b.size - 1))]

@@ -2,7 +2,8 @@
 
 ``build_report(report, out)`` drafts the .docx (``style``, ``table``, ``figures``);
 ``check_report_file(path, project, score)`` checks a report's figures against the workbook
-(``mentions`` finds them). ``figures`` holds the one rounding and comparison rule for rates.
+(``mentions`` finds them; ``indicator_values`` the indicators' results it states). ``figures``
+holds the one rounding and comparison rule for rates.
 """
 from __future__ import annotations
 

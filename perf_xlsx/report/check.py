@@ -17,6 +17,8 @@ from typing import Any
 
 from ..catalogue.finding import Finding, make
 from ..errors import InputError
+from ..indicator_rows import rows
+from ..numbers import project_year
 from ..model import Project
 from ..results import ScoreSummary
 from .figures import (
@@ -29,6 +31,7 @@ from .figures import (
     rate_agrees,
     rate_text,
 )
+from .indicator_values import check_indicator_values
 from .mentions import Mention, find_mentions
 
 DEFAULT_NAME = "自评报告"
@@ -245,7 +248,8 @@ def check_report_text(text_or_path: str | Path | list[str], project: Project,
     else:
         paragraphs = str(text_or_path).splitlines()
     ctx = _Ctx(figures_of(project, score), name or DEFAULT_NAME)
-    mentions = find_mentions(clean(paragraphs), ctx.fig)
+    paragraphs = clean(paragraphs)
+    mentions = find_mentions(paragraphs, ctx.fig)
     findings: list[Finding] = []
     flagged: set[int] = set()
     for m in mentions:
@@ -254,6 +258,8 @@ def check_report_text(text_or_path: str | Path | list[str], project: Project,
             findings.append(f)
             flagged.add(id(m))
     findings.extend(_internal(ctx, mentions, flagged))
+    findings.extend(check_indicator_values(paragraphs, rows(project), ctx.sheet,
+                                           project_year(project.year)))
     if not any(m.kind != "name" for m in mentions):
         findings.append(make("PX510", ctx.sheet, None))
     return _once(findings)

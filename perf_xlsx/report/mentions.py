@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from ..checks.amount_words import (PLANS, QUOTED, SPENT, a_rows_rate, compared, funds_row,
                                    is_a_target, last_word, names_a_part, names_an_expense,
@@ -270,17 +270,22 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
 _HOLE = re.compile(r"【[^】]*】")
 
 
-def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
-    """Every mention in reading order; ``loc`` is 第N段 (N counts the non-empty paragraphs).
-    Figures inside a draft's 【…】 placeholder are left out."""
-    out: list[Mention] = []
+def places(paragraphs: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(N, text, 第N段（一（二）） of each paragraph: where a finding quoting it says it is."""
     section = sub = ""
     for n, text in enumerate(paragraphs, 1):
         if (sm := _SECTION.match(text)) and len(text) < 40:
             section, sub = sm.group(1), ""
         elif (ss := _SUB.match(text)) and len(text) < 40:
             sub = f"（{ss.group(1)}）"
-        where = f"第{n}段" + (f"（{section}{sub}）" if section else "")
+        yield n, text, f"第{n}段" + (f"（{section}{sub}）" if section else "")
+
+
+def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
+    """Every mention in reading order; ``loc`` is 第N段 (N counts the non-empty paragraphs).
+    Figures inside a draft's 【…】 placeholder are left out."""
+    out: list[Mention] = []
+    for n, text, where in places(paragraphs):
         holes = [m.span() for m in _HOLE.finditer(text)] if "【" in text else []
         for start, end, kind, value in _paragraph(text, fig):
             if any(a <= start < b for a, b in holes):
