@@ -21,6 +21,7 @@ from ..checks.goal_counts import COUNT_UNITS, NOT_A_FIGURE, NOT_THE_COUNT, name_
 from ..checks.goal_sums import NUMBER
 from ..checks.money import show
 from ..indicator_rows import Row, ind_cell
+from ..numbers import quantize
 from ..targets import Comparison
 from .mentions import places
 
@@ -54,15 +55,31 @@ def check_indicator_values(paragraphs: list[str], rows: list[Row], sheet: str,
             r = _named(clause, unit, measured)
             if r is None:
                 continue
-            actual = units.convert(number, unit, r.actual.unit)
-            target = r.target.number if isinstance(r.target, Comparison) else None
-            if actual is None or actual == r.actual.number or actual == target:
+            target = r.target if isinstance(r.target, Comparison) else None
+            if _agrees(number, unit, r.actual) or target is not None and \
+                    units.convert(number, unit, target.unit or r.actual.unit) == target.number:
                 continue
             out.append(make("PX511", sheet, None, expected=r.ind.actual.text,
                             actual=f"{show(number)}{unit}",
                             loc=where, quote=quote, indicator=r.name,
                             wb_loc="!".join(ind_cell(r.ind, "actual"))))
     return out
+
+
+def _agrees(number: Decimal, unit: str, actual: Comparison) -> bool:
+    """The stated figure is the actual value at the precision of the less precise of the two
+    (96% for 96.3%, 1.2万人 for 12,345人, 94.6% for a table's 95%); a figure in another unit
+    family never agrees."""
+    exact = units.convert(number, unit, actual.unit)
+    shown = units.convert(actual.number, actual.unit, unit)
+    if exact is None or shown is None:
+        return False
+    return exact == actual.number or _rounds_to(shown, number) or _rounds_to(exact, actual.number)
+
+
+def _rounds_to(x: Decimal, shown: Decimal) -> bool:
+    exp = shown.as_tuple().exponent
+    return isinstance(exp, int) and quantize(x, Decimal(1).scaleb(exp)) == shown
 
 
 def _figures(text: str, year: int | None) -> Iterator[tuple[Decimal, str, str, str]]:
