@@ -18,8 +18,8 @@ from typing import Any
 from ..catalogue.finding import Finding, make
 from ..errors import InputError
 from ..indicator_rows import rows
-from ..numbers import project_year
 from ..model import Project
+from ..numbers import project_year
 from ..results import ScoreSummary
 from .figures import (
     Figures,

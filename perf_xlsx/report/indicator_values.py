@@ -2,10 +2,12 @@
 while the 自评表's 实际完成值 of that indicator is 96% (120人次).
 
 Conservative, as the goal texts' counts (``checks.goal_counts``) are: a figure is read only in a
-count unit or in %, right after words naming one indicator (the one whose name its clause holds
-most of; a tie names none), in a clause that states it as done — not a plan, a target, a bound,
-a change or a part (计划, 目标, 以上, 提高, 其中 …), and not the indicators in general (指标完成率).
-A figure equal to the indicator's 年度指标值 is taken as the target restated, not flagged.
+count unit or in %, right after the last words of one indicator's name (the longest such run; a
+tie names none), in a clause that states it as done — not a plan, a target, a bound, a change or
+a part (计划, 目标, 以上, 提高, 其中 …), not the indicators in general (指标完成率), in a
+sentence about neither another year nor what comes next. A figure equal to the indicator's
+年度指标值 is taken as the target restated; one that is the 实际完成值 at the precision of the
+less precise of the two agrees.
 """
 from __future__ import annotations
 
@@ -36,8 +38,9 @@ _FILLER = " 为是了:共计均达到"
 _COUNTED = re.compile(r"(?:数量|人数|次数|个数|户数|数|量)$")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 #: Words that make a clause's figure something other than the indicator's result.
-_NOT_DONE = (*(w for w in NOT_THE_COUNT if w != "达到"), *PLANS, "指标", "预期", "年初", "设定", "标准", "提高", "提升", "下降",
-             "降低", "上升", "增长", "减少", "比例", "占", "以上", "以内", "不超过", "低于", "高于")
+_NOT_DONE = (*(w for w in NOT_THE_COUNT if w != "达到"), *PLANS, "指标", "预期", "年初", "设定",
+             "标准", "提高", "提升", "下降", "降低", "上升", "增长", "减少", "比例", "占", "以上",
+             "以内", "不超过", "低于", "高于")
 
 
 def check_indicator_values(paragraphs: list[str], rows: list[Row], sheet: str,
