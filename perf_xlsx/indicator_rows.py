@@ -149,10 +149,18 @@ def rows(project: Project) -> list[Row]:
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
         if is_cost(l1, l2):
             target = targets.as_ceiling(target)
-        out.append(Row(ind, l1, l2, target,
-                       targets.parse_actual(cell_text(ind.actual), timeliness=timely,
-                                            target=target)))
+        actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely, target=target)
+        if l1 == contract.LEVEL1_SATISFACTION or "满意" in ind.level3.text:
+            target, actual = _points_as_percent(target), _points_as_percent(actual)
+        out.append(Row(ind, l1, l2, target, actual))
     return out
+
+
+def _points_as_percent(value: Parsed) -> Parsed:
+    """A satisfaction score out of 100 (``95分``) is the percentage a survey gives (95 %)."""
+    if isinstance(value, targets.Comparison) and value.unit == "分" and 0 <= value.number <= 100:
+        return targets.Comparison(value.op, value.number, "%", value.label, value.raw)
+    return value
 
 
 #: A 三级 name that opens a breakdown of the indicator above (Anhui's 衔接资金 form lists

@@ -57,6 +57,7 @@ def test_a_stated_result_against_the_forms(project, text: str, found: tuple | No
         return
     (f,) = got
     assert (f.params["indicator"], f.actual, f.expected) == found
+    assert "PX510" not in [f.code for f in check_report_text([text], project, None)]
     assert f.message().startswith("报告第1段「") and "自评表的实际完成值为" in f.message()
     assert "绩效指标!E" in f.message() and f.message("en").startswith("Report 第1段")
 

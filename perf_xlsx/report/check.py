@@ -258,9 +258,10 @@ def check_report_text(text_or_path: str | Path | list[str], project: Project,
             findings.append(f)
             flagged.add(id(m))
     findings.extend(_internal(ctx, mentions, flagged))
-    findings.extend(check_indicator_values(paragraphs, rows(project), ctx.sheet,
-                                           project_year(project.year)))
-    if not any(m.kind != "name" for m in mentions):
+    results = check_indicator_values(paragraphs, rows(project), ctx.sheet,
+                                     project_year(project.year))
+    findings.extend(results)
+    if not results and not any(m.kind != "name" for m in mentions):
         findings.append(make("PX510", ctx.sheet, None))
     return _once(findings)
 
