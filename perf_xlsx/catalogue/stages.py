@@ -125,10 +125,10 @@ ENTRIES: dict[str, Entry] = {
         "完成目标可能性「有可能」，偏差原因类型和说明都空"),
     "PX728": Entry(
         E, "预计完不成却填确定能",
-        "{sheet}!{cell}：指标「{indicator}」全年预计完成值「{actual}」达不到指标值「{expected}」，"
+        "{sheet}!{cell}：指标「{indicator}」全年预计完成值「{actual}」{miss_zh}指标值「{expected}」，"
         "完成目标可能性却填「确定能」。",
         "如实填写完成目标可能性（有可能 / 完全不可能）并写明原因和措施，或核对全年预计完成值。",
-        "{sheet}!{cell}: the expected value '{actual}' of '{indicator}' misses its target "
+        "{sheet}!{cell}: the expected value '{actual}' of '{indicator}' {miss_en} its target "
         "'{expected}', yet the likelihood says 确定能 (certain).",
         "Set the likelihood honestly and give the cause and measures, or check the expected value.",
         "指标 ≥50本，全年预计 40本，确定能"),

@@ -179,9 +179,11 @@ def _indicator(r: Row, year: int | None, asked: _Asked) -> Iterator[Finding]:
     expected = parsed(ind.expected_value, r)
     if likely == contract.LIKELY_CERTAIN and expected is not None:
         outcome = targets.compare(r.target, expected, year=year)
-        if outcome.met is False:
+        if outcome.met is False:     # a ceiling (≤1.5万元, a cost's bare 1.5万元) is exceeded
+            over = isinstance(r.target, targets.Comparison) and r.target.direction == "reverse"
             yield make("PX728", *ind_cell(ind, "likelihood"), indicator=name,
-                       actual=ind.expected_value.text, expected=ind.target.text)
+                       actual=ind.expected_value.text, expected=ind.target.text,
+                       miss_zh="超出" if over else "达不到", miss_en="exceeds" if over else "misses")
     yield from falls(r, ind.monitor_value, ind.expected_value, "expected_value",
                      ("监控期完成值", "value reached so far"),
                      ("全年预计完成值", "expected full-year value"))
