@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import targets, units
@@ -178,16 +177,12 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
     if t.unit and not a.unit and a.number != 0 and isinstance(r.ind.actual.value, str):
         yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
                  missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
-                 other_en="target", example=f"{show(_as_percent(a.number, t))}{t.unit}")
+                 other_en="target", example=f"{show(targets.as_percent(a.number, t.number) if t.unit == '%' else a.number)}"
+                 f"{t.unit}")
     elif a.unit == "%" and not t.unit and isinstance(r.ind.target.value, str):
         yield _f("PX323", r, "target", indicator=r.name, bare=tt, with_unit=at, unit=a.unit,
                  missing_zh="年度指标值", other_zh="实际完成值", missing_en="target",
                  other_en="actual value", example=f"{tt}%")
-
-
-def _as_percent(number: Decimal, t: Comparison) -> Decimal:
-    """A fraction typed against a target in % (0.92 beside ≥85%) as the percentage it means."""
-    return number * 100 if t.unit == "%" and 0 < number <= 1 < t.number else number
 
 
 def _money_units(rs: list[Row]) -> Iterable[Finding]:

@@ -25,11 +25,10 @@ from ..checks.money import show
 from ..indicator_rows import Row, ind_cell
 from ..numbers import quantize
 from ..targets import Comparison
-from .mentions import places
+from .mentions import STOPS, places, sentence_of
 
 _FIGURE = re.compile(rf"(?<![\d.,])({NUMBER})\s*(%|{COUNT_UNITS}){NOT_A_FIGURE}")
 _CLAUSE_END = "，,。；;：:、\n（）()！!？?"
-_STOPS = "。；;！？!?\n"
 #: Words before a figure in its sentence that make it about what comes next.
 _LATER = (*PLANS, "下一步", "下步", "将", "明年", "下年", "今后", "未来", "建议", "措施")
 #: What stands between an indicator's name and its figure: 满意度为95%, 合格率达到98%.
@@ -93,13 +92,11 @@ def _figures(text: str, year: int | None) -> Iterator[tuple[Decimal, str, str, s
         clause = QUOTED.sub("", s[start:m.start()])
         if not clause or any(w in clause for w in _NOT_DONE) or re.search(r"\d", clause):
             continue
-        a = max(s.rfind(ch, 0, m.start()) for ch in _STOPS) + 1
-        before = s[a:m.start()]         # a sentence about what comes next, or another year
+        before = s[max(s.rfind(ch, 0, m.start()) for ch in STOPS) + 1:m.start()]
         if any(w in before for w in _LATER) or any(int(y) != year for y in _YEAR.findall(before)):
-            continue
-        b = min((i for i in (s.find(ch, m.end()) for ch in _STOPS) if i >= 0), default=len(s))
+            continue                    # a sentence about what comes next, or another year
         unit = units.normalise(m.group(2)) or m.group(2)
-        quote = (text if len(text) == len(s) else s)[a:b].strip()    # as typed, when NFKC kept it
+        quote = sentence_of(text if len(text) == len(s) else s, m.start(), m.end())  # as typed
         yield Decimal(m.group(1).replace(",", "")), unit, clause, quote
 
 

@@ -62,7 +62,7 @@ def _not_the_projects(clause: str, fig: Figures) -> bool:
 
 
 _DELIM = "，,。；;：:（）()！!？?\n"
-_STOPS = "。；;！？\n"
+STOPS = "。；;！？\n"
 _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)")
 _PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 _MET = re.compile(r"(?:已完成|已达成|完成|达成|实现)(?:了|的)?三级指标\s*(\d+)\s*[个项]"
@@ -107,9 +107,9 @@ def _clause(text: str, start: int) -> str:
     return QUOTED.sub("", text[_clause_start(text, start):start])
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(c, 0, start) for c in _STOPS)
-    stops = [i for i in (text.find(c, end) for c in _STOPS) if i >= 0]
+def sentence_of(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in STOPS)
+    stops = [i for i in (text.find(c, end) for c in STOPS) if i >= 0]
     b = min(stops) if stops else len(text)
     s = text[a + 1:b].strip()
     if len(s) > 90:
@@ -148,7 +148,7 @@ def _last_verb(text: str) -> str | None:
 
 
 def _row_of(text: str, start: int) -> str | None:
-    return row_of_clause(text, start, _DELIM, _STOPS)
+    return row_of_clause(text, start, _DELIM, STOPS)
 
 
 def _row_amount(text: str, start: int, clause: str) -> str | None:
@@ -159,7 +159,7 @@ def _row_amount(text: str, start: int, clause: str) -> str | None:
     row = _row_of(text, start)
     if row is None:
         return None
-    begin = max(text.rfind(c, 0, start) for c in _STOPS) + 1
+    begin = max(text.rfind(c, 0, start) for c in STOPS) + 1
     how = _last_verb(clause) or _last_verb(text[begin:_clause_start(text, start)])
     if how == "spent":
         return f"{row}_executed"
@@ -227,7 +227,7 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     for m in _PCT.finditer(text):
         clause, after = _clause(text, m.start()), text[m.end():m.end() + 4]
         kind = None if is_a_target(clause, after) or _not_the_projects(clause, fig) or \
-            a_rows_rate(text, m.start(), clause, _DELIM, _STOPS) else _kind(clause, RATE_WORDS)
+            a_rows_rate(text, m.start(), clause, _DELIM, STOPS) else _kind(clause, RATE_WORDS)
         st = stated_number(m.group(1), "%")
         if kind and st:
             found.append((m.start(), m.end(), kind, st))
@@ -246,7 +246,7 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
     for m in _GRADE.finditer(text):
         found.append((m.start(), m.end(), "grade", _GRADES.get(m.group(1), m.group(1))))
     for m in _YEAR.finditer(text):
-        sentence = _sentence(text, m.start(), m.end())
+        sentence = sentence_of(text, m.start(), m.end())
         if not any(w in sentence for w in OTHER) and not _another_years(
                 int(m.group(1)), fig.year, sentence, text[max(0, m.start() - 3):m.start()]):
             found.append((m.start(), m.end(), "year", int(m.group(1))))
@@ -291,5 +291,5 @@ def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
             if any(a <= start < b for a, b in holes):
                 continue
             if isinstance(value, Stated) or value is not None:
-                out.append(Mention(kind, value, where, _sentence(text, start, end), n))
+                out.append(Mention(kind, value, where, sentence_of(text, start, end), n))
     return out

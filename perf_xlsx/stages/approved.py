@@ -43,13 +43,18 @@ def external_record(record: TargetRecord, file_name: str) -> TargetRecord:
     return replace(record, sheet=f"[{file_name}]{record.sheet}", external=True)
 
 
+def same_year(a: int | None, b: int | None) -> bool:
+    """Two forms are of the same year unless both say one and they differ."""
+    return a is None or b is None or a == b
+
+
 def _the_one(candidates: list[Project], project: Project) -> Project | None:
     """The one candidate of ``project``'s name (compared loosely) and year (when both say one:
     a 2024 申报表 approves nothing of a 2023 自评表), else None (none, or several and no telling
     which)."""
     name, year = name_key(project.name.text), project_year(project.year)
     same = [c for c in candidates if name and name_key(c.name.text) == name
-            and (year is None or project_year(c.year) in (None, year))]
+            and same_year(year, project_year(c.year))]
     return same[0] if len(same) == 1 else None
 
 

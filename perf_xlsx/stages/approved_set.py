@@ -15,7 +15,7 @@ from ..model import Project
 from ..numbers import project_year
 from ..read.record import TargetRecord
 from ..template import contract
-from .approved import external_record, record_of
+from .approved import external_record, record_of, same_year
 from .stage import resolve_stage
 from .target import name_key
 
@@ -44,7 +44,7 @@ class ApprovedSet:
         key = name_key(project.name.text)
         named = self.by_key.get(key, ()) if key else ()
         year = project_year(project.year)
-        same = [e for e in named if year is None or e[1] in (None, year)]
+        same = [e for e in named if same_year(year, e[1])]
         if len(same) == 1:
             return same[0][2], []
         if not same and project.record is not None:

@@ -23,14 +23,19 @@ def _not(reason: str) -> Outcome:
     return Outcome(None, None, reason)
 
 
+def as_percent(a: Decimal, t: Decimal) -> Decimal:
+    """A fraction typed against a target in % (0.98 beside ≥95 %) as the percentage it means."""
+    return a * 100 if 0 <= a <= 1 < t else a
+
+
 def _numbers(target: Comparison, actual: Comparison) -> tuple[Decimal, Decimal] | Outcome:
     """Target and actual numbers in the target's unit, or a not-comparable Outcome."""
     t, a = target.number, actual.number
     if target.unit is None or actual.unit is None:
-        if target.unit == "%" and actual.unit is None and 0 <= a <= 1 < t:
-            a = a * 100  # a fraction typed against a percent target: 0.98 → 98 %
-        elif actual.unit == "%" and target.unit is None and 0 <= t <= 1 < a:
-            t = t * 100  # and the other way: a target of 1 (=100% shown as its result, 1)
+        if target.unit == "%" and actual.unit is None:
+            a = as_percent(a, t)  # a fraction typed against a percent target: 0.98 → 98 %
+        elif actual.unit == "%" and target.unit is None:
+            t = as_percent(t, a)  # and the other way: a target of 1 (=100% shown as its result, 1)
         return t, a
     conv = units.convert(a, actual.unit, target.unit, short=True)
     if conv is None:
