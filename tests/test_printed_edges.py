@@ -197,3 +197,15 @@ def test_a_printed_figure_and_its_places(value: Value, expected: tuple) -> None:
 
     got = number_and_places(value)
     assert (got[0], got[1], got[2]) == expected and type(got[1]) is int
+
+
+@pytest.mark.parametrize("total,want", [
+    ("99.5（优）", set()), ("99.5(良)", {"PX806"}), ("99.5分（优秀）", set()),
+    ("98（优）", {"PX804"}),
+])
+def test_a_total_printed_with_its_grade_in_brackets(tmp_path: Path, total: str,
+                                                    want: set) -> None:
+    """A 总分 cell holding the grade too (``99.5（优）``) is the total and the grade: no PX122."""
+    got = codes(tmp_path, {"total": total, "grade": None},
+                layout=FormLayout(grade_beside_total=False))
+    assert got & {"PX122", "PX804", "PX806"} == want

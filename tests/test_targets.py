@@ -468,3 +468,13 @@ def test_coverage_in_words_against_a_percent(target: str, actual: str, met) -> N
     """全覆盖, 全部合格 … against a target in % is 100 %; against anything else it stays words."""
     t = parse_target(target)
     assert compare(t, parse_actual(actual, target=t)).met is met
+
+
+@pytest.mark.parametrize("text,limit", [
+    ("次年3月前", dt.date(2024, 3, 31)), ("翌年一季度", dt.date(2024, 3, 31)),
+    ("次年上半年", dt.date(2024, 6, 30)), ("下一年度6月底前", dt.date(2024, 6, 30)),
+    ("3月前", dt.date(2023, 3, 31)), ("下半年", dt.date(2023, 12, 31)),
+    ("2024年3月前", dt.date(2024, 3, 31)),
+])
+def test_a_deadline_in_the_year_after_the_evaluated_one(text, limit):
+    assert parse_target(text).as_date(2023) == limit

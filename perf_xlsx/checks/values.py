@@ -107,9 +107,11 @@ def _copied(r: Row) -> Iterator[Finding]:
     t, a = r.ind.target.text, r.ind.actual.text
     if not a or isinstance(r.actual, (NotApplicable, Unparsed)):
         return
-    # a bare number, or a date typed as the target (2023年12月31日): the actual may be the same
+    # a bare number, a date or month typed as the target (2023年12月31日, 12月), or a target
+    # stating that something does not happen (无, 零事故): the actual may be the same words
     bare = isinstance(r.target, Comparison) and not targets.has_comparator(t) or \
-        isinstance(r.target, targets.Deadline) and r.target.op == "=" and r.target.day is not None
+        isinstance(r.target, targets.Deadline) and r.target.op == "=" or \
+        isinstance(r.target, Qualitative) and targets.says_none(r.target.text)
     fix = _COPY_FIX["qualitative" if isinstance(r.target, Qualitative) else "measure"]
     kw = dict(actual=a, indicator=r.name, fix_zh=fix[0], fix_en=fix[1])
     if targets.normalise_text(t) == targets.normalise_text(a) and not bare:
@@ -185,24 +187,42 @@ def _unit_missing(r: Row) -> Iterator[Finding]:
                  other_en="actual value", example=f"{tt}%")
 
 
+#: A name or label of an amount per unit: 单本成本, 每平方米改造成本, 人均补助, 补助标准, 单价.
+_PER_UNIT = re.compile(r"(?:^|\|)(?:单(?!位|项|次性)|每)|人均|户均|亩均|标准|单价|单位成本")
+
+
 def _money_units(rs: list[Row]) -> Iterable[Finding]:
     """PX314 among the amounts the project spends (产出 and 成本 rows): a benefit such as
     带动增收 ≥1000元/户 is customarily in 元, beside costs in 万元. Amounts are compared with
     amounts and rates with rates of the same thing: a standard of 3000元/人 beside a total of
     ≤100万元, or 45元/平方米 beside 1.5万元/公里, is the custom, 161元 beside 0.0062万元 (or
-    元/人 beside 万元/人) a slip. A sum per year (租金 ≤12万元/年) is an amount."""
+    元/人 beside 万元/人) a slip. A sum per year (租金 ≤12万元/年) is an amount. A row whose
+    name or target says it is per unit (每平方米改造成本 ≤300元, 补助标准 每人每月300元, 单本
+    成本) is a rate without a slash: in 元 it is a slip only beside unit costs in 万元, while
+    an amount in 元 is one beside any amount or unit cost in 万元."""
     def money(r: Row) -> tuple[str, str] | None:
         t = r.target
         if isinstance(t, Comparison) and units.is_money(t.unit) and \
                 canonical_level1(r.level1) not in _NOT_SPENT:
             base, _slash, per = units.normalise(t.unit).partition("/")
-            return base, "" if per in ("年", "年度") else per     # 12万元/年: an amount
+            if per in ("年", "年度"):
+                per = ""                                    # 12万元/年: an amount
+            if not per and _PER_UNIT.search(f"{r.name}|{t.label or ''}"):
+                per = "每"
+            return base, per
         return None
     kinds = [money(r) for r in rs]
     wan: dict[str, Row] = {}
     for r, kind in zip(rs, kinds):
         if kind and kind[0] == contract.MONEY_UNIT:
             wan.setdefault(kind[1], r)
-    return [_f("PX314", r, "target", expected=wan[kind[1]].ind.target.text,
-               actual=r.ind.target.text, indicator=r.name)
-            for r, kind in zip(rs, kinds) if kind and kind[0] == "元" and kind[1] in wan]
+    out = []
+    for r, kind in zip(rs, kinds):
+        # an amount in 元 is a slip beside amounts or unit costs in 万元; a unit cost in 元
+        # only beside unit costs in 万元
+        among = wan.get(kind[1]) or (wan.get("每") if kind[1] == "" else None) \
+            if kind and kind[0] == "元" else None
+        if among is not None:
+            out.append(_f("PX314", r, "target", expected=among.ind.target.text,
+                          actual=r.ind.target.text, indicator=r.name))
+    return out

@@ -210,6 +210,9 @@ def guess_funds_row(text: str) -> str | None:
     return _by_words(text, FUNDS_ROW_KEYWORDS, _SHORT)
 
 
+_SCORE_THEN_GRADE = re.compile(r"\d+(?:\.\d+)?分?[(]([^()]{1,3})[)]")
+
+
 def grade_of(text: str) -> tuple[str, str] | None:
     """(grade letter, the word as written) of a grade cell — 优, 良好, or 等级：优 in one
     cell — else None."""
@@ -217,7 +220,8 @@ def grade_of(text: str) -> tuple[str, str] | None:
     label, sep, rest = s.partition(":")
     if sep and matches(label, GRADE_LABELS):
         s = rest
-    s = _BRACKET_RE.split(s, 1)[0]             # 优（96分）
+    m = _SCORE_THEN_GRADE.fullmatch(s)         # 96（优）, the total with its grade
+    s = m.group(1) if m else _BRACKET_RE.split(s, 1)[0]      # 优（96分）
     return (GRADE_WORDS[s], s) if s in GRADE_WORDS else None
 
 

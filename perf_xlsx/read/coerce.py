@@ -20,6 +20,8 @@ _NUM_RE = re.compile(rf"^({_NUM})$")
 _NUM_UNIT_RE = re.compile(rf"^({_NUM})\s*([^\d\s.+-][^\d]{{0,5}})?$")
 _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?")
 _TEN_THOUSAND = Decimal(10000)
+#: A grade in brackets after a score (normalised text): 99.76(优), 85分(良好).
+_GRADE_AFTER = re.compile(r"(?<=[\d分])\((?:优秀?|良好?|中等?|合格|及格|差|较差|不合格)\)$")
 
 #: Units accepted after a number, per column kind; the factor turns the number into the column's
 #: unit (money columns are in 万元, so 元 divides by 10 000).
@@ -65,6 +67,8 @@ def parse_number_text(text: str, kind: str = "number") -> Coerced | None:
     s = normalize_text(text)
     if not s:
         return None
+    if kind == "score":
+        s = _GRADE_AFTER.sub("", s)         # 总分 99.76（优）: the grade printed beside it
     if s[0] in "¥$" and kind == "money":
         s = s[1:]
     m = _THOUSANDS_RE.match(s)

@@ -64,7 +64,8 @@ def _unscored_reason(s: IndicatorScore) -> tuple[str, str]:
                 f"the target '{t.raw}' is a number but the actual value '{a.raw}' is not; "
                 f"enter the measured value, e.g. {example}")
     if isinstance(t, targets.Deadline) and not isinstance(a, targets.Deadline) and a.raw:
-        day = f"{t.year}年" * bool(t.year) + f"{t.month or 12}月{min(t.day or 20, 20)}日"
+        day = (f"{t.year}年" if t.year else "次年" * bool(t.later)) + \
+            f"{t.month or 12}月{min(t.day or 20, 20)}日"
         return (f"年度指标值「{t.raw}」是完成期限，实际完成值「{a.raw}」却不是日期，"
                 f"应填写实际完成的日期，如 {day}",
                 f"the target '{t.raw}' is a deadline but the actual value '{a.raw}' is not a "

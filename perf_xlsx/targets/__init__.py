@@ -14,7 +14,7 @@ Parsing never raises.
 """
 from __future__ import annotations
 
-from .compare import as_percent, compare
+from .compare import as_percent, compare, says_none
 from .kinds import (
     POSITIVE_OPS,
     REVERSE_OPS,
@@ -33,4 +33,4 @@ from .text import has_comparator, is_approximate, normalise_text
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
            "Parsed", "Qualitative", "Unparsed", "as_ceiling", "as_percent", "compare", "has_comparator",
            "is_approximate", "is_recurring_deadline", "normalise_text", "parse_actual",
-           "parse_target"]
+           "parse_target", "says_none"]

@@ -114,11 +114,16 @@ def none_as_zero(target: Comparison, actual: Qualitative) -> Comparison | None:
     ``≤2次``): zero in the target's unit; else None (``无`` against ≥95% is no measurement)."""
     if not (target.op in REVERSE_OPS or (target.op == "=" and target.number == 0)):
         return None
-    s = actual.text
-    if s in _NONE_WORDS or (len(s) <= 10 and s.startswith(_NONE_PREFIXES)
-                            and not s.startswith(("无法", "无明显", "零星"))):
+    if says_none(actual.text):
         return Comparison("=", Decimal(0), target.unit, None, actual.raw)
     return None
+
+
+def says_none(text: str) -> bool:
+    """``无`` / ``未发生安全事故`` / ``零投诉`` / ``无重大安全事故``: a short text stating that
+    something did not happen (not ``无法…``, ``无明显…``, ``零星…``)."""
+    return text in _NONE_WORDS or (len(text) <= 10 and text.startswith(_NONE_PREFIXES)
+                                   and not text.startswith(("无法", "无明显", "零星")))
 
 
 def compare(target: Parsed, actual: Parsed, *, completion_date: date | None = None,

@@ -60,8 +60,13 @@ def deadline(s: str, raw: str) -> Deadline | Unparsed | None:
                 date(year or 2000, month or 12, day)
             except ValueError:
                 return Unparsed(raw, "日期无效", "9月30日前")
-        return Deadline(year, month, day, op, raw)
+        later = 1 if year is None and _NEXT_YEAR.search(s[:m.start() + 1]) else 0
+        return Deadline(year, month, day, op, raw, later)
     return None
+
+
+#: The year after the evaluated one, before the date it qualifies: 次年3月前, 翌年一季度.
+_NEXT_YEAR = re.compile(r"(?:次|翌|下一?|第二)年度?")
 
 
 def serial(s: str, raw: str) -> Deadline | None:

@@ -36,10 +36,12 @@ class Deadline:
     day: int | None
     op: str
     raw: str
+    later: int = 0      # years after the evaluated one, for a deadline naming none: 次年3月前 → 1
 
     def as_date(self, default_year: int) -> date:
-        """The last day the deadline allows, in ``default_year`` when it names no year."""
-        y = self.year or default_year
+        """The last day the deadline allows, in ``default_year`` (plus ``later``) when it names
+        no year."""
+        y = self.year or default_year + self.later
         m = self.month or 12
         d = self.day or calendar.monthrange(y, m)[1]
         return date(y, m, min(d, calendar.monthrange(y, m)[1]))
