@@ -323,6 +323,9 @@ def test_each_ecological_word_keeps_an_indicator_under_ecology() -> None:
     for word in _ECO_WORDS:
         assert "PX317" not in _classified("生态效益指标", f"{word}改善率"), word
     assert "PX317" in _classified("生态效益指标", "投诉率")
+    for name in ("PM2.5年均浓度", "二氧化硫减排量", "空气质量优良天数比例", "秸秆综合利用率",
+                 "化肥使用量", "黑臭水体消除比例"):
+        assert "PX317" not in _classified("生态效益指标", name), name
 
 
 def test_each_admin_measure_is_flagged_as_an_output() -> None:

@@ -114,6 +114,8 @@ TARGET_CASES: list[tuple[str, Callable[[], tuple[dict, list]], set[str]]] = [
      lambda: (target_info(), edit(target_rows(), 3, target="每季度末前发放")), set()),
     ("a lasting effect (长期) is graded wording too",
      lambda: (target_info(), edit(target_rows(), 6, target="长期")), set()),
+    ("a state reached or not by the year's end (建立长效管护机制) is measurable",
+     lambda: (target_info(), edit(target_rows(), 6, target="建立长效管护机制")), set()),
     ("a number without any unit",
      lambda: (target_info(), edit(target_rows(), 0, target="≥50")), {"PX702"}),
     ("a number whose unit is in the unit column",

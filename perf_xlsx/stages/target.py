@@ -20,11 +20,13 @@ from ..scoring.profiles import Profile
 from ..template import contract
 
 MAX_NAME_CHARS = 100
-#: Qualitative targets that grade what is expected (效果明显, 稳步提升 …) are measurable enough.
+#: Qualitative targets that grade what is expected (效果明显, 稳步提升 …) or name a state that is
+#: reached or not by the year's end (建立, 全覆盖, 正常运行) are measurable enough.
 GRADED_WORDS = ("明显", "显著", "提升", "提高", "改善", "良好", "较好", "优良", "优秀", "有效",
                 "增强", "稳步", "逐步", "持续", "达标", "合格", "符合", "满意", "不断", "大幅",
                 "充分", "基本", "增加", "减少", "降低", "稳定", "全面", "完善", "规范", "及时",
-                "准确", "安全", "无", "长期")
+                "准确", "安全", "无", "长期", "建立", "建成", "健全", "落实", "实现", "覆盖",
+                "完成", "正常", "按时", "按期", "到位", "杜绝", "零", "通过")
 #: From 2021 the cost dimension is expected (财预〔2021〕101号).
 COST_REQUIRED_FROM = 2021
 _REQUIRED_OUTPUT = ("数量指标", "质量指标", "时效指标")
