@@ -33,8 +33,10 @@ GROUPS: tuple[dict[str, Decimal], ...] = (
     {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440), "周": Decimal(10080)},
     {"月": Decimal(1), "年": Decimal(12)},
     {"台": Decimal(1), "套": Decimal(1), "台套": Decimal(1)},
-    {"人": Decimal(1), "万人": Decimal(10000)},
+    {"人": Decimal(1), "名": Decimal(1), "万人": Decimal(10000)},
     {"人次": Decimal(1), "万人次": Decimal(10000)},
+    {"本": Decimal(1), "册": Decimal(1)},          # a book or a volume: 1000册 is met by 1050本
+    {"株": Decimal(1), "棵": Decimal(1)},          # trees
 )
 
 MONEY_UNITS = frozenset(GROUPS[0])
@@ -42,7 +44,9 @@ PERCENT = "%"
 #: A count per period (2次/月, 每季度1次) → per year: the period a self-evaluation covers, so
 #: 1次/月 is met by 12次. Only for counts (次, 场, 人次 …), never money or measures.
 PERIODS_PER_YEAR = {"年": 1, "年度": 1, "半年": 2, "季度": 4, "季": 4, "月": 12}
-_PEOPLE_GROUPS = (8, 9)
+#: The groups of things counted (台套, 人, 人次, 本/册, 株/棵): units, not measures.
+_COUNTED_GROUPS = tuple(i for i, g in enumerate(GROUPS)
+                        if g.keys() & {"台", "人", "人次", "本", "株"})
 
 #: Units recognised after a number, tried longest first (the reader of free text uses this).
 KNOWN_UNITS: tuple[str, ...] = tuple(sorted(
@@ -118,7 +122,7 @@ def countable(unit: str | None) -> bool:
     if not u or "/" in u or u in MONEY_UNITS or u in ("%", "百分点", "‰"):
         return False
     f = _factor(u)
-    return f is None or f[0] in _PEOPLE_GROUPS
+    return f is None or f[0] in _COUNTED_GROUPS
 
 
 def per_period(unit: str | None) -> tuple[str, int] | None:

@@ -70,6 +70,10 @@ OUT, BEN, SAT = contract.LEVEL1_OUTPUT, contract.LEVEL1_BENEFIT, contract.LEVEL1
 CASES = [
     ("clean", lambda rs: rs, []),
     ("a count per month met by the year's count", edit(0, target="每月4次", actual="48次"), []),
+    ("visits per month (人次/月) met by the year's count",
+     edit(0, level3="服务人次", target="≥100人次/月", actual="1250人次"), []),
+    ("people counted in 名 against a target in 人", edit(0, level3="资助学生", target="≥50人",
+                                                   actual="52名"), []),
     ("a count per quarter missed", edit(0, target="1次/季度", actual="3次"),
      [("PX303", "actual", 0)]),
     ("未发生 as the actual of a count that zero meets",

@@ -124,14 +124,14 @@ CASES: list[tuple[str, dict, list | None, set]] = [
         "actual": "60%"}, {"level1": "产出指标", "level2": "质量指标", "level3": "其中：乡镇",
                            "target": "60%", "actual": "60%"}, *default_indicators()[3:]], set()),
     ("breakdown actuals checked when the targets cannot be", {}, [*default_indicators()[:1], {
-        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20册",
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20套",
         "actual": "22本"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
-                          "target": "30册", "actual": "20本"}, *default_indicators()[1:]],
+                          "target": "30套", "actual": "20本"}, *default_indicators()[1:]],
      {("PX324", IND, c("actual", 1))}),
     ("breakdowns in another unit are not added up", {}, [*default_indicators()[:1], {
-        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20册",
-        "actual": "22册"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
-                          "target": "20册", "actual": "30册"}, *default_indicators()[1:]], set()),
+        "level1": "产出指标", "level2": "数量指标", "level3": "其中：城区", "target": "20套",
+        "actual": "22套"}, {"level1": "产出指标", "level2": "数量指标", "level3": "其中：乡镇",
+                          "target": "20套", "actual": "30套"}, *default_indicators()[1:]], set()),
     # ---- funds sub-rows (PX216–PX218)
     ("a source cut to exactly what was spent", money(
         total=("202.64", "132.91", "132.91"), fiscal=("202.64", "132.91", "132.91")) | {

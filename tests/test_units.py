@@ -24,6 +24,7 @@ def test_normalise(raw, norm):
     ("0.565", "km", "米", "565"), ("600", "米", "公里", "0.6"), ("100", "百分比", "%", "100"),
     ("5", "台", "台套", "5"), ("3", "人/次", "人次", "3"), ("62", "元/人", "万元/人", "0.0062"),
     ("1", "年", "月", "12"), ("7", "本", "本", "7"), ("7", None, None, "7"),
+    ("523", "人", "名", "523"), ("1050", "本", "册", "1050"), ("100", "棵", "株", "100"),
 ])
 def test_convert(number, src, dst, expected):
     assert units.convert(D(number), src, dst) == D(expected)
@@ -104,3 +105,11 @@ def test_counts_in_thousands_and_ten_thousands() -> None:
     assert units.convert(D(3000), "份", "千份") == 3 and units.convert(D(1), "万份", "千份") == 10
     assert units.convert(D(1), "千米", "米") == 1000 and units.convert(D(1), "千克", "吨") == D("0.001")
     assert units.convert(D(2), "千元", "万元") == D("0.2") and units.convert(D(1), "千份", "人") is None
+
+
+def test_counted_units_and_per_period_counts():
+    for unit in ("人", "名", "人次", "台套", "本", "册", "棵", "次", "场"):
+        assert units.countable(unit), unit
+    for unit in ("米", "万元", "%", "小时", "吨"):
+        assert not units.countable(unit), unit
+    assert units.per_period("人次/月") == ("人次", 12)

@@ -165,8 +165,11 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
     if s.status == QUALITATIVE and level is not None and sd is not None and 0 <= sd <= weight:
         band = profile.band(level)
         if not band.contains(sd / weight):
+            word = targets.level_word(s.actual.text) if isinstance(s.actual, targets.Qualitative) \
+                else None
+            shown = f"{word[0]}（{level}）" if word and word[0] != level else level
             yield make("PX409", *where, expected=band.describe(weight), actual=_n(sd),
-                       indicator=name, level=level, bands=_bands(profile, weight))
+                       indicator=name, level=shown, bands=_bands(profile, weight))
     if not no_note or s.final is None:
         return
     if s.status == BREACHED:

@@ -28,9 +28,9 @@ from .kinds import (
 )
 from .deadlines import is_recurring_deadline
 from .parse import as_ceiling, parse_actual, parse_target
-from .text import has_comparator, is_approximate, normalise_text
+from .text import has_comparator, is_approximate, level_word, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
            "Parsed", "Qualitative", "Unparsed", "as_ceiling", "as_percent", "compare", "has_comparator",
-           "is_approximate", "is_recurring_deadline", "normalise_text", "parse_actual",
+           "is_approximate", "is_recurring_deadline", "level_word", "normalise_text", "parse_actual",
            "parse_target", "says_none"]

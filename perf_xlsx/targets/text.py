@@ -88,9 +88,15 @@ def _comparator_in(s: str) -> bool:
 
 def level(text: str) -> str | None:
     """The level a text names (达成, 部分达成, 未达成), else None."""
+    found = level_word(text)
+    return found[1] if found else None
+
+
+def level_word(text: str) -> tuple[str, str] | None:
+    """(the word as written, the level it names): ``基本达成`` → (基本达成, 部分达成)."""
     for word, named in _LEVELS:
         if word in text:
-            return named
+            return word, named
     return None
 
 
