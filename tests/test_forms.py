@@ -125,6 +125,28 @@ def test_layout_and_sources_are_recorded(tmp_path: Path) -> None:
     assert project.indicators[0].target.text == "≥50本"
 
 
+@pytest.mark.parametrize("name,year", [
+    ("2023年度社区养老项目绩效自评表.xlsx", "2023"), ("2023年社区养老自评.xlsx", "2023"),
+    ("填报2024年3月5日.xlsx", ""), ("社区养老自评.xlsx", ""),
+])
+def test_a_form_naming_no_year_takes_the_file_names(tmp_path: Path, name: str,
+                                                    year: str) -> None:
+    from openpyxl import load_workbook
+
+    info, indicators = seed(WEB)
+    form = build_form(tmp_path / "f.xlsx", info, indicators, FormLayout())
+    wb = load_workbook(form)
+    for row in wb.active.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and "年度）" in cell.value:
+                cell.value = None                       # no year line on the form
+    wb.save(tmp_path / name)
+    project = load_project(tmp_path / name)
+    assert project.year.text == year
+    if year:
+        assert str(project.year.loc) == "文件名"
+
+
 # ---- printed figures ----------------------------------------------------------------------
 FAULTS = [
     ("rate_total", "52.00%", "PX802"),            # 0.52 / 1 is 52.00 %: right

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import PurePath
 
 from ..catalogue.finding import Finding, make
 from ..model import EMPTY, FormInfo, Loc, Project, Value
@@ -28,6 +29,8 @@ from .target_form import is_target_form, read_target_funds, read_target_header
 #: which give the year the form was filed (the next one).
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _DATE_LINE = ("日期", "时间", "填报", "填表", "报送")
+#: Where a year read from the file's name is said to be.
+FILE_NAME = "文件名"
 
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
@@ -141,6 +144,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
     caption = grid.sheet.caption if rows is None or part == 1 else ()
     _header_fields(project, grid, cells, info, top, bottom, caption)
     project.year = _year(grid, top)
+    if project.year.is_empty:
+        project.year = _file_year(project.path)
     monitor = None
     if is_monitor_form(grid):      # the 监控 stage's form: 1-N月执行数, likelihoods
         info.stage = "monitor"
@@ -243,6 +248,16 @@ def _header_fields(project: Project, grid: Grid, cells: CellReader, info: FormIn
         setattr(project, attr, value)
         if key == "project_name" and value.is_empty:
             cells.add("PX140", grid.name, cell_ref(r, c), label="项目名称", label_en="project name")
+
+
+def _file_year(path: str | None) -> Value:
+    """The year the file's name gives (``2023年度某项目绩效自评表.xlsx``), when the form names
+    none: a reviewer's inbox is named so. Its place is shown as 文件名."""
+    stem = labels.norm(PurePath(path or "").stem)
+    m = _YEAR_RE.search(stem)
+    if m is None or any(w in stem for w in _DATE_LINE):
+        return EMPTY
+    return Value(Decimal(m.group(1)), m.group(1), Loc(FILE_NAME, None))
 
 
 def _year(grid: Grid, top: int) -> Value:
