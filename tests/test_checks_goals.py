@@ -1,4 +1,4 @@
-"""Goal-text checks (PX330–PX332): fire when they should, stay silent otherwise, right cell."""
+"""Goal-text checks (PX330–PX332, PX336): fire when they should, stay silent otherwise, right cell."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -52,6 +52,14 @@ CASES = {
     "a long actual that only changes a word is a copy": (
         {"actual": BASE_EXP.replace("提高", "提升")}, {("PX330", INFO, ACT)}),
     "empty texts": ({"expected": "", "actual": ""}, set()),
+    # an actual that is only a conclusion, against an expected goal listing figures (PX336)
+    "the actual only says the goal was met": ({"actual": "已完成年度目标。"}, {("PX336", INFO, ACT)}),
+    "…in a few words of its own": ({"actual": "均已按计划完成"}, {("PX336", INFO, ACT)}),
+    "…but a short actual with a figure says what was done": ({"actual": "印制手册52本"}, set()),
+    "…and a longer account without figures is left alone": (
+        {"actual": "项目按计划实施，手册和挂板均已制作发放，群众反映良好"}, set()),
+    "…and an expected goal without figures asks for none": (
+        {"expected": "提高政府网站知晓率。", "actual": "已完成"}, set()),
     # amounts that state no figure of the funds block (a difference, one expense, a rate, a part
     # with no row of its own) are not compared; a row's own figure is compared with that row
     "a difference is not a figure": ({"actual": BASE_ACT + "比预算少支出0.05万元。"}, set()),

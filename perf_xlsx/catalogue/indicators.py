@@ -263,4 +263,14 @@ ENTRIES: dict[str, Entry] = {
         "block gives {expected} (executed ÷ budget).",
         "Compute the rate from the funds block and correct the text (or the funds block).",
         "实际完成情况写「预算执行率96%」，资金表 93.2 ÷ 95.5 = 97.59%"),
+    "PX336": Entry(
+        W, "实际完成情况只写了结论",
+        "{sheet}!{cell}：年度总体目标的「实际完成情况」只写了「{actual}」，没有写做了什么、完成了多少，"
+        "而预期目标列出了具体数量。",
+        "逐项写实际完成的内容和数量（如 新建公厕21座、群众满意度95%），与预期目标一一对应。",
+        "{sheet}!{cell}: the actual result of the overall goal only says '{actual}', not what "
+        "was done and how much, while the expected goal lists figures.",
+        "State each result with its figure (e.g. 21 toilets built, 95% satisfied), one for "
+        "each part of the expected goal.",
+        "预期目标「新建公厕20座，群众满意度90%以上」，实际完成情况「已完成年度目标」"),
 }

@@ -15,6 +15,7 @@ from .amount_words import (SPENT, compared, is_a_target, last_word, names_a_part
                            names_an_expense, row_of_clause)
 from .goal_sums import NUMBER, check_goal_sums
 from .money import show, tolerance
+from .values import LEVEL_PHRASE
 
 #: How alike (difflib ratio) an actual text of at least COPY_MIN_CHARS characters may be to the
 #: expected goal before it counts as a copy; shorter texts count only when identical.
@@ -122,8 +123,21 @@ def _figure_name(kind: str, row: str) -> tuple[str, str]:
     return zh, en
 
 
+#: An actual goal text of at most this many characters, without a figure, says only that the
+#: goal was met (目标已实现, 已按计划完成, 效果良好), however it words it.
+BARE_CONCLUSION_CHARS = 12
+
+
+def _says_only_done(text: str) -> bool:
+    """True for an actual goal text that is a conclusion only: ``已完成年度目标``, ``完成``,
+    ``均已按计划完成``; not one holding a figure or saying more."""
+    bare = re.sub(r"[\W_]", "", text)
+    return bool(bare) and not re.search(r"\d", bare) and (
+        len(bare) <= BARE_CONCLUSION_CHARS or LEVEL_PHRASE.fullmatch(bare) is not None)
+
+
 def check_goals(project: Project) -> list[Finding]:
-    """PX330–PX333 on the two goal texts; never raises on bad data."""
+    """PX330–PX333 and PX336 on the two goal texts; never raises on bad data."""
     out: list[Finding] = []
     expected, actual = project.goal_expected, project.goal_actual
     if expected.text and actual.text:
@@ -132,6 +146,8 @@ def check_goals(project: Project) -> list[Finding]:
             None, a, e, autojunk=False).ratio() >= COPY_RATIO
         if a == e or alike:
             out.append(at("PX330", actual, expected="", actual=actual.text[:40]))
+        elif _says_only_done(a) and re.search(r"\d", e):
+            out.append(at("PX336", actual, actual=actual.text.strip()))
     figures = {row: _row_figures(project, row) for row in ("total", "fiscal", "other",
                                                             "carryover")}
     for value in (expected, actual):
