@@ -147,6 +147,29 @@ def test_a_form_naming_no_year_takes_the_file_names(tmp_path: Path, name: str,
         assert str(project.year.loc) == "文件名"
 
 
+def test_invisible_characters_copied_in_change_nothing(tmp_path: Path) -> None:
+    """A zero-width space or a byte-order mark pasted from a web page into every text cell
+    (labels and values alike) reads as the clean form: same fields, same findings."""
+    from openpyxl import load_workbook
+
+    info, indicators = seed(WEB)
+    clean = build_form(tmp_path / "clean.xlsx", info, indicators, FormLayout())
+    wb = load_workbook(clean)
+    marks = ("\u200b", "\ufeff", "\u200d")
+    for i, cell in enumerate(c for row in wb.active.iter_rows() for c in row
+                             if isinstance(c.value, str)):
+        text = cell.value
+        cut = i % (len(text) + 1)
+        cell.value = text[:cut] + marks[i % 3] + text[cut:]
+    wb.save(tmp_path / "marked.xlsx")
+    a, b = load_project(clean), load_project(tmp_path / "marked.xlsx")
+    assert b.form is not None and b.name.text == a.name.text
+    assert [(i.level3.text, i.target.text, i.actual.text) for i in b.indicators] == \
+        [(i.level3.text, i.target.text, i.actual.text) for i in a.indicators]
+    assert sorted(f.code for f in check_file(tmp_path / "marked.xlsx", "auto").findings) == \
+        sorted(f.code for f in check_file(clean, "auto").findings)
+
+
 # ---- printed figures ----------------------------------------------------------------------
 FAULTS = [
     ("rate_total", "52.00%", "PX802"),            # 0.52 / 1 is 52.00 %: right

@@ -12,6 +12,8 @@ import functools
 import re
 import unicodedata
 
+from ..targets.text import drop_invisible
+
 #: A sheet is a form when its text holds one of these titles …
 TITLES = ("项目支出绩效自评表", "项目支出绩效目标自评表", "绩效目标自评表", "绩效自评表")
 #: … or, without a title, these labels together.
@@ -163,7 +165,7 @@ _BRACKET_RE = re.compile(r"[（(【\[]")
 @functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """A label compared loosely: NFKC, no spaces, no trailing colon, no ``*`` required marks."""
-    s = unicodedata.normalize("NFKC", str(text))
+    s = unicodedata.normalize("NFKC", drop_invisible(str(text)))
     s = "".join(s.split()).strip("*＊")
     return s.rstrip(":：")
 

@@ -14,6 +14,7 @@ from ..catalogue.finding import Finding, make
 from ..model import Loc, Value, loc_of, value_of
 from ..numbers import BLANK_MARKS, YEARS
 from ..ooxml.rawbook import RawWorkbook, cell_ref
+from ..targets.text import drop_invisible
 from . import coerce
 from .effective import Eff, EffectiveCells, stored_content
 
@@ -73,6 +74,7 @@ class CellReader(EffectiveCells):
                 # stored number in a number column.
                 stored = cell.value
                 if stored is not None and cell.kind == "s" and kind not in _TYPED_KINDS:
+                    stored = drop_invisible(stored)      # a zero-width space copied in
                     return value_of(stored.strip() or None, stored, loc)
                 if stored is not None and cell.kind == "n" and kind in NUMERIC_KINDS:
                     d = coerce.decimal_from_stored(stored)
@@ -106,7 +108,7 @@ class CellReader(EffectiveCells):
         if kind == "date":
             return self._date(eff, loc, {"label": label, "label_en": label_en or label})
         if eff.kind == "s":
-            text = eff.value
+            text = drop_invisible(eff.value)
             return value_of(text.strip() or None, text, loc)
         shown = self._shown(eff)
         if kind == SHOWN_KIND:
@@ -120,7 +122,7 @@ class CellReader(EffectiveCells):
             pct = coerce.is_percent_format(eff.numfmt)
             return value_of(eff.value, self._shown(eff), loc, pct)
         if eff.kind == "s":
-            text = eff.value
+            text = drop_invisible(eff.value)
             if not text.strip():
                 return value_of(None, text, loc)
             if text.strip() in BLANK_MARKS:
@@ -157,11 +159,12 @@ class CellReader(EffectiveCells):
         elif eff.kind == "n" and eff.value == eff.value.to_integral_value():
             year = int(eff.value) if YEARS[0] <= eff.value <= YEARS[1] else None
         elif eff.kind == "s":
-            if not eff.value.strip():
-                return value_of(None, eff.value, loc)
-            year = coerce.parse_year_text(eff.value)
-            if year is not None and coerce.normalize_text(eff.value) != str(year):
-                self._add("PX120", loc, expected=year, actual=eff.value)
+            text = drop_invisible(eff.value)
+            if not text.strip():
+                return value_of(None, text, loc)
+            year = coerce.parse_year_text(text)
+            if year is not None and coerce.normalize_text(text) != str(year):
+                self._add("PX120", loc, expected=year, actual=text)
         if year is None:
             self._add("PX126", loc, actual=shown, **lab)
         return value_of(None if year is None else Decimal(year), shown, loc)
@@ -170,12 +173,13 @@ class CellReader(EffectiveCells):
         if eff.kind == "d":
             return value_of(eff.value, eff.value.isoformat(), loc)
         if eff.kind == "s":
-            if not eff.value.strip():
-                return value_of(None, eff.value, loc)
-            day = coerce.parse_date_text(eff.value)
+            text = drop_invisible(eff.value)
+            if not text.strip():
+                return value_of(None, text, loc)
+            day = coerce.parse_date_text(text)
             if day is None:
-                self._add("PX124", loc, actual=eff.value, **lab)
-            return value_of(day, eff.value, loc)
+                self._add("PX124", loc, actual=text, **lab)
+            return value_of(day, text, loc)
         if eff.kind == "n":
             typed = coerce.yyyymmdd_to_date(eff.value)  # never a serial: those end at 2958465
             if typed is not None:

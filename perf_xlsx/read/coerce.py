@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..numbers import YEARS
 from ..ooxml.stored import decimal_from_stored, round15, tidy  # noqa: F401  (part of this API)
+from ..targets.text import drop_invisible
 
 _NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _NUM_RE = re.compile(rf"^({_NUM})$")
@@ -53,8 +54,8 @@ def fmt_decimal(d: Decimal) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """NFKC (full-width digits, ．，％) and no spaces at all."""
-    s = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width digits, ．，％), no spaces at all, no invisible characters."""
+    s = unicodedata.normalize("NFKC", drop_invisible(text))
     return "".join(s.split())
 
 

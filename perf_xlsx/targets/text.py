@@ -46,9 +46,20 @@ def normalise_text(text: Any) -> str:
     return _normalise_str.__wrapped__(str(text))
 
 
+#: Characters that show nothing, carried in by text copied from web pages and chat programs
+#: (zero-width space and joiners, word joiner, byte-order mark, soft hyphen).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing (``项目名称\u200b`` → ``项目名称``);
+    a search first, as nearly every text has none (the reader calls this on every text cell)."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
 @functools.lru_cache(maxsize=4096)
 def _normalise_str(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
+    s = unicodedata.normalize("NFKC", drop_invisible(text))
     for k in _SYMBOLS_LONGEST_FIRST:
         s = s.replace(k, _SYMBOLS[k])
     s = _SPACE_RE.sub("", s).replace("～", "~").replace("—", "-").replace("–", "-")
