@@ -130,6 +130,11 @@ class Indicator:
     adjustment: Value = EMPTY
 
 
+#: The formats whose every cell is text (a Word table, a web page): a bare number there is a
+#: number, not a figure whose unit was lost or a number stored as text.
+ALL_TEXT_FORMATS = ("docx", "html")
+
+
 @dataclass
 class FormInfo:
     """How a published 自评表 was read (``perf_xlsx.forms``): which layout, where each field came

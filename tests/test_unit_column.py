@@ -103,3 +103,27 @@ def test_a_value_typed_with_its_unit_or_sign_is_not_doubled(tmp_path: Path, sign
     rows[8][4:7] = [sign, number, unit]
     project = load_project(save(tmp_path / "f.xlsx", rows))
     assert project.indicators[0].target.text == joined
+
+
+def test_a_bare_number_in_a_word_table_without_a_unit_column_is_a_number(tmp_path: Path) -> None:
+    """Every cell of a Word table is text: a bare 实际完成值 there (``312`` against ``≥300人``,
+    ``0.96`` against ``≥90%``) is read as a number cell in Excel is — in the target's unit,
+    without PX323 — while the same text in an Excel cell, typed as text, still gets it."""
+    rows = [[None, "产出指标", "数量指标", "服务人数", "≥300人", "312", 45, 45, None],
+            [None, "效益指标", "社会效益指标", "知晓率", "≥85%", "88", 35, 35, None],
+            [None, "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "0.96", 10, 10, None]]
+    head = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+            "得分", "偏差原因分析及改进措施"]
+    grid = [*top(), head, *rows, ["总分", *[None] * 5, 100, 100]]
+    xlsx = save(tmp_path / "f.xlsx", grid)
+    d = docx.Document()
+    t = d.add_table(rows=len(grid), cols=max(len(r) for r in grid))
+    for i, row in enumerate(grid):
+        for j, v in enumerate(row):
+            if v is not None:
+                t.cell(i, j).text = str(v)
+    d.save(tmp_path / "报告.docx")
+    word = check_file(tmp_path / "报告.docx")
+    assert "PX323" not in {f.code for f in word.findings}
+    assert [s.status for s in word.score.indicators] == ["met"] * 3
+    assert [f.code for f in check_file(xlsx).findings].count("PX323") == 3

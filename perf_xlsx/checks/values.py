@@ -32,15 +32,16 @@ def _f(code: str, r: Row, key: str, **kw: Any) -> Finding:
     return make(code, *ind_cell(r.ind, key), **kw)
 
 
-def check_values(rs: list[Row], profile: Any = None) -> list[Finding]:
-    """PX305/312/314/315/316/320/321/323 over the rows; never raises on bad data."""
+def check_values(rs: list[Row], profile: Any = None, *, all_text: bool = False) -> list[Finding]:
+    """PX305/312/314/315/316/320/321/323 over the rows; never raises on bad data. ``all_text``:
+    the form is a Word table or a web page, where a bare number is typed as text."""
     out: list[Finding] = []
     filled = [r for r in rs if not r.ind.level3.is_empty and not r.ind.target.is_empty]
     same = _same_phrase(filled)
     weights_typed = any(True for _ in weights_in_value_columns(rs))   # PX322 says it once
     for r in filled:
         out.extend(_copied(r))
-        out.extend(_units(r))
+        out.extend(_units(r, all_text))
         if id(r) not in same and not weights_typed:
             out.extend(_level_named(r))
     if same:
@@ -141,7 +142,7 @@ def _odd(parsed: Parsed, text: str, label: str) -> str | None:
     return None
 
 
-def _units(r: Row) -> Iterator[Finding]:
+def _units(r: Row, all_text: bool = False) -> Iterator[Finding]:
     label = r.ind.level3.text + (getattr(r.target, "label", None) or "")
     for key, parsed in (("target", r.target), ("actual", r.actual)):
         text = getattr(r.ind, key).text
@@ -159,17 +160,18 @@ def _units(r: Row) -> Iterator[Finding]:
             yield _f("PX315", r, "actual", expected=r.ind.target.text,
                      actual=r.ind.actual.text, indicator=r.name,
                      converted=f"{show(conv)}{t.unit}")
-    yield from _unit_missing(r)
+    yield from _unit_missing(r, all_text)
 
 
 def _base(unit: str) -> str:
     return (units.normalise(unit) or "").split("/", 1)[0]
 
 
-def _unit_missing(r: Row) -> Iterator[Finding]:
-    """PX323: a unitless actual beside a target with a unit, or a bare target beside a % actual."""
+def _unit_missing(r: Row, all_text: bool) -> Iterator[Finding]:
+    """PX323: a unitless actual beside a target with a unit, or a bare target beside a % actual;
+    not on a form whose every cell is text, where a bare number is one as a number cell is."""
     t, a = r.target, r.actual
-    if not (isinstance(t, Comparison) and isinstance(a, Comparison)) or \
+    if not (isinstance(t, Comparison) and isinstance(a, Comparison)) or all_text or \
             is_level_phrase(r.ind.actual.text):
         return
     tt, at = r.ind.target.text, r.ind.actual.text

@@ -216,7 +216,9 @@ def generate() -> str:
         "  (`但表上没有写明原因` · `在自评报告中（这张表样没有偏差原因栏）写明…`).",
         "- Figures stored as text (`120.00`, as budget systems export them) are read as numbers;",
         "  the sheet gets one PX812 note listing them, not a warning per cell (PX120 on the",
-        "  template). A Word table or a web page, whose every cell is text, gets none.",
+        "  template). A Word table or a web page, whose every cell is text, gets none, and a",
+        "  bare number there (`312` against `≥300人`, `0.96` against `≥90%`) is read as a number",
+        "  cell in Excel is, in the target's unit, not as an actual that lost its unit (PX323).",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
         "  inside the indicator table (PX808 when the funds block scores it too) — except under",
         f"  {' · '.join(labels.MANAGEMENT_LEVEL1)}, where it is that block's own weighted indicator"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from ..catalogue.finding import Finding, make
-from ..model import EMPTY, FormInfo, Loc, Project, Value
+from ..model import ALL_TEXT_FORMATS, EMPTY, FormInfo, Loc, Project, Value
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..read.cells import CellReader
 from . import labels
@@ -207,7 +207,7 @@ def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> li
     if not texts:
         return findings
     kept = [f for f in findings if f.code != "PX120"]
-    if source_format in ("docx", "html"):
+    if source_format in ALL_TEXT_FORMATS:
         return kept
     shown = "、".join(f.cell or "" for f in texts[:_CELLS_SHOWN])
     shown += " 等" if len(texts) > _CELLS_SHOWN else ""
