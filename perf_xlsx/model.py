@@ -156,6 +156,9 @@ class FormInfo:
     part: int = 0                                 # 1, 2 … for forms stacked on one sheet
     rows: tuple[int, int] | None = None           # (first, last) row of a stacked form
     money_divisor: int = 1                        # 10000 when the form prints 元
+    #: Its figures are typed as text (a Word table, a web page, a budget system's export):
+    #: a bare number there is a number, as in an Excel number cell.
+    figures_as_text: bool = False
     #: The execution weight the form prints in a header (得分（20分*执行率）), if any.
     execution_weight: Any = None
     funds_label: str = ""                         # 项目资金（万元）, 预算执行情况（10分） …

@@ -127,3 +127,8 @@ def test_a_bare_number_in_a_word_table_without_a_unit_column_is_a_number(tmp_pat
     assert "PX323" not in {f.code for f in word.findings}
     assert [s.status for s in word.score.indicators] == ["met"] * 3
     assert [f.code for f in check_file(xlsx).findings].count("PX323") == 3
+    # a budget system's export storing every figure as text (PX812) is read as the Word table
+    export = [[str(v) if isinstance(v, (int, float)) else v for v in row] for row in grid]
+    exported = check_file(save(tmp_path / "导出.xlsx", export))
+    assert "PX812" in {f.code for f in exported.findings}
+    assert "PX323" not in {f.code for f in exported.findings}

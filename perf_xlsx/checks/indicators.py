@@ -27,7 +27,7 @@ from ..indicator_rows import (  # noqa: F401
     note_says_nothing,
     rows,
 )
-from ..model import ALL_TEXT_FORMATS, Indicator, Project
+from ..model import Indicator, Project
 from ..numbers import project_year, quantize
 from ..targets import Comparison, Deadline, NotApplicable, Qualitative, Unparsed
 from ..template import contract
@@ -60,7 +60,7 @@ def check_indicators(project: Project, profile: Any = None, *,
             continue
         out.extend(_parsing(r))
         out.extend(_outcome(r, project, Decimal(ratio)))
-    all_text = project.form is not None and project.form.source_format in ALL_TEXT_FORMATS
+    all_text = project.form is not None and project.form.figures_as_text
     out.extend(check_values(rs, profile, all_text=all_text))
     out.extend(check_classification(rs, profile))
     out.extend(check_table_shape(rs))

@@ -34,7 +34,8 @@ def _f(code: str, r: Row, key: str, **kw: Any) -> Finding:
 
 def check_values(rs: list[Row], profile: Any = None, *, all_text: bool = False) -> list[Finding]:
     """PX305/312/314/315/316/320/321/323 over the rows; never raises on bad data. ``all_text``:
-    the form is a Word table or a web page, where a bare number is typed as text."""
+    the form types its figures as text (a Word table, a web page, a system's export), so a bare
+    number there is a number."""
     out: list[Finding] = []
     filled = [r for r in rs if not r.ind.level3.is_empty and not r.ind.target.is_empty]
     same = _same_phrase(filled)

@@ -218,7 +218,8 @@ def generate() -> str:
         "  the sheet gets one PX812 note listing them, not a warning per cell (PX120 on the",
         "  template). A Word table or a web page, whose every cell is text, gets none, and a",
         "  bare number there (`312` against `≥300人`, `0.96` against `≥90%`) is read as a number",
-        "  cell in Excel is, in the target's unit, not as an actual that lost its unit (PX323).",
+        "  cell in Excel is, in the target's unit, not as an actual that lost its unit (PX323) —",
+        "  as on a sheet storing its figures as text (three or more: a system's export, PX812).",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
         "  inside the indicator table (PX808 when the funds block scores it too) — except under",
         f"  {' · '.join(labels.MANAGEMENT_LEVEL1)}, where it is that block's own weighted indicator"

@@ -176,6 +176,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
             read_monitor_values(project, grid, cells, monitor, features)
     if "reason" not in info.printed_funds.get("total", {}) and info.note.loc is not None:
         project.funds.note = info.note     # 其他需要说明事项 explains the money too
+    info.figures_as_text = source_format in ALL_TEXT_FORMATS or \
+        sum(f.code == "PX120" for f in cells.findings) >= TEXT_FIGURES_MIN
     cells.findings = _text_numbers(cells.findings, sheet, source_format)
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])
@@ -217,6 +219,8 @@ def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> li
 
 
 _CELLS_SHOWN = 8
+#: A form with at least this many figures stored as text is an export that stores them all so.
+TEXT_FIGURES_MIN = 3
 
 
 # ---- header -------------------------------------------------------------------------------
