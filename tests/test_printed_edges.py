@@ -209,3 +209,38 @@ def test_a_total_printed_with_its_grade_in_brackets(tmp_path: Path, total: str,
     got = codes(tmp_path, {"total": total, "grade": None},
                 layout=FormLayout(grade_beside_total=False))
     assert got & {"PX122", "PX804", "PX806"} == want
+
+
+@pytest.mark.parametrize("printed,why", [
+    ("118.75%", "全年执行数 ÷ 年初预算数"),      # 0.95 ÷ 0.8: the budget before its adjustment
+    ("105.26%", "除反了"),                       # 1 ÷ 0.95: the division turned round
+    ("96.00%", None),                            # wrong, but no usual slip gives it
+])
+def test_a_wrong_rate_says_which_slip_gives_it(tmp_path: Path, printed: str,
+                                               why: str | None) -> None:
+    """Rule: printed._wrong_figure (PX802 names the figure the printed rate was computed from)."""
+    info = default_info()
+    info.update(funds_total_initial=D("0.8"), funds_fiscal_initial=D("0.8"))
+    found = [f for f in run(tmp_path, {"rate_total": printed, "rate_fiscal": "95.00%"},
+                            info=info) if f.code == "PX802"]
+    assert len(found) == 1 and "应为 95.00%" in found[0].message()
+    assert (why in found[0].message()) if why else "印的数是" not in found[0].message()
+
+
+def test_an_execution_score_or_total_says_which_slip_gives_it(tmp_path: Path) -> None:
+    """Rule: printed._execution_score and ._total name the usual slip (PX803: the rate not
+    capped, or taken over the 年初预算数; PX804: the execution score left out)."""
+    def message(code: str, printed: dict, **funds: D) -> str:
+        info = default_info()
+        info.update(funds)
+        return next(f.message() for f in run(tmp_path, printed, info=info) if f.code == code)
+
+    over = dict(funds_total_executed=D("1.1"), funds_fiscal_executed=D("1.1"),
+                funds_received=D("1.1"))
+    assert "没有封顶" in message("PX803", {"score_total": D(11)}, **over)
+    assert "年初预算数" in message("PX803", {"score_total": D("7.92")},      # 0.95 ÷ 1.2 × 10
+                              funds_total_initial=D("1.2"), funds_fiscal_initial=D("1.2"))
+    assert "印的数" not in message("PX803", {"score_total": D(7)})
+    # indicator scores of the default form add up to 90: a total of 90 left execution out
+    assert "没有加上预算执行得分" in message("PX804", {"total": D(90), "grade": "优"})
+    assert "印的数" not in message("PX804", {"total": D(97), "grade": "优"})

@@ -17,27 +17,29 @@ ENTRIES: dict[str, Entry] = {
     "PX802": Entry(
         E, "表上的执行率算错了",
         "{sheet}!{cell}：{row_label}的执行率印的是 {actual}，按 {executed_zh} ÷ 全年预算数 应为 "
-        "{expected}。",
+        "{expected}{why_zh}。",
         "执行率 = {executed_zh} ÷ 全年预算数（调整后），按表上的小数位数四舍五入后填写。",
         "{sheet}!{cell}: the printed execution rate of {row_label_en} is {actual}; {executed_en} "
-        "÷ full-year budget gives {expected}.",
+        "÷ full-year budget gives {expected}{why_en}.",
         "Rate = {executed_en} ÷ full-year (adjusted) budget, rounded to the decimals the form "
         "shows.",
         "执行数 0.5188、预算数 1，执行率印 52.00%"),
     "PX803": Entry(
         E, "表上的执行得分算错了",
-        "{sheet}!{cell}：预算执行得分印的是 {actual}，按 min(执行率, 100%) × 分值 {weight} 应为 {expected}。",
+        "{sheet}!{cell}：预算执行得分印的是 {actual}，按 min(执行率, 100%) × 分值 {weight} 应为 {expected}"
+        "{why_zh}。",
         "预算执行得分 = 执行率（不超过100%）× 该行分值。",
         "{sheet}!{cell}: the printed execution score is {actual}; min(rate, 100%) × weight "
-        "{weight} gives {expected}.",
+        "{weight} gives {expected}{why_en}.",
         "Execution score = min(rate, 100%) × the row's weight.",
         "执行率 51.88%，分值 10，得分印 10"),
     "PX804": Entry(
         E, "表上的总分与各项得分之和不符",
-        "{sheet}!{cell}：总分印的是 {actual}，预算执行得分 {execution} 加各指标得分 {items} 合计 {expected}。",
+        "{sheet}!{cell}：总分印的是 {actual}，预算执行得分 {execution} 加各指标得分 {items} 合计 {expected}"
+        "{why_zh}。",
         "总分 = 预算执行得分 + 各三级指标得分（有不适用指标时按百分制折算，并在表上说明）。",
         "{sheet}!{cell}: the printed total is {actual}; the execution score {execution} plus the "
-        "indicator scores {items} give {expected}.",
+        "indicator scores {items} give {expected}{why_en}.",
         "Total = execution score + the indicator scores (rescaled to 100, and said so, when some "
         "indicators do not apply).",
         "各项得分合计 94，总分印 98"),

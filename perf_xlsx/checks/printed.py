@@ -94,12 +94,30 @@ def printed_rates(form: FormInfo, executed_as: tuple[str, str] = ("全年执行�
                 places = max(places - 2, 0)
         computed = quantize(executed / budget * _HUNDRED, Decimal(1).scaleb(-places))
         if quantize(stated_pct, Decimal(1).scaleb(-places)) != computed:
+            why = _wrong_figure(quantize(stated_pct, Decimal(1).scaleb(-places)), places,
+                                executed, budget, num(row.initial), executed_as)
             # a row added into another names itself: 地方资金, not 其中：当年财政拨款
             yield at("PX802", rate, actual=rate.text or plain(stated), expected=f"{computed}%",
+                     why_zh=why[0], why_en=why[1],
                      executed_zh=executed_as[0], executed_en=executed_as[1],
                      row_label=label or _ROW_LABEL[key],
                      row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
                      else contract.FUND_SOURCES_EN[key])
+
+
+def _wrong_figure(stated: Decimal, places: int, executed: Decimal, budget: Decimal,
+                  initial: Decimal | None, executed_as: tuple[str, str]) -> tuple[str, str]:
+    """What a wrong printed rate is, when it is a usual slip: the executed amount over the
+    年初预算数 instead of the adjusted budget, or the division turned round."""
+    def rate(a: Decimal, b: Decimal) -> Decimal:
+        return quantize(a / b * _HUNDRED, Decimal(1).scaleb(-places))
+    if initial and initial != budget and rate(executed, initial) == stated:
+        return (f"（印的数是 {executed_as[0]} ÷ 年初预算数，应除以调整后的全年预算数）",
+                f" (the printed one is {executed_as[1]} ÷ the initial budget, not the adjusted one)")
+    if executed and executed != budget and rate(budget, executed) == stated:
+        return (f"（印的数是 全年预算数 ÷ {executed_as[0]}，除反了）",
+                f" (the printed one is the budget ÷ {executed_as[1]}: divided the wrong way round)")
+    return "", ""
 
 
 def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]:
@@ -116,8 +134,19 @@ def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterato
         else form.execution_weight or prof.execution_weight     # 得分（20分*执行率）
     rate = Decimal(0) if budget == 0 else min(executed / budget, Decimal(1))
     computed = rate * weight
-    if abs(computed - stated) > Decimal(5).scaleb(-places - 1) + Decimal("0.000001"):
-        yield at("PX803", score, actual=plain(stated),
+    tol = Decimal(5).scaleb(-places - 1) + Decimal("0.000001")
+    if abs(computed - stated) > tol:
+        initial = num(project.funds.total.initial)
+        slips = (   # the usual slips, as (the score they give, what it is)
+            (executed / budget * weight if budget else None,
+             ("（印的数没有封顶：执行率超过100%的按100%计）",
+              " (the printed one is not capped: a rate above 100% counts as 100%)")),
+            (min(executed / initial, Decimal(1)) * weight if initial and initial != budget
+             else None, ("（印的数是按年初预算数算的执行率，应按调整后的全年预算数）",
+                         " (the printed one uses the initial budget, not the adjusted one)")))
+        why = next((w for got, w in slips if got is not None and abs(got - stated) <= tol),
+                   ("", ""))
+        yield at("PX803", score, actual=plain(stated), why_zh=why[0], why_en=why[1],
                  expected=plain(quantize(computed, Decimal("0.01"))), weight=plain(weight))
 
 
@@ -148,7 +177,12 @@ def _total(project: Project, form: FormInfo, prof: Profile) -> Iterator[Finding]
         expected = (execution or Decimal(0)) + sum(items, Decimal(0))
         tol = max(Decimal(5).scaleb(-places - 1), Decimal("0.01"))
         if abs(expected - total) > tol:
+            only_items = execution and \
+                abs(sum(items, Decimal(0)) - total) <= Decimal(5).scaleb(-places - 1)
+            why = ("（印的数没有加上预算执行得分）",
+                   " (the printed one leaves out the execution score)") if only_items else ("", "")
             yield at("PX804", tv, actual=plain(total), expected=plain(expected),
+                     why_zh=why[0], why_en=why[1],
                      execution=plain(execution or Decimal(0)), items=plain(sum(items, Decimal(0))))
     wv = form.printed_total.get("weight")
     if wv is not None and num(wv) is not None and num(wv) != _HUNDRED:
