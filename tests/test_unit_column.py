@@ -65,15 +65,20 @@ def test_a_bare_number_under_a_unit_column_takes_its_unit(tmp_path: Path, unit_h
     assert [s.status for s in report.score.indicators][:4] == ["met"] * 4
 
 
-def test_a_word_table_reads_the_same(tmp_path: Path) -> None:
-    rows = table("计量单位", False)
+def word_table(path: Path, rows: list[list[Any]]) -> Path:
+    """``rows`` as one table of a Word document, every cell text."""
     d = docx.Document()
     t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     for i, row in enumerate(rows):
         for j, v in enumerate(row):
             if v is not None:
                 t.cell(i, j).text = str(v)
-    d.save(tmp_path / "报告.docx")
+    d.save(path)
+    return path
+
+
+def test_a_word_table_reads_the_same(tmp_path: Path) -> None:
+    word_table(tmp_path / "报告.docx", table("计量单位", False))
     assert [i.actual.text for i in load_project(tmp_path / "报告.docx").indicators][:4] == \
         ["5处", "1.25万人", "100%", "58.6万元/处"]
     assert not [c for c, _ in findings(tmp_path / "报告.docx") if c == "PX323"]
@@ -116,13 +121,7 @@ def test_a_bare_number_in_a_word_table_without_a_unit_column_is_a_number(tmp_pat
             "得分", "偏差原因分析及改进措施"]
     grid = [*top(), head, *rows, ["总分", *[None] * 5, 100, 100]]
     xlsx = save(tmp_path / "f.xlsx", grid)
-    d = docx.Document()
-    t = d.add_table(rows=len(grid), cols=max(len(r) for r in grid))
-    for i, row in enumerate(grid):
-        for j, v in enumerate(row):
-            if v is not None:
-                t.cell(i, j).text = str(v)
-    d.save(tmp_path / "报告.docx")
+    word_table(tmp_path / "报告.docx", grid)
     word = check_file(tmp_path / "报告.docx")
     assert "PX323" not in {f.code for f in word.findings}
     assert [s.status for s in word.score.indicators] == ["met"] * 3

@@ -141,7 +141,7 @@ def _execution_score(project: Project, form: FormInfo, prof: Profile) -> Iterato
             (executed / budget * weight if budget else None,
              ("（印的数没有封顶：执行率超过100%的按100%计）",
               " (the printed one is not capped: a rate above 100% counts as 100%)")),
-            (min(executed / initial, Decimal(1)) * weight if initial and initial != budget
+            (executed / initial * weight if initial and initial != budget and executed < initial
              else None, ("（印的数是按年初预算数算的执行率，应按调整后的全年预算数）",
                          " (the printed one uses the initial budget, not the adjusted one)")))
         why = next((w for got, w in slips if got is not None and abs(got - stated) <= tol),

@@ -221,10 +221,11 @@ def _money_units(rs: list[Row]) -> Iterable[Finding]:
             wan.setdefault(kind[1], r)
     out = []
     for r, kind in zip(rs, kinds):
+        if not kind or kind[0] != "元":
+            continue
         # an amount in 元 is a slip beside amounts or unit costs in 万元; a unit cost in 元
         # only beside unit costs in 万元
-        among = wan.get(kind[1]) or (wan.get("每") if kind[1] == "" else None) \
-            if kind and kind[0] == "元" else None
+        among = wan.get(kind[1]) or (wan.get("每") if kind[1] == "" else None)
         if among is not None:
             out.append(_f("PX314", r, "target", expected=among.ind.target.text,
                           actual=r.ind.target.text, indicator=r.name))

@@ -32,6 +32,7 @@ _DATE_LINE = ("日期", "时间", "填报", "填表", "报送")
 #: Where a year read from the file's name is said to be.
 FILE_NAME = "文件名"
 
+
 def looks_like_form(grid: Grid) -> bool:
     """项目名称 together with an indicator header (三级指标 …) or a funds header (全年执行数 …):
     a cover sheet that only names the form, or a budget sheet, is not one."""

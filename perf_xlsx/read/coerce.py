@@ -21,8 +21,9 @@ _NUM_RE = re.compile(rf"^({_NUM})$")
 _NUM_UNIT_RE = re.compile(rf"^({_NUM})\s*([^\d\s.+-][^\d]{{0,5}})?$")
 _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?")
 _TEN_THOUSAND = Decimal(10000)
-#: A grade in brackets after a score (normalised text): 99.76(优), 85分(良好).
-_GRADE_AFTER = re.compile(r"(?<=[\d分])\((?:优秀?|良好?|中等?|合格|及格|差|较差|不合格)\)$")
+#: A word in brackets after a score (normalised text): the grade printed with the total,
+#: 99.76(优), 85分(良好) (the form reader reads the grade itself: forms.labels.grade_of).
+_GRADE_AFTER = re.compile(r"(?<=[\d分])\([^()\d]{1,3}\)$")
 
 #: Units accepted after a number, per column kind; the factor turns the number into the column's
 #: unit (money columns are in 万元, so 元 divides by 10 000).
