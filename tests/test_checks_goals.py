@@ -126,3 +126,15 @@ def test_seed002_sample_goal_texts_agree() -> None:
               / "2018-level2-security-maintenance.xlsx")
     assert not [f for f in check_project(load_project(sample)).findings
                 if f.code.startswith("PX33")]
+
+
+def test_funds_typed_in_yuan_under_a_wan_heading_are_named() -> None:
+    """PX331 says so when the funds figure is the text's amount times 10 000."""
+    base = {**default_info(), "goal_expected": BASE_EXP + "项目预算金额1万元。",
+            "funds_total_initial": Decimal(10000), "funds_total_budget": Decimal(10000),
+            "funds_fiscal_initial": Decimal(10000), "funds_fiscal_budget": Decimal(10000)}
+    said = [f.message() for f in check_goals(build_project(base)) if f.code == "PX331"]
+    assert said and "像是按元填写的" in said[0]
+    other = {**base, "goal_expected": BASE_EXP + "项目预算金额2万元。"}
+    said = [f.message() for f in check_goals(build_project(other)) if f.code == "PX331"]
+    assert said and "像是按元填写的" not in said[0]

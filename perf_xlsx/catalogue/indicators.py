@@ -171,10 +171,10 @@ ENTRIES: dict[str, Entry] = {
         "预期目标与实际完成情况都写「制作宣传手册50本以上……」"),
     "PX331": Entry(
         W, "目标文字中的金额与资金表不符",
-        "{sheet}!{cell}：文字「{quote}」中的 {actual} 万元与{figure} {expected} 万元不符。",
+        "{sheet}!{cell}：文字「{quote}」中的 {actual} 万元与{figure} {expected} 万元不符{why_zh}。",
         "核对这段文字中的金额，改成与「项目资金」表一致的数（或更正资金表）。",
         "{sheet}!{cell}: the text '{quote}' states {actual} 万元, but the {figure_en} is "
-        "{expected} 万元.",
+        "{expected} 万元{why_en}.",
         "Make the amount in the text agree with the funds block (or correct the funds block).",
         "实际完成情况写「已拨付0.62万元」，全年执行数 0.52"),
     "PX332": Entry(

@@ -136,6 +136,19 @@ def _says_only_done(text: str) -> bool:
         len(bare) <= BARE_CONCLUSION_CHARS or LEVEL_PHRASE.fullmatch(bare) is not None)
 
 
+def _in_yuan(amount: Decimal, figure: Decimal) -> dict[str, str]:
+    """PX331's words when the funds figure is the text's amount times 10 000: the funds block
+    typed in 元 under a 万元 heading."""
+    scaled = amount * _TEN_THOUSAND
+    if amount > 0 and abs(figure - scaled) <= tolerance(figure, scaled):
+        return {"why_zh": "（资金表的数是它的 1 万倍：像是按元填写的，表头却是万元）",
+                "why_en": " (the funds figure is 10,000 times it: typed in 元 under a 万元 heading)"}
+    return {"why_zh": "", "why_en": ""}
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
 def check_goals(project: Project) -> list[Finding]:
     """PX330–PX333 and PX336 on the two goal texts; never raises on bad data."""
     out: list[Finding] = []
@@ -162,7 +175,8 @@ def check_goals(project: Project) -> list[Finding]:
             code = "PX332" if diff <= tol else "PX331"
             zh, en = _figure_name(kind, row)
             out.append(at(code, value, expected=show(nearest), actual=show(amount), quote=quote,
-                          figure=zh, figure_en=en, diff=show(diff), tol=show(tol)))
+                          figure=zh, figure_en=en, diff=show(diff), tol=show(tol),
+                          **_in_yuan(amount, nearest)))
     out.extend(check_goal_sums(project))
     return out
 
