@@ -160,6 +160,16 @@ def test_workbook_changed_in_one_figure(generated, filled, change: dict, expecte
     assert kinds(check_report_text(paragraphs, other.project, other.score)) == expected
 
 
+def test_a_workbook_typed_in_yuan_under_a_wan_heading_is_named(filled) -> None:
+    """PX501 says so when the workbook's figure is the report's times 10 000."""
+    info = {**default_info(), **{f"funds_{row}_{col}": Decimal(10000) for row in ("total", "fiscal")
+                                 for col in ("initial", "budget")}}
+    project = check_project(load_project(filled(info)))
+    said = [f.message() for f in check_report_text("项目全年预算1万元。", project.project,
+                                                   project.score) if f.code == "PX501"]
+    assert said and "像是按元填写的" in said[0]
+
+
 # ---- precision: compare at the stated precision ----------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,10 @@ _FIX_EN = "Correct the figure in the report to the workbook's (or fix the workbo
 ENTRIES: dict[str, Entry] = {
     "PX501": Entry(
         E, "报告金额与工作簿不符",
-        "报告{loc}「{quote}」：{what}写的是 {actual}，工作簿为 {expected} 万元（{wb_loc}）。",
+        "报告{loc}「{quote}」：{what}写的是 {actual}，工作簿为 {expected} 万元（{wb_loc}）{why_zh}。",
         _FIX_ZH,
         "Report {loc} \"{quote}\": {what} is stated as {actual}; the workbook has {expected} 万元 "
-        "({wb_loc}).",
+        "({wb_loc}){why_en}.",
         _FIX_EN,
         "报告写「结余0.4812万元」，工作簿全年预算数 1 − 全年执行数 0.52 = 0.48 万元"),
     "PX502": Entry(

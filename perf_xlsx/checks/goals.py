@@ -136,9 +136,9 @@ def _says_only_done(text: str) -> bool:
         len(bare) <= BARE_CONCLUSION_CHARS or LEVEL_PHRASE.fullmatch(bare) is not None)
 
 
-def _in_yuan(amount: Decimal, figure: Decimal) -> dict[str, str]:
-    """PX331's words when the funds figure is the text's amount times 10 000: the funds block
-    typed in 元 under a 万元 heading."""
+def in_yuan(amount: Decimal, figure: Decimal) -> dict[str, str]:
+    """The words (``why_zh``, ``why_en``) of PX331 and the report's PX501 when the funds figure
+    is the text's amount times 10 000: the funds block typed in 元 under a 万元 heading."""
     scaled = amount * _TEN_THOUSAND
     if amount > 0 and abs(figure - scaled) <= tolerance(figure, scaled):
         return {"why_zh": "（资金表的数是它的 1 万倍：像是按元填写的，表头却是万元）",
@@ -176,9 +176,9 @@ def check_goals(project: Project) -> list[Finding]:
             zh, en = _figure_name(kind, row)
             out.append(at(code, value, expected=show(nearest), actual=show(amount), quote=quote,
                           figure=zh, figure_en=en, diff=show(diff), tol=show(tol),
-                          **_in_yuan(amount, nearest)))
+                          **in_yuan(amount, nearest)))
     out.extend(check_goal_sums(project))
     return out
 
 
-__all__ = ["check_goals", "COPY_RATIO", "COPY_MIN_CHARS"]
+__all__ = ["check_goals", "in_yuan", "COPY_RATIO", "COPY_MIN_CHARS"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue.finding import Finding, make
+from ..checks.goals import in_yuan
 from ..errors import InputError
 from ..indicator_rows import rows
 from ..model import Project
@@ -131,7 +132,8 @@ def _check_amount(ctx: _Ctx, m: Mention) -> Finding | None:
     code = "PX502" if is_rounding(stated, wb) else "PX501"
     derived = m.kind == "balance" or (m.kind == "overspend" and wb > 0)
     text = money(wb, fig.budget, fig.executed) if derived else money(wb)
-    return ctx.finding(code, m, text, stated.text, what=what, wb_loc=wb_loc)
+    return ctx.finding(code, m, text, stated.text, what=what, wb_loc=wb_loc,
+                       **in_yuan(stated.value, wb))
 
 
 def _loc(fig: Figures, key: str) -> str:
