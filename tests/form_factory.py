@@ -34,6 +34,15 @@ def save_rows(path: str | Path, rows: list[list[Any]], merges: tuple[str, ...] =
     return Path(path)
 
 
+def fill_word_table(table: Any, rows: list[list[Any]]) -> Any:
+    """A python-docx ``table``'s cells from ``rows``, every value as text (None left blank)."""
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if v is not None:
+                table.cell(i, j).text = str(v)
+    return table
+
+
 @dataclass
 class FormLayout:
     row0: int = 1                  # first row of the form

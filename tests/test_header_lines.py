@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from form_factory import save_rows
+from form_factory import fill_word_table, save_rows
 
 from perf_xlsx.check import check_file
 from perf_xlsx.cli import cli as cli_main
@@ -78,16 +78,9 @@ def word_form(path: Path, lines: list[str], before: str = "") -> Path:
         document.add_paragraph(before)
     for line in lines:
         document.add_paragraph(line)
-    fill(document.add_table(rows=len(BODY), cols=8), BODY)
+    fill_word_table(document.add_table(rows=len(BODY), cols=8), BODY)
     document.save(path)
     return path
-
-
-def fill(table, rows: list[list[str]]) -> None:
-    """A python-docx table's cells, row by row."""
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row):
-            table.cell(i, j).text = v
 
 
 LINES = ["附件2", "项目支出绩效自评表", "（2023年度）", "项目名称：政府网站宣传项目",
@@ -130,7 +123,8 @@ def test_the_reports_own_text_is_no_caption(tmp_path: Path) -> None:
 def test_a_field_in_the_table_wins_over_the_line_above(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("项目名称：上方写的名称")
-    fill(document.add_table(rows=len(BODY) + 1, cols=8), [["项目名称", "表内的名称"], *BODY])
+    fill_word_table(document.add_table(rows=len(BODY) + 1, cols=8),
+                    [["项目名称", "表内的名称"], *BODY])
     document.save(tmp_path / "r.docx")
     project = load_project(tmp_path / "r.docx")
     assert project.name.text == "表内的名称" and project.name.loc.cell == "B1"
@@ -163,7 +157,7 @@ def test_a_form_inside_a_one_cell_frame_is_read(tmp_path: Path) -> None:
     cell = document.add_table(rows=1, cols=1).cell(0, 0)
     cell.paragraphs[0].text = "（2023年度）"
     cell.add_paragraph("项目名称：政府网站宣传项目")
-    fill(cell.add_table(rows=len(BODY), cols=8), BODY)
+    fill_word_table(cell.add_table(rows=len(BODY), cols=8), BODY)
     document.save(tmp_path / "框.docx")
     project = load_project(tmp_path / "框.docx")
     assert project.form.sheet == "表1-1"

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 from factory import default_info, fill_template
-from form_factory import save_rows
+from form_factory import fill_word_table, save_rows
 
 from perf_xlsx.cli import cli
 
@@ -43,11 +43,7 @@ def report(path: Path, paragraphs: list[str]) -> Path:
     doc.add_paragraph("2023年度项目支出绩效自评表")
     doc.add_paragraph("项目名称：农村饮水安全巩固提升工程")
     body = rows()
-    table = doc.add_table(rows=len(body), cols=9)
-    for i, row in enumerate(body):
-        for j, value in enumerate(row):
-            if value is not None:
-                table.cell(i, j).text = str(value)
+    fill_word_table(doc.add_table(rows=len(body), cols=9), body)
     doc.save(path)
     return path
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import docx
 import pytest
+from form_factory import fill_word_table
 from form_factory import save_rows as save
 from test_header_words import top
 
@@ -68,11 +69,7 @@ def test_a_bare_number_under_a_unit_column_takes_its_unit(tmp_path: Path, unit_h
 def word_table(path: Path, rows: list[list[Any]]) -> Path:
     """``rows`` as one table of a Word document, every cell text."""
     d = docx.Document()
-    t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row):
-            if v is not None:
-                t.cell(i, j).text = str(v)
+    fill_word_table(d.add_table(rows=len(rows), cols=max(len(r) for r in rows)), rows)
     d.save(path)
     return path
 

@@ -8,9 +8,11 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Iterator
 
+from .. import units
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
+from ..template import contract
 from .amount_words import (SPENT, compared, is_a_target, last_word, names_a_part,
                            names_an_expense, row_of_clause)
 from .goal_sums import NUMBER, check_goal_sums
@@ -139,14 +141,11 @@ def _says_only_done(text: str) -> bool:
 def in_yuan(amount: Decimal, figure: Decimal) -> dict[str, str]:
     """The words (``why_zh``, ``why_en``) of PX331 and the report's PX501 when the funds figure
     is the text's amount times 10 000: the funds block typed in 元 under a 万元 heading."""
-    scaled = amount * _TEN_THOUSAND
-    if amount > 0 and abs(figure - scaled) <= tolerance(figure, scaled):
+    scaled = units.convert(amount, contract.MONEY_UNIT, "元")      # the amount as 元 reads it
+    if amount > 0 and scaled is not None and abs(figure - scaled) <= tolerance(figure, scaled):
         return {"why_zh": "（资金表的数是它的 1 万倍：像是按元填写的，表头却是万元）",
                 "why_en": " (the funds figure is 10,000 times it: typed in 元 under a 万元 heading)"}
     return {"why_zh": "", "why_en": ""}
-
-
-_TEN_THOUSAND = Decimal(10000)
 
 
 def check_goals(project: Project) -> list[Finding]:
