@@ -35,6 +35,10 @@ _LEVEL2_ALIASES = {"满意度": "服务对象满意度指标", "满意度指标"
                    "可持续影响": "可持续影响指标", "可持续性影响指标": "可持续影响指标",
                    "可持续性": "可持续影响指标", "可持续性指标": "可持续影响指标"}
 
+#: 一级 names written with the 二级's words (Hubei's 2018 form: 服务对象满意度指标 as the 一级).
+_LEVEL1_ALIASES = {"服务对象满意度指标": "满意度指标", "服务对象满意度": "满意度指标",
+                   "社会公众或服务对象满意度指标": "满意度指标", "社会公众满意度指标": "满意度指标"}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -77,7 +81,7 @@ def _squash(text: str) -> str:
 def canonical_level1(text: str) -> str | None:
     """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None."""
     s = _squash(text)
-    for cand in (s, s + "指标"):
+    for cand in (s, s + "指标", _LEVEL1_ALIASES.get(s)):
         if cand in contract.TAXONOMY:
             return cand
     return None

@@ -85,6 +85,7 @@ def test_a_cost_target_above_the_amount_spent_on_any_cost_row() -> None:
     ("≤0.952万元", "0.95155", False),     # within half a unit of the less precise figure
     ("≤0.952万元", "0.9515", False),      # exactly at it
     ("≤0.953万元", "0.9515", True),
+    ("≤2万元", "0", False),               # nothing spent (a total typed 0): no comparison
 ])
 def test_a_cost_target_above_spent_at_the_tolerance(target: str, executed: str,
                                                     flagged: bool) -> None:

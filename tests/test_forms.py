@@ -758,6 +758,19 @@ def test_rows_left_as_the_blank_form_printed_them(tmp_path: Path) -> None:
     assert got.score.total == want.score.total
 
 
+@pytest.mark.parametrize("dots", ["……", "...", "…", "⋯⋯"])
+def test_a_row_holding_only_the_forms_ellipsis_is_no_indicator(tmp_path: Path,
+                                                              dots: str) -> None:
+    """The official form's "more rows here" row (……), left as printed in any one column (a
+    Sichuan county's 衔接资金 form has it in the 一级 column above 总分): read past, no PX307."""
+    info, indicators = seed(0)
+    want = check_file(build_form(tmp_path / "plain.xlsx", info, indicators))
+    got = check_file(build_form(tmp_path / "dots.xlsx", info,
+                                [*indicators, {"level1": dots}]))
+    assert sorted(codes(got)) == sorted(codes(want))
+    assert len(got.project.indicators) == len(want.project.indicators)
+
+
 def test_a_group_header_over_the_value_columns_without_merges(tmp_path: Path) -> None:
     """指标值 over 年度指标值 | 实际完成值, as an .ods or a Word table holds it (no merges): the
     row below names the columns, and the first data row is the one after it."""

@@ -76,7 +76,7 @@ def summary(path: Path) -> tuple:
     ("deviation", "原因分析"), ("self_score", "自评分"), ("self_score", "评价得分"),
     ("weight", "标准分值"), ("weight", "指标权重"), ("weight", "满分"),
     ("actual", "实际完成数"), ("actual", "年度实际完成值"), ("actual", "实际达成值"),
-    ("target", "年度计划值"), ("target", "预期值"), ("target", "年初目标值"),
+    ("target", "年度计划值"), ("target", "预期值"), ("target", "计划目标值"),
 ])
 def test_a_header_in_a_units_own_words_reads_as_the_official_one(tmp_path: Path, key: str,
                                                                  header: str) -> None:

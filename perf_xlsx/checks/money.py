@@ -280,7 +280,7 @@ def _check_cost(ind: Indicator, lines: list) -> Iterable[Finding]:
 
 def _cost_vs_spent(project: Project, cost: list[Indicator]) -> Iterator[Finding]:
     executed = num(project.funds.total.executed)
-    if executed is None:
+    if executed is None or executed <= 0:   # nothing spent (or a total typed 0): no comparison
         return
     for ind in cost:
         if ind.target.is_empty:

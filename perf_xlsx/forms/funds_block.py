@@ -31,6 +31,10 @@ _REPEATABLE = ("other",)
 _PART_WORDS = re.compile(r"中央|省|市|县|区级|乡镇|地方|本级|配套")
 _PART_LABEL_CHARS = 14
 _OF_WHICH = re.compile(r"^其中[:：]\s*")
+#: The form's own instructions printed in its 原因 cell (Sichuan: 1.预算执行率=…未达到90%的需说明
+#:原因（100字以内）；2.…应单独说明理由；3.其他资金包括：…): every numbered item holds one of these.
+_INSTRUCTION_WORDS = ("需说明", "应说明", "须说明", "需单独说明", "应单独说明", "字以内", "包括:")
+_ITEM = re.compile(r"(?:^|(?<=[;。.]))\d{1,2}[.、]")
 #: The printed figures of a row: attribute → how the cell is read.
 _PRINTED = (("weight", "weight"), ("rate", SHOWN_KIND), ("score", "score"), ("reason", "text"))
 
@@ -74,7 +78,9 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         setattr(project.funds, key, row)
         info.printed_funds[key] = printed
     total = info.printed_funds.get("total", {})
-    if total.get("reason") is not None:
+    if total.get("reason") is not None and printed_instructions(total["reason"].text):
+        project.funds.note = Value(None, None, total["reason"].loc)   # no note of the unit's
+    elif total.get("reason") is not None:
         project.funds.note = total["reason"]
     elif "total" in seen:   # no place for a note: findings about it point at the total row
         where = project.funds.total.executed.loc or project.funds.total.budget.loc
@@ -82,6 +88,14 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     if "total" not in seen:
         cells.add("PX801", grid.name, cell_ref(header_row, first_money),
                   what="年度资金总额行", what_en="the 年度资金总额 row")
+
+
+def printed_instructions(text: str) -> bool:
+    """True when ``text`` is the form's printed instructions, not a reason the unit wrote."""
+    s = labels.norm(text) if text else ""
+    items = [i for i in _ITEM.split(s) if i]
+    return len(s) >= 20 and bool(items) and \
+        all(any(w in i for w in _INSTRUCTION_WORDS) for i in items)
 
 
 def block_rows(grid: Grid, rows: range, header_row: int, first_money: int

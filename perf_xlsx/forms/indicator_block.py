@@ -21,6 +21,8 @@ from .indicator_header import header_texts, indicator_columns, year_group
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+#: A cell holding only an ellipsis: the official form's "more rows here" (……), left as printed.
+_DOTS = re.compile(r"[.．。…⋯·]{2,}|…|⋯")
 #: How many rows below the 总分 row a 其他需要说明事项 row is looked for.
 NOTE_BELOW = 3
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
@@ -80,6 +82,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                         _note_row(grid, cells, info, below, texts, labels.NOTE_LABELS[:2]):
                     break
             break
+        if labels.is_closing(next((t for t in row_texts if t), "")):
+            break                       # 评价结论 / 项目负责人 …: past the table, no 总分 row
         if _note_row(grid, cells, info, r, row_texts):
             continue
         # a later goal block (Hubei: 年度绩效目标二（40分）): its label row (and the rows the
@@ -92,8 +96,9 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             if heads:
                 goal_rows.add(r + 1)
             continue
-        if not any(grid.filled(r, c) for c in cols.values()) or _repeats_header(grid, r, cols):
-            continue      # blank, or the header printed again (a table copied across pages)
+        if not any(grid.filled(r, c) and not _DOTS.fullmatch(grid.text(r, c))
+                   for c in cols.values()) or _repeats_header(grid, r, cols):
+            continue      # blank (or the official form's ……), or the header printed again
         section = _section(grid, r, cols)
         if section is not None:     # 一、产出指标 across the table: the 一级 of the rows below
             key, value = section
@@ -248,8 +253,10 @@ def _is_subtotal(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str])
     if not any(labels.matches(t, ("合计",)) for t in texts) or "target" not in cols:
         return False
     for rr in range(r + 1, min(grid.max_row, r + 200) + 1):
-        if grid.filled(rr, cols["target"]) or _is_total_row(
-                grid, rr, cols, [grid.text(rr, c) for c in range(1, grid.max_col + 1)]):
+        texts = [grid.text(rr, c) for c in range(1, grid.max_col + 1)]
+        if labels.is_closing(next((t for t in texts if t), "")):
+            return False                # the text boxes below the table: this 合计 is its end
+        if grid.filled(rr, cols["target"]) or _is_total_row(grid, rr, cols, texts):
             return True
     return False
 

@@ -89,6 +89,8 @@ def indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
             cols[key] = c
     guessed: list[str] = []
     for c, text in unnamed:       # by the words it holds, once every alias has had its column
+        if labels.matches(text, labels.GOAL_LABELS) or labels.numbered_goal_label(text):
+            continue    # Hubei: 年度绩效目标（80分） labels the table at its left, no column
         key = labels.guess_indicator_column(text)
         if key is not None and key not in cols:
             cols[key] = c

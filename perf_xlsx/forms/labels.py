@@ -78,7 +78,7 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 #: A goal label or header that no alias names, read by its words (short texts only: a goal's
 #: own text is long): a label holding one of these and ending in 目标 or 情况 (so that a project
 #: named 绩效目标管理系统运维 is no label) …
-GOAL_LABEL_WORDS = ("总体目标", "绩效目标", "总目标")
+GOAL_LABEL_WORDS = ("总体目标", "绩效目标", "总目标", "年度目标")
 #: … and its headers (the first rule that fits): 目标完成情况, 计划目标.
 GOAL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("goal_actual", ("完成", "实际")),
@@ -93,7 +93,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "level2": ("二级指标",),
     "level3": ("三级指标", "指标名称", "绩效指标名称", "三级指标名称", "具体指标", "指标内容"),
     "target": ("年度指标值", "年度目标值", "指标值", "预期指标值", "目标值", "绩效指标值",
-               "年度绩效指标值"),
+               "年度绩效指标值", "年初目标值", "年初指标值"),
     "direction": ("指标性质", "计算符号", "指标方向"),
     "unit": ("度量单位", "计量单位", "单位"),
     "actual": ("实际完成值", "全年实际值", "实际值", "完成值", "全年实际完成值", "实际完成情况",
@@ -133,6 +133,10 @@ GRADES = ("优", "良", "中", "差")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中",
                "一般": "中", "差": "差", "较差": "差"}
 NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说明")
+#: A row opening with one of these (alone or before a colon) closes the indicator table even
+#: without a 总分 row: Sichuan's text boxes, the sign-off line.
+CLOSING_LABELS = ("评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人", "单位负责人",
+                  "填表人", "填报人", "审核人", "联系电话", "填报日期", "填表日期")
 #: A row of the indicator table that is the budget execution rate (Hebei's export).
 EXECUTION_ROW = ("预算执行率", "资金执行率")
 #: … except under these 一级 names, where it is a weighted management indicator of its own
@@ -225,6 +229,12 @@ def grade_of(text: str) -> tuple[str, str] | None:
     m = _SCORE_THEN_GRADE.fullmatch(s)         # 96（优）, the total with its grade
     s = m.group(1) if m else _BRACKET_RE.split(s, 1)[0]      # 优（96分）
     return (GRADE_WORDS[s], s) if s in GRADE_WORDS else None
+
+
+def is_closing(text: str) -> bool:
+    """True for a label of ``CLOSING_LABELS``, alone or before a colon (项目负责人：张三)."""
+    s = norm(text)
+    return any(s == a or s.startswith(a + ":") for a in CLOSING_LABELS)
 
 
 def is_total_by_words(text: str) -> bool:

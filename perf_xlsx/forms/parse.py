@@ -18,6 +18,7 @@ from ..read.cells import CellReader
 from . import labels
 from .funds_block import read_funds
 from .goal_block import read_goals
+from .headline import read_headline_total
 from .grid import Grid
 from .indicator_block import read_indicators
 from .indicator_header import indicator_header
@@ -175,6 +176,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
                         monitor.claimed if monitor is not None else frozenset())
         if monitor is not None:
             read_monitor_values(project, grid, cells, monitor, features)
+    if info.stage == "self":
+        read_headline_total(grid, cells, info, range(1, bottom))
     if "reason" not in info.printed_funds.get("total", {}) and info.note.loc is not None:
         project.funds.note = info.note     # 其他需要说明事项 explains the money too
     info.figures_as_text = source_format in ALL_TEXT_FORMATS or \

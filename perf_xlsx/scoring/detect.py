@@ -73,10 +73,14 @@ def detect_profile(project: Project) -> str:
     words = _words(project)
     level1 = {"".join(unicodedata.normalize("NFKC", i.level1.text).split())
               for i in project.indicators if i.level1.text}
+    printed = _execution_weight(project)
     for profile in PROFILES.values():
+        if printed is not None and profile.execution_weight and \
+                profile.execution_weight != printed:
+            continue        # 预算执行情况（万元）（20分）: Sichuan's words, Hubei's 20 points
         if any(m in w for m in profile.markers for w in words) or \
                 level1 & set(profile.level1_markers):
             return profile.name
-    if _execution_weight(project) == HUBEI.execution_weight:
+    if printed == HUBEI.execution_weight:
         return HUBEI.name
     return _by_weights(project) or DEFAULT_PROFILE

@@ -22,7 +22,9 @@ def generate() -> str:
              "score column is `unscored`; otherwise the first profile (in the order of the table "
              "below) whose words appear in the 一级 names, the project name, or a form's "
              "indicator headers, funds label or title, or one of whose `level1_markers` is a row's "
-             "一级 name exactly (`项目绩效` → `hubei_county`, before Ningxia's 项目决策); "
+             "一级 name exactly (`项目绩效` → `hubei_county`, before Ningxia's 项目决策) — "
+             "skipping a scored profile whose execution weight differs from the one the form "
+             "prints (Hubei's `预算执行情况（万元）（20分）` holds Sichuan's words); "
              "otherwise an execution weight of 20 printed in a header (`得分（20分*执行率）`), or "
              "in the funds block's 分值 cell when the header names none, is `hubei`; otherwise "
              "weights that fit another frame's blocks exactly and not the default's (80, split "
@@ -35,7 +37,9 @@ def generate() -> str:
              "purpose that PX317 would otherwise call administrative measures (the Hebei export's "
              "`预算执行率` row). A 预算执行率 row under 项目管理 is a weighted management indicator "
              "(Ningxia, Hubei county), not the funds block's rate printed twice. A frame with "
-             "`fixed_blocks: false` (Hubei county, whose 2 / 13 / 85 split varies by county) has "
+             "`fixed_blocks: false` (Hubei county, whose 2 / 13 / 85 split varies by county; "
+             "Sichuan, whose form prints only 绩效指标（90分） and whose published tables put the "
+             "90 on 产出 alone or split it as they see fit) has "
              "only the total of its weights checked (PX401), not each block's (PX402); its "
              "blocks' weights are an example.", "",
              "| profile | title | execution | blocks | frame-only 一级 | detected by |",

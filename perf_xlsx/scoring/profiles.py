@@ -181,6 +181,9 @@ SICHUAN = replace(
     MOF2020, name="sichuan", title="四川省（报表编号510000_0013zp，预算执行情况10分）",
     title_en="Sichuan (form 510000_0013zp, execution 10)",
     markers=("510000_0013zp", "预算执行情况"),
+    # the form prints only 绩效指标（90分）; published tables put the 90 on 产出 alone or split
+    # it 60 / 20 / 10, so only the total is checked (PX401)
+    fixed_blocks=False,
     monitor_lines=(("04-30", D("0.25")), ("06-30", D("0.4")), ("08-31", D("0.6")),
                    ("10-31", D("0.8"))))
 
