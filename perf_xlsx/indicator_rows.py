@@ -78,10 +78,12 @@ def _squash(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=2048)
-def canonical_level1(text: str) -> str | None:
-    """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None."""
+def canonical_level1(text: str, aliases: bool = True) -> str | None:
+    """The 一级 name of contract.TAXONOMY that ``text`` means (``产出`` → 产出指标), else None;
+    ``aliases=False`` leaves out the 二级 words some forms put in the 一级 column (a row naming
+    服务对象满意度指标 on its own is that 二级, not the 一级)."""
     s = _squash(text)
-    for cand in (s, s + "指标", _LEVEL1_ALIASES.get(s)):
+    for cand in (s, s + "指标", _LEVEL1_ALIASES.get(s) if aliases else None):
         if cand in contract.TAXONOMY:
             return cand
     return None

@@ -945,18 +945,48 @@ def test_levels_named_by_rows_of_their_own(tmp_path: Path, merged: bool) -> None
             [None, "水质达标率", "≥95%", "98%", 20, 20],
             [None, "二、效益指标"],
             [None, "受益人口", "≥3000人", "3100人", 30, 30],
-            [None, "三、满意度指标"],
+            [None, "三、满意度指标"], [None, "（一）服务对象满意度指标"],
             [None, "群众满意度", "≥90%", "95%", 10, 10],
             ["总分", None, None, None, 100, 99.5]]
-    merges = ("B8:G8", "B9:G9", "B11:G11", "B13:G13", "B15:G15") if merged else ()
+    merges = ("B8:G8", "B9:G9", "B11:G11", "B13:G13", "B15:G15", "B16:G16") if merged else ()
     report = check_file(save_rows(tmp_path / "s.xlsx", rows, merges))
     from perf_xlsx.indicator_rows import rows as indicator_rows
     got = [(r.level1, r.level2, r.ind.level3.text) for r in indicator_rows(report.project)]
     assert got == [("产出指标", "数量指标", "受益村数"), ("产出指标", "质量指标", "水质达标率"),
-                   ("效益指标", "", "受益人口"), ("满意度指标", "", "群众满意度")]
+                   ("效益指标", "", "受益人口"), ("满意度指标", "服务对象满意度指标", "群众满意度")]
     assert "section-rows" in report.project.form.features
     assert codes(report) == ["PX410"], codes(report)
     assert report.score.total == Decimal("99.5")
+
+
+def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
+    """A budget system's 自评 grid exported as it shows it: 指标名称 | 计算符号 | 指标值 | 实际完成值 |
+    计量单位 (shared, after the actual) | 权重设定值 | 权重 | 实际得分, the 一级 / 二级 tree as rows
+    of their own. The 权重 column is the weight (权重设定值 is what 申报 set); 服务对象满意度指标
+    on its own row is the 二级 under 满意度指标."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"],
+            ["主管部门", "某县交通运输局", None, None, "实施单位", "某县公路养护中心"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 100, 100, 98, 10, "98.00%", 9.8],
+            ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "权重设定值", "权重", "实际得分",
+             "偏差原因及改进措施"],
+            ["产出指标"], ["数量指标"], ["养护里程", "≥", 120, "125", "公里", 40, 30, 30],
+            ["质量指标"], ["优良路率", "≥", 80, "82", "%", 20, 20, 20],
+            ["效益指标"], ["社会效益指标"], ["群众出行条件", "定性", "明显改善", "出行时间缩短", None, 20, 30, 30],
+            ["满意度指标"], ["服务对象满意度指标"], ["沿线群众满意度", "≥", 90, "93", "%", 10, 10, 10],
+            ["总分", None, None, None, None, 90, 100, 99.8]]
+    report = check_file(save_rows(tmp_path / "grid.xlsx", rows), "auto")
+    from perf_xlsx.indicator_rows import rows as indicator_rows
+    got = [(r.level1, r.level2, r.ind.level3.text, r.ind.target.text, r.ind.actual.text,
+            r.ind.weight.text) for r in indicator_rows(report.project)]
+    assert got == [("产出指标", "数量指标", "养护里程", "≥120公里", "125公里", "30"),
+                   ("产出指标", "质量指标", "优良路率", "≥80%", "82%", "20"),
+                   ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "出行时间缩短", "30"),
+                   ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", "10")]
+    assert codes(report) == ["PX410"], codes(report)
+    assert report.score.total == Decimal("99.8")
 
 
 def _subtotal_rows(label: str, where: int, output_weight: int = 50) -> list[list]:

@@ -98,6 +98,19 @@ def test_level3_under_other_names_is_found() -> None:
     assert matches("三级指标名称", INDICATOR_COLUMNS["level3"])
 
 
+@pytest.mark.parametrize("header", ["年初目标值（A）", "预期实现值", "预期完成值", "计划完成值"])
+def test_a_target_header_some_systems_print_is_an_alias(tmp_path: Path, header: str) -> None:
+    """Hubei's 年初目标值（A）, a budget system's 预期实现值: the target by name, never guessed
+    (预期完成值 holds 完成, which alone would make it the actual)."""
+    want = summary(build(tmp_path / "official.xlsx", OFFICIAL))
+    names = list(OFFICIAL)
+    names[COLUMN["target"]] = header
+    path = build(tmp_path / "own.xlsx", names)
+    assert summary(path) == want
+    form = load_project(path).form
+    assert form.columns["target"] == header and form.guessed_columns == ()
+
+
 def test_a_guess_never_takes_a_column_an_alias_names(tmp_path: Path) -> None:
     """实际完成率 stands before 实际完成值: the alias keeps its column, the other is read past."""
     names = OFFICIAL[:4] + ["实际完成率", *OFFICIAL[4:]]

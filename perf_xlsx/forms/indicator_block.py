@@ -178,11 +178,15 @@ def _section(grid: Grid, r: int, cols: dict[str, int]) -> tuple[str, Value] | No
     if not missing or len(filled) != 1:
         return None
     text = grid.text(r, filled[0])
-    for key, canonical in (("level1", canonical_level1), ("level2", canonical_level2)):
+    for key, canonical in (("level1", _level1_exactly), ("level2", canonical_level2)):
         name = canonical(text) if key in missing and text else None
         if name:    # the numbering (一、 （一）) is the layout's, not a variant name (PX319)
             return key, Value(name, name, Loc(grid.name, cell_ref(r, filled[0])))
     return None
+
+
+def _level1_exactly(text: str) -> str | None:
+    return canonical_level1(text, aliases=False)
 
 
 def _goal_headers(row_texts: list[str]) -> bool:
