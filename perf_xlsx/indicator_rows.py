@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from . import targets
+from . import targets, units
 from .model import Indicator, Project, Value
 from .numbers import BLANK_MARKS
 from .targets import Parsed
@@ -158,8 +158,18 @@ def rows(project: Project) -> list[Row]:
         actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely, target=target)
         if l1 == contract.LEVEL1_SATISFACTION or "满意" in ind.level3.text:
             target, actual = _points_as_percent(target), _points_as_percent(actual)
+        if units.names_people(ind.level3.text):
+            target, actual = _pieces_as_people(target), _pieces_as_people(actual)
         out.append(Row(ind, l1, l2, target, actual))
     return out
+
+
+def _pieces_as_people(value: Parsed) -> Parsed:
+    """People counted in 个 (``资助学生人数 ≥120个``, PX316 says so) are people: compared with
+    ``126人`` as a count of people, not as two units that cannot be compared."""
+    if isinstance(value, targets.Comparison) and value.unit == "个":
+        return targets.Comparison(value.op, value.number, "人", value.label, value.raw)
+    return value
 
 
 def _points_as_percent(value: Parsed) -> Parsed:

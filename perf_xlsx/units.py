@@ -67,7 +67,7 @@ _THING_WORDS = ("岗位", "班", "课程", "项目", "企业", "基地", "机构
                 "小组", "团队", "工作室", "窗口", "案例", "课题", "教材", "档案", "设备")
 
 
-def _names_people(label: str) -> bool:
+def names_people(label: str) -> bool:
     """True when the label counts people: a people word with no thing named after it
     (受益学生人数, 资助学生; not 新增就业岗位, 举办培训班)."""
     last = max((label.rfind(w) for w in _PEOPLE_WORDS), default=-1)
@@ -239,7 +239,7 @@ def odd_unit(unit: str | None, label: str | None) -> str | None:
     lab = label or ""
     if u in ("百分比", "百分率"):
         return f"「{u}」应写作 %，如 ≥100%"
-    if u == "个" and _names_people(lab):
+    if u == "个" and names_people(lab):
         return "人数的单位应为「人」或「人次」，不要用「个」"
     if u in ("人/次", "人·次"):
         return f"「{u}」应写作「人次」"

@@ -130,11 +130,14 @@ def _copied(r: Row) -> Iterator[Finding]:
                  **kw)
 
 
+_PIECES = re.compile(r"\d\s*个(?!月|工作日)")
+
+
 def _odd(parsed: Parsed, text: str, label: str) -> str | None:
     cands = [getattr(parsed, "unit", None)] if isinstance(parsed, Comparison) else []
     norm = targets.normalise_text(text)
     cands += [u for u in ("百分比", "百分率", "人/次", "人·次") if u in norm]
-    if isinstance(parsed, Comparison) and parsed.unit == "个":
+    if _PIECES.search(norm):      # as typed: the comparison reads people in 个 as 人
         cands.append("个")
     for u in cands:
         advice = units.odd_unit(u, label)
