@@ -128,4 +128,14 @@ ENTRIES: dict[str, Entry] = {
         "It is probably an old draft: delete it if it is not needed; to check it as well, "
         "unhide it in Excel/WPS (right-click a sheet tab → Unhide) and check again.",
         "工作簿里藏着一张旧版自评表「Sheet2」"),
+    "PX815": Entry(
+        W, "调整预算数与年初、调整后预算不符",
+        "{sheet}!{cell}：{row_label}的调整预算印的是 {actual}，而年初预算 {initial} 调整到 {budget}，"
+        "调整额应为 {expected}。",
+        "调整预算 = 调整后预算数 − 年初预算数（调减写负数）；核对这三个数，改正印错的那个。",
+        "{sheet}!{cell}: the adjustment printed for {row_label_en} is {actual}, but the budget "
+        "went from {initial} to {budget}: the adjustment is {expected}.",
+        "The adjustment = the adjusted budget − the initial budget (negative for a cut); check "
+        "the three figures and correct the one printed wrong.",
+        "年初 80 万元、调整后 95.5 万元，调整预算印 5.5"),
 }

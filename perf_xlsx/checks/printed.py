@@ -32,6 +32,7 @@ def check_printed(project: Project, profile: Profile | str | None = None) -> lis
     out: list[Finding] = []
     if form.stage == "self":          # a 监控表's rates: stages.monitor (1-N月执行数)
         out.extend(printed_rates(form))
+        out.extend(_adjustments(form))
     out.extend(_execution_score(project, form, prof))
     out.extend(_sub_rows(form))
     out.extend(_total(project, form, prof))
@@ -100,6 +101,28 @@ def printed_rates(form: FormInfo, executed_as: tuple[str, str] = ("全年执行�
             yield at("PX802", rate, actual=rate.text or plain(stated), expected=f"{computed}%",
                      why_zh=why[0], why_en=why[1],
                      executed_zh=executed_as[0], executed_en=executed_as[1],
+                     row_label=label or _ROW_LABEL[key],
+                     row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
+                     else contract.FUND_SOURCES_EN[key])
+
+
+def _adjustments(form: FormInfo) -> Iterator[Finding]:
+    """PX815: a printed 调整预算 that is not 调整后预算数 − 年初预算数 (a budget system's funds
+    block prints the change between them), compared at the less precise figure's places, and
+    shown in the form's own unit (元 on a form in 元)."""
+    from .money import show, tolerance
+    unit = Decimal(form.money_divisor)
+    for key, label, row, printed in form.fund_rows:
+        adjust = printed.get("adjust")
+        initial, budget = num(row.initial), num(row.budget)
+        stated = num(adjust) if adjust is not None else None
+        if stated is None or initial is None or budget is None:
+            continue
+        initial, budget = initial * unit, budget * unit        # back to the printed unit
+        expected = budget - initial
+        if abs(expected - stated) > tolerance(stated, expected, budget, floor=0):
+            yield at("PX815", adjust, actual=show(stated), expected=show(expected),
+                     initial=show(initial), budget=show(budget),
                      row_label=label or _ROW_LABEL[key],
                      row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
                      else contract.FUND_SOURCES_EN[key])

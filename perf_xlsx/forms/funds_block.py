@@ -66,6 +66,8 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
                 printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
                 if attr == "weight":
                     printed[attr] = weight_points(printed[attr])
+        if "adjust" in cols:      # an amount as printed (in 元 on a form in 元)
+            printed["adjust"] = cells.value(grid.name, r, cols["adjust"], "money", "adjust")
         info.fund_rows.append((key, "" if how == "first" else label, row, printed))
         if how == "part":        # checked against the row it splits, never added to it
             info.fund_parts.append((key, label, row))

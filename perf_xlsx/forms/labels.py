@@ -40,6 +40,8 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "rate": ("执行率", "预算执行率"),
     "score": ("得分",),
     "reason": ("原因", "偏差原因", "未完成原因"),
+    #: a budget system's 调整预算 between 年初预算 and 调整后预算: the change itself (PX815)
+    "adjust": ("调整预算", "调整预算数", "预算调整数", "追加（调减）预算", "追加调减预算", "调整金额"),
 }
 #: … and its rows (model funds key → aliases; the first row found for a key wins).
 FUNDS_ROWS: dict[str, tuple[str, ...]] = {
@@ -48,7 +50,8 @@ FUNDS_ROWS: dict[str, tuple[str, ...]] = {
                "其中：财政拨款", "其中：财政资金", "其中：中央财政资金", "中央财政资金",
                "其中：中央补助", "中央补助", "中央补助资金", "其中：中央资金", "中央资金"),
     "carryover": ("上年结转资金", "上年结转", "结转资金"),
-    "other": ("其他资金", "其他", "单位资金", "财政专户管理资金"),
+    "other": ("其他资金", "其他", "单位资金", "财政专户管理资金", "财政专户资金", "专户资金",
+              "专户管理资金"),
 }
 
 #: A row label that no alias names is read by the words it holds (the first rule that fits):
