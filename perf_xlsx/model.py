@@ -181,6 +181,8 @@ class FormInfo:
     #: 小计 rows inside the indicator table: (label, printed 分值, printed 得分, the indicator
     #: rows it sums: those since the previous 小计 or the table's start).
     subtotals: list[tuple[Value, Value, Value, tuple[int, ...]]] = field(default_factory=list)
+    #: A budget system's 权重设定值 column, by indicator row: the weight set at 申报 (PX816).
+    set_weights: dict[int, Value] = field(default_factory=dict)
 
     @property
     def tag(self) -> str:

@@ -985,8 +985,38 @@ def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
                    ("产出指标", "质量指标", "优良路率", "≥80%", "82%", "20"),
                    ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "出行时间缩短", "30"),
                    ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", "10")]
-    assert codes(report) == ["PX410"], codes(report)
+    # 养护里程 set at 40 and 群众出行条件 at 20, weighted 30 each: the weights were changed
+    changed = [(f.code, f.cell, f.expected, f.actual) for f in report.findings
+               if f.code == "PX816"]
+    assert changed == [("PX816", "G10", "40", "30"), ("PX816", "G15", "20", "30")]
+    assert codes(report) == ["PX410", "PX816", "PX816"], codes(report)
     assert report.score.total == Decimal("99.8")
+
+
+@pytest.mark.parametrize("headers,note,found", [
+    (("权重设定值", "权重"), None, ["G9", "G13"]),
+    (("权重设定值", "权重"), "经主管部门批准调整权重（某交〔2023〕5号）", ["G13"]),
+    (("权重设定值", "备注"), None, []),          # the only weight there is: no comparison
+])
+def test_a_weight_changed_from_the_one_set(tmp_path: Path, headers: tuple, note: str | None,
+                                           found: list) -> None:
+    """PX816: the grid's 权重设定值 (set at 申报) against the weight the table scores with."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"],
+            ["主管部门", "某县交通运输局", None, None, "实施单位", "某县公路养护中心"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 100, 100, 98, 10, "98.00%", 9.8],
+            ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", *headers, "实际得分",
+             "偏差原因及改进措施"],
+            ["产出指标"], ["养护里程", "≥", 120, "125", "公里", 40, 50, 50, note],
+            ["效益指标"], ["群众出行条件", "定性", "明显改善", "出行时间缩短", None, 30, 30, 30],
+            ["满意度指标"], ["沿线群众满意度", "≥", 90, "93", "%", 20, 10, 10],
+            ["总分", None, None, None, None, 90, 100, 99.8]]
+    report = check_file(save_rows(tmp_path / "w.xlsx", rows), "auto")
+    assert [f.cell for f in report.findings if f.code == "PX816"] == found
+    weights = [i.weight.text for i in report.project.indicators]
+    assert weights == (["50", "30", "10"] if headers[1] == "权重" else ["40", "30", "20"])
 
 
 def _subtotal_rows(label: str, where: int, output_weight: int = 50) -> list[list]:

@@ -138,4 +138,14 @@ ENTRIES: dict[str, Entry] = {
         "The adjustment = the adjusted budget − the initial budget (negative for a cut); check "
         "the three figures and correct the one printed wrong.",
         "年初 80 万元、调整后 95.5 万元，调整预算印 5.5"),
+    "PX816": Entry(
+        W, "分值与权重设定值不同",
+        "{sheet}!{cell}：指标「{indicator}」的分值（权重）是 {actual}，权重设定值（{set_cell}）是 "
+        "{expected}：自评时改了申报时设定的权重。",
+        "分值应与批复的绩效目标一致；确经批准调整的，在偏差原因或说明中写明调整依据和批准文件。",
+        "{sheet}!{cell}: '{indicator}' is weighted {actual}, its weight as set ({set_cell}) is "
+        "{expected}: the weight set at the target stage was changed at evaluation.",
+        "Weight the indicator as approved; if the change was approved, say so (basis and "
+        "approval) in the deviation note.",
+        "权重设定值 20，权重 30"),
 }

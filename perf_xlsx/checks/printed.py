@@ -37,6 +37,7 @@ def check_printed(project: Project, profile: Profile | str | None = None) -> lis
     out.extend(_sub_rows(form))
     out.extend(_total(project, form, prof))
     out.extend(_subtotals(project, form))
+    out.extend(_weights_changed(project, form))
     out.extend(_twice(form))
     return out
 
@@ -104,6 +105,21 @@ def printed_rates(form: FormInfo, executed_as: tuple[str, str] = ("全年执行�
                      row_label=label or _ROW_LABEL[key],
                      row_label_en=f"{label} (part of {contract.FUND_SOURCES_EN[key]})" if label
                      else contract.FUND_SOURCES_EN[key])
+
+
+def _weights_changed(project: Project, form: FormInfo) -> Iterator[Finding]:
+    """PX816: an indicator weighted otherwise than its 权重设定值 (the weight set at 申报, which
+    a budget system's 自评 grid prints beside the one used)."""
+    for ind in project.indicators:
+        set_at = form.set_weights.get(ind.row)
+        was, now = (num(set_at) if set_at is not None else None), num(ind.weight)
+        note = ind.deviation.text
+        if "调整" in note and ("权重" in note or "分值" in note):
+            continue                          # the row says the weight was changed, and why
+        if was is not None and now is not None and abs(was - now) > Decimal("0.01"):
+            yield at("PX816", ind.weight, actual=plain(now), expected=plain(was),
+                     indicator=ind.level3.text or f"第{ind.row}行",
+                     set_cell=set_at.loc.cell if set_at.loc else "")
 
 
 def _adjustments(form: FormInfo) -> Iterator[Finding]:

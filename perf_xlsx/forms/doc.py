@@ -14,7 +14,8 @@ _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "impl
              "other": "其他资金", "goal_expected": "预期目标", "goal_actual": "实际完成情况",
              "level1": "一级指标", "level2": "二级指标", "level3": "三级指标",
              "target": "年度指标值", "direction": "指标性质", "unit": "度量单位",
-             "actual": "实际完成值", "self_score": "得分", "deviation": "偏差原因分析及改进措施"}
+             "actual": "实际完成值", "self_score": "得分", "deviation": "偏差原因分析及改进措施",
+             "adjust": "调整预算", "set_weight": "权重设定值"}
 
 
 def _rows(mapping: dict[str, tuple[str, ...]]) -> list[str]:
@@ -87,6 +88,10 @@ def generate() -> str:
         "| column | 列 | labels |", "|---|---|---|", *_rows(labels.FUNDS_COLUMNS),
         "",
         "| row | 行 | labels |", "|---|---|---|", *_rows(labels.FUNDS_ROWS),
+        "",
+        "An indicator table with a 权重设定值 column (a budget system's 自评 grid: the weight",
+        "set at 申报) beside its 权重 is scored with the 权重 and each difference named (PX816);",
+        "with no other weight column, the 权重设定值 is the weight.",
         "",
         "A 调整预算 column (a budget system's: the change between 年初预算 and 调整后预算) is",
         "read as printed and checked against the two (PX815); the 调整后预算 is the budget.",

@@ -144,6 +144,9 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             info.shared_weight += (r,)
             if "shared-weight" not in features:
                 features.append("shared-weight")
+        if "set_weight" in cols:
+            info.set_weights[r] = weight_points(
+                cells.value(grid.name, r, cols["set_weight"], "weight", "set_weight"))
         project.indicators.append(Indicator(r, **vals))
         since.append(r)
     if not project.indicators and "level3" in cols:

@@ -99,6 +99,8 @@ def indicator_columns(grid: Grid, hr: int, heads: list[tuple[int, str, int]]
     if "deviation" not in cols and remark is not None:   # the reasons go into the 备注
         cols["deviation"] = remark
         guessed.append("deviation")
+    if "set_weight" in cols and "weight" not in cols:   # the only weight there is
+        cols["weight"] = cols.pop("set_weight")
     for c in cols.values():
         data_row = max(data_row, grid.span(hr, c)[0] + 1)
     # a header over sub-headers on the row below (merged above them or not: .ods files come
