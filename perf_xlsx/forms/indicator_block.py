@@ -12,15 +12,14 @@ from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
-from ..targets import has_comparator
 from ..template import contract
 from . import labels
 from .grid import Grid
 from .indicator_header import header_texts, indicator_columns, year_group
+from .split_target import joined_target, with_unit
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 #: A cell holding only an ellipsis: the official form's "more rows here" (……), left as printed.
 _DOTS = re.compile(r"[.．。…⋯·]{2,}|…|⋯")
 #: How many rows below the 总分 row a 其他需要说明事项 row is looked for.
@@ -126,9 +125,9 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
             elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
-            vals["target"] = _joined_target(grid, r, cols, vals.get("target", EMPTY))
+            vals["target"] = joined_target(grid, r, cols, vals.get("target", EMPTY))
         if "unit" in cols and "actual" in cols:
-            vals["actual"] = _with_unit(vals["actual"], grid.raw_text(r, cols["unit"]))
+            vals["actual"] = with_unit(vals["actual"], grid.raw_text(r, cols["unit"]))
         for key, value in sections.items():
             if vals.get(key, EMPTY).is_empty:
                 vals[key] = value
@@ -213,29 +212,6 @@ def _parent_of(level2: Value, blank: Value) -> Value:
     name = canonical_level2(level2.text) if level2.text else None
     parents = [l1 for l1, names in contract.TAXONOMY.items() if name in names]
     return Value(parents[0], parents[0], level2.loc) if len(parents) == 1 else blank
-
-
-def _joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
-    """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
-    sign, number, unit = ("" if t in ("定性", "定量") else t for t in (
-        grid.raw_text(r, cols[k]).strip() if k in cols else "" for k in ("direction", "target",
-                                                                          "unit")))
-    sign = "" if has_comparator(number) else sign            # ≥ | ≥5 | 处: typed twice
-    text = sign + number + ("" if number.endswith(unit) else unit)   # 5处 | 处: typed twice
-    loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
-    return Value(text or None, text or None, loc)
-
-
-def _with_unit(actual: Value, unit: str) -> Value:
-    """A bare number typed as text under a form's 度量单位 column, which the target and the
-    actual share (``5`` beside the unit 处 → ``5处``); a number stored as a number is read in
-    the target's unit anyway, and a text with its own unit keeps it."""
-    unit = unit.strip()
-    if not unit or not isinstance(actual.value, str) or unit in ("定性", "定量") or \
-            not _BARE_NUMBER.match(actual.value.strip()):
-        return actual
-    text = actual.value.strip() + unit
-    return Value(text, text, actual.loc)
 
 
 def _is_total_row(grid: Grid, r: int, cols: dict[str, int], row_texts: list[str]) -> bool:

@@ -1,0 +1,36 @@
+"""A target split over three columns (指标性质 | 指标值 | 度量单位, the split-target family and the
+budget systems' grids) joined into one text, and a bare actual given the unit it shares with it.
+Called by ``indicator_block.read_indicators``."""
+from __future__ import annotations
+
+import re
+
+from ..model import Loc, Value
+from ..ooxml.rawbook import cell_ref
+from ..targets import has_comparator
+from .grid import Grid
+
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Value:
+    """指标性质 | 指标值 | 度量单位 → one target text (``≥735人次``), at the 指标值 cell."""
+    sign, number, unit = ("" if t in ("定性", "定量") else t for t in (
+        grid.raw_text(r, cols[k]).strip() if k in cols else "" for k in ("direction", "target",
+                                                                          "unit")))
+    sign = "" if has_comparator(number) else sign            # ≥ | ≥5 | 处: typed twice
+    text = sign + number + ("" if number.endswith(unit) else unit)   # 5处 | 处: typed twice
+    loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
+    return Value(text or None, text or None, loc)
+
+
+def with_unit(actual: Value, unit: str) -> Value:
+    """A bare number typed as text under a form's 度量单位 column, which the target and the
+    actual share (``5`` beside the unit 处 → ``5处``); a number stored as a number is read in
+    the target's unit anyway, and a text with its own unit keeps it."""
+    unit = unit.strip()
+    if not unit or not isinstance(actual.value, str) or unit in ("定性", "定量") or \
+            not _BARE_NUMBER.match(actual.value.strip()):
+        return actual
+    text = actual.value.strip() + unit
+    return Value(text, text, actual.loc)
