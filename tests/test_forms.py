@@ -94,7 +94,7 @@ def test_each_layout_reads_as_its_template_twin(tmp_path: Path, name: str, which
     assert got.form is not None and want.form is None
     if LAYOUTS[name].split_target:
         assert without_targets(model(got)) == without_targets(model(want))
-        assert all(i.target.text[:1] in "≥≤＝" or "日" in i.target.text
+        assert all(i.target.text[:1] in "≥≤=" or "日" in i.target.text
                    or not i.target.text[:1].isdigit() for i in got.indicators)
     else:
         assert model(got) == model(want)
@@ -957,6 +957,26 @@ def test_levels_named_by_rows_of_their_own(tmp_path: Path, merged: bool) -> None
     assert "section-rows" in report.project.form.features
     assert codes(report) == ["PX410"], codes(report)
     assert report.score.total == Decimal("99.5")
+
+
+@pytest.mark.parametrize("sign,want", [("﹦", "=100%"), ("＝", "=100%"), ("＞", ">100%"),
+                                       ("≥", "≥100%")])
+def test_a_split_targets_sign_in_a_compatibility_form(tmp_path: Path, sign: str,
+                                                       want: str) -> None:
+    """Yunnan's published tables print 指标性质 as ﹦ (small equals sign): the target reads, and
+    is quoted in messages, as =100%."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2020年度）"], ["项目名称", "卫片执法补助"],
+            ["主管部门", "某市自然资源局", None, None, "实施单位", "某区自然资源局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 7.29, 7.29, 7.29, 10, "100%", 10],
+            ["绩效指标", None, None, None, "年度指标值", None, None, "实际完成值", "分值", "得分"],
+            [None, "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+            [None, "产出指标", "质量指标", "项目验收合格率", sign, 100, "%", 100, 90, 90],
+            ["总分", None, None, None, None, None, None, None, 100, 100]]
+    project = load_project(save_rows(tmp_path / "yn.xlsx", rows))
+    assert [i.target.text for i in project.indicators] == [want]
 
 
 def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ Called by ``indicator_block.read_indicators``."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Loc, Value
 from ..ooxml.rawbook import cell_ref
@@ -19,6 +20,8 @@ def joined_target(grid: Grid, r: int, cols: dict[str, int], value: Value) -> Val
         grid.raw_text(r, cols[k]).strip() if k in cols else "" for k in ("direction", "target",
                                                                           "unit")))
     sign = "" if has_comparator(number) else sign            # ≥ | ≥5 | 处: typed twice
+    if len(sign) == 1:              # ﹦ ＝ ＞ (a budget system's compatibility forms): = >
+        sign = unicodedata.normalize("NFKC", sign)
     text = sign + number + ("" if number.endswith(unit) else unit)   # 5处 | 处: typed twice
     loc = value.loc or Loc(grid.name, cell_ref(r, cols.get("target", cols.get("direction", 1))))
     return Value(text or None, text or None, loc)
