@@ -158,7 +158,8 @@ def rows(project: Project) -> list[Row]:
         actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely, target=target)
         if l1 == contract.LEVEL1_SATISFACTION or "满意" in ind.level3.text:
             target, actual = _points_as_percent(target), _points_as_percent(actual)
-        if units.names_people(ind.level3.text):
+        if "个" in (getattr(target, "unit", None), getattr(actual, "unit", None)) and \
+                units.names_people(ind.level3.text):
             target, actual = _pieces_as_people(target), _pieces_as_people(actual)
         out.append(Row(ind, l1, l2, target, actual))
     return out

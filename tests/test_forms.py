@@ -979,6 +979,13 @@ def test_a_split_targets_sign_in_a_compatibility_form(tmp_path: Path, sign: str,
     assert [i.target.text for i in project.indicators] == [want]
 
 
+#: The head of a budget system's 自评 grid export, down to its funds row.
+_GRID_HEAD = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"],
+              ["主管部门", "某县交通运输局", None, None, "实施单位", "某县公路养护中心"],
+              ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+              [None, "年度资金总额", 100, 100, 98, 10, "98.00%", 9.8]]
+
+
 def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
     """A budget system's 自评 grid exported as it shows it: 指标名称 | 计算符号 | 指标值 | 实际完成值 |
     计量单位 (shared, after the actual) | 权重设定值 | 权重 | 实际得分, the 一级 / 二级 tree as rows
@@ -986,12 +993,8 @@ def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
     on its own row is the 二级 under 满意度指标."""
     from form_factory import save_rows
 
-    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"],
-            ["主管部门", "某县交通运输局", None, None, "实施单位", "某县公路养护中心"],
-            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            [None, "年度资金总额", 100, 100, 98, 10, "98.00%", 9.8],
-            ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "权重设定值", "权重", "实际得分",
-             "偏差原因及改进措施"],
+    rows = [*_GRID_HEAD, ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "权重设定值",
+                          "权重", "实际得分", "偏差原因及改进措施"],
             ["产出指标"], ["数量指标"], ["养护里程", "≥", 120, "125", "公里", 40, 30, 30],
             ["质量指标"], ["优良路率", "≥", 80, "82", "%", 20, 20, 20],
             ["效益指标"], ["社会效益指标"], ["群众出行条件", "定性", "明显改善", "出行时间缩短", None, 20, 30, 30],
@@ -1023,12 +1026,8 @@ def test_a_weight_changed_from_the_one_set(tmp_path: Path, headers: tuple, note:
     """PX816: the grid's 权重设定值 (set at 申报) against the weight the table scores with."""
     from form_factory import save_rows
 
-    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"],
-            ["主管部门", "某县交通运输局", None, None, "实施单位", "某县公路养护中心"],
-            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            [None, "年度资金总额", 100, 100, 98, 10, "98.00%", 9.8],
-            ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", *headers, "实际得分",
-             "偏差原因及改进措施"],
+    rows = [*_GRID_HEAD, ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", *headers,
+                          "实际得分", "偏差原因及改进措施"],
             ["产出指标"], ["养护里程", "≥", 120, "125", "公里", 40, 50, 50, note],
             ["效益指标"], ["群众出行条件", "定性", "明显改善", "出行时间缩短", None, 30, 30, 30],
             ["满意度指标"], ["沿线群众满意度", "≥", 90, "93", "%", 20, 10, 10],

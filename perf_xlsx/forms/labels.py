@@ -143,6 +143,7 @@ NOTE_LABELS = ("其他需要说明事项", "其他需要说明的事项", "说�
 #: without a 总分 row: Sichuan's text boxes, the sign-off line.
 CLOSING_LABELS = ("评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人", "单位负责人",
                   "填表人", "填报人", "审核人", "联系电话", "填报日期", "填表日期")
+_CLOSING_FIRST = frozenset(label[0] for label in CLOSING_LABELS)
 #: A row of the indicator table that is the budget execution rate (Hebei's export).
 EXECUTION_ROW = ("预算执行率", "资金执行率")
 #: … except under these 一级 names, where it is a weighted management indicator of its own
@@ -239,6 +240,8 @@ def grade_of(text: str) -> tuple[str, str] | None:
 
 def is_closing(text: str) -> bool:
     """True for a label of ``CLOSING_LABELS``, alone or before a colon (项目负责人：张三)."""
+    if text[:1] not in _CLOSING_FIRST and text.lstrip()[:1] not in _CLOSING_FIRST:
+        return False                # every row of the table asks this: most answer here
     s = norm(text)
     return any(s == a or s.startswith(a + ":") for a in CLOSING_LABELS)
 
