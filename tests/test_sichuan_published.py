@@ -97,6 +97,17 @@ def test_sichuans_ninety_points_are_checked_as_a_total(tmp_path: Path, weights: 
     assert codes & {"PX401"} == expected
 
 
+@pytest.mark.parametrize("label", ["评价结论", " 评价结论", "\u200b评价结论", "评价结论："])
+def test_the_text_boxes_close_the_table_however_typed(tmp_path: Path, label: str) -> None:
+    """A space or a zero-width space pasted before the label, or a colon after it."""
+    body = rows()
+    body[16][0] = label
+    body[19][0] = None          # the sign-off no longer ends the table by itself
+    path = tmp_path / "boxes.xlsx"
+    save_rows(path, body, ())
+    assert [i.level3.text for i in load_project(path).indicators] == ["购买安可电脑", "成本控制数"]
+
+
 def test_a_subtotal_before_more_indicators_is_still_a_subtotal(tmp_path: Path) -> None:
     body = rows()
     body.insert(15, [None, "产出指标小计", None, None, None, None, None, None, 90, 90])
