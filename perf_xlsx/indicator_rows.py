@@ -192,7 +192,9 @@ def is_breakdown(ind: Indicator) -> bool:
 
 
 #: A 三级 cell the blank form printed and nobody filled: ``指标1：``, ``指标二``, ``……``.
-_UNFILLED_RE = re.compile(r"^(?:指标\s*[0-9一二三四五六七八九十]{1,3}\s*[:：]?|\.{3,}|[⋯·]{2,})$")
+#: The blank form's ellipsis (…… reads as ...... once normalised), a cell of its own.
+ELLIPSIS = r"\.{3,}|[⋯·]{2,}"
+_UNFILLED_RE = re.compile(rf"^(?:指标\s*[0-9一二三四五六七八九十]{{1,3}}\s*[:：]?|{ELLIPSIS})$")
 
 
 def is_unfilled(ind: Indicator) -> bool:

@@ -6,7 +6,7 @@ explains). ``explained`` says whether a note says anything (``无`` or ``—`` d
 from __future__ import annotations
 
 from ..catalogue.severity import Severity
-from ..model import Project, Value
+from ..model import Indicator, Project, Value
 from ..numbers import BLANK_MARKS
 
 _NOTHING = frozenset({"无", "无。", "暂无", "没有", "无说明", "不适用", *BLANK_MARKS})
@@ -15,6 +15,21 @@ _NOTHING = frozenset({"无", "无。", "暂无", "没有", "无说明", "不适�
 def explained(note: Value | None) -> bool:
     """A note that says something: not empty, not ``无`` / ``—`` / ``/``."""
     return note is not None and not note.is_empty and note.text not in _NOTHING
+
+
+#: Words saying a change was made and approved, in a row's own notes (经批准调整, 批复, 变更).
+ADJUST_WORDS = ("调整", "批复", "批准", "变更")
+
+
+def row_notes(ind: Indicator) -> str:
+    """An indicator row's own notes: its 调整说明, deviation note and monitoring note."""
+    return " ".join(v.text for v in (ind.adjustment, ind.deviation, ind.monitor_note))
+
+
+def says_adjusted(ind: Indicator) -> bool:
+    """The row's notes name an approved change (PX741–PX743 for a target, PX816 for a weight)."""
+    notes = row_notes(ind)
+    return any(w in notes for w in ADJUST_WORDS)
 
 
 def noted(project: Project, src: str) -> bool:

@@ -19,6 +19,8 @@ from ..numbers import num, plain, quantize
 from ..read import coerce
 from ..scoring.profiles import Profile, get_profile
 from ..template import contract
+from .money import show, tolerance
+from .note_place import says_adjusted
 
 _ROW_LABEL = {key: label for key, label, _row in contract.FUND_SOURCES}
 _HUNDRED = Decimal(100)
@@ -113,9 +115,8 @@ def _weights_changed(project: Project, form: FormInfo) -> Iterator[Finding]:
     for ind in project.indicators:
         set_at = form.set_weights.get(ind.row)
         was, now = (num(set_at) if set_at is not None else None), num(ind.weight)
-        note = ind.deviation.text
-        if "调整" in note and ("权重" in note or "分值" in note):
-            continue                          # the row says the weight was changed, and why
+        if says_adjusted(ind):
+            continue                          # the row names an approved change, as PX742 asks
         if was is not None and now is not None and abs(was - now) > Decimal("0.01"):
             yield at("PX816", ind.weight, actual=plain(now), expected=plain(was),
                      indicator=ind.level3.text or f"第{ind.row}行",
@@ -126,7 +127,6 @@ def _adjustments(form: FormInfo) -> Iterator[Finding]:
     """PX815: a printed 调整预算 that is not 调整后预算数 − 年初预算数 (a budget system's funds
     block prints the change between them), compared at the less precise figure's places, and
     shown in the form's own unit (元 on a form in 元)."""
-    from .money import show, tolerance
     unit = Decimal(form.money_divisor)
     for key, label, row, printed in form.fund_rows:
         adjust = printed.get("adjust")

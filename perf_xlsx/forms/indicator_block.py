@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..indicator_rows import canonical_level1, canonical_level2
+from ..indicator_rows import ELLIPSIS, canonical_level1, canonical_level2
 from ..model import EMPTY, FormInfo, Indicator, Loc, Project, Value
 from ..numbers import plain
 from ..ooxml.rawbook import cell_ref
@@ -20,8 +20,9 @@ from .split_target import joined_target, with_unit
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-#: A cell holding only an ellipsis: the official form's "more rows here" (……), left as printed.
-_DOTS = re.compile(r"[.．。…⋯·]{2,}|…|⋯")
+#: A cell holding only an ellipsis: the official form's "more rows here" (……), left as printed
+#: (grid texts are normalised: …… is ......).
+_DOTS = re.compile(ELLIPSIS)
 #: How many rows below the 总分 row a 其他需要说明事项 row is looked for.
 NOTE_BELOW = 3
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,

@@ -13,7 +13,7 @@ from typing import Callable, Iterator, NamedTuple
 from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, pct, show, tolerance
-from ..checks.note_place import explained
+from ..checks.note_place import explained, row_notes, says_adjusted
 from ..indicator_rows import Row, ind_cell
 from ..model import Indicator, Project
 from ..numbers import num
@@ -71,9 +71,6 @@ class _Adjustments(NamedTuple):
     words: dict[str, str]
 
 
-_ADJUST_WORDS = ("调整", "批复", "批准", "变更")
-
-
 def _adjustments(project: Project) -> _Adjustments:
     inds = project.indicators
     form = project.form
@@ -83,17 +80,14 @@ def _adjustments(project: Project) -> _Adjustments:
                             {"unnoted": "没有调整说明", "unnoted_en": "no adjustment note names it",
                              "adj_at": "「调整说明」", "adj_at_en": "the adjustment note"})
 
-    def said(ind: Indicator) -> str:
-        return " ".join(v.text for v in (ind.adjustment, ind.deviation, ind.monitor_note))
-
-    texts = " ".join([*(said(i) for i in inds), form.note.text])
+    texts = " ".join([*(row_notes(i) for i in inds), form.note.text])
     head = form.columns.get("deviation") or form.columns.get("monitor_note")
     words = {"unnoted": f"「{head}」中没有写明经批准的调整",
              "unnoted_en": f"the '{head}' column names no approved change",
              "adj_at": f"「{head}」", "adj_at_en": f"the '{head}' column"} if head else \
         {"unnoted": "表上没有写明经批准的调整", "unnoted_en": "the form names no approved change",
          "adj_at": "自评报告", "adj_at_en": "the report"}
-    return _Adjustments(lambda ind: any(w in said(ind) for w in _ADJUST_WORDS), texts, words)
+    return _Adjustments(says_adjusted, texts, words)
 
 
 def _same(key: str, recorded: str, ind: Indicator, joined: bool) -> bool:
