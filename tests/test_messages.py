@@ -63,11 +63,11 @@ def _printed() -> dict[str, Callable[[], Any]]:
 
     def form(printed: dict, info: dict | None = None, indicators: list | None = None):
         def build() -> Any:
-            folder = Path(tempfile.mkdtemp(prefix="perf-xlsx-msg-"))
-            path = build_form(folder / "f.xlsx", info or default_info(),
-                              indicators or default_indicators(),
-                              FormLayout(grade_beside_total=True), printed=printed)
-            return load_project(path)
+            with tempfile.TemporaryDirectory(prefix="perf-xlsx-msg-") as folder:
+                path = build_form(Path(folder) / "f.xlsx", info or default_info(),
+                                  indicators or default_indicators(),
+                                  FormLayout(grade_beside_total=True), printed=printed)
+                return load_project(path)
         return build
 
     cases: dict[str, Callable[[], Any]] = {}
