@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -169,14 +169,14 @@ def _pieces_as_people(value: Parsed) -> Parsed:
     """People counted in 个 (``资助学生人数 ≥120个``, PX316 says so) are people: compared with
     ``126人`` as a count of people, not as two units that cannot be compared."""
     if isinstance(value, targets.Comparison) and value.unit == "个":
-        return targets.Comparison(value.op, value.number, "人", value.label, value.raw)
+        return replace(value, unit="人")
     return value
 
 
 def _points_as_percent(value: Parsed) -> Parsed:
     """A satisfaction score out of 100 (``95分``) is the percentage a survey gives (95 %)."""
     if isinstance(value, targets.Comparison) and value.unit == "分" and 0 <= value.number <= 100:
-        return targets.Comparison(value.op, value.number, "%", value.label, value.raw)
+        return replace(value, unit="%")
     return value
 
 

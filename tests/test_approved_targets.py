@@ -79,6 +79,8 @@ def test_a_target_written_another_way_is_the_same_target(tmp_path: Path) -> None
     ("≥200公里", "≥210公里", False), ("≥90%", "≥90", False), ("≥200公里", "≤200公里", False),
     ("2023年12月底前", "2024年12月底前", False), ("明显改善", "有所改善", False),
     ("≥50本", "≥50块", False),
+    ("3-5场", "3至5场", True), ("1-1.5万元", "10000-15000元", True), ("3-5场", "3-6场", False),
+    ("3-5场", "≥3场", False),
 ])
 def test_same_target(recorded: str, now: str, same: bool) -> None:
     from perf_xlsx.stages.against import same_target

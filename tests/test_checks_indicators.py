@@ -82,7 +82,16 @@ CASES = [
      edit(0, actual="印制52本，发放率100%"), []),
     ("two figures in the target's unit: no guessing", edit(0, actual="印制52本，其中发放50本"),
      [("PX302", "actual", 0)]),
-    ("target unparsed", edit(0, target="50-60本"), [("PX301", "target", 0)]),
+    ("target unparsed", edit(0, target="≥50-60本"), [("PX301", "target", 0)]),
+    ("a range target met inside it", edit(0, target="50-60本"), []),
+    ("a range target typed with 至", edit(0, target="50至60本"), []),
+    ("a range target missed below it", edit(0, target="55~60本"), [("PX303", "actual", 0)]),
+    ("a range target far exceeded", edit(0, target="20-30本"), [("PX304", "actual", 0)]),
+    ("a range exceeded by less than the overshoot", edit(0, target="40-45本"), []),
+    ("a cost range is a ceiling at its high end", edit(4, target="0.003-0.004万元"),
+     [("PX303", "actual", 4)]),
+    ("a cost below a cost range", edit(4, target="0.006-0.007万元"), []),
+    ("a target of 0 beside an actual of 0%", edit(5, target="0", actual="0%"), []),
     ("target placeholder", edit(0, target="XX"), [("PX301", "target", 0)]),
     ("actual unparsed", edit(0, actual="约50-60本"), [("PX302", "actual", 0)]),
     ("actual empty", edit(0, actual=None), [("PX318", "actual", 0)]),
@@ -262,7 +271,7 @@ def test_breach_message_names_direction():
 
 
 def test_unparsed_target_shows_suggestion():
-    (f,) = check_indicators(project(edit(0, target="50-60本")(default_indicators())))
+    (f,) = check_indicators(project(edit(0, target="≥50-60本")(default_indicators())))
     assert "50-60本" in f.message() and "≥50" in f.hint()
 
 
@@ -371,7 +380,8 @@ WORKBOOK_CASES = [
     ("unknown level1", edit(0, level1="产出类"), [("PX307", "level1", 0)]),
     ("short level1", edit(0, level1="产出"), [("PX319", "level1", 0)]),
     ("empty target", edit(1, target=None), [("PX310", "target", 1)]),
-    ("unparsed target", edit(1, target="40-50块"), [("PX301", "target", 1)]),
+    ("unparsed target", edit(1, target="≥40-50块"), [("PX301", "target", 1)]),
+    ("a range target", edit(1, target="40-50块"), []),
     ("deadline typed as a date cell", edit(3, actual=dt.date(2018, 10, 8)),
      [("PX313", "actual", 3)]),
     ("deadline as an Excel serial number", edit(3, target=43373, actual=dt.date(2018, 9, 28)), []),

@@ -101,7 +101,7 @@ DOMAIN_EXAMPLES = [
     # not applicable / unparsed
     ("不适用", ("NA",)), ("N/A", ("NA",)), ("NA", ("NA",)),
     ("", ("U",)), (None, ("U",)), ("……", ("U",)), ("XX", ("U",)), ("≥", ("U",)),
-    ("满意度≥", ("U",)), ("≤预算", ("Q", "<=预算", None)), ("≤合同金额", ("Q", "<=合同金额", None)), ("50-60本", ("U",)), ("请填写", ("U",)), ("—", ("U",)),
+    ("满意度≥", ("U",)), ("≤预算", ("Q", "<=预算", None)), ("≤合同金额", ("Q", "<=合同金额", None)), ("≥50-60本", ("U",)), ("50-60本以上", ("U",)), ("2023-2025", ("U",)), ("请填写", ("U",)), ("—", ("U",)),
     ("9月30日前完成80%", ("U",)), ("13月", ("U",)),
 ]
 
@@ -166,7 +166,7 @@ def test_comparison_direction_and_raw():
 
 
 def test_unparsed_has_reason_and_suggestion():
-    u = parse_target("50-60本")
+    u = parse_target("≥50-60本")
     assert isinstance(u, Unparsed) and u.reason and "50" in u.suggestion
     assert isinstance(parse_target("9月30日前"), Deadline)
 
@@ -478,3 +478,41 @@ def test_coverage_in_words_against_a_percent(target: str, actual: str, met) -> N
 ])
 def test_a_deadline_in_the_year_after_the_evaluated_one(text, limit):
     assert parse_target(text).as_date(2023) == limit
+
+
+@pytest.mark.parametrize("text,op,low,high,unit", [
+    ("3-5场", ">=", "3", "5", "场"), ("3至5场", ">=", "3", "5", "场"), ("3到5个", ">=", "3", "5", "个"),
+    ("85%-95%", ">=", "85", "95", "%"), ("85-95%", ">=", "85", "95", "%"),
+    ("3～5场次", ">=", "3", "5", "场"), ("10—15天", ">=", "10", "15", "天"),
+    ("1.5-2万元", ">=", "1.5", "2", "万元"), ("每月2-3次", ">=", "2", "3", "次/月"),
+    ("反向3-5次", "<=", "5", "3", "次"),
+])
+def test_a_range_target(text, op, low, high, unit):
+    """A target typed as a range is read as one: ``>=`` its low end, ``bound`` its high end
+    (反向: ``<=`` the high end); the reversed order, a comparator with it or a range with no
+    unit at all stays unreadable (PX301)."""
+    got = parse_target(text)
+    assert isinstance(got, Comparison)
+    assert (got.op, got.number, got.bound, got.unit) == (op, D(low), D(high), unit)
+
+
+def test_a_range_is_no_measurement_in_an_actual_value():
+    assert isinstance(parse_actual("50-60本"), Unparsed)
+    assert isinstance(parse_target("5-3场"), Unparsed) and isinstance(parse_target("3-5"), Unparsed)
+
+
+@pytest.mark.parametrize("target,actual,met,ratio", [
+    ("3-5场", "4场", True, D(1)), ("3-5场", "3场", True, D(1)), ("3-5场", "5场", True, D(1)),
+    ("3-5场", "2场", False, D(2) / D(3)), ("3-5场", "8场", True, D("1.6")),
+    ("85%-95%", "0.9", True, D(1)), ("85%-95%", "80%", False, D(80) / D(85)),
+])
+def test_a_range_is_met_from_its_low_end_and_exceeded_past_its_high_end(target, actual, met, ratio):
+    out = compare(parse_target(target), parse_actual(actual))
+    assert (out.met, out.ratio) == (met, ratio)
+
+
+def test_a_money_range_on_a_cost_row_is_a_ceiling_at_its_high_end():
+    cost = T.as_ceiling(parse_target("800-1000元/人"))
+    assert (cost.op, cost.number, cost.bound) == ("<=", D(1000), D(800))
+    assert compare(cost, parse_actual("1100元/人")).met is False
+    assert compare(cost, parse_actual("600元/人")).met is True

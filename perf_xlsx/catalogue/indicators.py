@@ -11,7 +11,7 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell}: the target '{actual}' of '{indicator}' cannot be read ({reason}).",
         "Rewrite it in a comparable form such as '{expected}'; a qualitative target reads like "
         "'效果明显', a deadline like '9月30日前'.",
-        "年度指标值写成「50-60本」或「XX」"),
+        "年度指标值写成「≥50-60本」或「XX」"),
     "PX302": Entry(
         W, "实际完成值无法识别",
         "{sheet}!{cell}：「{indicator}」的实际完成值「{actual}」无法识别（{reason}）。",

@@ -181,13 +181,13 @@ def _unit_missing(r: Row, all_text: bool) -> Iterator[Finding]:
     tt, at = r.ind.target.text, r.ind.actual.text
     # a number typed as a number carries no unit but the cell's format: it is read as the
     # target's unit (0.95 beside ≥90 % is 95 %); only a text value lost its unit, and 0 is 0
-    # in any unit (差错率 0 beside ≤1%)
+    # in any unit (差错率 0 beside ≤1%, a target of 0 beside 0%)
     if t.unit and not a.unit and a.number != 0 and isinstance(r.ind.actual.value, str):
         yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
                  missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
                  other_en="target", example=f"{show(targets.as_percent(a.number, t.number) if t.unit == '%' else a.number)}"
                  f"{t.unit}")
-    elif a.unit == "%" and not t.unit and isinstance(r.ind.target.value, str):
+    elif a.unit == "%" and not t.unit and t.number != 0 and isinstance(r.ind.target.value, str):
         yield _f("PX323", r, "target", indicator=r.name, bare=tt, with_unit=at, unit=a.unit,
                  missing_zh="年度指标值", other_zh="实际完成值", missing_en="target",
                  other_en="actual value", example=f"{tt}%")

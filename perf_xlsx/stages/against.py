@@ -107,9 +107,12 @@ def same_target(recorded: str, now: str) -> bool:
     and ≤15000元, 2023年12月底前 and 2023年12月31日前 (a deadline's 前 or not)."""
     a, b = targets.parse_target(recorded), targets.parse_target(now)
     if isinstance(a, targets.Comparison) and isinstance(b, targets.Comparison):
-        if a.op != b.op or (a.unit is None) != (b.unit is None):
+        if a.op != b.op or (a.unit is None) != (b.unit is None) or \
+                (a.bound is None) != (b.bound is None):
             return False
-        return (units.convert(b.number, b.unit, a.unit) if a.unit else b.number) == a.number
+        ends = [(a.number, b.number), (a.bound, b.bound)] if a.bound is not None else \
+            [(a.number, b.number)]
+        return all((units.convert(y, b.unit, a.unit) if a.unit else y) == x for x, y in ends)
     if isinstance(a, targets.Deadline) and isinstance(b, targets.Deadline):
         year = a.year or b.year or 2000
         return (a.year is None or b.year is None or a.year == b.year) and \

@@ -78,7 +78,9 @@ def _compare_at(target: Comparison, t: Decimal, a: Decimal) -> Outcome:
     met = {">=": a >= t, ">": a > t, "=": a >= t, "<=": a <= t, "<": a < t}[op]
     if op == "=" and not met and is_approximate(target.raw):
         met = a >= t * (1 - APPROXIMATE)
-    if target.direction == "positive":
+    if target.direction == "positive" and target.bound is not None and a >= t:
+        ratio = a / target.bound if a > target.bound else Decimal(1)  # 3-5场: beyond 5 only
+    elif target.direction == "positive":
         ratio = a / t if t != 0 else (Decimal(1) if met else Decimal(0))
     else:
         ratio = t / a if a > 0 else (Decimal(1) if met else Decimal(0))

@@ -13,13 +13,17 @@ REVERSE_OPS = ("<=", "<")
 
 @dataclass(frozen=True)
 class Comparison:
-    """A quantitative target or value: ``≥50本``, ``90%以上``, ``≤0.0062万元``, bare ``43.2``."""
+    """A quantitative target or value: ``≥50本``, ``90%以上``, ``≤0.0062万元``, bare ``43.2``.
+
+    A target typed as a range (``3-5场``, ``85%~95%``) is ``>=`` its low end with ``bound`` its
+    high end (on a cost row, or 反向: ``<=`` the high end, ``bound`` the low one)."""
 
     op: str
     number: Decimal
     unit: str | None
     label: str | None
     raw: str
+    bound: Decimal | None = None
 
     @property
     def direction(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -71,10 +72,33 @@ def as_ceiling(target: Parsed) -> Parsed:
     if isinstance(target, Comparison) and target.op == "=" and target.number != 0 and \
             units.is_money(target.unit) and not is_approximate(target.raw):
         return Comparison("<=", target.number, target.unit, target.label, target.raw)
+    if isinstance(target, Comparison) and target.op == ">=" and target.bound is not None and \
+            units.is_money(target.unit):       # 人均成本 800-1000元: at most 1000元
+        return replace(target, op="<=", number=target.bound, bound=target.number)
     return target
 
 
-def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparsed:
+#: The high end of a range after its low end: ``3-5场``, ``85%~95%``, ``1.5至2万元``.
+_RANGE_END = re.compile(r"[-~至到](\d+(?:\.\d+)?)")
+
+
+def _range_end(number: Decimal, unit: str | None, tail: str
+               ) -> tuple[Decimal | None, str | None, str]:
+    """``(high, unit, rest)`` when ``tail`` goes on to the high end of a range in the same unit
+    (one of the two ends names it), else ``(None, unit, tail)``."""
+    m = _RANGE_END.match(tail)
+    if not m:
+        return None, unit, tail
+    high = Decimal(m.group(1))
+    unit2, rest = _unit_at(tail[m.end():])
+    if high <= number or not (unit or unit2) or \
+            (unit and unit2 and units.normalise(unit) != units.normalise(unit2)):
+        return None, unit, tail
+    return high, unit or unit2, rest
+
+
+def _comparison(s: str, raw: str, direction: str | None, ranges: bool = False
+                ) -> Comparison | Unparsed:
     op = label = None
     m = SYM_RE.search(s)
     first_num = NUM_RE.search(s)
@@ -101,11 +125,20 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
         rest = s[n.start():]
         n = re.match(r"\d+(?:\.\d+)?|\.\d+", rest)
     number = Decimal(n.group(0))
-    unit, tail = _unit_at(rest[n.end():])
+    after = rest[n.end():]
+    bound = None
+    if ranges and op is None and _RANGE_END.match(after):     # 3-5场, 3至5场: no unit after 3
+        bound, unit, tail = _range_end(number, None, after)
+    if bound is None:
+        unit, tail = _unit_at(after)
+        if ranges and op is None:                               # 85%-95%
+            bound, unit, tail = _range_end(number, unit, tail)
     unit, tail, label = _period(unit, tail, label)
     for word, wop in SUFFIX_WORDS:
         if tail.startswith(word):
             tail = tail[len(word):]
+            if bound is not None:
+                return Unparsed(raw, _SEVERAL, f"≥{number}{unit or ''}")
             if op is None or op == "=":
                 op = wop
             break
@@ -113,11 +146,15 @@ def _comparison(s: str, raw: str, direction: str | None) -> Comparison | Unparse
         tail = ""           # ≥4.5分（满分5分）, ≥2次（每半年1次）: a note in brackets after the value
     if NUM_RE.search(tail) or SYM_RE.search(tail):
         return Unparsed(raw, _SEVERAL, f"≥{number}{unit or ''}")
+    label = (label or "").strip(":：,，;；、 ") or None
+    if bound is not None:
+        if direction == "反向":
+            return Comparison("<=", bound, units.normalise(unit), label, raw, bound=number)
+        return Comparison(">=", number, units.normalise(unit), label, raw, bound=bound)
     if op is None:
         op = {"正向": ">=", "反向": "<="}.get(direction or "", "=")
     elif direction == "反向" and op == "=":
         op = "<="
-    label = (label or "").strip(":：,，;；、 ") or None
     return Comparison(op, number, units.normalise(unit), label, raw)
 
 
@@ -143,7 +180,7 @@ def _period(unit: str | None, tail: str, label: str | None
 
 
 # ---- public -------------------------------------------------------------------------------------
-def _parse(text: Any, timeliness: bool) -> Parsed:
+def _parse(text: Any, timeliness: bool, ranges: bool) -> Parsed:
     raw = "" if text is None else (text.isoformat() if isinstance(text, date) else str(text))
     s = _APPROX_RE.sub(r"\1", chinese_count(normalise_text(text)))
     if not s:
@@ -170,34 +207,40 @@ def _parse(text: Any, timeliness: bool) -> Parsed:
         if SYM_RE.search(s) and not _BOUND_NAMED.search(s):
             return Unparsed(raw, "比较符后缺少数值", "≥50本")     # ≥, 满意度≥
         return Qualitative(s, level(s), raw)
-    return _comparison(s, raw, direction)
+    return _comparison(s, raw, direction, ranges)
 
 
 def parse_target(text: Any, *, timeliness: bool = False) -> Parsed:
-    """Parse a 年度指标值; never raises (an unreadable text becomes ``Unparsed``)."""
+    """Parse a 年度指标值; never raises (an unreadable text becomes ``Unparsed``). A range
+    (``3-5场``) is read as one (``Comparison.bound``); in an actual value it is not a
+    measurement (``parse_actual``)."""
+    return _parse_value(text, timeliness, True)
+
+
+def _parse_value(text: Any, timeliness: bool, ranges: bool) -> Parsed:
     if isinstance(text, str):  # the usual case; a check parses each text several times
-        return _parse_text_cached(text, timeliness)
-    return _parse_safely(text, timeliness)
+        return _parse_text_cached(text, timeliness, ranges)
+    return _parse_safely(text, timeliness, ranges)
 
 
-def _parse_safely(text: Any, timeliness: bool) -> Parsed:
+def _parse_safely(text: Any, timeliness: bool, ranges: bool) -> Parsed:
     try:
-        return _parse(text, timeliness)
+        return _parse(text, timeliness, ranges)
     except Exception:  # noqa: BLE001 - bad data must never raise
         return Unparsed("" if text is None else str(text), "无法识别", "≥50本")
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_text_cached(text: str, timeliness: bool) -> Parsed:
+def _parse_text_cached(text: str, timeliness: bool, ranges: bool) -> Parsed:
     # Parsed values are frozen dataclasses, so sharing one between callers is safe.
-    return _parse_safely(text, timeliness)
+    return _parse_safely(text, timeliness, ranges)
 
 
 def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None = None) -> Parsed:
     """Parse a 实际完成值 (``52本``, ``98%``, ``已完成100%``, ``完成``, a date); never raises.
     ``target``: the parsed 年度指标值 — an actual that states several figures (``完成5处，受益
     2.1万人``, ``100%（12/12）``) is read as the one figure in the target's unit, when one only is."""
-    got = parse_target(text, timeliness=timeliness)
+    got = _parse_value(text, timeliness, False)
     if not (isinstance(target, Comparison) and target.unit):
         return got
     if target.unit == "%" and isinstance(got, Qualitative) and _ALL_COVERED.fullmatch(got.text):
