@@ -8,6 +8,9 @@ from .model import Value
 #: What staff type into a number cell that has nothing to say (as the official forms print it):
 #: read as blank, not as a wrong number.
 BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
+#: Words a number cell holds to say there is none (其他资金 typed 无): read as a blank, as the
+#: marks above are; not in BLANK_MARKS, whose other users read a text cell (an actual of 无).
+NONE_WORDS = frozenset({"无", "暂无", "无。"})
 
 
 def num(value: Value) -> Decimal | None:

@@ -63,16 +63,19 @@ def test_twenty_points_of_execution_make_it_hubeis_frame(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("headline,printed,flagged", [
-    (HEADLINE, "96.2", True),                                         # its own cell, wrong
-    (["填报日期：2019年3月10日", None, None, "总分：99.23分"], "99.23", False),   # in the label's
-    (["填报日期：2019年3月10日", None, None, "总分：", None, "分"], None, False),  # left blank
+    (HEADLINE, "96.2", "E2"),                                         # its own cell, wrong
+    (["填报日期：2019年3月10日", None, None, "总分：99.23分"], "99.23", None),   # in the label's
+    (["填报日期：2019年3月10日", None, None, "总分：", None, "分"], None, None),  # left blank
+    (["填报日期：2019年3月10日", None, None, "总分：（96.2分）"], "96.2", "D2"),  # in brackets
+    (["填报日期：2019年3月10日", None, None, "总分：", "(96.2分)"], "96.2", "E2"),
+    (["填报日期：2019年3月10日", None, None, "总分：", "（99.23）"], "99.23", None),
 ])
 def test_a_total_in_the_head_line_is_the_printed_total(tmp_path: Path, headline: list[Any],
                                                        printed: str | None,
-                                                       flagged: bool) -> None:
+                                                       flagged: str | None) -> None:
     path = _form(tmp_path, headline)
     total = load_project(path).form.printed_total.get("score")
     assert (total.text if total is not None else None) == printed
     found = [f for f in check_file(path, "auto").findings if f.code == "PX804"]
-    assert [(f.cell, f.expected) for f in found] == ([("E2", "99.23")] if flagged
-                                                               else [])
+    assert [(f.cell, f.expected) for f in found] == ([(flagged, "99.23")] if flagged
+                                                     else [])

@@ -20,7 +20,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .goal_block import goal_label_at
-from .grid import Grid
+from .grid import Grid, field_label
 from .indicator_block import weight_points
 
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
@@ -56,18 +56,22 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         row = FundRow()
         for attr in ("initial", "budget", "executed"):
             if attr in cols:
-                v = cells.value(grid.name, r, cols[attr], "money", attr)
+                v = cells.value(grid.name, r, cols[attr], "money",
+                                field_label(grid.raw_text(header_row, cols[attr]), label))
                 setattr(row, attr, in_wan(v, info.money_divisor))
                 if how == "first":
                     info.sources[f"funds_{key}_{attr}"] = grid.where(r, cols[attr])
         printed: dict[str, Value] = {}
         for attr, kind in _PRINTED:
             if attr in cols:
-                printed[attr] = cells.value(grid.name, r, cols[attr], kind, attr)
+                printed[attr] = cells.value(grid.name, r, cols[attr], kind,
+                                            field_label(grid.raw_text(header_row, cols[attr]), label))
                 if attr == "weight":
                     printed[attr] = weight_points(printed[attr])
         if "adjust" in cols:      # an amount as printed (in 元 on a form in 元)
-            printed["adjust"] = cells.value(grid.name, r, cols["adjust"], "money", "adjust")
+            printed["adjust"] = cells.value(grid.name, r, cols["adjust"], "money",
+                                            field_label(grid.raw_text(header_row, cols["adjust"]),
+                                                        label))
         info.fund_rows.append((key, "" if how == "first" else label, row, printed))
         if how == "part":        # checked against the row it splits, never added to it
             info.fund_parts.append((key, label, row))

@@ -135,3 +135,12 @@ class Grid:
                     break
                 return r, col
         return r, start
+
+
+def field_label(header: str, row_label: str = "") -> str:
+    """How a finding names a cell of a published form: the row's label and the form's own
+    column header (``其他资金·年初预算数``, ``培训人次·分值``, as the template's cells are
+    named), never a field key."""
+    head = "".join(header.split())
+    row = "".join(row_label.split())
+    return f"{row}·{head}" if head and row else head or row

@@ -13,7 +13,8 @@ from .grid import Grid
 
 #: The labels of a head-line total (a bare 总分, 合计 or 总计 there would be too loose).
 HEADLINE_TOTALS = ("总分", "自评总分")
-_FIGURE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*分?")
+#: ``96.2``, ``96.2分``, ``（96.2分）``: the figure, in brackets or not.
+_FIGURE = re.compile(r"[(（]?\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*[)）]?")
 
 
 def read_headline_total(grid: Grid, cells: CellReader, info: FormInfo, rows: range) -> None:
@@ -24,7 +25,11 @@ def read_headline_total(grid: Grid, cells: CellReader, info: FormInfo, rows: ran
     at = grid.first(HEADLINE_TOTALS, rows)
     if at is not None:
         r, c = grid.value_right_of(*at)
-        if (r, c) != at and _FIGURE.fullmatch(grid.raw_text(r, c).strip()):
+        m = _FIGURE.fullmatch(grid.raw_text(r, c).strip()) if (r, c) != at else None
+        if m and m.group(0)[:1] in "(（":
+            info.printed_total["score"] = Value(Decimal(m.group(1)), m.group(1),
+                                                Loc(grid.name, cell_ref(r, c)))
+        elif m:
             info.printed_total["score"] = cells.value(grid.name, r, c, "score", "总分")
         return
     inline = grid.inline(HEADLINE_TOTALS, rows)

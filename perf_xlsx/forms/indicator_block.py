@@ -14,7 +14,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from ..template import contract
 from . import labels
-from .grid import Grid
+from .grid import Grid, field_label
 from .indicator_header import header_texts, indicator_columns, year_group
 from .split_target import joined_target, with_unit
 
@@ -117,10 +117,12 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                                              Loc(grid.name, cell_ref(r, cols["level3"]))))
             continue
         vals: dict[str, Value] = {}
+        name = grid.raw_text(r, cols["level3"]) if "level3" in cols else ""
         for key in ("level1", "level2", "level3", "target", "actual", "weight", "self_score",
                     "deviation"):
             if key in cols:
-                vals[key] = cells.value(grid.name, r, cols[key], _KIND[key], key)
+                vals[key] = cells.value(grid.name, r, cols[key], _KIND[key],
+                                        field_label(info.columns.get(key, key), name))
                 if key == "weight":
                     vals[key] = weight_points(vals[key])
             elif "level3" in cols:   # a column the form does not have: its row's 三级指标 cell
@@ -146,7 +148,8 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 features.append("shared-weight")
         if "set_weight" in cols:
             info.set_weights[r] = weight_points(
-                cells.value(grid.name, r, cols["set_weight"], "weight", "set_weight"))
+                cells.value(grid.name, r, cols["set_weight"], "weight",
+                            field_label(info.columns.get("set_weight", "权重设定值"), name)))
         project.indicators.append(Indicator(r, **vals))
         since.append(r)
     if not project.indicators and "level3" in cols:

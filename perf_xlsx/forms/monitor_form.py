@@ -17,7 +17,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .funds_block import added_rows, block_rows, in_wan, unit_and_weight
-from .grid import Grid
+from .grid import Grid, field_label
 
 #: A sheet is a monitoring form when a short text holds one of these …
 MONITOR_TITLES = ("执行监控表", "绩效监控表", "运行监控表", "监控情况表", "监控表")
@@ -97,10 +97,12 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
         row = FundRow()
         for attr in ("initial", "budget"):
             if attr in cols:
-                setattr(row, attr, in_wan(cells.value(grid.name, r, cols[attr], "money", attr),
-                                          info.money_divisor))
+                got = cells.value(grid.name, r, cols[attr], "money",
+                                  field_label(grid.raw_text(header_row, cols[attr]), label))
+                setattr(row, attr, in_wan(got, info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
-        _printed_rate(grid, cells, info, r, cols, key, "" if how == "first" else label, row)
+        _printed_rate(grid, cells, info, (r, header_row), cols, key,
+                      "" if how == "first" else label, row)
         if how == "part":          # 其中：中央资金 under 财政拨款: checked against it, not added
             info.fund_parts.append((key, label, row))
             continue
@@ -109,7 +111,7 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
             continue
         setattr(project.funds, key, row)
         if key == "total":
-            _total_row(project, grid, cells, info, r, cols)
+            _total_row(project, grid, cells, info, (r, header_row), cols, label)
     as_of = _as_of(grid, cells, header_row, cols, project)
     project.set_field("monitor_as_of", as_of)
     if project.year.is_empty and isinstance(as_of.value, date):   # 截至2023年6月30日 alone
@@ -128,25 +130,30 @@ def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:
     return None, {}
 
 
-def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, r: int, cols: dict[str, int],
-                  key: str, label: str, row: FundRow) -> None:
+def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, at: tuple[int, int],
+                  cols: dict[str, int], key: str, label: str, row: FundRow) -> None:
     """The row's printed 1-N月执行率 beside its own 1-N月执行数 and budget, for PX802."""
     if "rate" not in cols or "to_date" not in cols:
         return
-    spent = in_wan(cells.value(grid.name, r, cols["to_date"], "money", "to_date"),
+    (r, head), name = at, label or key
+    spent = in_wan(cells.value(grid.name, r, cols["to_date"], "money",
+                               field_label(grid.raw_text(head, cols["to_date"]), name)),
                    info.money_divisor)
-    rate = cells.value(grid.name, r, cols["rate"], SHOWN_KIND, "rate")
+    rate = cells.value(grid.name, r, cols["rate"], SHOWN_KIND,
+                       field_label(grid.raw_text(head, cols["rate"]), name))
     budget = row.budget if not row.budget.is_empty else row.initial
     info.fund_rows.append((key, label, FundRow(budget=budget, executed=spent), {"rate": rate}))
 
 
-def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo, r: int,
-               cols: dict[str, int]) -> None:
+def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
+               at: tuple[int, int], cols: dict[str, int], label: str) -> None:
+    r, head = at
     for key, name in (("to_date", "funds_executed_to_date"),
                       ("expected", "funds_expected_full_year")):
         if key in cols:
-            project.set_field(name, in_wan(cells.value(grid.name, r, cols[key], "money", key),
-                                           info.money_divisor))
+            got = cells.value(grid.name, r, cols[key], "money",
+                              field_label(grid.raw_text(head, cols[key]), label))
+            project.set_field(name, in_wan(got, info.money_divisor))
             info.sources[name] = grid.where(r, cols[key])
     if "note" in cols:
         project.set_field("monitor_note", cells.value(grid.name, r, cols["note"], "text",

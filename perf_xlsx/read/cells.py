@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalogue.finding import Finding, make
 from ..model import Loc, Value, loc_of, value_of
-from ..numbers import BLANK_MARKS, YEARS
+from ..numbers import BLANK_MARKS, NONE_WORDS, YEARS
 from ..ooxml.rawbook import RawWorkbook, cell_ref
 from ..targets.text import drop_invisible
 from . import coerce
@@ -125,8 +125,8 @@ class CellReader(EffectiveCells):
             text = drop_invisible(eff.value)
             if not text.strip():
                 return value_of(None, text, loc)
-            if text.strip() in BLANK_MARKS:
-                return value_of(None, None, loc)
+            if text.strip() in BLANK_MARKS or text.strip() in NONE_WORDS:
+                return value_of(None, None, loc)       # 无 in 其他资金: nothing, as a blank is
             got = coerce.parse_number_text(text, kind)
             if got is None:
                 self._add("PX122", loc, actual=text, **lab,
