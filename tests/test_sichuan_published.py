@@ -5,6 +5,7 @@
 绩效指标（90分） put on 产出 alone."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +117,22 @@ def test_a_subtotal_before_more_indicators_is_still_a_subtotal(tmp_path: Path) -
     save_rows(path, body, ())
     names = [i.level3.text for i in load_project(path).indicators]
     assert names == ["购买安可电脑", "成本控制数", "信息系统安全运行"]
+
+
+@pytest.mark.parametrize("sign,value,actual,scored", [
+    ("=", "10-15", 13, True),                  # a range under 指标性质 =: met inside it
+    ("", "10～15", 13, True),
+    ("=", "14-15", 13, False),                 # below its low end: not met
+])
+def test_a_range_in_the_split_target_cells(tmp_path: Path, sign: str, value: str, actual: int,
+                                           scored: bool) -> None:
+    data = rows()
+    data[13] = [None, "产出指标", "数量指标", "购买安可电脑", sign, value, "台", actual, 45, 45]
+    path = tmp_path / "四川自评表.xlsx"
+    save_rows(path, data, ("A4:A6", "A7:A12", "A13:A15"))
+    report = check_file(path, "auto")
+    codes = {f.code for f in report.findings}
+    assert "PX301" not in codes and ("PX303" in codes) is not scored
+    (first,) = [s for s in report.score.indicators if s.indicator.level3.text == "购买安可电脑"]
+    expected = Decimal(45) if scored else Decimal(45) * 13 / 14     # in proportion below it
+    assert round(first.computed, 4) == round(expected, 4)

@@ -32,11 +32,11 @@ ENTRIES: dict[str, Entry] = {
         "年度指标值 ≥50本，实际完成值 45本"),
     "PX304": Entry(
         W, "大幅超过年度指标值",
-        "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 达到年度指标值 {expected} 的 "
+        "{sheet}!{cell}：「{indicator}」实际完成值 {actual} 达到年度指标值 {expected} {bound_zh}的 "
         "{ratio}（不低于 {limit}），但没有说明原因。",
         "在{note_at}说明超额完成的原因（指标是否定得过低）。",
-        "{sheet}!{cell}: the actual value {actual} of '{indicator}' is {ratio} of the target "
-        "{expected} (at least {limit}) and no reason is given.",
+        "{sheet}!{cell}: the actual value {actual} of '{indicator}' is {ratio} of "
+        "{bound_en}the target {expected} (at least {limit}) and no reason is given.",
         "Explain in {note_at_en} why the target was exceeded so far (was it set too low?).",
         "年度指标值 ≥50本，实际完成值 80本，偏差说明为空"),
     "PX305": Entry(

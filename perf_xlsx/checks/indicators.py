@@ -160,7 +160,10 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
                  verb_zh="超过" if rev else "未达到", verb_en="exceeds" if rev else "falls short of")
     elif (out.met and t.direction == "positive" and out.ratio is not None
           and out.ratio >= overshoot and note_says_nothing(r.ind.deviation) is not None):
-        yield _f("PX304", r.ind, "actual", **shown, ratio=_pct(out.ratio), limit=_pct(overshoot))
+        top = f"{t.bound.normalize():f}{t.unit or ''}" if t.bound is not None else ""
+        yield _f("PX304", r.ind, "actual", **shown, ratio=_pct(out.ratio), limit=_pct(overshoot),
+                 bound_zh=f"上限 {top} " if top else "",
+                 bound_en=f"the upper end {top} of " if top else "")
 
 
 def _deadline(r: Row, project: Project) -> Iterator[Finding]:

@@ -127,11 +127,12 @@ def _comparison(s: str, raw: str, direction: str | None, ranges: bool = False
     number = Decimal(n.group(0))
     after = rest[n.end():]
     bound = None
-    if ranges and op is None and _RANGE_END.match(after):     # 3-5场, 3至5场: no unit after 3
+    ranged = ranges and op in (None, "=")      # =3-5场: a split form's 指标性质 = before a range
+    if ranged and _RANGE_END.match(after):                      # 3-5场, 3至5场: no unit after 3
         bound, unit, tail = _range_end(number, None, after)
     if bound is None:
         unit, tail = _unit_at(after)
-        if ranges and op is None:                               # 85%-95%
+        if ranged:                                              # 85%-95%
             bound, unit, tail = _range_end(number, unit, tail)
     unit, tail, label = _period(unit, tail, label)
     for word, wop in SUFFIX_WORDS:
