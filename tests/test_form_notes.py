@@ -129,3 +129,36 @@ def test_a_few_text_figures_are_listed_whole(tmp_path: Path) -> None:
     wb.save(path)
     (f,) = [f for f in check_file(path, "auto").findings if f.code == "PX812"]
     assert f.params["cells"] == "、".join(c.coordinate for c in cells)
+
+
+def _with_formulas(path: Path, count: int) -> list[str]:
+    """The first ``count`` numbers of the form's scores (得分 column) made formulas with no
+    stored result (=the cell's own value), as a program that generates forms writes them."""
+    wb = load_workbook(path)
+    ws = wb.active
+    head = next(c for row in ws.iter_rows() for c in row if c.value == "得分" and c.row > 8)
+    cells = [ws.cell(r, head.column) for r in range(head.row + 1, ws.max_row + 1)
+             if isinstance(ws.cell(r, head.column).value, (int, float))][:count]
+    for c in cells:
+        c.value = f"={c.value}+0"
+    wb.save(path)
+    return [c.coordinate for c in cells]
+
+
+def test_formulas_without_results_are_one_note_for_the_sheet(tmp_path: Path) -> None:
+    path = build_form(tmp_path / "t.xlsx", default_info(), default_indicators())
+    cells = _with_formulas(path, 5)
+    report = check_file(path, "auto")
+    assert not [f for f in report.findings if f.code == "PX130"]
+    (f,) = [f for f in report.findings if f.code == "PX817"]
+    assert f.severity is Severity.INFO and f.params["count"] == 5 and f.cell == cells[0]
+    assert f.params["cells"] == "、".join(cells) and "5 个公式没有保存计算结果" in f.message()
+    assert report.score is not None and report.score.total is not None     # computed, checked
+
+
+def test_a_formula_or_two_keep_their_own_notes(tmp_path: Path) -> None:
+    path = build_form(tmp_path / "t.xlsx", default_info(), default_indicators())
+    cells = _with_formulas(path, 2)
+    found = check_file(path, "auto").findings
+    assert [f.cell for f in found if f.code == "PX130"] == cells
+    assert "PX817" not in {f.code for f in found}

@@ -148,4 +148,14 @@ ENTRIES: dict[str, Entry] = {
         "Weight the indicator as approved; if the change was approved, say so (basis and "
         "approval) in the deviation note.",
         "权重设定值 20，权重 30"),
+    "PX817": Entry(
+        I, "表上的公式没有保存计算结果",
+        "{sheet}：{count} 个公式没有保存计算结果（{cells}），已由工具逐个计算后检查。",
+        "由程序生成、未经 Excel/WPS 保存的表常常如此，不影响检查；要让表上显示结果，用 Excel 或 "
+        "WPS 打开并保存一次。",
+        "{sheet}: {count} formulas have no stored result ({cells}); the tool computed each "
+        "before checking.",
+        "Common in tables a program generated and no spreadsheet saved, and harmless to the "
+        "checks; to show the results on the form, open it in Excel or WPS and save it once.",
+        "执行率、得分和总分都是公式，文件由程序生成"),
 }

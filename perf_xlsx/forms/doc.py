@@ -239,6 +239,9 @@ def generate() -> str:
         "  bare number there (`312` against `≥300人`, `0.96` against `≥90%`) is read as a number",
         "  cell in Excel is, in the target's unit, not as an actual that lost its unit (PX323) —",
         "  as on a sheet storing its figures as text (three or more: a system's export, PX812).",
+        "- Formulas saved without their results (a form a program generated, no spreadsheet",
+        "  saved) are computed by the tool and checked; three or more on the sheet are one PX817",
+        "  note listing them, fewer a PX130 each showing the formula.",
         f"- A 三级指标 named {' · '.join(labels.EXECUTION_ROW)} is the budget execution rate printed",
         "  inside the indicator table (PX808 when the funds block scores it too) — except under",
         f"  {' · '.join(labels.MANAGEMENT_LEVEL1)}, where it is that block's own weighted indicator"

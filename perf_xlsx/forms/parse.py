@@ -182,7 +182,8 @@ def project_from_form(raw: RawWorkbook, sheet: str, path: str | None = None,
         project.funds.note = info.note     # 其他需要说明事项 explains the money too
     info.figures_as_text = source_format in ALL_TEXT_FORMATS or \
         sum(f.code == "PX120" for f in cells.findings) >= TEXT_FIGURES_MIN
-    cells.findings = _text_numbers(cells.findings, sheet, source_format)
+    cells.findings = _gathered(_text_numbers(cells.findings, sheet, source_format), sheet,
+                               "PX130", "PX817", FORMULAS_MIN)
     info.features = tuple(features)
     info.layout = "+".join(["mof", *features])
     info.title = next((text for text in (*(grid.raw_text(r, c) for (r, c) in sorted(grid.texts)),
@@ -209,22 +210,31 @@ def _text_numbers(findings: list[Finding], sheet: str, source_format: str) -> li
     """A form's figures stored as text: one PX812 for the sheet where the first PX120 stood, not
     a warning per cell (a budget system's export stores every figure so); none at all for a Word
     table or a web page, whose every cell is text."""
-    texts = [f for f in findings if f.code == "PX120"]
-    if not texts:
-        return findings
-    kept = [f for f in findings if f.code != "PX120"]
     if source_format in ALL_TEXT_FORMATS:
-        return kept
-    shown = "、".join(f.cell or "" for f in texts[:_CELLS_SHOWN])
-    shown += " 等" if len(texts) > _CELLS_SHOWN else ""
-    at = findings.index(texts[0])
-    summary = make("PX812", sheet, texts[0].cell, count=len(texts), cells=shown)
-    return [*findings[:at], summary, *(f for f in findings[at:] if f.code != "PX120")]
+        return [f for f in findings if f.code != "PX120"]
+    return _gathered(findings, sheet, "PX120", "PX812", 1)
+
+
+def _gathered(findings: list[Finding], sheet: str, code: str, summary_code: str,
+              least: int) -> list[Finding]:
+    """``least`` or more findings of ``code`` as one ``summary_code`` (where the first stood)
+    naming their cells: PX812 for figures stored as text, PX817 for formulas whose results
+    the tool computed (a generated form has one in every rate, score and total)."""
+    many = [f for f in findings if f.code == code]
+    if len(many) < least:
+        return findings
+    shown = "、".join(f.cell or "" for f in many[:_CELLS_SHOWN])
+    shown += " 等" if len(many) > _CELLS_SHOWN else ""
+    at = findings.index(many[0])
+    summary = make(summary_code, sheet, many[0].cell, count=len(many), cells=shown)
+    return [*findings[:at], summary, *(f for f in findings[at:] if f.code != code)]
 
 
 _CELLS_SHOWN = 8
 #: A form with at least this many figures stored as text is an export that stores them all so.
 TEXT_FIGURES_MIN = 3
+#: At least this many computed formulas are one PX817 (fewer: a PX130 each, showing the formula).
+FORMULAS_MIN = 3
 
 
 # ---- header -------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ EARLY_CODES = frozenset({
     "PX202", "PX210", "PX301", "PX306", "PX307", "PX308", "PX309", "PX310", "PX311", "PX316",
     "PX317", "PX319", "PX322", "PX324", "PX333", "PX334", "PX401", "PX402", "PX403"})
 #: What the published-form reader says, kept at every stage: a block missing (PX801), how the
-#: form was read (PX810), figures stored as text (PX812).
-FORM_READER_CODES = frozenset({"PX801", "PX810", "PX812"})
+#: form was read (PX810), figures stored as text (PX812), formulas the tool computed (PX817).
+FORM_READER_CODES = frozenset({"PX801", "PX810", "PX812", "PX817"})
 #: Project fields that only the 自评 stage must fill (their PX140 is dropped before it) …
 SELF_ONLY_FIELDS = ("goal_actual", "completion_date")
 #: … and the money only the year's end has: each source's 全年执行数.
