@@ -36,4 +36,9 @@ def main() -> None:
         cli_main()
     except KeyboardInterrupt:
         sys.stderr.write("已中止 / interrupted\n")
+        sys.unraisablehook = _ignore       # what the interrupt cut short fails as it is freed
         sys.exit(130)
+
+
+def _ignore(_unraisable: object) -> None:
+    return None

@@ -1,6 +1,7 @@
 """A published form's cell that cannot be read is named by the form's own words (the row's
 label and the column's header: ``上年结转资金·年初预算数``, ``宣传手册数量·分值``), never by a
-field key of the model; and ``无`` typed in a money cell says there is none, as ``/`` does."""
+field key of the model; ``无`` typed in a money cell says there is none, as ``/`` does; and a
+得分 typed ``满分`` is the row's 分值."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,7 +23,7 @@ def _form(tmp_path: Path, edits: dict[tuple[str, str], object]) -> Path:
     for (row_label, header), value in edits.items():
         r = next(r for (r, _c), t in sorted(texts.items()) if t.endswith(row_label))
         c = max((hr, c) for (hr, c), t in texts.items() if t == header and hr < r)[1]
-        ws.cell(r, c, value)
+        ws.cell(r, c).value = value
     wb.save(path)
     return path
 
@@ -47,3 +48,15 @@ def test_none_typed_in_a_money_cell_is_nothing(tmp_path: Path) -> None:
     report = check_file(_form(tmp_path, nothing), "auto")
     assert not {"PX122", "PX202", "PX802"} & {f.code for f in report.findings}
     assert report.project.funds.other.executed.is_empty
+
+
+def test_a_score_typed_as_full_marks_is_the_weight(tmp_path: Path) -> None:
+    report = check_file(_form(tmp_path, {("宣传手册数量", "得分"): "满分"}), "auto")
+    assert not {"PX122", "PX804", "PX405"} & {f.code for f in report.findings}
+    first = next(i for i in report.project.indicators if i.level3.text == "宣传手册数量")
+    assert first.self_score.value == first.weight.value == 10 and first.self_score.text == "满分"
+
+
+def test_full_marks_without_a_weight_is_still_unreadable(tmp_path: Path) -> None:
+    path = _form(tmp_path, {("宣传手册数量", "得分"): "满分", ("宣传手册数量", "分值"): None})
+    assert "PX122" in {f.code for f in check_file(path, "auto").findings}

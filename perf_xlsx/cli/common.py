@@ -81,6 +81,17 @@ def error_text(err: PerfXlsxError, lang: str) -> str:
     return f"{where}[{err.code}] {message}" + (f"\n  {label}: {hint}" if hint else "")
 
 
+def _ignore(_unraisable: object) -> None:
+    return None
+
+
+def quiet_leftovers() -> None:
+    """After a Ctrl-C the objects it cut short (a ZipFile interrupted in its constructor) are
+    freed as the process ends, and their clean-up fails ("Exception ignored in ZipFile.__del__
+    … Traceback"): nothing is left to do or save, so such errors are not shown."""
+    sys.unraisablehook = _ignore
+
+
 def main_entry(group: click.Group, args: list[str] | None = None) -> int:
     """Run the CLI and map every failure to an exit code; never show a traceback to a user."""
     make_safe_streams()
@@ -94,12 +105,14 @@ def main_entry(group: click.Group, args: list[str] | None = None) -> int:
         return EXIT_UNUSABLE if exc.exit_code == 1 else exc.exit_code
     except click.exceptions.Abort:
         click.echo("已中止 / aborted", err=True)
+        quiet_leftovers()
         return EXIT_UNUSABLE
     except PerfXlsxError as exc:
         click.echo(error_text(exc, "zh"), err=True)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         click.echo("已中止 / interrupted", err=True)
+        quiet_leftovers()
         return 130
     except Exception:  # an internal error: say so plainly, keep the details for a bug report
         click.echo("perf-xlsx 内部错误 / internal error — 请把以下信息报告给维护者:", err=True)

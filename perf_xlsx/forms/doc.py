@@ -5,7 +5,7 @@ import sys
 
 from ..template import contract
 from . import labels, monitor_columns, monitor_form
-from .indicator_block import NOTE_BELOW
+from .indicator_block import FULL_MARKS, NOTE_BELOW
 
 _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "implementer": "实施单位",
              "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
@@ -187,7 +187,8 @@ def generate() -> str:
         "template (one 分值 per row) with the weight and the score shared equally, and says so.",
         "A target or actual typed as `=100%` is a formula to the spreadsheet (its result 1): in",
         "an .xlsx it is read as typed (100%); an .xls or .ods keeps only the result, and a target",
-        "of 1 (or 0.95) against an actual in % is read as 100 % (95 %).",
+        "of 1 (or 0.95) against an actual in % is read as 100 % (95 %). A 得分 typed"
+        f" {' / '.join(FULL_MARKS)} is the row's 分值. `无` in a money cell is nothing, as `/` is.",
         "",
         "| column | 列 | labels |", "|---|---|---|", *_rows(labels.INDICATOR_COLUMNS),
         "",

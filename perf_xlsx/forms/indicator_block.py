@@ -25,6 +25,8 @@ _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$
 _DOTS = re.compile(ELLIPSIS)
 #: How many rows below the 总分 row a 其他需要说明事项 row is looked for.
 NOTE_BELOW = 3
+#: A 得分 typed as words for the whole weight: the row's 分值 (normalised texts).
+FULL_MARKS = ("满分", "满分。", "得满分", "全部得分")
 _KIND = {"level1": "text", "level2": "text", "level3": "text", "target": SHOWN_KIND,
          "actual": SHOWN_KIND, "weight": "weight", "self_score": "score", "deviation": "text",
          "direction": "text", "unit": "text"}
@@ -120,7 +122,11 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
         name = grid.raw_text(r, cols["level3"]) if "level3" in cols else ""
         for key in ("level1", "level2", "level3", "target", "actual", "weight", "self_score",
                     "deviation"):
-            if key in cols:
+            if key == "self_score" and key in cols and grid.text(r, cols[key]) in FULL_MARKS \
+                    and vals.get("weight", EMPTY).decimal is not None:     # 满分: the weight
+                vals[key] = Value(vals["weight"].decimal, grid.raw_text(r, cols[key]).strip(),
+                                  Loc(grid.name, cell_ref(r, cols[key])))
+            elif key in cols:
                 vals[key] = cells.value(grid.name, r, cols[key], _KIND[key],
                                         field_label(info.columns.get(key, key), name))
                 if key == "weight":
