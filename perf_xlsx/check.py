@@ -26,8 +26,9 @@ from .scoring.profiles import AUTO, Profile, get_profile
 from .scoring.score import score_project
 from .template import contract
 
-#: Codes this package emits about a money cell that the reader may already have reported.
-_CELL_CODES = ("PX209", "PX210")
+#: Codes this package emits about a cell that the reader may already have reported (PX122: a
+#: money cell, a 分值 that is no number): one finding for the cell, the reader's.
+_CELL_CODES = ("PX209", "PX210", "PX403")
 _MISSING_SHEET = "PX102"
 _OTHER_TEMPLATE = "PX101"
 #: Money findings that are about another sheet than the one they point at.
@@ -105,6 +106,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
         summary, score_findings = None, [make("PX420", sheet, None, profile=prof.name)]
     else:
         summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
+        score_findings = [f for f in score_findings
+                          if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)]
     if summary is not None and not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
         summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
         if contract.SHEET_INDICATORS not in missing:   # the sheet is there but holds no indicator

@@ -155,6 +155,8 @@ def rows(project: Project) -> list[Row]:
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
         if is_cost(l1, l2):
             target = targets.as_ceiling(target)
+        elif timely:
+            target = targets.as_time_limit(target)
         actual = targets.parse_actual(cell_text(ind.actual), timeliness=timely, target=target)
         if l1 == contract.LEVEL1_SATISFACTION or "满意" in ind.level3.text:
             target, actual = _points_as_percent(target), _points_as_percent(actual)

@@ -218,6 +218,12 @@ def calendar_range(number: Decimal, from_unit: str | None,
     return low, (number * s_hi / d_lo if s_hi else None)
 
 
+def is_duration(unit: str | None) -> bool:
+    """True for a length of time: 天, 个工作日, 小时, 个月, 年 …"""
+    u = normalise(unit)
+    return u is not None and u in _TIME_UNITS
+
+
 def is_money(unit: str | None) -> bool:
     """True for 元 / 万元 / 千元 / 亿元 and ratios of them (``万元/人``)."""
     u = normalise(unit)

@@ -40,6 +40,7 @@ def test_an_unreadable_weight_is_named_by_its_indicator(tmp_path: Path) -> None:
     (f,) = [f for f in report.findings if f.code == "PX122"]
     assert "（宣传手册数量·分值）" in f.message()
     assert "weight" not in f.message("en")
+    assert "PX403" not in {g.code for g in report.findings}     # one error for the one cell
 
 
 def test_none_typed_in_a_money_cell_is_nothing(tmp_path: Path) -> None:

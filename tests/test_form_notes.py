@@ -153,6 +153,7 @@ def test_formulas_without_results_are_one_note_for_the_sheet(tmp_path: Path) -> 
     (f,) = [f for f in report.findings if f.code == "PX817"]
     assert f.severity is Severity.INFO and f.params["count"] == 5 and f.cell == cells[0]
     assert f.params["cells"] == "、".join(cells) and "5 个公式没有保存计算结果" in f.message()
+    assert f"({', '.join(cells)})" in f.message("en")       # the English list in English
     assert report.score is not None and report.score.total is not None     # computed, checked
 
 

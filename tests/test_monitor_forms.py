@@ -371,3 +371,17 @@ def test_the_year_from_the_cut_off_when_nothing_else_says_it(tmp_path: Path) -> 
     project = load_project(path)
     assert project.field_value("monitor_as_of").value == date(2023, 6, 30)
     assert project.year.decimal == 2023
+
+
+@pytest.mark.parametrize("cell,named", [
+    ("E6", "年度资金总额·1-7月执行数"), ("E7", "财政拨款·1-7月执行数"),
+    ("C8", "其他资金·年初预算数"), ("G6", "年度资金总额·全年预计执行数"),
+])
+def test_an_unreadable_amount_is_named_by_the_forms_row_and_column(tmp_path: Path, cell: str,
+                                                                    named: str) -> None:
+    path = typed(tmp_path / "m.xlsx")
+    wb = load_workbook(path)
+    wb.active[cell] = "很多"
+    wb.save(path)
+    (f,) = [f for f in check_file(path, "auto", stage=None).findings if f.code == "PX122"]
+    assert f.cell == cell and f"（{named}）" in f.message()

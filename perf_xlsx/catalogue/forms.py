@@ -105,7 +105,7 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}：{count} 个数字单元格保存的是文本（{cells}），已逐个按数字读取。",
         "从预算系统导出的表常常如此，不影响检查；要在 Excel 里计算，可选中这些单元格，点旁边的"
         "黄色提示 →「转换为数字」。",
-        "{sheet}: {count} figures are stored as text ({cells}); each was read as a number.",
+        "{sheet}: {count} figures are stored as text ({cells_en}); each was read as a number.",
         "Common in tables exported by a budget system and harmless to the checks; to compute "
         "with them in Excel, select the cells and choose 'Convert to Number'.",
         "年初预算数印成文本「120.00」"),
@@ -153,7 +153,7 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}：{count} 个公式没有保存计算结果（{cells}），已由工具逐个计算后检查。",
         "由程序生成、未经 Excel/WPS 保存的表常常如此，不影响检查；要让表上显示结果，用 Excel 或 "
         "WPS 打开并保存一次。",
-        "{sheet}: {count} formulas have no stored result ({cells}); the tool computed each "
+        "{sheet}: {count} formulas have no stored result ({cells_en}); the tool computed each "
         "before checking.",
         "Common in tables a program generated and no spreadsheet saved, and harmless to the "
         "checks; to show the results on the form, open it in Excel or WPS and save it once.",

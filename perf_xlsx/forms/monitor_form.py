@@ -101,7 +101,7 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
                                   field_label(grid.raw_text(header_row, cols[attr]), label))
                 setattr(row, attr, in_wan(got, info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
-        _printed_rate(grid, cells, info, (r, header_row), cols, key,
+        _printed_rate(grid, cells, info, (r, header_row, label), cols, key,
                       "" if how == "first" else label, row)
         if how == "part":          # 其中：中央资金 under 财政拨款: checked against it, not added
             info.fund_parts.append((key, label, row))
@@ -130,12 +130,13 @@ def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:
     return None, {}
 
 
-def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, at: tuple[int, int],
+def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, at: tuple[int, int, str],
                   cols: dict[str, int], key: str, label: str, row: FundRow) -> None:
-    """The row's printed 1-N月执行率 beside its own 1-N月执行数 and budget, for PX802."""
+    """The row's printed 1-N月执行率 beside its own 1-N月执行数 and budget, for PX802; ``at``:
+    the row, the header row and the row's label as printed."""
     if "rate" not in cols or "to_date" not in cols:
         return
-    (r, head), name = at, label or key
+    r, head, name = at
     spent = in_wan(cells.value(grid.name, r, cols["to_date"], "money",
                                field_label(grid.raw_text(head, cols["to_date"]), name)),
                    info.money_divisor)

@@ -223,10 +223,12 @@ def _gathered(findings: list[Finding], sheet: str, code: str, summary_code: str,
     many = [f for f in findings if f.code == code]
     if len(many) < least:
         return findings
-    shown = "、".join(f.cell or "" for f in many[:_CELLS_SHOWN])
-    shown += " 等" if len(many) > _CELLS_SHOWN else ""
+    first = [f.cell or "" for f in many[:_CELLS_SHOWN]]
+    more = len(many) > _CELLS_SHOWN
     at = findings.index(many[0])
-    summary = make(summary_code, sheet, many[0].cell, count=len(many), cells=shown)
+    summary = make(summary_code, sheet, many[0].cell, count=len(many),
+                   cells="、".join(first) + (" 等" if more else ""),
+                   cells_en=", ".join(first) + (" …" if more else ""))
     return [*findings[:at], summary, *(f for f in findings[at:] if f.code != code)]
 
 

@@ -6,7 +6,7 @@ number (``>=``); ``在项目计划完成时间内完成`` and ``及时`` carry n
 a 5-digit Excel date serial is a Deadline only with ``timeliness=True``; a count per period
 (``每月1次``) is compared with the count over the year; a deadline in every period (``每月10日前``)
 is Qualitative; on a cost row a bare money target is a ceiling (``as_ceiling``: ``500元/人`` →
-``≤500元/人``); an approximate one (``100人左右``, ``约100人``) is met down to 10 % below it.
+``≤500元/人``; a range, at its high end, there and in time on a 时效 row: ``as_time_limit``); an approximate one (``100人左右``, ``约100人``) is met down to 10 % below it.
 Parsing never raises.
 
 ``kinds`` (what a value is), ``text`` (normalised text, comparator words), ``deadlines``,
@@ -27,10 +27,10 @@ from .kinds import (
     Unparsed,
 )
 from .deadlines import is_recurring_deadline
-from .parse import as_ceiling, parse_actual, parse_target
+from .parse import as_ceiling, as_time_limit, parse_actual, parse_target
 from .text import has_comparator, is_approximate, level_word, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
-           "Parsed", "Qualitative", "Unparsed", "as_ceiling", "as_percent", "compare", "has_comparator",
-           "is_approximate", "is_recurring_deadline", "level_word", "normalise_text", "parse_actual",
+           "Parsed", "Qualitative", "Unparsed", "as_ceiling", "as_percent", "as_time_limit",
+           "compare", "has_comparator", "is_approximate", "is_recurring_deadline", "level_word", "normalise_text", "parse_actual",
            "parse_target", "says_none"]

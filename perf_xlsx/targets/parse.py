@@ -78,6 +78,15 @@ def as_ceiling(target: Parsed) -> Parsed:
     return target
 
 
+def as_time_limit(target: Parsed) -> Parsed:
+    """A range of time on a 时效 row (办结时限 ``3-5个工作日``, 响应时间 ``2-4小时``) is a limit:
+    at most its high end, as a cost range is (``as_ceiling``); other targets as they are."""
+    if isinstance(target, Comparison) and target.op == ">=" and target.bound is not None and \
+            units.is_duration(target.unit):
+        return replace(target, op="<=", number=target.bound, bound=target.number)
+    return target
+
+
 #: The high end of a range after its low end: ``3-5场``, ``85%~95%``, ``1.5至2万元``.
 _RANGE_END = re.compile(r"[-~至到](\d+(?:\.\d+)?)")
 
