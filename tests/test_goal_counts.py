@@ -125,3 +125,15 @@ def test_a_goal_typed_a_line_per_row_is_read_whole(tmp_path: Path) -> None:
     assert project.goal_actual.text == "1.建成集中供水工程5处；\n2.受益人口1.8万人。"
     assert project.goal_actual.loc.cell == "E7"
     assert px334(path) == [("E7", px334(path)[0][1])] and "1.8万人" in px334(path)[0][1]
+
+
+@pytest.mark.parametrize("expected,flagged", [
+    ("新建集中供水工程4-6处。", False),        # the range as the indicator states it
+    ("新建集中供水工程6处。", False),          # its high end
+    ("新建集中供水工程4处。", False),          # its low end
+    ("新建集中供水工程8处。", True),
+])
+def test_a_range_target_and_the_goal_text(tmp_path: Path, expected: str, flagged: bool) -> None:
+    inds = [("数量指标", "新建供水工程", "4-6处", "5处")]
+    got = px334(form(tmp_path / "r.xlsx", expected, "建成集中供水工程5处。", inds))
+    assert bool(got) is flagged, got

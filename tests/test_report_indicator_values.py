@@ -85,3 +85,19 @@ def test_a_docx_report_with_its_form(tmp_path: Path, filled) -> None:
                                    str(tmp_path / "报告.docx")])
     assert "[PX511]" in out.output and out.output.count("[PX511]") == 1
     assert "第2段（二）「全年印制宣传手册52本，活动参与者满意度达96%，投诉率2%」" in out.output
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("宣传手册数量60本。", False),            # the range's high end restated
+    ("宣传手册数量50本。", False),            # its low end
+    ("宣传手册数量58本。", True),
+])
+def test_either_end_of_a_range_target_is_the_target_restated(filled, text: str,
+                                                             flagged: bool) -> None:
+    from factory import default_indicators
+
+    inds = default_indicators()
+    inds[0] = {**inds[0], "target": "50-60本"}
+    project = load_project(filled(indicators=inds))
+    got = [f for f in check_report_text([text], project, None) if f.code == "PX511"]
+    assert bool(got) is flagged
