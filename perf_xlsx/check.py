@@ -93,10 +93,13 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
     if any(f.code == _OTHER_TEMPLATE for f in reader):  # nothing was read: every sheet is missing
         missing |= set(contract.INPUT_SHEETS)
     ind_rows = indicator_rows(project)   # computed once, shared by the three checks below
-    money = [f for f in [*check_money(project, prof, ind_rows=ind_rows),
-                         *check_fund_rows(project, prof.low_execution_threshold)]
-             if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)
-             and not _about_missing(f, missing)]
+
+    def unflagged(found: list[Finding]) -> list[Finding]:     # the reader's finding says it
+        return [f for f in found if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)]
+
+    money = [f for f in unflagged([*check_money(project, prof, ind_rows=ind_rows),
+                                   *check_fund_rows(project, prof.low_execution_threshold)])
+             if not _about_missing(f, missing)]
     ind_findings = check_indicators(project, prof, ind_rows=ind_rows)
     goal_findings = [] if contract.SHEET_INFO in missing else \
         check_goals(project) + check_goal_counts(project, ind_rows) + check_goal_rates(project)
@@ -106,8 +109,7 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
         summary, score_findings = None, [make("PX420", sheet, None, profile=prof.name)]
     else:
         summary, score_findings = score_project(project, prof, ind_rows=ind_rows)
-        score_findings = [f for f in score_findings
-                          if not (f.code in _CELL_CODES and (f.sheet, f.cell) in flagged)]
+        score_findings = unflagged(score_findings)
     if summary is not None and not summary.indicators:  # nothing to score (no indicator rows, or the sheet is missing)
         summary, score_findings = None, [f for f in score_findings if f.code != "PX410"]
         if contract.SHEET_INDICATORS not in missing:   # the sheet is there but holds no indicator

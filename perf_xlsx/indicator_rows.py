@@ -16,7 +16,7 @@ from typing import Any
 
 from . import targets, units
 from .model import Indicator, Project, Value
-from .numbers import BLANK_MARKS
+from .numbers import BLANK_MARKS, NONE_WORDS
 from .targets import Parsed
 from .template import contract
 
@@ -224,7 +224,7 @@ def ind_cell(ind: Indicator, key: str) -> tuple[str, str]:
 
 
 #: A deviation note that gives no reason: a dash, 无, 不适用 … (NFKC, spaces dropped, lower case).
-_SAYS_NOTHING = BLANK_MARKS | {"无", "无偏差", "没有", "暂无", "不适用", "n/a", "na", "空", "无原因"}
+_SAYS_NOTHING = BLANK_MARKS | NONE_WORDS | {"无偏差", "没有", "不适用", "n/a", "na", "空", "无原因"}
 
 
 def note_says_nothing(value: Value) -> str | None:

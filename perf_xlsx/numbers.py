@@ -8,8 +8,9 @@ from .model import Value
 #: What staff type into a number cell that has nothing to say (as the official forms print it):
 #: read as blank, not as a wrong number.
 BLANK_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "/", "／", "\\"})
-#: Words a number cell holds to say there is none (其他资金 typed 无): read as a blank, as the
-#: marks above are; not in BLANK_MARKS, whose other users read a text cell (an actual of 无).
+#: Words saying there is none: a number cell holding one is blank, as with the marks above (其他资金
+#: typed 无); a note holding only one says nothing (checks.note_place, indicator_rows). Not in
+#: BLANK_MARKS, whose other users read a text cell (an actual of 无 is a measurement: zero).
 NONE_WORDS = frozenset({"无", "暂无", "无。"})
 
 

@@ -28,7 +28,7 @@ from ..indicator_rows import (  # noqa: F401
     rows,
 )
 from ..model import Indicator, Project
-from ..numbers import project_year, quantize
+from ..numbers import plain, project_year, quantize
 from ..targets import Comparison, Deadline, NotApplicable, Qualitative, Unparsed
 from ..template import contract
 from .classify import check_classification
@@ -160,7 +160,7 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
                  verb_zh="超过" if rev else "未达到", verb_en="exceeds" if rev else "falls short of")
     elif (out.met and t.direction == "positive" and out.ratio is not None
           and out.ratio >= overshoot and note_says_nothing(r.ind.deviation) is not None):
-        top = f"{t.bound.normalize():f}{t.unit or ''}" if t.bound is not None else ""
+        top = f"{plain(t.bound)}{t.unit or ''}" if t.bound is not None else ""
         yield _f("PX304", r.ind, "actual", **shown, ratio=_pct(out.ratio), limit=_pct(overshoot),
                  bound_zh=f"上限 {top} " if top else "",
                  bound_en=f"the upper end {top} of " if top else "")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ..catalogue.severity import Severity
 from ..model import Indicator, Project, Value
-from ..numbers import BLANK_MARKS
+from ..numbers import BLANK_MARKS, NONE_WORDS
 
-_NOTHING = frozenset({"无", "无。", "暂无", "没有", "无说明", "不适用", *BLANK_MARKS})
+_NOTHING = frozenset({*NONE_WORDS, "没有", "无说明", "不适用", *BLANK_MARKS})
 
 
 def explained(note: Value | None) -> bool:

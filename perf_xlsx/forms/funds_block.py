@@ -54,24 +54,25 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
     for r, key, label, how in block_rows(grid, rows, header_row, first_money):
         seen.add(key)
         row = FundRow()
+
+        def named(attr: str, label: str = label) -> str:     # 其他资金·年初预算数
+            return field_label(grid.raw_text(header_row, cols[attr]), label)
+
         for attr in ("initial", "budget", "executed"):
             if attr in cols:
-                v = cells.value(grid.name, r, cols[attr], "money",
-                                field_label(grid.raw_text(header_row, cols[attr]), label))
+                v = cells.value(grid.name, r, cols[attr], "money", named(attr))
                 setattr(row, attr, in_wan(v, info.money_divisor))
                 if how == "first":
                     info.sources[f"funds_{key}_{attr}"] = grid.where(r, cols[attr])
         printed: dict[str, Value] = {}
         for attr, kind in _PRINTED:
             if attr in cols:
-                printed[attr] = cells.value(grid.name, r, cols[attr], kind,
-                                            field_label(grid.raw_text(header_row, cols[attr]), label))
+                printed[attr] = cells.value(grid.name, r, cols[attr], kind, named(attr))
                 if attr == "weight":
                     printed[attr] = weight_points(printed[attr])
         if "adjust" in cols:      # an amount as printed (in 元 on a form in 元)
             printed["adjust"] = cells.value(grid.name, r, cols["adjust"], "money",
-                                            field_label(grid.raw_text(header_row, cols["adjust"]),
-                                                        label))
+                                            named("adjust"))
         info.fund_rows.append((key, "" if how == "first" else label, row, printed))
         if how == "part":        # checked against the row it splits, never added to it
             info.fund_parts.append((key, label, row))

@@ -26,14 +26,16 @@ def read_headline_total(grid: Grid, cells: CellReader, info: FormInfo, rows: ran
     if at is not None:
         r, c = grid.value_right_of(*at)
         m = _FIGURE.fullmatch(grid.raw_text(r, c).strip()) if (r, c) != at else None
-        if m and m.group(0)[:1] in "(（":
-            info.printed_total["score"] = Value(Decimal(m.group(1)), m.group(1),
-                                                Loc(grid.name, cell_ref(r, c)))
+        if m and m.group(0)[:1] in "(（":     # （96.2分）: text no number reader takes
+            info.printed_total["score"] = _figure(grid, m, r, c)
         elif m:
             info.printed_total["score"] = cells.value(grid.name, r, c, "score", "总分")
         return
     inline = grid.inline(HEADLINE_TOTALS, rows)
     m = _FIGURE.fullmatch(inline[2]) if inline else None
     if inline and m:
-        info.printed_total["score"] = Value(Decimal(m.group(1)), m.group(1),
-                                            Loc(grid.name, cell_ref(inline[0], inline[1])))
+        info.printed_total["score"] = _figure(grid, m, inline[0], inline[1])
+
+
+def _figure(grid: Grid, m: re.Match[str], r: int, c: int) -> Value:
+    return Value(Decimal(m.group(1)), m.group(1), Loc(grid.name, cell_ref(r, c)))

@@ -72,19 +72,24 @@ def as_ceiling(target: Parsed) -> Parsed:
     if isinstance(target, Comparison) and target.op == "=" and target.number != 0 and \
             units.is_money(target.unit) and not is_approximate(target.raw):
         return Comparison("<=", target.number, target.unit, target.label, target.raw)
-    if isinstance(target, Comparison) and target.op == ">=" and target.bound is not None and \
-            units.is_money(target.unit):       # 人均成本 800-1000元: at most 1000元
-        return replace(target, op="<=", number=target.bound, bound=target.number)
+    if _ranged(target) and units.is_money(target.unit):   # 人均成本 800-1000元: at most 1000元
+        return _at_high_end(target)
     return target
 
 
 def as_time_limit(target: Parsed) -> Parsed:
     """A range of time on a 时效 row (办结时限 ``3-5个工作日``, 响应时间 ``2-4小时``) is a limit:
     at most its high end, as a cost range is (``as_ceiling``); other targets as they are."""
-    if isinstance(target, Comparison) and target.op == ">=" and target.bound is not None and \
-            units.is_duration(target.unit):
-        return replace(target, op="<=", number=target.bound, bound=target.number)
-    return target
+    return _at_high_end(target) if _ranged(target) and units.is_duration(target.unit) else target
+
+
+def _ranged(target: Parsed) -> bool:
+    return isinstance(target, Comparison) and target.op == ">=" and target.bound is not None
+
+
+def _at_high_end(target: Comparison) -> Comparison:
+    """A range read as a limit: at most its high end (``bound`` then holds the low end)."""
+    return replace(target, op="<=", number=target.bound, bound=target.number)
 
 
 #: The high end of a range after its low end: ``3-5场``, ``85%~95%``, ``1.5至2万元``.
