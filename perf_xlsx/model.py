@@ -132,7 +132,7 @@ class Indicator:
 
 #: The formats whose every cell is text (a Word table, a web page): a bare number there is a
 #: number, not a figure whose unit was lost or a number stored as text.
-ALL_TEXT_FORMATS = ("docx", "html")
+ALL_TEXT_FORMATS = ("docx", "doc", "html")
 
 
 @dataclass
@@ -151,7 +151,7 @@ class FormInfo:
     sheet: str
     layout: str                                   # e.g. "mof", "mof+split-target+元"
     features: tuple[str, ...] = ()
-    source_format: str = "xlsx"                   # xlsx | xls | ods | docx
+    source_format: str = "xlsx"                   # xlsx | xls | ods | docx | doc | html | xml2003
     stage: str = "self"                           # target for a 申报表 (docs/stages.md)
     part: int = 0                                 # 1, 2 … for forms stacked on one sheet
     rows: tuple[int, int] | None = None           # (first, last) row of a stacked form

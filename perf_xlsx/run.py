@@ -137,7 +137,7 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
                                    previous=last_year, approved=approved)
     first = reports[0]
     form = first.project.form
-    own_text = narrative is None and form is not None and form.source_format == "docx"
+    own_text = narrative is None and form is not None and form.source_format in ("docx", "doc")
     if own_text:
         narrative = path
     if narrative is not None:

@@ -869,28 +869,6 @@ def test_a_weight_merged_over_several_rows_is_one_weight(tmp_path: Path, fmt: st
     assert "PX406" not in codes(check_file(fair))
 
 
-@needs_lo
-def test_a_word_97_report_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
-    """A 自评报告 sent as .doc (Word 97-2003): PX022 naming Word/WPS 文字 and .docx, exit 2, the
-    file untouched; in a batch over a folder it is a row of its own, never skipped unseen."""
-    from click.testing import CliRunner
-
-    from perf_xlsx.batch.pool import UNREADABLE, BatchOptions, collect_files, run_batch
-    from perf_xlsx.cli import cli
-
-    info, indicators = seed(0)
-    docx_path = build_docx_report(tmp_path / "报告.docx", info, indicators, ["一、基本情况"])
-    inbox = tmp_path / "inbox"
-    doc = soffice_convert(docx_path, "doc", inbox)
-    before = doc.read_bytes()
-    result = CliRunner().invoke(cli, ["check", "--no-write", str(doc)])
-    assert result.exit_code == 2, result.output
-    assert "[PX022]" in result.output and "Word 文档 (*.docx)" in result.output
-    assert doc.read_bytes() == before
-    rows = [row for _, row in run_batch(collect_files([inbox]).files, BatchOptions(), jobs=1)]
-    assert [(r["status"], r["error"]["code"]) for r in rows] == [(UNREADABLE, "PX022")]
-
-
 @pytest.mark.parametrize("line,year", [
     ("（2023年度）", 2023),
     ("填报日期：2024年3月5日", None),          # the filing date: the year after, not the year

@@ -182,13 +182,16 @@ ENTRIES: dict[str, Entry] = {
         "local folder and retry.",
         "网络盘上无读取权限的文件"),
     "PX022": Entry(
-        E, "Word 97-2003 文档（.doc）",
-        "{path} 是 Word 97-2003 文档（.doc 或 WPS 文字 .wps），perf-xlsx 读不了这种旧格式。",
+        E, "Word 97-2003 文档（.doc）无法转换",
+        "{path} 是 Word 97-2003 文档（.doc 或 WPS 文字 .wps），未能读取其中的表格（{detail}）。",
         "请用 Word 或 WPS 文字打开它，「文件 → 另存为」选择「Word 文档 (*.docx)」，再检查新文件"
-        "（其中的自评表会被读取）。",
-        "{path} is a Word 97-2003 document (.doc, or a WPS Writer .wps); perf-xlsx cannot read "
-        "that old format.",
+        "（其中的自评表会被读取）；或安装 LibreOffice，perf-xlsx 会自动用它转换 .doc（装在别处时，"
+        "用环境变量 PERF_XLSX_SOFFICE 指明 soffice 的位置）。",
+        "{path} is a Word 97-2003 document (.doc, or a WPS Writer .wps); its tables could not be "
+        "read ({detail}).",
         "Open it in Word or WPS Writer, use File → Save As → 'Word Document (*.docx)', then "
-        "check the new file (the form table in it is read).",
+        "check the new file (the form table in it is read); or install LibreOffice, which "
+        "perf-xlsx then uses to convert a .doc (set PERF_XLSX_SOFFICE to soffice's path when it "
+        "is installed elsewhere).",
         "收到的自评报告是 .doc"),
 }

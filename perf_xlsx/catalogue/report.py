@@ -99,9 +99,9 @@ ENTRIES: dict[str, Entry] = {
     "PX510": Entry(
         I, "报告中没有可核对的数字",
         "在报告 {sheet} 中没有找到可以和工作簿核对的金额、比率或指标个数。",
-        "确认选对了报告文件；只有 .docx 正文段落和 .txt 能读取（表格、图片中的数字不读）。",
+        "确认选对了报告文件；只有 .docx（或 .doc）正文段落和 .txt 能读取（表格、图片中的数字不读）。",
         "No amount, rate or indicator count in report {sheet} could be matched to the workbook.",
-        "Make sure this is the right report; only .docx body paragraphs and .txt are read "
+        "Make sure this is the right report; only .docx (or .doc) body paragraphs and .txt are read "
         "(not tables or images).",
         "把空白的报告模板当作报告检查"),
     "PX520": Entry(
@@ -113,11 +113,11 @@ ENTRIES: dict[str, Entry] = {
         "perf-xlsx check 自评表.xlsx --report 自评报告.doc，但文件其实是 .docx"),
     "PX521": Entry(
         E, "报告文件格式不支持",
-        "报告文件 {path} 不是 .docx 或 .txt（{detail}）。",
+        "报告文件 {path} 不是 .docx、.doc 或 .txt，或无法转换（{detail}）。",
         "用 Word 或 WPS 打开后「另存为」Word 文档 (*.docx)，或另存为纯文本 (*.txt)，再检查。",
-        "Report file {path} is not a .docx or .txt ({detail}).",
+        "Report file {path} is not a .docx, .doc or .txt, or could not be converted ({detail}).",
         "Open it in Word or WPS and Save As 'Word Document (*.docx)' or plain text (*.txt).",
-        "旧版 Word 97-2003 的 .doc 文件"),
+        "报告是 .pdf；或本机没有 LibreOffice 时的 .doc"),
     "PX522": Entry(
         E, "报告文件已损坏",
         "报告文件 {path} 无法读取（{detail}）。",

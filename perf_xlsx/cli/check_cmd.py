@@ -95,7 +95,7 @@ def _show_write(outcome: Any, lang: str, quiet: bool) -> int:
                    "文件名不变 / write the results to this file, or into this existing folder "
                    "under the workbook's own name")
 @click.option("--report", "narrative", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="同时核对这份自评报告（.docx/.txt）正文中的金额、比率和指标个数 / "
+              default=None, help="同时核对这份自评报告（.docx/.doc/.txt）正文中的金额、比率和指标个数 / "
               "also check the amounts, rates and counts stated in this narrative report")
 @click.option("--stage", default=None, callback=_stage, metavar="STAGE",
               help="年度阶段：target/申报、monitor/监控、self/自评；不写时按已填的内容判断 / "

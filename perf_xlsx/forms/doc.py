@@ -343,6 +343,10 @@ def generate() -> str:
         "row 5, column D), and a table nested in a cell (a form drawn inside a one-cell frame) "
         "is `表1-1`; the short lines above a table count as its title lines "
         "(title, year, `单位：元`) | as .xls |",
+        "| .doc / WPS 文字 .wps (Word 97-2003) | converted to .docx by LibreOffice when it is "
+        "installed (found on PATH, in its usual install folder, or at `PERF_XLSX_SOFFICE`; "
+        "`PERF_XLSX_SOFFICE=off` never converts), in a private temporary folder, then read as "
+        "a .docx; without LibreOffice it is PX022 (save it as .docx in Word or WPS) | as .xls |",
         "",
         "The printed figures checked on a form are PX802–PX809 (docs/findings.md).",
         "",

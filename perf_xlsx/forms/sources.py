@@ -6,6 +6,8 @@
   Values arrive typed: numbers become stored text as the lean reader keeps them, dates serials.
 - .docx: python-docx; each top-level table becomes a sheet ``表1``, ``表2`` … with its merges
   (gridSpan, vMerge) as merged ranges, so a finding at ``表2!D5`` is table 2, row 5, column D.
+- .doc (Word 97-2003, also WPS 文字 .wps): converted to .docx by LibreOffice when it is
+  installed (``word97``), then read as a .docx; PX022 without it.
 - a web page of tables (``html_tables``) and Excel 2003 XML (``xml2003``): the text files budget
   systems export as "Excel", often named .xls.
 
@@ -31,7 +33,8 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
-    """"xls" (also .et), "ods", "docx", "html" or "xml2003" when the bytes are one of those,
+    """"xls" (also .et), "ods", "docx", "doc" (also WPS 文字 .wps), "html" or "xml2003" when the
+    bytes are one of those,
     else None (the lean .xlsx reader then decides, and refuses with its precise reason).
     ``blob``: the file's bytes when the caller has read them already."""
     try:
@@ -39,9 +42,11 @@ def other_format(path: str | Path, blob: bytes | None = None) -> str | None:
             head = fh.read(8192)
             if head.startswith(sniff.OLE_MAGIC):
                 names = ole_names(fh)
-                if "encryptedpackage" not in names and names & {"workbook", "book"}:
+                if "encryptedpackage" in names:
+                    return None
+                if names & {"workbook", "book"}:
                     return "xls"
-                return None
+                return "doc" if "worddocument" in names else None
     except OSError:
         return None
     if not head.startswith(b"PK"):
@@ -72,6 +77,10 @@ def read_other(path: str | Path, kind: str, blob: bytes | None = None) -> RawWor
             blob = Path(path).read_bytes()
         except OSError as exc:
             raise InputError("PX006", path=str(path), detail=str(exc)[:80]) from None
+    if kind == "doc":
+        from .word97 import doc_as_docx
+
+        return read_docx_tables(path, doc_as_docx(path, blob))
     if kind in ("html", "xml2003"):
         from .html_tables import read_html
         from .xml2003 import read_xml2003
@@ -145,19 +154,20 @@ def _unreadable(path: str | Path, kind: str, why: str) -> InputError:
     return InputError("PX008", path=str(path), detail=f"Excel 97-2003 / WPS: {why[:80]}")
 
 
-def read_docx_tables(path: str | Path) -> RawWorkbook:
+def read_docx_tables(path: str | Path, blob: bytes | None = None) -> RawWorkbook:
     """Every top-level table of a .docx as a sheet ``表N``, merged cells resolved, then the
-    sheets of the Excel workbooks embedded in it as objects (``对象N·<sheet>``)."""
+    sheets of the Excel workbooks embedded in it as objects (``对象N·<sheet>``). ``blob``: the
+    .docx's bytes when they are not the file's (a .doc converted by ``word97``)."""
     import docx
 
     from .embedded import embedded_sheets
     from .word_continued import join_continued
 
     try:
-        zf, _, _ = _open_docx(path)
+        zf, _, _ = _open_docx(path, blob)
         with zf:
             objects = embedded_sheets(zf, path, read_calamine)
-        document = docx.Document(str(path))
+        document = docx.Document(str(path) if blob is None else io.BytesIO(blob))
     except InputError:
         raise
     except Exception as exc:
@@ -249,10 +259,10 @@ def _captions(document: Any) -> list[tuple[str, ...]]:
     return out
 
 
-def _open_docx(path: str | Path):
+def _open_docx(path: str | Path, blob: bytes | None = None):
     """The zip with the lean reader's size and part limits applied (a bomb is refused first)."""
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(path if blob is None else io.BytesIO(blob))
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError("PX005", path=str(path), detail=str(exc)[:80]) from None
     try:

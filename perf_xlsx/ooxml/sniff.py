@@ -226,7 +226,8 @@ def sniff_bytes(path: PathLike) -> None:
         if "encryptedpackage" in names:
             raise InputError("PX007", path=str(path))
         if "worddocument" in names and not names & {"workbook", "book"}:
-            raise InputError("PX022", path=str(path))
+            raise InputError("PX022", path=str(path),
+                             detail="此处只读 Excel 工作簿 / only a workbook is read here")
         detail = "Excel 97-2003" if names & {"workbook", "book"} else "OLE2"
         raise InputError("PX008", path=str(path), detail=detail)
     text = _decode_text(head)

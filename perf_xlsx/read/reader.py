@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalogue.finding import Finding, make
 from ..ooxml.gcpause import gc_paused
-from ..model import ExpenseLine, Indicator, Project
+from ..model import ALL_TEXT_FORMATS, ExpenseLine, Indicator, Project
 from ..ooxml.rawbook import RawWorkbook, parse_cell_ref
 from ..template import contract
 from .cells import CellReader
@@ -55,7 +55,7 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
     other = other_format(path, blob)
     if other is not None:    # .xls/.et/.ods/.docx: a published form, or our template saved so
         raw, kind = read_other(path, other, blob), other
-        if other not in ("docx", "html") and _is_template_copy(raw):
+        if other not in ALL_TEXT_FORMATS and _is_template_copy(raw):
             return [_template_copy(project_from_raw(raw, path=str(path), source_format=other))]
     else:
         # read_raw_workbook sniffs the bytes itself (sniff.open_package): one zip open, not two.
@@ -79,8 +79,8 @@ def _load_projects(path: str | Path, deadline: float | None, first_only: bool,
             return [project_from_raw(raw, path=str(path))]    # PX101, with the sheets looked at
         project = Project(path=str(path), source_format=kind)
         seen = what_it_is(raw)
-        if kind == "docx" and not raw.sheets:
-            seen = _word_without_tables(blob)
+        if kind in ("docx", "doc") and not raw.sheets:
+            seen = _word_without_tables(_as_docx(path, kind, blob))
         project.findings = [make("PX101", expected="、".join(contract.INPUT_SHEETS[1:]),
                                  actual="、".join(raw.sheets) or "—", path=Path(path).name,
                                  **seen)]
@@ -116,6 +116,15 @@ def what_it_is(raw: RawWorkbook) -> dict[str, str]:
                         "seen_en": f" It looks like {en}: perf-xlsx checks project forms only "
                                    "(自评表, 申报表, 监控表)."}
     return {"seen_zh": "", "seen_en": ""}
+
+
+def _as_docx(path: str | Path, kind: str, blob: bytes) -> bytes:
+    """A Word document's .docx bytes (a .doc's as converted, from ``word97``'s cache)."""
+    if kind != "doc":
+        return blob
+    from ..forms.word97 import doc_as_docx
+
+    return doc_as_docx(path, blob)
 
 
 def _word_without_tables(blob: bytes) -> dict[str, str]:
