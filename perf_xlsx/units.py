@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 #: Spelling variants → the normalised unit name.
 ALIASES: dict[str, str] = {
-    "％": "%", "百分比": "%", "百分率": "%",
+    "％": "%", "百分比": "%", "百分率": "%", "个百分点": "百分点",
     "km": "公里", "KM": "公里", "Km": "公里", "千米": "公里",
     "m": "米", "cm": "厘米", "mm": "毫米",
     "m2": "平方米", "㎡": "平方米", "m²": "平方米", "km2": "平方公里",

@@ -249,6 +249,8 @@ CASES = [
      [("PX303", "actual", 5)]),
     ("百分点 as the unit of a rate", edit(5, target="≤5百分点", actual="2百分点"),
      [("PX316", "target", 5), ("PX316", "actual", 5)]),
+    ("a rise in 个百分点 measured in %: one unit (was PX312)",
+     edit(5, level3="绿化率提高", target="≥2个百分点", actual="2.3%"), []),
     ("one level phrase typed with and without spaces",
      lambda rs: [dict(r, actual="已 完成" if i % 2 else "已完成") for i, r in enumerate(rs)],
      [("PX321", "actual", 0)]),

@@ -114,6 +114,23 @@ def test_grade_against_the_printed_total(tmp_path: Path, total: D, grade: str,
     assert ("PX806" in codes(tmp_path, {"total": total, "grade": grade})) is wrong
 
 
+@pytest.mark.parametrize("grade_printed", [False, True])
+def test_an_indicator_named_like_the_grade_label_is_no_grade(tmp_path: Path,
+                                                             grade_printed: bool) -> None:
+    """An indicator called 等级 (target 优秀) is an indicator: its 年度指标值 is not read as the
+    form's printed grade (it was PX806 against a total of 85); a grade printed below the 总分
+    row still is."""
+    inds = default_indicators()
+    inds[1] = {**inds[1], "level3": "等级", "target": "优秀", "actual": "优秀等级"}
+    layout = FormLayout(grade_beside_total=grade_printed)
+    found = run(tmp_path, {"total": D(85), **({"grade": "良"} if grade_printed else {})},
+                indicators=inds, layout=layout)
+    assert "PX806" not in {f.code for f in found}
+    bad = run(tmp_path, {"total": D("99.5"), "grade": "良"}, indicators=inds,
+              layout=FormLayout(grade_beside_total=True))
+    assert [f.cell for f in bad if f.code == "PX806"] != []
+
+
 WEIGHT_SUM_EDGES = [(100, False), (110, True), (90, True), ("100", False)]
 
 

@@ -161,7 +161,7 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
     if not project.indicators and "level3" in cols:
         cells.add("PX140", grid.name, cell_ref(start, cols["level3"]), label="三级指标",
                   label_en="list of level-3 indicators")
-    _grade(grid, cells, info, hr)
+    _grade(grid, cells, info, max((i.row for i in project.indicators), default=hr))
 
 
 def _note_row(grid: Grid, cells: CellReader, info: FormInfo, r: int, row_texts: list[str],
@@ -279,10 +279,11 @@ def _total_row(grid: Grid, cells: CellReader, info: FormInfo, r: int,
             info.grade = Value(*grade, Loc(grid.name, cell_ref(r, c)))
 
 
-def _grade(grid: Grid, cells: CellReader, info: FormInfo, hr: int) -> None:
+def _grade(grid: Grid, cells: CellReader, info: FormInfo, after: int) -> None:
+    """The printed grade beside its label below the indicators (never an indicator named 等级)."""
     if not info.grade.is_empty:
         return
-    at = grid.first(labels.GRADE_LABELS, range(hr, grid.max_row + 1))
+    at = grid.first(labels.GRADE_LABELS, range(after + 1, grid.max_row + 1))
     if at is None:
         return
     r, c = grid.value_right_of(*at)

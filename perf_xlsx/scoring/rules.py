@@ -165,8 +165,8 @@ def _score_vs_rules(s: IndicatorScore, profile: Profile, name: str, sd: Decimal 
     if s.status == QUALITATIVE and level is not None and sd is not None and 0 <= sd <= weight:
         band = profile.band(level)
         if not band.contains(sd / weight):
-            word = targets.level_word(s.actual.text) if isinstance(s.actual, targets.Qualitative) \
-                else None
+            text = s.actual.text if isinstance(s.actual, targets.Qualitative) else ""
+            word = targets.level_word(text) or ((text, level) if text else None)
             shown = f"{word[0]}（{level}）" if word and word[0] != level else level
             yield make("PX409", *where, expected=band.describe(weight), actual=_n(sd),
                        indicator=name, level=shown, bands=_bands(profile, weight))
@@ -219,6 +219,10 @@ def level_of(s: IndicatorScore) -> str | None:
     """The qualitative level: the one the actual value names, else from the target's status."""
     if isinstance(s.actual, targets.Qualitative) and s.actual.level:
         return s.actual.level
+    if isinstance(s.actual, targets.Qualitative) and isinstance(s.target, targets.Qualitative):
+        below = targets.level_against(s.target.text, s.actual.text)    # 优良 → 合格, 未提高
+        if below is not None:
+            return below
     return LEVEL_MET if s.status == MET else None
 
 

@@ -24,6 +24,12 @@ SUFFIX_WORDS = (("及以上", ">="), ("或以上", ">="), ("以上", ">="), ("�
 NUM_RE = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _LEVELS = (("未达成", "未达成"), ("未完成", "未达成"), ("部分达成", "部分达成"),
            ("基本达成", "部分达成"), ("部分完成", "部分达成"), ("达成", "达成"))
+#: Words that name a level only when a text starts with them: ``未达标``, ``基本完成。`` are
+#: levels, but ``已整改未达标项目3个`` or ``按计划基本完成后验收`` say something else.
+_LEVEL_STARTS = (("未达标", "未达成"), ("未达到", "未达成"), ("未实现", "未达成"),
+                 ("没有达到", "未达成"), ("没有完成", "未达成"), ("基本完成", "部分达成"),
+                 ("基本实现", "部分达成"), ("基本达到", "部分达成"), ("基本达标", "部分达成"),
+                 ("部分实现", "部分达成"))
 
 
 _SYMBOLS_LONGEST_FIRST = tuple(sorted(_SYMBOLS, key=len, reverse=True))
@@ -108,7 +114,8 @@ def level_word(text: str) -> tuple[str, str] | None:
     for word, named in _LEVELS:
         if word in text:
             return word, named
-    return None
+    start = text.lstrip()
+    return next(((word, named) for word, named in _LEVEL_STARTS if start.startswith(word)), None)
 
 
 

@@ -22,7 +22,8 @@ WORDS = {
            "warning": "警告", "info": "提示", "no_grade": "无等级", "new": "新", "changed": "有改动",
            "seen": "已看过", "wait": "还有文件正在检查，页面会自动刷新。",
            "hint_drop": "自评表、绩效目标申报表、执行监控表都能查：.xlsx .xls .et .ods、附有表格的 "
-                        ".docx 报告，以及系统导出的网页（.htm）或 XML 表格。"},
+                        ".docx 报告（装有 LibreOffice 时也可以是 .doc），以及系统导出的网页（.htm）"
+                        "或 XML 表格。"},
     "en": {"title": "Performance self-evaluation check", "choose": "Choose or drop the forms "
            "(several at once)", "check": "Check", "file": "File", "project": "Project",
            "unit": "Department", "stage": "Stage", "score": "Score", "grade": "Grade", "errors": "Errors",
@@ -36,8 +37,8 @@ WORDS = {
            "new": "new", "changed": "changed", "seen": "seen",
            "wait": "Some files are still being checked; the page refreshes itself.",
            "hint_drop": "Reads the 自评表, the 申报表 and the 监控表: .xlsx .xls .et .ods, .docx "
-                         "reports that hold the form, and the HTML or XML tables budget systems "
-                         "export."},
+                         "reports that hold the form (.doc too where LibreOffice is installed), "
+                         "and the HTML or XML tables budget systems export."},
 }
 
 CSS = """
