@@ -257,6 +257,15 @@ def _word_doc(folder: Path) -> Path:
     return make_ole(folder / "doc97.xlsx", ["WordDocument", "1Table"])
 
 
+@bad_input("PX022")
+def _word_doc_cut_short(folder: Path) -> Path:
+    """A .doc cut off after its OLE header: named a Word file, nothing in it readable."""
+    blob = make_ole(folder / "whole.doc", ["WordDocument", "1Table"]).read_bytes()[:600]
+    (folder / "whole.doc").unlink()
+    (folder / "半截的报告.doc").write_bytes(blob)
+    return folder / "半截的报告.doc"
+
+
 @bad_input("PX009")
 def _csv(folder: Path) -> Path:
     (folder / "export.xlsx").write_text("项目名称,金额\n宣传手册,0.22\n展板,0.03\n", "utf-8")

@@ -183,3 +183,39 @@ def test_a_multi_year_target_form_reads_the_years_indicators(tmp_path: Path, ord
         [tuple(r) for r in year]
     assert "mid-term" in project.form.layout
     assert not {"PX301", "PX313"} & {f.code for f in check_file(path, "auto", stage=None).findings}
+
+
+@pytest.mark.parametrize("order,merged", [("中长期 | 年度", False), ("年度 | 中长期", False),
+                                          ("中长期 | 年度", True)])
+def test_a_multi_year_target_forms_funds_are_the_years_column(tmp_path: Path, order: str,
+                                                              merged: bool) -> None:
+    """A multi-year 申报表 heads two columns 中长期资金总额 | 年度资金总额 over the rows 资金总额 /
+    其中：财政拨款 / 其他资金. The year's column is read (before: 年度资金总额 was taken for a row
+    label with nothing right of it, PX707 an error, and the sub-rows from the 中长期 column)."""
+    from form_factory import save_rows
+
+    long, year = ("中长期资金总额", [900, 800, 100]), ("年度资金总额", [300, 280, 20])
+    (h1, v1), (h2, v2) = (long, year) if order == "中长期 | 年度" else (year, long)
+    at = 5 if order == "中长期 | 年度" else 3       # the 年度 column: E or C
+    rows = [["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "农村饮水安全巩固提升工程"],
+            ["主管部门及代码", "某县水利局", None, "实施单位", "某县水利工程管理站"],
+            ["项目资金（万元）", None, h1, None, h2],
+            *[[None, label, a, None, b] for label, a, b in
+              zip(("资金总额", "其中：财政拨款", "其他资金"), v1, v2)],
+            ["总体目标", "中长期目标", None, "年度目标"],
+            [None, "三年新建供水工程15处。", None, "新建供水工程5处。"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "中长期指标值", "年度指标值"],
+            [None, "产出指标", "数量指标", "新建供水工程", "15处", "5处"],
+            [None, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "≥90%"]]
+    merges = ("C5:D5", "E5:F5", "C6:D6", "E6:F6", "C7:D7", "E7:F7", "C8:D8", "E8:F8") \
+        if merged else ()
+    path = save_rows(tmp_path / "申报表.xlsx", rows, merges)
+    project = load_project(path)
+    col = "CE"[at == 5]
+    assert [(project.funds.source(k).initial.decimal, project.funds.source(k).initial.loc.cell)
+            for k in ("total", "fiscal", "other")] == \
+        [(300, f"{col}6"), (280, f"{col}7"), (20, f"{col}8")]
+    assert project.goal_expected.text == "新建供水工程5处。"
+    assert [i.target.text for i in project.indicators] == ["5处", "≥90%"]
+    found = {f.code for f in check_file(path, "auto", stage=None).findings}
+    assert not {"PX707", "PX801", "PX202"} & found, found

@@ -4,6 +4,8 @@ indicator table the self-evaluation form shares (read by ``parse``). docs/stages
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Loc, Project, Value
 from ..ooxml.rawbook import cell_ref
 from ..read.cells import CellReader
@@ -47,6 +49,24 @@ def _under(found: list[tuple[int, int]], total: tuple[int, int] | None) -> tuple
     return min(same or below or found)
 
 
+_AMOUNT = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _as_column(grid: Grid, total: tuple[int, int] | None, rows: range) -> dict[str, tuple[int, int]]:
+    """When 年度资金总额 heads a column (a multi-year 申报表: 中长期资金总额 | 年度资金总额 over
+    rows 资金总额 / 其中：财政拨款 / 其他资金), each row label's cell paired with the annual
+    column: {key: (row, column)}; empty when the label heads a row, as the official form has it."""
+    if total is None or not _AMOUNT.fullmatch(grid.raw_text(total[0] + 1, total[1]).strip()):
+        return {}
+    below = range(total[0] + 1, rows.stop)
+    out: dict[str, tuple[int, int]] = {}
+    for key, aliases in labels.TARGET_FUNDS_ROWS.items():
+        found = [(r, c) for r, c in grid.find(aliases, below) if c < total[1]]
+        if found:
+            out[key] = min(found)
+    return out if "total" in out else {}
+
+
 def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: dict[str, str],
                       rows: range) -> int:
     """The requested amounts into 年初预算数 (total, fiscal, other); returns the money divisor
@@ -55,12 +75,16 @@ def read_target_funds(project: Project, grid: Grid, cells: CellReader, sources: 
     first = grid.first(labels.TARGET_FUNDS_ROWS["total"], rows)
     divisor = labels.money_divisor(unit_text,
                                    grid.lines_above(first[0] if first else grid.max_row + 1))
+    by_column = _as_column(grid, first, rows)
     for key, aliases in labels.TARGET_FUNDS_ROWS.items():
-        at = first if key == "total" else _under(grid.find(aliases, rows), first)
+        if by_column:
+            at = by_column.get(key)
+        else:
+            at = first if key == "total" else _under(grid.find(aliases, rows), first)
         if at is None:
             continue
         label = grid.raw_text(*at).replace("(", "（").replace(")", "）")
-        r, c = grid.value_right_of(*at)
+        r, c = (at[0], first[1]) if by_column and first else grid.value_right_of(*at)
         value = cells.value(grid.name, r, c, "money", aliases[0])
         per_row = 10000 if "（元）" in label else divisor
         if per_row != 1 and value.decimal is not None:

@@ -228,6 +228,9 @@ def sniff_bytes(path: PathLike) -> None:
         if "worddocument" in names and not names & {"workbook", "book"}:
             raise InputError("PX022", path=str(path),
                              detail="此处只读 Excel 工作簿 / only a workbook is read here")
+        if not names & {"workbook", "book"} and Path(path).suffix.lower() in (".doc", ".wps"):
+            raise InputError("PX022", path=str(path),      # named a Word file, nothing readable
+                             detail="文件不完整或已损坏 / the file is incomplete or damaged")
         detail = "Excel 97-2003" if names & {"workbook", "book"} else "OLE2"
         raise InputError("PX008", path=str(path), detail=detail)
     text = _decode_text(head)
