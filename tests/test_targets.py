@@ -158,6 +158,23 @@ def test_yyyymmdd_number_only_in_timeliness_context():
     assert shape(parse_target("20181331", timeliness=True)) == C("=", "20181331")  # no month 13
 
 
+def test_year_dot_month_is_a_date_on_a_timeliness_row_or_when_said_to_be():
+    """2023.12 (a year and month typed with a dot) is a date on a 时效 row, and anywhere when a
+    date word follows (2023.12前, 2023.11月底); elsewhere a bare 2023.12 stays a number."""
+    assert shape(parse_actual("2023.12", timeliness=True)) == ("D", 2023, 12, None, "<=")
+    assert shape(parse_actual("2023.9", timeliness=True)) == ("D", 2023, 9, None, "<=")
+    assert shape(parse_actual("2023.12")) == C("=", "2023.12")
+    assert shape(parse_actual("2023.13", timeliness=True)) == C("=", "2023.13")   # no month 13
+    assert shape(parse_actual("2.5", timeliness=True)) == C("=", "2.5")
+    assert shape(parse_target("2023.12前")) == ("D", 2023, 12, None, "<=")
+    assert shape(parse_target("2023.6月底前")) == ("D", 2023, 6, None, "<=")
+    assert shape(parse_actual("2023.11月")) == ("D", 2023, 11, None, "=")   # was 日期与其他数字混写
+    assert shape(parse_target("≥2023.5万元")) == C(">=", "2023.5", "万元")
+    target = parse_target("2023年10月底前", timeliness=True)
+    assert compare(target, parse_actual("2023.12", timeliness=True, target=target)).met is False
+    assert compare(target, parse_actual("2023.9", timeliness=True, target=target)).met is True
+
+
 def test_comparison_direction_and_raw():
     assert parse_target("≤5%").direction == "reverse"
     assert parse_target("<5%").direction == "reverse"

@@ -162,6 +162,12 @@ def test_where_libreoffice_is_looked_for(tmp_path: Path, monkeypatch) -> None:
     program.write_text("")
     monkeypatch.setenv("PERF_XLSX_SOFFICE", str(program))
     assert word97.soffice_path() == str(program)
+    install = tmp_path / "LibreOffice"
+    (install / "program").mkdir(parents=True)
+    inside = install / "program" / ("soffice.exe" if sys.platform == "win32" else "soffice")
+    inside.write_text("")
+    monkeypatch.setenv("PERF_XLSX_SOFFICE", str(install))     # the folder it is installed in
+    assert word97.soffice_path() == str(inside)
     monkeypatch.setenv("PERF_XLSX_SOFFICE", str(tmp_path / "nowhere"))
     assert word97.soffice_path() is None
     monkeypatch.setenv("PERF_XLSX_SOFFICE", "off")

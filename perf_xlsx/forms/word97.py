@@ -3,16 +3,18 @@ to .docx by LibreOffice when it is installed, so that the form tables in them ar
 .docx's are.
 
 No maintained Python library reads the .doc binary format; LibreOffice does, headless
-(``soffice --convert-to docx``). It is looked for in ``PERF_XLSX_SOFFICE`` (a path to soffice, or
-``off`` to never convert), then on PATH, then where its installers put it on Windows and macOS.
-Without it a .doc stays PX022, saying to save it as .docx in Word or WPS.
+(``soffice --convert-to docx``). It is looked for in ``PERF_XLSX_SOFFICE`` (soffice, the
+folder LibreOffice is installed in, or ``off`` to never convert), then on PATH, then where its
+installers put it on Windows and macOS. Without it a .doc stays PX022, saying to save it as
+.docx in Word or WPS.
 
 The document's bytes are copied into a private temporary folder under an ASCII name (the
 original file is never opened by LibreOffice, so a Chinese name or a read-only network share
-does not matter and the file stays byte-for-byte untouched), converted with a LibreOffice profile of
-its own in that folder (conversions in parallel workers share no lock, and nothing is left
-behind however the process ends), and the .docx bytes returned. A conversion is kept per process by the document's hash: the form reader and the
-report reader of one ``check`` convert it once.
+does not matter and the file stays byte-for-byte untouched), converted with a LibreOffice
+profile of its own in that folder (conversions in parallel workers share no lock, and nothing
+is left behind however the process ends), and the .docx bytes returned. A conversion is kept
+per process by the document's hash: the form reader and the report reader of one ``check``
+convert it once.
 """
 from __future__ import annotations
 
@@ -38,12 +40,17 @@ def soffice_path() -> str | None:
     chosen = os.environ.get("PERF_XLSX_SOFFICE", "").strip()
     if chosen.lower() in ("off", "0", "no", "none"):
         return None
-    if chosen:
-        return chosen if Path(chosen).is_file() else None
+    if chosen:             # the program, or the folder LibreOffice is installed in
+        folder = Path(chosen)
+        if folder.is_file():
+            return chosen
+        return _program_in([folder, folder / "program"]) if folder.is_dir() else None
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    for folder in _install_folders():
+    return found or _program_in(_install_folders())
+
+
+def _program_in(folders: list[Path]) -> str | None:
+    for folder in folders:
         program = folder / ("soffice.exe" if os.name == "nt" else "soffice")
         if program.is_file():
             return str(program)

@@ -11,6 +11,9 @@ from .text import NUM_RE, SYM_RE
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DATE_PATTERNS = (
     (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), "ymd"),
+    # 2023.12前, 2023.12月底, 2023.11月: a year and month with a dot, said to be a date by what
+    # follows (a bare 2023.12 is a date only on a 时效 row: ``serial``)
+    (re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})(?![\d.])(?=月|底|末|前|之前|以前)"), "ym"),
     (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"), "ymd"),
     (re.compile(r"(?:(\d{4})年)?(?:\d{1,2})月?[-~至到](\d{1,2})月(?:底|末|份)?"), "range"),
     (re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]"), "ymd"),
@@ -70,7 +73,11 @@ _NEXT_YEAR = re.compile(r"(?:次|翌|下一?|第二)年度?")
 
 
 def serial(s: str, raw: str) -> Deadline | None:
-    """A date typed as an Excel serial (43373) or as 8 digits yyyymmdd (20180930)."""
+    """A date typed as an Excel serial (43373), as 8 digits yyyymmdd (20180930) or as a year
+    and month with a dot (2023.12, 2023.9)."""
+    ym = re.fullmatch(r"((?:19|20)\d{2})\.(0?[1-9]|1[0-2])", s)
+    if ym:
+        return Deadline(int(ym.group(1)), int(ym.group(2)), None, "<=", raw)
     m = re.fullmatch(r"(\d{5}|\d{8})(?:\.0+)?", s)
     if m and len(m.group(1)) == 5 and 20000 <= int(m.group(1)) <= 80000:
         d = date(1899, 12, 30) + timedelta(days=int(m.group(1)))
