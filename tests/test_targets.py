@@ -165,6 +165,9 @@ def test_year_dot_month_is_a_date_on_a_timeliness_row_or_when_said_to_be():
     assert shape(parse_actual("2023.9", timeliness=True)) == ("D", 2023, 9, None, "<=")
     assert shape(parse_actual("2023.12")) == C("=", "2023.12")
     assert shape(parse_actual("2023.13", timeliness=True)) == C("=", "2023.13")   # no month 13
+    # 2023.10 typed into a number cell shows 2023.1: neither October nor January is sure
+    assert shape(parse_actual("2023.1", timeliness=True)) == C("=", "2023.1")
+    assert shape(parse_actual("2023.01", timeliness=True)) == ("D", 2023, 1, None, "<=")
     assert shape(parse_actual("2.5", timeliness=True)) == C("=", "2.5")
     assert shape(parse_target("2023.12前")) == ("D", 2023, 12, None, "<=")
     assert shape(parse_target("2023.6月底前")) == ("D", 2023, 6, None, "<=")

@@ -74,8 +74,9 @@ _NEXT_YEAR = re.compile(r"(?:次|翌|下一?|第二)年度?")
 
 def serial(s: str, raw: str) -> Deadline | None:
     """A date typed as an Excel serial (43373), as 8 digits yyyymmdd (20180930) or as a year
-    and month with a dot (2023.12, 2023.9)."""
-    ym = re.fullmatch(r"((?:19|20)\d{2})\.(0?[1-9]|1[0-2])", s)
+    and month with a dot (2023.12, 2023.9). Not 2023.1: typed as a number, 2023.10 shows so,
+    and October must not be read as January."""
+    ym = re.fullmatch(r"((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[2-9])", s)
     if ym:
         return Deadline(int(ym.group(1)), int(ym.group(2)), None, "<=", raw)
     m = re.fullmatch(r"(\d{5}|\d{8})(?:\.0+)?", s)
