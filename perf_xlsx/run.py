@@ -141,7 +141,8 @@ def check_and_write_all(path: str | Path, profile: Any = "mof2020", *,
     if own_text:
         narrative = path
     if narrative is not None:
-        from .report.check import check_report_text, clean, read_paragraphs
+        from .report.check import check_report_text
+        from .report.paragraphs import clean, read_paragraphs
         from .report.reasons import explained_in_report
 
         paragraphs = read_paragraphs(narrative)

@@ -56,7 +56,7 @@ def test_every_output_shows_the_same_rate(tmp_path: Path, budget: str, executed:
     # the drafted report states it, and checking that report against the workbook is clean
     doc = tmp_path / "报告.docx"
     build_report(report, doc)
-    from perf_xlsx.report.check import read_paragraphs
+    from perf_xlsx.report.paragraphs import read_paragraphs
 
     assert any(shown in p for p in read_paragraphs(doc))
     assert [f.code for f in check_report_file(doc, report.project, report.score)

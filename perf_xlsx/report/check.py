@@ -8,9 +8,6 @@ followed by 以内/以上 are targets and are skipped, and so is anything the wo
 """
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,11 +15,9 @@ from typing import Any
 
 from ..catalogue.finding import Finding, make
 from ..checks.goals import in_yuan
-from ..errors import InputError
 from ..indicator_rows import rows
 from ..model import Project
 from ..numbers import project_year
-from ..ooxml.sniff import OLE_MAGIC
 from ..results import ScoreSummary
 from .figures import (
     Figures,
@@ -36,9 +31,9 @@ from .figures import (
 )
 from .indicator_values import check_indicator_values
 from .mentions import Mention, find_mentions
+from .paragraphs import clean, read_paragraphs
 
 DEFAULT_NAME = "自评报告"
-_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 
 #: Workbook figure of each amount kind: (Figures attribute(s) accepted, label, loc key).
 AMOUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -57,62 +52,6 @@ AMOUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 COUNTS = {"level1": ("一级指标个数", "level1"), "level2": ("二级指标个数", "level2"),
           "level3": ("三级指标个数", "level3"), "met": ("已完成的三级指标个数", "met")}
-
-
-def read_paragraphs(path: str | Path) -> list[str]:
-    """The paragraphs of a .docx or .doc (body, not tables) or .txt (UTF-8 or GBK); InputError
-    if not. A .doc is converted by LibreOffice when it is installed (``forms.word97``)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError("PX520", str(p))
-    if p.is_dir():
-        raise InputError("PX521", str(p), detail="是文件夹 / a folder")
-    data = original = p.read_bytes()
-    if p.suffix.lower() == ".txt":
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                return data.decode(enc).splitlines()
-            except UnicodeDecodeError:
-                continue
-        raise InputError("PX522", str(p), detail="编码无法识别 / unknown encoding")
-    if data.startswith(OLE_MAGIC):
-        data = _converted(p, data)
-    if not data.startswith(b"PK"):
-        raise InputError("PX521", str(p), detail=p.suffix or "无扩展名 / no extension")
-    try:
-        import docx
-
-        source = str(p) if data is original else io.BytesIO(data)
-        return [para.text for para in docx.Document(source).paragraphs]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError("PX522", str(p), detail=f"{type(exc).__name__}: {exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - python-docx raises assorted errors on bad packages
-        raise InputError("PX522", str(p), detail=f"{type(exc).__name__}") from exc
-
-
-def _converted(path: Path, data: bytes) -> bytes:
-    """A Word 97-2003 report as .docx bytes (``forms.word97``, LibreOffice); PX521 without."""
-    from ..forms.word97 import doc_as_docx
-    from ..ooxml.ole import ole_names
-
-    names = ole_names(io.BytesIO(data))
-    if "worddocument" not in names:
-        what = "Excel 97-2003 .xls" if names & {"workbook", "book"} else "OLE2"
-        raise InputError("PX521", str(path), detail=what)
-    try:
-        return doc_as_docx(path, data)
-    except InputError as exc:
-        detail = exc.params.get("detail", "")
-        raise InputError("PX521", str(path), detail=f"Word 97-2003 .doc：{detail}") from None
-
-
-_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-
-
-def clean(paragraphs: list[str]) -> list[str]:
-    """Drop conversion markers and blank paragraphs; full-width digits → ASCII; strip."""
-    out = [_MARKER.sub("", t).translate(_DIGITS).strip() for t in paragraphs]
-    return [t for t in out if t]
 
 
 @dataclass
