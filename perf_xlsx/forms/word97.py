@@ -24,12 +24,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ..errors import InputError
+from ..template import contract
 
-#: Seconds one conversion may take (LibreOffice starts in one to three).
-TIMEOUT = 120
+#: Seconds a conversion may take, both starts of LibreOffice together (it converts a report in
+#: one to three): within the time a file may take to be read and checked, so that a file is
+#: never refused for its time (PX018) after a conversion that succeeded.
+TIMEOUT = contract.MAX_SECONDS_PER_FILE * 5 // 6
 _FIRST_START = 81           # a fresh profile's first start exits with 81; run once more
 _CACHE: dict[str, bytes] = {}
 _CACHE_SIZE = 8
@@ -94,8 +98,9 @@ def _convert(program: str, source: Path, work: Path) -> bytes | str:
     cmd = [program, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
            f"-env:UserInstallation={(work / 'profile').as_uri()}",
            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(target), str(source)]
+    end = time.monotonic() + TIMEOUT
     for _attempt in range(2):
-        code = _run(cmd)
+        code = _run(cmd, end)
         if code != _FIRST_START:
             break
     converted = target / "document.docx"
@@ -106,9 +111,9 @@ def _convert(program: str, source: Path, work: Path) -> bytes | str:
     return converted.read_bytes()
 
 
-def _run(cmd: list[str]) -> int | None:
+def _run(cmd: list[str], end: float) -> int | None:
     """Run LibreOffice with no window and no console input; its exit code, or None after it was
-    stopped for taking longer than TIMEOUT (with the programs it started)."""
+    stopped at ``end`` (``time.monotonic()``) with the programs it started."""
     extra: dict = {}
     if os.name == "nt":
         extra["creationflags"] = subprocess.CREATE_NO_WINDOW | subprocess.CREATE_NEW_PROCESS_GROUP
@@ -120,7 +125,7 @@ def _run(cmd: list[str]) -> int | None:
     except OSError:
         return -1
     try:
-        return proc.wait(timeout=TIMEOUT)
+        return proc.wait(timeout=max(end - time.monotonic(), 0.01))
     except subprocess.TimeoutExpired:
         _stop(proc)
         return None
