@@ -11,7 +11,7 @@ ALIASES: dict[str, str] = {
     "km": "公里", "KM": "公里", "Km": "公里", "千米": "公里",
     "m": "米", "cm": "厘米", "mm": "毫米",
     "m2": "平方米", "㎡": "平方米", "m²": "平方米", "km2": "平方公里",
-    "m3": "立方米",
+    "m3": "立方米", "万m3": "万立方米", "万m2": "万平方米",     # 1.2万㎡ is 1.2万m2 after NFKC
     "kg": "公斤", "千克": "公斤", "t": "吨",
     "h": "小时", "个小时": "小时", "钟头": "小时",
     "分钟": "分钟", "min": "分钟",
@@ -27,7 +27,8 @@ GROUPS: tuple[dict[str, Decimal], ...] = (
     {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)},
     {"%": Decimal(1), "百分点": Decimal(1), "‰": Decimal("0.1")},
     {"毫米": Decimal("0.001"), "厘米": Decimal("0.01"), "米": Decimal(1), "公里": Decimal(1000)},
-    {"平方米": Decimal(1), "公顷": Decimal(10000), "平方公里": Decimal(1000000)},
+    {"平方米": Decimal(1), "万平方米": Decimal(10000), "公顷": Decimal(10000),
+     "平方公里": Decimal(1000000)},
     {"立方米": Decimal(1), "万立方米": Decimal(10000)},
     {"克": Decimal("0.001"), "斤": Decimal("0.5"), "公斤": Decimal(1), "吨": Decimal(1000)},
     {"分钟": Decimal(1), "小时": Decimal(60), "天": Decimal(1440), "周": Decimal(10080)},

@@ -178,6 +178,16 @@ def test_year_dot_month_is_a_date_on_a_timeliness_row_or_when_said_to_be():
     assert compare(target, parse_actual("2023.9", timeliness=True, target=target)).met is True
 
 
+@pytest.mark.parametrize("text,number,unit", [
+    ("1.2万m3", "1.2", "万立方米"), ("1.2万㎡", "1.2", "万平方米"), ("1.2万m³", "1.2", "万立方米"),
+    ("1200m3", "1200", "立方米"),
+])
+def test_ten_thousands_of_a_unit_written_with_a_digit(text, number, unit):
+    """万m3 / 万㎡: the 3 and 2 of the unit are no second figure (were 含有多个数值, PX302)."""
+    target = parse_target("≥1万立方米")
+    assert shape(parse_actual(text, target=target)) == C("=", number, unit)
+
+
 def test_comparison_direction_and_raw():
     assert parse_target("≤5%").direction == "reverse"
     assert parse_target("<5%").direction == "reverse"
