@@ -41,4 +41,7 @@ def main() -> None:
 
 
 def _ignore(_unraisable: object) -> None:
+    """The hook ``cli.common.quiet_leftovers`` sets, written here again on purpose: the
+    launcher may be interrupted before click is loaded, and importing ``cli.common`` from here
+    would make an import cycle."""
     return None

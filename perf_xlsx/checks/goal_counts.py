@@ -64,7 +64,7 @@ def _text(value: Value, rows: list[Row], which: str) -> Iterator[Finding]:
             continue                        # none, or several: no guessing which
         number, unit, quote = mine[0]
         stated = units.convert(number, unit, figure.unit)
-        if stated not in (figure.number, figure.bound):      # a range's either end: its own
+        if stated not in figure.ends:           # a range's either end: its own
             cell = r.ind.target if which == "target" else r.ind.actual
             yield at("PX334", value, quote=quote, actual=f"{show(number)}{unit}",
                      expected=cell.text or f"{show(figure.number)}{figure.unit}",

@@ -20,7 +20,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .goal_block import goal_label_at
-from .grid import Grid, field_label
+from .grid import Grid
 from .indicator_block import weight_points
 
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
@@ -56,7 +56,7 @@ def read_funds(project: Project, grid: Grid, cells: CellReader, info: FormInfo, 
         row = FundRow()
 
         def named(attr: str, label: str = label) -> str:     # 其他资金·年初预算数
-            return field_label(grid.raw_text(header_row, cols[attr]), label)
+            return grid.named(header_row, cols[attr], label)
 
         for attr in ("initial", "budget", "executed"):
             if attr in cols:

@@ -136,6 +136,11 @@ class Grid:
                 return r, col
         return r, start
 
+    def named(self, header_row: int, col: int, row_label: str) -> str:
+        """How a finding names the cell under the header at (``header_row``, ``col``) in the row
+        labelled ``row_label``: ``其他资金·年初预算数`` (``field_label``)."""
+        return field_label(self.raw_text(header_row, col), row_label)
+
 
 def field_label(header: str, row_label: str = "") -> str:
     """How a finding names a cell of a published form: the row's label and the form's own

@@ -17,7 +17,7 @@ from ..ooxml.rawbook import cell_ref
 from ..read.cells import SHOWN_KIND, CellReader
 from . import labels
 from .funds_block import added_rows, block_rows, in_wan, unit_and_weight
-from .grid import Grid, field_label
+from .grid import Grid
 
 #: A sheet is a monitoring form when a short text holds one of these …
 MONITOR_TITLES = ("执行监控表", "绩效监控表", "运行监控表", "监控情况表", "监控表")
@@ -98,11 +98,10 @@ def read_monitor_funds(project: Project, grid: Grid, cells: CellReader, info: Fo
         for attr in ("initial", "budget"):
             if attr in cols:
                 got = cells.value(grid.name, r, cols[attr], "money",
-                                  field_label(grid.raw_text(header_row, cols[attr]), label))
+                                  grid.named(header_row, cols[attr], label))
                 setattr(row, attr, in_wan(got, info.money_divisor))
                 info.sources.setdefault(f"funds_{key}_{attr}", grid.where(r, cols[attr]))
-        _printed_rate(grid, cells, info, (r, header_row, label), cols, key,
-                      "" if how == "first" else label, row)
+        _printed_rate(grid, cells, info, (r, header_row), cols, key, (label, how), row)
         if how == "part":          # 其中：中央资金 under 财政拨款: checked against it, not added
             info.fund_parts.append((key, label, row))
             continue
@@ -130,20 +129,21 @@ def _funds_header(grid: Grid, rows: range) -> tuple[int | None, dict[str, int]]:
     return None, {}
 
 
-def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, at: tuple[int, int, str],
-                  cols: dict[str, int], key: str, label: str, row: FundRow) -> None:
+def _printed_rate(grid: Grid, cells: CellReader, info: FormInfo, at: tuple[int, int],
+                  cols: dict[str, int], key: str, labelled: tuple[str, str], row: FundRow) -> None:
     """The row's printed 1-N月执行率 beside its own 1-N月执行数 and budget, for PX802; ``at``:
-    the row, the header row and the row's label as printed."""
+    the row and the header row; ``labelled``: the row's label as printed and how ``block_rows``
+    read it (a key's first row is kept under no label of its own, as ``funds_block`` does)."""
     if "rate" not in cols or "to_date" not in cols:
         return
-    r, head, name = at
+    (r, head), (label, how) = at, labelled
     spent = in_wan(cells.value(grid.name, r, cols["to_date"], "money",
-                               field_label(grid.raw_text(head, cols["to_date"]), name)),
-                   info.money_divisor)
+                               grid.named(head, cols["to_date"], label)), info.money_divisor)
     rate = cells.value(grid.name, r, cols["rate"], SHOWN_KIND,
-                       field_label(grid.raw_text(head, cols["rate"]), name))
+                       grid.named(head, cols["rate"], label))
     budget = row.budget if not row.budget.is_empty else row.initial
-    info.fund_rows.append((key, label, FundRow(budget=budget, executed=spent), {"rate": rate}))
+    info.fund_rows.append((key, "" if how == "first" else label,
+                           FundRow(budget=budget, executed=spent), {"rate": rate}))
 
 
 def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
@@ -152,8 +152,7 @@ def _total_row(project: Project, grid: Grid, cells: CellReader, info: FormInfo,
     for key, name in (("to_date", "funds_executed_to_date"),
                       ("expected", "funds_expected_full_year")):
         if key in cols:
-            got = cells.value(grid.name, r, cols[key], "money",
-                              field_label(grid.raw_text(head, cols[key]), label))
+            got = cells.value(grid.name, r, cols[key], "money", grid.named(head, cols[key], label))
             project.set_field(name, in_wan(got, info.money_divisor))
             info.sources[name] = grid.where(r, cols[key])
     if "note" in cols:

@@ -60,7 +60,7 @@ def check_indicator_values(paragraphs: list[str], rows: list[Row], sheet: str,
             target = r.target if isinstance(r.target, Comparison) else None
             if _agrees(number, unit, r.actual) or target is not None and \
                     units.convert(number, unit, target.unit or r.actual.unit) in \
-                    (target.number, target.bound):       # the target (either end) restated
+                    target.ends:       # the target (either end of a range) restated
                 continue
             out.append(make("PX511", sheet, None, expected=r.ind.actual.text,
                             actual=f"{show(number)}{unit}",

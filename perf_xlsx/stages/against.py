@@ -110,9 +110,8 @@ def same_target(recorded: str, now: str) -> bool:
         if a.op != b.op or (a.unit is None) != (b.unit is None) or \
                 (a.bound is None) != (b.bound is None):
             return False
-        ends = [(a.number, b.number), (a.bound, b.bound)] if a.bound is not None else \
-            [(a.number, b.number)]
-        return all((units.convert(y, b.unit, a.unit) if a.unit else y) == x for x, y in ends)
+        return all((units.convert(y, b.unit, a.unit) if a.unit else y) == x
+                   for x, y in zip(a.ends, b.ends))
     if isinstance(a, targets.Deadline) and isinstance(b, targets.Deadline):
         year = a.year or b.year or 2000
         return (a.year is None or b.year is None or a.year == b.year) and \

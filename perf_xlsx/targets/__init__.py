@@ -6,8 +6,10 @@ number (``>=``); ``在项目计划完成时间内完成`` and ``及时`` carry n
 a 5-digit Excel date serial is a Deadline only with ``timeliness=True``; a count per period
 (``每月1次``) is compared with the count over the year; a deadline in every period (``每月10日前``)
 is Qualitative; on a cost row a bare money target is a ceiling (``as_ceiling``: ``500元/人`` →
-``≤500元/人``; a range, at its high end, there and in time on a 时效 row: ``as_time_limit``); an approximate one (``100人左右``, ``约100人``) is met down to 10 % below it.
-Parsing never raises.
+``≤500元/人``; a range, at its high end, there and in time on a 时效 row: ``as_time_limit``);
+an approximate one (``100人左右``, ``约100人``) is met down to 10 % below it. A range
+(``3-5场``) is met from its low end (``Comparison.bound``, ``Comparison.ends``). A qualitative
+actual below its target in so many words has a level (``levels``). Parsing never raises.
 
 ``kinds`` (what a value is), ``text`` (normalised text, comparator words), ``deadlines``,
 ``parse`` and ``compare``; the names below are the package's public calls.

@@ -30,6 +30,11 @@ class Comparison:
         """``positive`` for >=, >, = ; ``reverse`` for <=, <."""
         return "reverse" if self.op in REVERSE_OPS else "positive"
 
+    @property
+    def ends(self) -> tuple[Decimal, ...]:
+        """The figures the target states: its number, and a range's other end."""
+        return (self.number,) if self.bound is None else (self.number, self.bound)
+
 
 @dataclass(frozen=True)
 class Deadline:

@@ -163,9 +163,8 @@ def _comparison(s: str, raw: str, direction: str | None, ranges: bool = False
         return Unparsed(raw, _SEVERAL, f"≥{number}{unit or ''}")
     label = (label or "").strip(":：,，;；、 ") or None
     if bound is not None:
-        if direction == "反向":
-            return Comparison("<=", bound, units.normalise(unit), label, raw, bound=number)
-        return Comparison(">=", number, units.normalise(unit), label, raw, bound=bound)
+        ranged = Comparison(">=", number, units.normalise(unit), label, raw, bound=bound)
+        return _at_high_end(ranged) if direction == "反向" else ranged
     if op is None:
         op = {"正向": ">=", "反向": "<="}.get(direction or "", "=")
     elif direction == "反向" and op == "=":
