@@ -50,6 +50,8 @@ def test_seed_000_contradictions_are_all_found() -> None:
         # the report against itself
         ("PX508", "", "实际支出", "0.52万元（第16段）；0.5188万元（第29段、第30段）", "0.52万元"),
         ("PX508", "", "结余资金", "0.48万元（第16段）；0.4812万元（第30段）", "0.48万元"),
+        # 四(二): 「绩效目标全部达成」, with 宣传工作 missed
+        ("PX512", "第33段", None, "全部达成", "1 个未完成"),
         # (no PX509 on 第16段's 52.00 %: 0.52 ÷ 1 — the figures that agree with the workbook —
         # gives 52.00 %; asking for 51.88 % there would contradict PX501/PX508, issue 13)
     ]
@@ -400,4 +402,4 @@ def test_a_docx_report_reads_like_the_text(tmp_path: Path) -> None:
     report = check_file(PUBLICITY)
     as_docx = summary(check_report_file(path, report.project, report.score))
     as_text = summary(check_report_file(SEED_000, report.project, report.score))
-    assert as_docx == as_text and len(as_docx) == 8     # test_seed_000_contradictions…
+    assert as_docx == as_text and len(as_docx) == 9     # test_seed_000_contradictions…

@@ -93,7 +93,7 @@ def test_a_doc_given_as_report_is_read(tmp_path: Path) -> None:
     report = check_file(PUBLICITY)
     as_word97 = summary(check_report_file(doc, report.project, report.score))
     as_text = summary(check_report_file(SEED_000, report.project, report.score))
-    assert as_word97 == as_text and len(as_word97) == 8
+    assert as_word97 == as_text and len(as_word97) == 9
 
 
 def test_an_xls_given_as_report_is_refused_without_converting(tmp_path: Path) -> None:

@@ -96,6 +96,15 @@ ENTRIES: dict[str, Entry] = {
         "Check both figures and correct the wrong one; if the report means something else, say "
         "what it counts.",
         "报告写「老人满意度95%」，自评表「老人满意度」实际完成值 96%"),
+    "PX512": Entry(
+        W, "报告称绩效目标全部完成，自评表中有未完成的指标",
+        "报告{loc}「{quote}」：报告说指标全部完成，但自评表中有 {n} 个三级指标未完成（{names}）。",
+        "如实写明未完成的指标、原因和改进措施；若指标其实已完成，核对自评表的实际完成值。",
+        "Report {loc} \"{quote}\": the report says every target was met, but the form has {n} "
+        "indicator(s) missed ({names}).",
+        "Say which indicators were missed, why, and what will be done; if they were met, check "
+        "their actual values in the form.",
+        "报告写「本项目绩效目标全部达成」，自评表「宣传工作完成时间」未达成"),
     "PX510": Entry(
         I, "报告中没有可核对的数字",
         "在报告 {sheet} 中没有找到可以和工作簿核对的金额、比率或指标个数。",

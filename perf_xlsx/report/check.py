@@ -29,6 +29,7 @@ from .figures import (
     rate_agrees,
     rate_text,
 )
+from .claims import check_all_met_claims
 from .indicator_values import check_indicator_values
 from .mentions import Mention, find_mentions
 from .paragraphs import clean, read_paragraphs
@@ -221,6 +222,7 @@ def check_report_text(text_or_path: str | Path | list[str], project: Project,
     results = check_indicator_values(paragraphs, rows(project), ctx.sheet,
                                      project_year(project.year))
     findings.extend(results)
+    findings.extend(check_all_met_claims(paragraphs, score, ctx.sheet))
     if not results and not any(m.kind != "name" for m in mentions):
         findings.append(make("PX510", ctx.sheet, None))
     return _once(findings)
