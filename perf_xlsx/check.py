@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from . import __version__
 from .catalogue.finding import Finding, make
+from .checks.claims import check_goal_claim
 from .checks.fund_rows import check_fund_rows
 from .checks.goal_counts import check_goal_counts
 from .checks.goal_rates import check_goal_rates
@@ -119,6 +120,8 @@ def check_project(project: Project, profile: Profile | str | None = "mof2020", *
                 label_en="list of level-3 indicators"))
     if project.form is not None and summary is None:   # a form without indicator rows
         score_findings = [f for f in score_findings if f.code != "PX140"]
+    if contract.SHEET_INFO not in missing:
+        goal_findings += check_goal_claim(project, summary)
     printed = check_printed(project, prof)
     if summary is None or summary.total is None:
         printed += printed_on_unscorable(project, {f.code for f in score_findings})

@@ -27,7 +27,8 @@ FIRST = contract.INDICATORS.header_row + 1
 COL = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.columns)}
 #: The codes issue 12 §2 added or widened: none may fire unless a case names it.
 NEW = {"PX216", "PX217", "PX218", "PX306", "PX315", "PX317", "PX320", "PX321", "PX322",
-       "PX323", "PX324", "PX333", "PX335", "PX407", "PX421", "PX422", "PX811"}
+       "PX323", "PX324", "PX333", "PX335", "PX407", "PX421", "PX422", "PX811",
+       "PX337"}   # and the goal text claiming every target met (PX337), never unless named
 
 
 def c(key: str, i: int) -> str:
@@ -253,6 +254,21 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      {("PX407", IND, c("self_score", 0))}),
     ("met and deducted with a note", {}, rows(r0={"self_score": 9, "deviation": "发放不及时"}),
      set()),
+    # ---- the goal's result claiming every target met (PX337)
+    ("a goal claiming every target met, one missed", {"goal_actual": "印制宣传手册40本，"
+                                                       "各项绩效目标全部完成。"},
+     rows(r0={"actual": "40本", "self_score": 8, "deviation": "印刷延误"}),
+     {("PX337", INFO, "B17")}),
+    ("a goal saying no target was missed, one partly met", {
+        "goal_actual": "不存在未完成的绩效指标。"},
+     rows(r6={"actual": "基本完成", "self_score": 12, "deviation": "知晓率提升较慢"}),
+     {("PX337", INFO, "B17")}),
+    ("a goal claiming every target met, all met", {"goal_actual": "各项绩效目标全部完成。"},
+     None, set()),
+    ("a goal naming its exception", {"goal_actual": "除宣传手册数量外，其余指标均已完成。"},
+     rows(r0={"actual": "40本", "self_score": 8, "deviation": "印刷延误"}), set()),
+    ("a goal speaking of the works", {"goal_actual": "项目已全部实施完成。"},
+     rows(r0={"actual": "40本", "self_score": 8, "deviation": "印刷延误"}), set()),
 ]
 
 

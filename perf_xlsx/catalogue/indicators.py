@@ -273,4 +273,14 @@ ENTRIES: dict[str, Entry] = {
         "State each result with its figure (e.g. 21 toilets built, 95% satisfied), one for "
         "each part of the expected goal.",
         "预期目标「新建公厕20座，群众满意度90%以上」，实际完成情况「已完成年度目标」"),
+    "PX337": Entry(
+        W, "实际完成情况称目标全部完成，但有指标未完成",
+        "{sheet}!{cell}：年度总体目标的「实际完成情况」写「{quote}」，但有 {n} 个三级指标未完成"
+        "（{names}）。",
+        "如实写明未完成的部分和原因；若指标其实已完成，核对它的实际完成值。",
+        "{sheet}!{cell}: the actual result of the overall goal says \"{quote}\", but {n} "
+        "indicator(s) were missed ({names}).",
+        "Say what was not achieved and why; if the indicators were met, check their actual "
+        "values.",
+        "实际完成情况「各项绩效目标全部完成」，满意度 88% 未达到 ≥90%"),
 }

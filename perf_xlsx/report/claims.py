@@ -1,54 +1,12 @@
 """A report saying every target was met (「绩效目标全部达成」, 「各项指标均已完成」) while the
-自评表 shows one that was not (PX512).
-
-Read only when unmistakable: the sentence is about the indicators or the targets (指标, 目标),
-states the claim as done (not 预计 / 确保 / 力争 …, not 未全部完成), and admits no exception (除…外,
-其余, 基本, or a miss named in the same sentence: 未达到, 低于 …). 「项目已全部实施完成」 speaks of
-the works, not the targets, and is left alone. Missed: a target the figures show missed, or a
-qualitative result naming a level below 达成 (基本完成, 未完成); a deduction of the staff's own on a
-qualitative indicator is not a miss.
-"""
+自评表 shows one that was not (PX512). The sentences are read as the form's own 实际完成情况
+is (checks/claims.py)."""
 from __future__ import annotations
 
-import re
-
 from ..catalogue.finding import Finding, make
-from ..results import BREACHED, ScoreSummary
-from ..scoring.rules import level_of
-from .mentions import STOPS, places, sentence_of
-
-_CLAIM = re.compile(r"(?:全部|均|都|全面|悉数|全都)(?:已|已经|顺利|圆满|如期|按期)?"
-                    r"(?:完成|达成|实现|达到|达标)")
-_SUBJECT = ("指标", "目标")
-_NEGATED = re.compile(r"(?:未|没有|尚未|不能|无法|不|未能|难以)(?:能)?$")
-#: a sentence admitting an exception, or speaking of what is to come
-_EXCEPT = ("除", "其余", "其他指标", "以外", "基本", "大部分", "大多", "部分指标", "个别")
-_FUTURE = ("预计", "确保", "力争", "争取", "将", "有望", "计划", "拟", "保证", "如果", "若")
-_MISS = re.compile(r"未达|未完成|未实现|没有完成|没有达到|未能|不足|低于|偏差|扣分|尚未|差距")
-_NO_MISS = re.compile(r"(?:不存在|没有|无)(?:未完成|未达成|未实现|偏差)")
-_MISSED_LEVELS = ("未达成", "部分达成")
-
-def _claim(sentence: str) -> re.Match[str] | None:
-    """The words claiming every target met, when ``sentence`` says so unmistakably."""
-    for m in _CLAIM.finditer(sentence):
-        before = sentence[:m.start()]
-        clause = re.split(r"[，,：:]", before)[-1]
-        if not any(w in before for w in _SUBJECT) or _NEGATED.search(before):
-            continue
-        if any(w in sentence for w in _EXCEPT) or any(w in clause for w in _FUTURE):
-            continue
-        if _MISS.search(_NO_MISS.sub("", sentence)):
-            continue
-        return m
-    return None
-
-
-def missed_names(score: ScoreSummary | None) -> list[str]:
-    """The 三级 names of the indicators whose targets were missed or only partly met."""
-    if score is None:
-        return []
-    return [s.indicator.level3.text or "（未命名）" for s in score.indicators
-            if s.status == BREACHED or level_of(s) in _MISSED_LEVELS]
+from ..checks.claims import claims, missed_names, shown
+from ..results import ScoreSummary
+from .mentions import places, sentence_of
 
 
 def check_all_met_claims(paragraphs: list[str], score: ScoreSummary | None,
@@ -57,15 +15,10 @@ def check_all_met_claims(paragraphs: list[str], score: ScoreSummary | None,
     missed = missed_names(score)
     if not missed:
         return []
-    shown = "、".join(missed[:3]) + (f" 等 {len(missed)} 个" if len(missed) > 3 else "")
     for _n, text, where in places(paragraphs):
-        start = 0
-        for sentence in re.split(f"[{STOPS}]", text):
-            m = _claim(sentence)
-            if m is not None:
-                quote = sentence_of(text, start + m.start(), start + m.end())
-                return [make("PX512", sheet, None, expected=f"{len(missed)} 个未完成",
-                             actual=m.group(0), loc=where, quote=quote, n=len(missed),
-                             names=shown)]
-            start += len(sentence) + 1
+        for start, m in claims(text)[:1]:
+            quote = sentence_of(text, start + m.start(), start + m.end())
+            return [make("PX512", sheet, None, expected=f"{len(missed)} 个未完成",
+                         actual=m.group(0), loc=where, quote=quote, n=len(missed),
+                         names=shown(missed))]
     return []
