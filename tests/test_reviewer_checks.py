@@ -28,7 +28,8 @@ COL = {c.key: chr(ord("A") + i) for i, c in enumerate(contract.INDICATORS.column
 #: The codes issue 12 §2 added or widened: none may fire unless a case names it.
 NEW = {"PX216", "PX217", "PX218", "PX306", "PX315", "PX317", "PX320", "PX321", "PX322",
        "PX323", "PX324", "PX333", "PX335", "PX407", "PX421", "PX422", "PX811",
-       "PX337"}   # and the goal text claiming every target met (PX337), never unless named
+       "PX337", "PX325"}   # and PX337 (a goal text claiming every target met) and PX325 (an
+#                            indicator listed twice): never unless named
 
 
 def c(key: str, i: int) -> str:
@@ -254,6 +255,20 @@ CASES: list[tuple[str, dict, list | None, set]] = [
      {("PX407", IND, c("self_score", 0))}),
     ("met and deducted with a note", {}, rows(r0={"self_score": 9, "deviation": "发放不及时"}),
      set()),
+    # ---- one indicator listed twice (PX325)
+    ("one indicator listed twice", {}, [*default_indicators()[:1],
+                                        {**default_indicators()[0], "actual": "51本"},
+                                        *default_indicators()[1:]],
+     {("PX325", IND, c("level3", 1))}),
+    ("a name spaced differently is the same name", {}, [
+        *default_indicators()[:1], {**default_indicators()[0], "level3": "宣传 手册数量"},
+        *default_indicators()[1:]], {("PX325", IND, c("level3", 1))}),
+    ("the same name under another 二级 is another indicator", {}, [
+        *default_indicators()[:1], {**default_indicators()[0], "level2": "质量指标",
+                                    "target": "100%", "actual": "100%"},
+        *default_indicators()[1:]], set()),
+    ("the same name after its 一级 came back (a second goal block)", {},
+     [*default_indicators(), {**default_indicators()[0], "actual": "51本"}], set()),
     # ---- the goal's result claiming every target met (PX337)
     ("a goal claiming every target met, one missed", {"goal_actual": "印制宣传手册40本，"
                                                        "各项绩效目标全部完成。"},

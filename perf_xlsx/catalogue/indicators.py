@@ -235,6 +235,15 @@ ENTRIES: dict[str, Entry] = {
         "{expected}.",
         "Check the breakdown rows so that they add up to their indicator (or explain why not).",
         "新建道路 ≥10公里，其中：A村 4公里、B村 5公里"),
+    "PX325": Entry(
+        W, "三级指标重复",
+        "{sheet}!{cell}：三级指标「{indicator}」在 {first} 已经列过（同在「{level2}」下），"
+        "同一个指标列两次会重复计分。",
+        "删去重复的一行，或在名称中写明两者的区别（如 一期、二期，城区、农村）。",
+        "{sheet}!{cell}: the indicator '{indicator}' is already listed at {first} (under "
+        "'{level2}' too); listed twice, it is scored twice.",
+        "Delete the repeated row, or name the two apart (phase 1 / phase 2, urban / rural).",
+        "「数量指标」下两行「培训人数」"),
     "PX333": Entry(
         W, "目标文字中的金额相加不符",
         "{sheet}!{cell}：文字「{quote}」列出的金额 {parts} 合计 {actual}，但{total_zh} {expected}。",

@@ -1,6 +1,6 @@
 """Checks on the indicator table as a whole: weights and scores typed into the 年度指标值 and
-实际完成值 columns (PX322), and Anhui-style ``其中`` breakdown rows that do not add up to the
-indicator above them (PX324)."""
+实际完成值 columns (PX322), Anhui-style ``其中`` breakdown rows that do not add up to the
+indicator above them (PX324), and one indicator listed twice (PX325)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -19,8 +19,28 @@ MIN_ROWS, BARE_SHARE = 3, Decimal("0.8")
 
 
 def check_table_shape(rs: list[Row]) -> list[Finding]:
-    """PX322 and PX324; never raises on bad data."""
-    return [*weights_in_value_columns(rs), *_breakdowns(rs)]
+    """PX322, PX324 and PX325; never raises on bad data."""
+    return [*weights_in_value_columns(rs), *_breakdowns(rs), *_listed_twice(rs)]
+
+
+def _listed_twice(rs: list[Row]) -> Iterator[Finding]:
+    """A 三级 name repeated under the same 一级 and 二级 within one run of its 一级: the same
+    indicator counted (and weighted) twice. A form of several goal blocks (Hubei) lists its
+    一级 again in each, so a name repeated after the 一级 came back is left alone."""
+    seen: dict[tuple[str, str, str], Row] = {}
+    level1 = None
+    for r in rs:
+        name = "".join(r.ind.level3.text.split())
+        if not name or is_breakdown(r.ind):
+            continue
+        if r.level1 != level1:
+            level1 = r.level1
+            seen = {k: v for k, v in seen.items() if k[0] != level1}  # its 一级 came back
+        key = (r.level1, r.level2, name)
+        first = seen.setdefault(key, r)
+        if first is not r:
+            yield make("PX325", *ind_cell(r.ind, "level3"), indicator=r.ind.level3.text.strip(),
+                       first=ind_cell(first.ind, "level3")[1] or "", level2=r.level2 or "—")
 
 
 def _bare(r: Row, key: str) -> Decimal | None:

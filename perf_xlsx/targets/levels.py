@@ -1,6 +1,7 @@
 """The level a qualitative actual value reaches when it names none (未达成 …) but says so
-against its target: a grade below the target's (target 优良, actual 合格), or the target's own
-words denied (target 有所提高, actual 未提高)."""
+against its target: a grade below the target's (target 优良, actual 合格), the target's own
+words denied (target 有所提高, actual 未提高), or a weaker degree of getting better than the
+target asked for (target 明显提升, actual 有所提升)."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,16 @@ _DENIED = re.compile(r"(?:未能|未|没有|没能)(?:明显|有效|显著|得�
                      rf"(?P<aim>{'|'.join(_AIMS)})[。.!！]*")
 
 
+#: Getting better: the aims a degree can qualify.
+_BETTER = ("提高", "提升", "改善", "增强", "加强", "好转", "缓解", "完善")
+_STRONG = re.compile(rf"(?:显著|明显|大幅度?|大大|极大|全面)(?:地|的)?(?:得到)?(?:{'|'.join(_BETTER)})")
+#: A weaker degree, at the end of a short result (服务能力有所提升。); 逐步 speaks of the pace,
+#: not the degree, and is left alone.
+_WEAK = re.compile(rf"(?:有所|略有|稍有|小幅|初步|一定程度上?的?|有一定的?)(?:得到)?"
+                   rf"(?:{'|'.join(_BETTER)})了?[。.!！]*$")
+_WEAK_MAX = 20
+
+
 def level_against(target: str, actual: str) -> str | None:
     """未达成 / 部分达成 when ``actual`` (a qualitative value naming no level) falls short of
     ``target`` as grades or denies its words; None when it says nothing of the kind."""
@@ -31,4 +42,6 @@ def level_against(target: str, actual: str) -> str | None:
     m = _DENIED.fullmatch(a)
     if m and m.group("aim") in t:
         return "未达成"
+    if len(a) <= _WEAK_MAX and _STRONG.search(t) and _WEAK.search(a) and not _STRONG.search(a):
+        return "部分达成"
     return None
