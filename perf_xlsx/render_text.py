@@ -1,6 +1,7 @@
 """Plain-text rendering of a CheckReport for the terminal (zh by default, en on request)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .catalogue.finding import Finding, Severity, strip_location
@@ -51,12 +52,21 @@ def _score_of(score: Decimal | None, weight: Decimal | None) -> str:
     return f"{_n(score, places)} / {_n(weight, places)}"
 
 
+_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks (a cell's Alt+Enter: 「产出\\n指标」) as spaces, so that a
+    message quoting a cell keeps to its own line on the terminal."""
+    return _BREAK.sub(" ", text)
+
+
 def render_finding(f: Finding, lang: str = "zh") -> str:
     """Two or three lines: code and location, message, hint."""
     t = _L["en" if lang == "en" else "zh"]
     head = f"  [{f.code}] {f.location}".rstrip()
-    lines = [head, f"      {strip_location(f.message(lang), f.sheet, f.cell)}"]
-    hint = f.hint(lang)
+    lines = [head, f"      {one_line(strip_location(f.message(lang), f.sheet, f.cell))}"]
+    hint = one_line(f.hint(lang))
     if hint:
         lines.append(f"      {t['hint']}: {hint}" if lang == "en" else f"      {t['hint']}：{hint}")
     return "\n".join(lines)
@@ -70,7 +80,8 @@ def render_score(score: ScoreSummary, lang: str = "zh") -> str:
              f"  {t['exec']} {rate}  {_score_of(score.execution_score, score.execution_weight)}"]
     for s in score.indicators:
         ind = s.indicator
-        name = " / ".join(x for x in (ind.level1.text, ind.level2.text, ind.level3.text) if x)
+        name = one_line(" / ".join(x for x in (ind.level1.text, ind.level2.text, ind.level3.text)
+                                   if x))
         lines.append(f"  {name}  [{t.get(s.status, s.status)}]  "
                      f"{_score_of(s.final, s.weight)}")
     if score.rescale_factor != 1:

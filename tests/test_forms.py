@@ -937,6 +937,52 @@ def test_levels_named_by_rows_of_their_own(tmp_path: Path, merged: bool) -> None
     assert report.score.total == Decimal("99.5")
 
 
+@pytest.mark.parametrize("level1,level2,flagged", [
+    ("产出\n指标", "数量\n指标", []),                  # broken over lines in a narrow column
+    ("一、产出指标", "（一）数量指标", []),              # numbered as the layout prints it
+    ("产出　指标", "数量 指标", []),                    # spaced
+    ("产出", "数量指标", ["B8"]),                       # an abbreviation stays a variant name
+])
+def test_a_forms_level_names_as_its_layout_prints_them(tmp_path: Path, level1: str,
+                                                        level2: str, flagged: list) -> None:
+    """A published form's 一级 / 二级 as printed in its columns are the names themselves: no
+    PX319 (the template's drop-down asks for the exact text, a form's layout does not)."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            [None, level1, level2, "受益村数", "5个", "5个", 50, 50],
+            [None, "效益\n指标", "社会效益\n指标", "受益人口", "≥3000人", "3100人", 30, 30],
+            [None, "满意度\n指标", "服务对象\n满意度指标", "群众满意度", "≥90%", "95%", 10, 10],
+            ["总分", None, None, None, None, None, 100, 99.5]]
+    report = check_file(save_rows(tmp_path / "f.xlsx", rows))
+    assert [f.cell for f in report.findings if f.code == "PX319"] == flagged
+    assert report.score.total == Decimal("99.5")
+
+
+def test_a_cells_line_break_keeps_a_message_on_its_line(tmp_path: Path) -> None:
+    """A 三级 name typed with Alt+Enter (受益\\n村数) is quoted on one line in the terminal: every
+    message line stays indented under its code."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "饮水工程"],
+            ["主管部门", "某县水利局", None, "实施单位", "某县水利局"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            [None, "产出", "数量指标", "受益\n村数", "5个", "4个", 90, 90],
+            ["总分", None, None, None, None, None, 100, 99.5]]
+    result = _invoke("check", "--no-write", str(save_rows(tmp_path / "f.xlsx", rows)))
+    assert "「受益 村数」" in result.output and "受益 村数  [未达成]" in result.output
+    lines = result.output.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("  [PX"):
+            assert lines[i + 1].startswith("      "), lines[i:i + 3]
+
+
 @pytest.mark.parametrize("sign,want", [("﹦", "=100%"), ("＝", "=100%"), ("＞", ">100%"),
                                        ("≥", "≥100%")])
 def test_a_split_targets_sign_in_a_compatibility_form(tmp_path: Path, sign: str,

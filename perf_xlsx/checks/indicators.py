@@ -52,7 +52,8 @@ def check_indicators(project: Project, profile: Any = None, *,
     rs = rows(project) if ind_rows is None else ind_rows
     out: list[Finding] = []
     frame = set(getattr(profile, "extra_level1", ()))
-    out.extend(_taxonomy(rs, frame, dict(getattr(profile, "extra_level2", {}) or {})))
+    out.extend(_taxonomy(rs, frame, dict(getattr(profile, "extra_level2", {}) or {}),
+                         project.form is not None))
     out.extend(_empty(rs, set(getattr(profile, "no_target_level1", ()))))
     out.extend(check_placeholders(project, rs))
     for r in rs:
@@ -68,7 +69,8 @@ def check_indicators(project: Project, profile: Any = None, *,
 
 
 def _taxonomy(rs: list[Row], frame: set[str] = frozenset(),
-              extra2: dict[str, tuple[str, ...]] | None = None) -> Iterator[Finding]:
+              extra2: dict[str, tuple[str, ...]] | None = None,
+              on_form: bool = False) -> Iterator[Finding]:
     """PX307/PX308/PX319 against the MoF taxonomy; a 一级 name of the profile's own frame
     (项目决策, 效果指标 …) is accepted with whatever 二级 it has."""
     known1 = "、".join([*contract.TAXONOMY, *sorted(frame)])
@@ -81,7 +83,7 @@ def _taxonomy(rs: list[Row], frame: set[str] = frozenset(),
             yield _f("PX307", ind, "level1", expected=known1, actual=ind.level1.text)
             continue
         if ind.level1.text:
-            yield from _variant(ind, "level1", r.level1, renamed)
+            yield from _variant(ind, "level1", r.level1, renamed, on_form)
         if not r.level1:
             yield _f("PX307", ind, "level1", expected=known1, actual="（空）")
             continue
@@ -90,7 +92,7 @@ def _taxonomy(rs: list[Row], frame: set[str] = frozenset(),
         own2 = ind.level2.text
         allowed = (*contract.TAXONOMY[r.level1], *(extra2 or {}).get(r.level1, ()))
         if own2 and canonical_level2(own2, r.level1) is not None:
-            yield from _variant(ind, "level2", r.level2, renamed)
+            yield from _variant(ind, "level2", r.level2, renamed, on_form)
         elif own2 and canonical_level2(own2) in allowed:     # the frame's own (Hubei: 满意度
             continue                                         # under 效益)
         elif own2:
@@ -102,10 +104,15 @@ def _taxonomy(rs: list[Row], frame: set[str] = frozenset(),
                      where_en=f" It belongs under '{', '.join(homes)}'." if homes else "")
 
 
-def _variant(ind: Indicator, key: str, canonical: str,
-             seen: set[tuple[str, str]]) -> Iterator[Finding]:
-    """PX319 once per cell whose 一级/二级 text is a variant of ``canonical`` (``产出``)."""
+def _variant(ind: Indicator, key: str, canonical: str, seen: set[tuple[str, str]],
+             on_form: bool = False) -> Iterator[Finding]:
+    """PX319 once per cell whose 一级/二级 text is a variant of ``canonical`` (``产出``). On a
+    published form, the name as its layout prints it — broken over lines in a narrow column
+    (``产出\n指标``), numbered (``一、产出指标``), spaced — is the name itself: only the
+    template's drop-down asks for the exact text."""
     where, text = ind_cell(ind, key), getattr(ind, key).text
+    if on_form and _squash(text) == canonical:
+        return
     if text != canonical and where not in seen:
         seen.add(where)
         level = ("一级指标", "level-1") if key == "level1" else ("二级指标", "level-2")

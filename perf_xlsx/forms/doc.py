@@ -167,7 +167,10 @@ def generate() -> str:
         "is the one its 二级 belongs to (数量指标 → 产出指标); a row holding only a level's name",
         "(`一、产出指标`, `（一）数量指标`, merged across the table or not) names the level of the",
         "rows below it when the form has no column for that level (feature `section-rows`); its",
-        "numbering is the layout's, not a variant name. A column the form does not have (no",
+        "numbering is the layout's, not a variant name. So is it in the 一级 / 二级 columns: a",
+        "name broken over lines in a narrow column (`产出\\n指标`), numbered or spaced is the",
+        "name itself (no PX319; an abbreviation, `产出`, still is one). A column the form does",
+        "not have (no",
         "二级指标, no 分值) is simply absent. Columns read past: " + " · ".join(labels.EXTRA_COLUMNS)
         + " — except that on a form without a deviation column, its " +
         " · ".join(labels.REMARK_COLUMN) + " column is that column (the reasons are written",
