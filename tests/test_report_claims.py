@@ -8,7 +8,7 @@ import sys
 
 import docx
 import pytest
-from factory import default_indicators
+from factory import default_indicators, default_info
 
 from perf_xlsx.check import check_file
 from perf_xlsx.report.check import check_report_text
@@ -127,3 +127,21 @@ def test_check_with_report_prints_it(filled, tmp_path) -> None:
 def _utf8() -> dict:
     import os
     return {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+def test_a_drafted_report_marks_the_goals_claim_and_is_then_clean(filled, tmp_path) -> None:
+    """The draft quotes the 实际完成情况; a claim the form contradicts goes into 【待核对：…】
+    with what is wrong, and checking the draft then finds no PX512 (the placeholder says it)."""
+    from perf_xlsx.report.check import check_report_file
+    from perf_xlsx.report.docx import build_report
+
+    info = {**default_info(), "goal_actual": "各项绩效目标全部完成。"}
+    report = check_file(filled(info=info, indicators=_with("88%", 9.78)))
+    assert "PX337" in [f.code for f in report.findings]
+    out = tmp_path / "draft.docx"
+    holes = build_report(report, out)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "【待核对：各项绩效目标全部完成。（与工作簿不符：有 1 个三级指标未完成（活动参与者满意度））】" \
+        in text
+    assert any("有 1 个三级指标未完成" in h for h in holes)
+    assert "PX512" not in [f.code for f in check_report_file(out, report.project, report.score)]

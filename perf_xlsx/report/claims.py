@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..catalogue.finding import Finding, make
 from ..checks.claims import claims, missed_names, shown
 from ..results import ScoreSummary
-from .mentions import places, sentence_of
+from .mentions import HOLE, places, sentence_of
 
 
 def check_all_met_claims(paragraphs: list[str], score: ScoreSummary | None,
@@ -16,9 +16,14 @@ def check_all_met_claims(paragraphs: list[str], score: ScoreSummary | None,
     if not missed:
         return []
     for _n, text, where in places(paragraphs):
-        for start, m in claims(text)[:1]:
-            quote = sentence_of(text, start + m.start(), start + m.end())
+        holes = [h.span() for h in HOLE.finditer(text)]
+        for start, m in claims(text):
+            at = start + m.start()
+            if any(a <= at < b for a, b in holes):    # a draft's 【待核对：…】, flagged there
+                continue
+            quote = sentence_of(text, at, start + m.end())
             return [make("PX512", sheet, None, expected=f"{len(missed)} 个未完成",
                          actual=m.group(0), loc=where, quote=quote, n=len(missed),
-                         names=shown(missed))]
+                         names=shown(missed),
+                         gist=f"有 {len(missed)} 个三级指标未完成（{shown(missed)}）")]
     return []

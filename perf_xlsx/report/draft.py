@@ -72,7 +72,8 @@ class Writer:
 
         found = [f for f in check_report_text([text], self.p, self.report.score)
                  if f.code != "PX510"]
-        return "；".join(f"{f.params.get('what', '')}应为{f.expected}" if f.expected else f.code
+        return "；".join(f.params["gist"] if "gist" in f.params else
+                        f"{f.params.get('what', '')}应为{f.expected}" if f.expected else f.code
                         for f in found[:3])
 
     def extra(self, name: str) -> Any:

@@ -267,7 +267,7 @@ def _paragraph(text: str, fig: Figures) -> list[tuple[int, int, str, Any]]:
 
 
 #: A draft's placeholder (【待填写：…】, 【待核对：…】): not a statement, its figures are not read.
-_HOLE = re.compile(r"【[^】]*】")
+HOLE = re.compile(r"【[^】]*】")
 
 
 def places(paragraphs: list[str]) -> Iterator[tuple[int, str, str]]:
@@ -286,7 +286,7 @@ def find_mentions(paragraphs: list[str], fig: Figures) -> list[Mention]:
     Figures inside a draft's 【…】 placeholder are left out."""
     out: list[Mention] = []
     for n, text, where in places(paragraphs):
-        holes = [m.span() for m in _HOLE.finditer(text)] if "【" in text else []
+        holes = [m.span() for m in HOLE.finditer(text)] if "【" in text else []
         for start, end, kind, value in _paragraph(text, fig):
             if any(a <= start < b for a, b in holes):
                 continue
