@@ -17,7 +17,7 @@ from perf_xlsx.stages.monitor import time_progress
 from perf_xlsx.template import contract
 
 D = Decimal
-TARGET_CODES = {"PX701", "PX702", "PX703", "PX704", "PX705", "PX706", "PX707"}
+TARGET_CODES = {"PX701", "PX702", "PX703", "PX704", "PX705", "PX706", "PX707", "PX708"}
 MONITOR_CODES = {"PX721", "PX722", "PX723", "PX724", "PX725", "PX726", "PX727", "PX728",
                  "PX729", "PX730", "PX731", "PX732"}
 
@@ -139,6 +139,19 @@ TARGET_CASES: list[tuple[str, Callable[[], tuple[dict, list]], set[str]]] = [
      lambda: (target_info(), edit(target_rows(), 0, level3="宣" * 101)), {"PX705"}),
     ("a 三级 name of exactly 100 characters",
      lambda: (target_info(), edit(target_rows(), 0, level3="宣" * 100)), set()),
+    ("a target met whatever happens (≥0本)",
+     lambda: (target_info(), edit(target_rows(), 0, target="≥0本")), {"PX708"}),
+    ("…with its unit in the unit column (≥0, 人)",
+     lambda: (target_info(), edit(target_rows(), 0, target="≥0", unit="人")), {"PX708"}),
+    ("no fall in a rate is a target (≥0%)",
+     lambda: (target_info(), edit(target_rows(), 5, target="≥0%")), set()),
+    ("no fall in a count that may fall (人口增长 ≥0人)",
+     lambda: (target_info(), edit(target_rows(), 0, level3="常住人口增长", target="≥0人")),
+     set()),
+    ("at least one is a target (≥1本)",
+     lambda: (target_info(), edit(target_rows(), 0, target="≥1本")), set()),
+    ("none at all is a target (=0起)",
+     lambda: (target_info(), edit(target_rows(), 5, target="=0起")), set()),
     ("no annual funds", lambda: (target_info(funds_total_initial=None), target_rows()),
      {"PX707"}),
     ("no actual values and no 实际完成情况 are not faults yet",

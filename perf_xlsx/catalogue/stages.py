@@ -67,6 +67,14 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell}: the annual funds (initial budget) are blank at the target stage.",
         "Enter the annual funds requested (10k yuan).",
         "年初预算数空白"),
+    "PX708": Entry(
+        W, "指标值任何结果都能达到",
+        "{sheet}!{cell}：指标「{indicator}」的指标值「{actual}」是 0 或以上，做与不做都算完成，年底无法据此评价。",
+        "写出计划达到的数量（如 ≥3000人），与预算和工作任务对应。",
+        "{sheet}!{cell}: the target '{actual}' of '{indicator}' is zero or more: met whatever "
+        "happens, it cannot be judged at the year's end.",
+        "State the quantity planned (e.g. ≥3000人), in line with the budget and the work.",
+        "受益人口 指标值「≥0人」"),
     # ---- 监控 ------------------------------------------------------------------------------
     "PX721": Entry(
         E, "缺少监控截至日期",

@@ -1,8 +1,8 @@
 """The 申报 (target-setting) checks a budget reviewer makes (PX70x; docs/stages.md).
 
-Every 三级 measurable, a unit for every number, the required 二级 present, cost ceilings within
-the budget, names within the budget systems' 100 characters, the annual funds filled; with last
-year's workbook, targets below last year's actual values.
+Every 三级 measurable (and not met whatever happens: ≥0人), a unit for every number, the required
+二级 present, cost ceilings within the budget, names within the budget systems' 100 characters,
+the annual funds filled; with last year's workbook, targets below last year's actual values.
 """
 from __future__ import annotations
 
@@ -105,12 +105,28 @@ def _row(r: Row, budget: Decimal | None) -> Iterator[Finding]:
     unit = t.unit or ind.unit.text or None
     if unit is None and not ind.target.percent:
         yield make("PX702", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
+    if _always_met(t, unit, name):
+        yield make("PX708", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
     if budget is not None and is_cost(r.level1, r.level2) and t.op in targets.REVERSE_OPS \
             and units.is_money(unit):
         amount = units.convert(t.number, unit, contract.MONEY_UNIT)
         if amount is not None and amount > budget:
             yield make("PX704", *ind_cell(ind, "target"), expected=show(budget),
                        actual=show(amount), indicator=name)
+
+
+#: Names of a change, which may well be negative: 人口增长 ≥0人 asks for no fall.
+_CHANGE_WORDS = ("增长", "增加", "增幅", "减少", "降低", "下降", "变化", "变动", "提高", "净")
+
+
+def _always_met(t: targets.Comparison, unit: str | None, name: str) -> bool:
+    """``≥0`` of things that cannot be negative (人, 处, 公里 …): met whatever happens. A rate,
+    an amount of money or a change (增长率 ≥0%, 增加收入 ≥0万元, 人口增长 ≥0人) asks for no fall,
+    and is a target."""
+    u = units.normalise(unit)
+    return t.op == ">=" and t.number == 0 and t.bound is None and bool(u) and \
+        not units.is_money(u) and u not in ("%", "百分点", "‰") and \
+        not any(w in name for w in _CHANGE_WORDS)
 
 
 def _against_previous(rows: list[Row], previous: Project) -> Iterator[Finding]:
