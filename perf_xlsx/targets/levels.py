@@ -22,7 +22,8 @@ _DENIED = re.compile(r"(?:未能|未|没有|没能)(?:明显|有效|显著|得�
 
 #: Getting better: the aims a degree can qualify.
 _BETTER = ("提高", "提升", "改善", "增强", "加强", "好转", "缓解", "完善")
-_STRONG = re.compile(rf"(?:显著|明显|大幅度?|大大|极大|全面)(?:地|的)?(?:得到)?(?:{'|'.join(_BETTER)})")
+_STRONG = re.compile(rf"(?:显著|明显|大幅度?|大大|极大|全面)(?:地|的)?(?:得到)?"
+                     rf"(?:{'|'.join(_BETTER)})")
 #: A weaker degree, at the end of a short result (服务能力有所提升。); 逐步 speaks of the pace,
 #: not the degree, and is left alone.
 _WEAK = re.compile(rf"(?:有所|略有|稍有|小幅|初步|一定程度上?的?|有一定的?)(?:得到)?"
@@ -32,7 +33,8 @@ _WEAK_MAX = 20
 
 def level_against(target: str, actual: str) -> str | None:
     """未达成 / 部分达成 when ``actual`` (a qualitative value naming no level) falls short of
-    ``target`` as grades or denies its words; None when it says nothing of the kind."""
+    ``target`` as grades, denies its words, or (部分达成) ends a short result with a weaker
+    degree of getting better than it asked for; None when it says nothing of the kind."""
     t, a = normalise_text(target), normalise_text(actual)
     tg, ag = GRADES.get(_GRADE_TAIL.sub("", t)), GRADES.get(_GRADE_TAIL.sub("", a))
     if tg is not None and ag is not None:
