@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Iterator
 
-from .. import targets
+from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..indicator_rows import (  # noqa: F401
     _DATA_KEYS,
@@ -166,11 +166,25 @@ def _outcome(r: Row, project: Project, overshoot: Decimal) -> Iterator[Finding]:
         yield _f("PX303", r.ind, "actual", **shown,
                  verb_zh="超过" if rev else "未达到", verb_en="exceeds" if rev else "falls short of")
     elif (out.met and t.direction == "positive" and out.ratio is not None
-          and out.ratio >= overshoot and note_says_nothing(r.ind.deviation) is not None):
+          and out.ratio >= overshoot and note_says_nothing(r.ind.deviation) is not None
+          and not _one_more(t, a)):
         top = f"{plain(t.bound)}{t.unit or ''}" if t.bound is not None else ""
         yield _f("PX304", r.ind, "actual", **shown, ratio=_pct(out.ratio), limit=_pct(overshoot),
                  bound_zh=f"上限 {top} " if top else "",
                  bound_en=f"the upper end {top} of " if top else "")
+
+
+#: A count this small exceeded by one (4次 against ≥3次, 2场 against ≥1场) is no sign of a target
+#: set too low, however large the ratio.
+SMALL_COUNT = Decimal(10)
+
+
+def _one_more(t: Comparison, a: Comparison) -> bool:
+    """The actual exceeds a small whole count by one unit of the same kind."""
+    same = units.normalise(a.unit or t.unit) == units.normalise(t.unit)
+    return t.bound is None and same and units.countable(t.unit) and \
+        t.number == t.number.to_integral_value() and t.number <= SMALL_COUNT and \
+        a.number - t.number <= 1
 
 
 def _deadline(r: Row, project: Project) -> Iterator[Finding]:
