@@ -19,7 +19,7 @@ from perf_xlsx.template import contract
 D = Decimal
 TARGET_CODES = {"PX701", "PX702", "PX703", "PX704", "PX705", "PX706", "PX707", "PX708"}
 MONITOR_CODES = {"PX721", "PX722", "PX723", "PX724", "PX725", "PX726", "PX727", "PX728",
-                 "PX729", "PX730", "PX731", "PX732"}
+                 "PX729", "PX730", "PX731", "PX732", "PX733"}
 
 
 def target_info(**kw: Any) -> dict[str, Any]:
@@ -199,6 +199,33 @@ MONITOR_CASES: list[tuple[str, dict[str, Any], Callable[[list], list], str, set[
     ("the default frame has no warning lines",
      {"monitor_as_of": dt.date(2018, 6, 30), "funds_executed_to_date": D("0.35"),
       "monitor_note": "进度说明"}, lambda r: r, "mof2020", set()),
+    # the targets' progress against the money's (PX733): 宣传手册 of 50本 and 挂板 of 40块 are
+    # the work that adds up; rates, the deadline, the cost and the qualitative row are not
+    ("Sichuan: 60 % spent, the targets at 30 %", {"monitor_as_of": dt.date(2018, 6, 30),
+                                                 "funds_executed_to_date": D("0.6")},
+     lambda r: edit(edit(r, 0, monitor_value="15本"), 1, monitor_value="12块"), "sichuan",
+     {"PX733"}),
+    ("Sichuan: the targets at 85 %, 35 % spent", {"monitor_as_of": dt.date(2018, 4, 30),
+                                                 "funds_executed_to_date": D("0.35")},
+     lambda r: edit(edit(r, 0, monitor_value="40本"), 1, monitor_value="36块"), "sichuan",
+     {"PX733"}),
+    ("Sichuan: within 10 points", {"monitor_as_of": dt.date(2018, 4, 30),
+                                   "funds_executed_to_date": D("0.35")},
+     lambda r: edit(edit(r, 0, monitor_value="15本"), 1, monitor_value="12块"), "sichuan",
+     set()),
+    ("Sichuan: the gap explained", {"monitor_as_of": dt.date(2018, 6, 30),
+                                    "funds_executed_to_date": D("0.6"),
+                                    "monitor_note": "设备款已预付，安装在下半年"},
+     lambda r: edit(edit(r, 0, monitor_value="15本"), 1, monitor_value="12块"), "sichuan",
+     set()),
+    ("the default frame does not compare them", {"monitor_as_of": dt.date(2018, 6, 30),
+                                                 "funds_executed_to_date": D("0.6")},
+     lambda r: edit(edit(r, 0, monitor_value="15本"), 1, monitor_value="12块"), "mof2020",
+     set()),
+    ("no value reached so far in a unit of work: nothing to compare",
+     {"monitor_as_of": dt.date(2018, 6, 30), "funds_executed_to_date": D("0.6")},
+     lambda r: [x for x in r if x["level3"] not in ("宣传手册数量", "制度挂板数量")],
+     "sichuan", set()),
     ("no expected full-year figure", {"funds_expected_full_year": None}, lambda r: r, "mof2020",
      {"PX724"}),
     ("expected above the budget", {"funds_expected_full_year": D("1.2")}, lambda r: r,

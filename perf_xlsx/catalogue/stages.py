@@ -171,6 +171,17 @@ ENTRIES: dict[str, Entry] = {
         "{sheet}!{cell}: the value reached so far of '{indicator}' is blank.",
         "Enter the value reached by the cut-off date (0 if not started).",
         "监控期完成值空白"),
+    "PX733": Entry(
+        W, "目标进度与预算执行进度偏离",
+        "{sheet}!{cell}：截至 {date} 预算执行率 {rate}，{n} 个可计量指标的平均完成进度 {actual}，"
+        "相差 {diff} 个百分点（{ahead}），超过「{profile}」允许的 {expected} 个百分点，且未说明原因。",
+        "核对监控期完成值和执行数；偏离属实的，在{note_at}中写明原因和措施。",
+        "{sheet}!{cell}: by {date} spending is at {rate} and the {n} countable target(s) at "
+        "{actual} on average: {diff} points apart ({ahead_en}), more than the {expected} points "
+        "profile '{profile}' allows, and not explained.",
+        "Check the values reached so far and the amount spent; if the gap is real, explain it "
+        "in {note_at_en}.",
+        "四川：6月30日执行率 62%，指标平均完成 35%"),
     # ---- against the stage before ----------------------------------------------------------
     "PX741": Entry(
         E, "申报的指标被删除",

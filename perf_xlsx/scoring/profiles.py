@@ -88,6 +88,9 @@ class Profile:
     #: 监控 warning lines: (``MM-DD``, rate) — by that day of the year, execution below the rate
     #: is flagged (Sichuan: 25 % by 4-30, 40 % by 6-30, 60 % by 8-31, 80 % by 10-31)
     monitor_lines: tuple[tuple[str, Decimal], ...] = ()
+    #: 监控: the largest gap allowed between the targets' progress and the money's (Sichuan:
+    #: 0.1, 10 points; None: not checked, PX733)
+    monitor_gap: Decimal | None = None
 
     @property
     def indicator_weight_total(self) -> Decimal:
@@ -185,7 +188,7 @@ SICHUAN = replace(
     # it 60 / 20 / 10, so only the total is checked (PX401)
     fixed_blocks=False,
     monitor_lines=(("04-30", D("0.25")), ("06-30", D("0.4")), ("08-31", D("0.6")),
-                   ("10-31", D("0.8"))))
+                   ("10-31", D("0.8"))), monitor_gap=D("0.1"))
 
 _EFFECT = "效果指标"
 HEBEI_EXPORT = replace(
@@ -273,6 +276,10 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
         kw["reverse_variant"] = data["reverse_variant"]
     if "monitor_lines" in data:
         kw["monitor_lines"] = tuple(_monitor_line(x) for x in data["monitor_lines"])
+    if data.get("monitor_gap") is not None:
+        kw["monitor_gap"] = gap = D(str(data["monitor_gap"]))
+        if not 0 < gap <= 1:
+            raise ValueError(f"monitor_gap: {gap} is not between 0 and 1 (10 points: 0.1)")
     if "blocks" in data:
         kw["blocks"] = tuple(Block(str(b["label"]), D(str(b["weight"])),
                                    tuple(b.get("members", [b["label"]]))) for b in data["blocks"])
@@ -314,6 +321,7 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "accepted_measures": list(profile.accepted_measures),
         "extra_level2": {k: list(v) for k, v in profile.extra_level2.items()},
         "monitor_lines": [[day, _fmt(rate)] for day, rate in profile.monitor_lines],
+        "monitor_gap": None if profile.monitor_gap is None else _fmt(profile.monitor_gap),
     }
 
 

@@ -1,5 +1,6 @@
 """The 监控 (mid-year monitoring) checks: the money against 序时进度 and the profile's warning
-lines, the expected full-year figures, and each target's likelihood (PX72x; docs/stages.md).
+lines (and against the targets' progress, stages/progress.py), the expected full-year figures,
+and each target's likelihood (PX72x–PX733; docs/stages.md).
 
 序时进度 (time progress) = days elapsed in the year up to the cut-off ÷ days in the year.
 """
@@ -19,6 +20,7 @@ from ..model import Project, Value
 from ..numbers import num, project_year
 from ..scoring.profiles import Profile
 from ..template import contract
+from .progress import check_progress_gap
 from .target import judged_rows
 
 
@@ -43,8 +45,8 @@ def budget_of(project: Project) -> Decimal | None:
 
 
 def check_monitor(project: Project, profile: Profile, rows: list[Row]) -> list[Finding]:
-    """PX721–PX732 on a project at the 监控 stage."""
-    out = list(_money(project, profile))
+    """PX721–PX733 on a project at the 监控 stage."""
+    out = list(_money(project, profile, judged_rows(rows, profile)))
     if project.form is not None:     # a 监控表's printed 1-N月执行率 (PX802)
         out += printed_rates(project.form, ("1-N月执行数", "executed to date"))
     asked = _asked(project)
@@ -86,7 +88,7 @@ def _asked(project: Project) -> _Asked:
     return _Asked(needed, said_in(project, "monitor_note", ("监控偏差说明", "monitoring note")))
 
 
-def _money(project: Project, profile: Profile) -> Iterator[Finding]:
+def _money(project: Project, profile: Profile, rows: list[Row]) -> Iterator[Finding]:
     def at(name: str) -> tuple[str, str]:
         return field_cell(name, project.field_value(name))
 
@@ -129,6 +131,7 @@ def _money(project: Project, profile: Profile) -> Iterator[Finding]:
     if line is not None and rate < line[1]:
         yield make("PX723", *at("funds_executed_to_date"), date=day.isoformat(), rate=pct(rate),
                    expected=pct(line[1]), line_date=line[0], profile=profile.title, **note_at)
+    yield from check_progress_gap(project, profile, rows, parsed, day, rate, note_at)
 
 
 def _line_passed(profile: Profile, day: date) -> tuple[str, Decimal] | None:
