@@ -73,5 +73,4 @@ def check_progress_gap(project: Project, profile: Profile, rows: list[Row],
                                         project.field_value("funds_executed_to_date")),
                    date=day.isoformat(), rate=pct(rate), actual=pct(share), n=n,
                    expected=show(gap * 100), diff=show(quantize(abs(share - rate) * 100, "0.01")),
-                   ahead=ahead,
-                   ahead_en=ahead_en, profile=profile.title, **note_at)
+                   ahead=ahead, ahead_en=ahead_en, profile=profile.title, **note_at)
