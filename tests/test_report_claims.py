@@ -145,3 +145,16 @@ def test_a_drafted_report_marks_the_goals_claim_and_is_then_clean(filled, tmp_pa
         in text
     assert any("有 1 个三级指标未完成" in h for h in holes)
     assert "PX512" not in [f.code for f in check_report_file(out, report.project, report.score)]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("指标" + "未全部完成，" * 5000, 0),          # each claim denied
+    ("将" + "全部完成" * 5000, 0),                # no subject
+    ("各项" + "好" * 20000 + "指标全部完成", 1),   # one claim after a long run
+])
+def test_a_cell_repeating_claim_words_is_read_once_through(text: str, found: int) -> None:
+    """A 实际完成情况 cell can hold 32,767 characters: a claim word repeated thousands of times is
+    read in one pass (it took tens of seconds when each claim re-read the sentence before it)."""
+    from perf_xlsx.checks.claims import claims
+
+    assert len(claims(text)) == found

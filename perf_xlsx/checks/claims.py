@@ -32,20 +32,25 @@ _FUTURE = ("预计", "确保", "力争", "争取", "将", "有望", "计划", "�
 _MISS = re.compile(r"未达|未完成|未实现|没有完成|没有达到|未能|不足|低于|偏差|扣分|尚未|差距")
 _NO_MISS = re.compile(r"(?:不存在|没有|无)(?:未完成|未达成|未实现|偏差)")
 _MISSED_LEVELS = ("未达成", "部分达成")
+#: How far back a claim's clause is read for a forecast word (预计, 确保 …).
+_CLAUSE_BACK = 40
 SENTENCE_END = "。；;！!？?\n"
 
 
 def claim_in(sentence: str) -> re.Match[str] | None:
     """The words claiming every target met, when ``sentence`` (one, without its full stop) says
-    so unmistakably."""
+    so unmistakably. Linear in the sentence however many claim words it repeats: what holds for
+    the whole sentence is decided once, and each claim looks only a few characters back."""
+    if any(w in sentence for w in _EXCEPT) or _MISS.search(_NO_MISS.sub("", sentence)):
+        return None
+    found = [i for i in (sentence.find(w) for w in _SUBJECT) if i >= 0]
+    subject = min(found) if found else None
     for m in _CLAIM.finditer(sentence):
-        before = sentence[:m.start()]
-        clause = re.split(r"[，,：:]", before)[-1]
-        if not any(w in before + m.group(0) for w in _SUBJECT) or _NEGATED.search(before):
+        if subject is None or subject >= m.end() or \
+                _NEGATED.search(sentence[max(0, m.start() - 4):m.start()]):
             continue
-        if any(w in sentence for w in _EXCEPT) or any(w in clause for w in _FUTURE):
-            continue
-        if _MISS.search(_NO_MISS.sub("", sentence)):
+        clause = re.split(r"[，,：:]", sentence[max(0, m.start() - _CLAUSE_BACK):m.start()])[-1]
+        if any(w in clause for w in _FUTURE):
             continue
         return m
     return None
