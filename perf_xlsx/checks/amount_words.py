@@ -102,17 +102,25 @@ def funds_row(clause: str) -> str | None:
     return max(found)[1] if found else None
 
 
+#: How many clauses back a bare verb or rate looks for the row it goes on about: a row is named
+#: a clause or two before; a run of thousands of bare clauses must not cost thousands each.
+MAX_CLAUSES_BACK = 12
+
+
 def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
     """The funds row the clause of ``text`` ending at ``start`` names, or, when the clause is only
-    a verb or a rate, the row the clauses before it in the sentence name."""
-    i = start
-    while i > 0 and text[i - 1] not in delims:
-        i -= 1
-    words = _FIGURE.sub("", QUOTED.sub("", text[i:start])).strip()
-    row = funds_row(words)
-    if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
-        return row
-    return row_of_clause(text, i - 1, delims, stops)
+    a verb or a rate, the row the clauses before it in the sentence name (at most
+    MAX_CLAUSES_BACK of them)."""
+    for _ in range(MAX_CLAUSES_BACK):
+        i = start
+        while i > 0 and text[i - 1] not in delims:
+            i -= 1
+        words = _FIGURE.sub("", QUOTED.sub("", text[i:start])).strip()
+        row = funds_row(words)
+        if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
+            return row
+        start = i - 1
+    return None
 
 
 #: A rate's own clause naming the whole project (项目预算执行率, 整体执行率): not a row's.
