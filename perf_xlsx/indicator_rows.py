@@ -67,6 +67,11 @@ def cell_text(value: Value) -> Any:
 
 
 @functools.lru_cache(maxsize=2048)
+def name_key(text: str) -> str:
+    """A 三级 (or project) name compared loosely: NFKC, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
+
+
 def _squash(text: str) -> str:
     """A level name compared loosely: NFKC, no spaces, no wrapping brackets, no numbering
     before it (``一、`` ``1.`` ``（1）``) and no weight after it (``（50分）``, ``50分``)."""

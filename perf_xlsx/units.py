@@ -117,10 +117,21 @@ def _factor(unit: str) -> tuple[int, Decimal] | None:
     return None
 
 
+#: Units of a share of a whole rather than of an amount.
+SHARES = ("%", "百分点", "‰")
+
+
+def is_amount(unit: str | None) -> bool:
+    """A unit of an amount of things (人, 次, 亩, 公里, 年, 次/年 …): neither a share (%, 百分点,
+    ‰) nor money."""
+    u = normalise(unit)
+    return bool(u) and u not in SHARES and not is_money(u)
+
+
 def countable(unit: str | None) -> bool:
     """A unit of things counted (次, 场, 期, 人次 …): not money, a percentage or a measure."""
     u = normalise(unit)
-    if not u or "/" in u or u in MONEY_UNITS or u in ("%", "百分点", "‰"):
+    if not is_amount(u) or "/" in u:
         return False
     f = _factor(u)
     return f is None or f[0] in _COUNTED_GROUPS

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, make
-from ..indicator_rows import Row, ind_cell, is_breakdown
+from ..indicator_rows import Row, ind_cell, is_breakdown, name_key
 from ..numbers import plain
 from ..targets import Comparison
 
@@ -30,7 +30,7 @@ def _listed_twice(rs: list[Row]) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str], Row] = {}
     level1 = None
     for r in rs:
-        name = "".join(r.ind.level3.text.split())
+        name = name_key(r.ind.level3.text)
         if not name or is_breakdown(r.ind):
             continue
         if r.level1 != level1:

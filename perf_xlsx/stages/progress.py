@@ -27,9 +27,8 @@ ONE = Decimal(1)
 def _amount_of_work(unit: str | None) -> bool:
     """A unit of things done that add up over the year (人, 处, 亩, 公里 …): not a share, money,
     a rate per something, or a duration (使用年限 15年)."""
-    u = units.normalise(unit)
-    return bool(u) and "/" not in u and u not in ("%", "百分点", "‰") and \
-        not units.is_money(u) and not units.is_duration(u)
+    return units.is_amount(unit) and "/" not in units.normalise(unit) and \
+        not units.is_duration(unit)
 
 
 def _share(r: Row, reached: targets.Parsed | None) -> Decimal | None:

@@ -6,14 +6,13 @@ the annual funds filled; with last year's workbook, targets below last year's ac
 """
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, is_cost, show
-from ..indicator_rows import Row, ind_cell, is_breakdown, is_unfilled
+from ..indicator_rows import Row, ind_cell, is_breakdown, is_unfilled, name_key
 from ..model import Project
 from ..numbers import num
 from ..scoring.profiles import Profile
@@ -31,11 +30,6 @@ GRADED_WORDS = ("明显", "显著", "提升", "提高", "改善", "良好", "较
 COST_REQUIRED_FROM = 2021
 _REQUIRED_OUTPUT = ("数量指标", "质量指标", "时效指标")
 _BENEFIT = contract.TAXONOMY[contract.LEVEL1_BENEFIT]
-
-
-def name_key(text: str) -> str:
-    """A 三级 name compared loosely (NFKC, no spaces)."""
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def rows_sheet(rows: list[Row]) -> str:
@@ -123,9 +117,7 @@ def _always_met(t: targets.Comparison, unit: str | None, name: str) -> bool:
     """``≥0`` of things that cannot be negative (人, 处, 公里 …): met whatever happens. A rate,
     an amount of money or a change (增长率 ≥0%, 增加收入 ≥0万元, 人口增长 ≥0人) asks for no fall,
     and is a target."""
-    u = units.normalise(unit)
-    return t.op == ">=" and t.number == 0 and t.bound is None and bool(u) and \
-        not units.is_money(u) and u not in ("%", "百分点", "‰") and \
+    return t.op == ">=" and t.number == 0 and t.bound is None and units.is_amount(unit) and \
         not any(w in name for w in _CHANGE_WORDS)
 
 
