@@ -183,6 +183,11 @@ class FormInfo:
     subtotals: list[tuple[Value, Value, Value, tuple[int, ...]]] = field(default_factory=list)
     #: A budget system's 权重设定值 column, by indicator row: the weight set at 申报 (PX816).
     set_weights: dict[int, Value] = field(default_factory=dict)
+    #: A budget system's 计算符号 word by indicator row, where it is no comparator (定性,
+    #: 定量(其他), 不适用: no 计量单位 needed), and the row's 指标值说明 when the form has that
+    #: column (a 定量(其他) target needs one: PX709).
+    sign_words: dict[int, str] = field(default_factory=dict)
+    value_notes: dict[int, Value] = field(default_factory=dict)
 
     @property
     def tag(self) -> str:

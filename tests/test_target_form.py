@@ -49,7 +49,8 @@ def build_target_form(path: Path, *, money_unit: str = "万元", title: bool = T
         ws.cell(r, 3, amount * scale)
     ws["A9"], ws["B9"] = "年度总体目标", "培训农民500人次，掌握实用技术，增加收入。"
     ws.merge_cells("B9:H9")
-    heads = ("一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "权重")
+    heads = ("一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "权重",
+             *(("指标值说明",) if any(len(row) > 7 for row in rows or ROWS) else ()))
     for c, head in enumerate(heads, start=1):
         ws.cell(10, c, head)
     for r, row in enumerate(rows or ROWS, start=11):
@@ -90,6 +91,41 @@ def test_target_checks_run_on_a_published_target_form(tmp_path: Path) -> None:
             ROWS[5]]
     report = check_file(build_target_form(tmp_path / "差.xlsx", rows=rows), "auto", stage=None)
     assert "PX701" in {f.code for f in report.findings}
+
+
+#: A budget system's other 计算符号 words, an 指标值说明 column at the end.
+OTHER_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥", "500", "人次", 20, None),
+    ("产出指标", "质量指标", "师生比", "定量（其他）", "1:5", None, 5, None),
+    ("产出指标", "质量指标", "带教比例", "定量(其他)", "1:8", None, 5, "每名教师带8名学员"),
+    ("产出指标", "质量指标", "执行标准", "定量（其他）", "按省定标准", None, 5, "省农业农村厅文件"),
+    ("产出指标", "质量指标", "考核分数", "定量", "95", None, 5, None),
+    ("产出指标", "时效指标", "培训完成时间", "定量（其他）", "2019年10月31日前", None, 10, "十月底"),
+    ("产出指标", "成本指标", "人均培训成本", "≤", "0.02", "万元", 10, None),
+    ("效益指标", "社会效益指标", "农户增收技能掌握情况", "定性", "明显提升", "不适用", 20, None),
+    ("效益指标", "可持续影响指标", "评估得分", "定性", "90", None, 10, None),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥", "90", "%", 10, None),
+]
+
+
+def test_other_computation_words_on_a_target_form(tmp_path: Path) -> None:
+    """计算符号 定量（其他） (a figure no comparator says) needs its 指标值说明 (PX709, at that
+    cell), is not an unreadable target (PX301) nor, holding a figure, unmeasurable (PX701), and
+    like 定性 / 不适用 asks for no 计量单位 (PX702 only for 定量 95)."""
+    form = build_target_form(tmp_path / "申报表.xlsx", rows=OTHER_ROWS)
+    report = check_file(form, "auto", stage=None)
+    project = report.project
+    assert [i.target.text for i in project.indicators] == \
+        ["≥500人次", "1:5", "1:8", "按省定标准", "95", "2019年10月31日前", "≤0.02万元", "明显提升",
+         "90", "≥90%"]
+    found = sorted((f.code, f.cell) for f in report.findings if f.code.startswith(("PX3", "PX7")))
+    assert found == [("PX701", "E14"), ("PX702", "E15"), ("PX709", "H12")], found
+    px709 = next(f for f in report.findings if f.code == "PX709")
+    assert "师生比" in px709.message() and "1:5" in px709.message()
+    # the same form without the 指标值说明 column: nothing to say about it
+    bare = [row[:7] for row in OTHER_ROWS]
+    report = check_file(build_target_form(tmp_path / "无说明.xlsx", rows=bare), "auto", stage=None)
+    assert "PX709" not in {f.code for f in report.findings}
 
 
 def test_import_fills_the_template_and_records_the_targets(tmp_path: Path) -> None:

@@ -75,6 +75,16 @@ ENTRIES: dict[str, Entry] = {
         "happens, it cannot be judged at the year's end.",
         "State the quantity planned (e.g. ≥3000人), in line with the budget and the work.",
         "受益人口 指标值「≥0人」"),
+    "PX709": Entry(
+        W, "定量（其他）指标缺指标值说明",
+        "{sheet}!{cell}：指标「{indicator}」的计算符号是「定量（其他）」，指标值「{actual}」，但"
+        "「指标值说明」为空；预算系统要求说明这类指标值的含义。",
+        "在「指标值说明」中写明指标值的含义、口径或计算方法；能用 ≥、≤、＝ 表示的，改选相应的计算符号。",
+        "{sheet}!{cell}: the comparator of '{indicator}' is 定量（其他） (target '{actual}'), but "
+        "its 指标值说明 is empty; the budget systems ask what such a target means.",
+        "Explain the target's meaning or how it is computed in 指标值说明; if ≥, ≤ or ＝ can "
+        "say it, choose that comparator instead.",
+        "计算符号「定量（其他）」，指标值「1:5」，指标值说明空"),
     # ---- 监控 ------------------------------------------------------------------------------
     "PX721": Entry(
         E, "缺少监控截至日期",

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from .. import targets, units
 from ..catalogue.finding import Finding, make
+from ..forms.split_target import OTHER_FIGURE
 from ..indicator_rows import (  # noqa: F401
     _DATA_KEYS,
     _squash,
@@ -56,10 +57,12 @@ def check_indicators(project: Project, profile: Any = None, *,
                          project.form is not None))
     out.extend(_empty(rs, set(getattr(profile, "no_target_level1", ()))))
     out.extend(check_placeholders(project, rs))
+    form = project.form
+    other = {row for row, w in form.sign_words.items() if w == OTHER_FIGURE} if form else set()
     for r in rs:
         if r.ind.level3.is_empty or r.ind.target.is_empty:
             continue
-        out.extend(_parsing(r))
+        out.extend(_parsing(r, r.ind.row in other))
         out.extend(_outcome(r, project, Decimal(ratio)))
     all_text = project.form is not None and project.form.figures_as_text
     out.extend(check_values(rs, profile, all_text=all_text))
@@ -139,14 +142,17 @@ def _empty(rs: list[Row], no_target: set[str] = frozenset()) -> Iterator[Finding
             yield _f("PX310", ind, "target", indicator=r.name)
 
 
-def _parsing(r: Row) -> Iterator[Finding]:
-    if isinstance(r.target, Unparsed):
+def _parsing(r: Row, other_figure: bool = False) -> Iterator[Finding]:
+    """PX301 / PX318 / PX302; ``other_figure``: the form's 计算符号 says 定量（其他）, a figure
+    no comparator says (1:5), in the target and the actual alike: no misreading (the target's
+    指标值说明 is PX709's; it is scored as the staff scored it, PX413)."""
+    if isinstance(r.target, Unparsed) and not other_figure:
         yield _f("PX301", r.ind, "target", expected=r.target.suggestion, actual=r.target.raw,
                  indicator=r.name, reason=r.target.reason)
     if r.ind.actual.is_empty:
         if not isinstance(r.target, (NotApplicable, Unparsed)):
             yield _f("PX318", r.ind, "actual", expected=r.ind.target.text, indicator=r.name)
-    elif isinstance(r.actual, Unparsed):
+    elif isinstance(r.actual, Unparsed) and not other_figure:
         yield _f("PX302", r.ind, "actual", expected=r.actual.suggestion, actual=r.actual.raw,
                  indicator=r.name, reason=r.actual.reason)
 

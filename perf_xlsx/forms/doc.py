@@ -15,7 +15,8 @@ _FIELD_ZH = {"project_name": "项目名称", "department": "主管部门", "impl
              "level1": "一级指标", "level2": "二级指标", "level3": "三级指标",
              "target": "年度指标值", "direction": "指标性质", "unit": "度量单位",
              "actual": "实际完成值", "self_score": "得分", "deviation": "偏差原因分析及改进措施",
-             "adjust": "调整预算", "set_weight": "权重设定值"}
+             "adjust": "调整预算", "set_weight": "权重设定值",
+             "value_note": "指标值说明"}
 
 
 def _rows(mapping: dict[str, tuple[str, ...]]) -> list[str]:

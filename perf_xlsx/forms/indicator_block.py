@@ -16,7 +16,7 @@ from ..template import contract
 from . import labels
 from .grid import Grid, field_label
 from .indicator_header import header_texts, indicator_columns, year_group
-from .split_target import joined_target, with_unit
+from .split_target import joined_target, sign_word, with_unit
 
 #: ``产出指标（50分）``: the weight some provinces print in the 一级 label.
 _WEIGHT_IN_LABEL = re.compile(r"^(.*?)\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
@@ -135,6 +135,11 @@ def read_indicators(project: Project, grid: Grid, cells: CellReader, info: FormI
                 vals[key] = Value(None, None, Loc(grid.name, cell_ref(r, cols["level3"])))
         if "direction" in cols or "unit" in cols:
             vals["target"] = joined_target(grid, r, cols, vals.get("target", EMPTY))
+        if "direction" in cols and sign_word(grid.raw_text(r, cols["direction"])):
+            info.sign_words[r] = sign_word(grid.raw_text(r, cols["direction"]))
+        if "value_note" in cols:
+            note = grid.raw_text(r, cols["value_note"]).strip() or None
+            info.value_notes[r] = Value(note, note, Loc(grid.name, cell_ref(r, cols["value_note"])))
         if "unit" in cols and "actual" in cols:
             vals["actual"] = with_unit(vals["actual"], grid.raw_text(r, cols["unit"]))
         for key, value in sections.items():

@@ -100,6 +100,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
                "计划完成值"),
     "direction": ("指标性质", "计算符号", "指标方向"),
     "unit": ("度量单位", "计量单位", "单位"),
+    #: a budget system's 申报 grid: what a 定量（其他） target means (PX709)
+    "value_note": ("指标值说明", "指标值解释", "指标值描述"),
     "actual": ("实际完成值", "全年实际值", "实际值", "完成值", "全年实际完成值", "实际完成情况",
                "完成情况", "全年完成值"),
     "weight": ("分值", "权重", "指标分值"),

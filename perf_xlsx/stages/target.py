@@ -12,8 +12,9 @@ from typing import Iterator
 from .. import targets, units
 from ..catalogue.finding import Finding, make
 from ..checks.money import field_cell, is_cost, show
+from ..forms.split_target import OTHER_FIGURE
 from ..indicator_rows import Row, ind_cell, is_breakdown, is_unfilled, name_key
-from ..model import Project
+from ..model import Project, Value
 from ..numbers import num
 from ..scoring.profiles import Profile
 from ..template import contract
@@ -50,8 +51,11 @@ def check_targets(project: Project, profile: Profile, rows: list[Row],
     judged = judged_rows(rows, profile)
     out = [*_funds(project), *_required(project, rows, profile)]
     budget = num(project.funds.total.initial)
+    form = project.form
     for r in judged:
-        out += _row(r, budget)
+        out += _row(r, budget, form.sign_words.get(r.ind.row, "") if form else "")
+        if form is not None and form.sign_words.get(r.ind.row) == OTHER_FIGURE:
+            out += _explained(r, form.value_notes.get(r.ind.row))
     if previous is not None:
         out += _against_previous(judged, previous)
     return out
@@ -85,19 +89,21 @@ def _required(project: Project, rows: list[Row], profile: Profile) -> Iterator[F
                    rule_en="MoF 2021 No.101" if cost else "MoF 2020 No.10")
 
 
-def _row(r: Row, budget: Decimal | None) -> Iterator[Finding]:
+def _row(r: Row, budget: Decimal | None, sign: str) -> Iterator[Finding]:
+    """``sign``: the budget system's 计算符号 word for the row (定性, 定量(其他), 不适用), if any."""
     ind = r.ind
     name = ind.level3.text
     if len(name) > MAX_NAME_CHARS:
         yield make("PX705", *ind_cell(ind, "level3"), expected=MAX_NAME_CHARS, actual=len(name))
     t = r.target
     if isinstance(t, targets.Qualitative) and t.level is None and \
-            not any(w in t.text for w in GRADED_WORDS) and not targets.is_recurring_deadline(t.text):
+            not any(w in t.text for w in GRADED_WORDS) and \
+            not targets.is_recurring_deadline(t.text) and not _other_figure(sign, t.text):
         yield make("PX701", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
     if not isinstance(t, targets.Comparison):
         return
     unit = t.unit or ind.unit.text or None
-    if unit is None and not ind.target.percent:
+    if unit is None and not ind.target.percent and sign in ("", "定量"):
         yield make("PX702", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
     if _always_met(t, unit, name):
         yield make("PX708", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
@@ -107,6 +113,19 @@ def _row(r: Row, budget: Decimal | None) -> Iterator[Finding]:
         if amount is not None and amount > budget:
             yield make("PX704", *ind_cell(ind, "target"), expected=show(budget),
                        actual=show(amount), indicator=name)
+
+
+def _other_figure(sign: str, text: str) -> bool:
+    """A 定量(其他) target holding a figure (1:5, 每月1次): what no symbol says, explained in
+    its 指标值说明 (PX709), not an unmeasurable wording."""
+    return sign == OTHER_FIGURE and any(ch.isdigit() for ch in text)
+
+
+def _explained(r: Row, note: Value | None) -> Iterator[Finding]:
+    """PX709: a 定量(其他) target with its 指标值说明 empty (only on a form with that column)."""
+    if note is not None and not note.text and note.loc is not None:
+        yield make("PX709", note.loc.sheet, note.loc.cell, actual=r.ind.target.text,
+                   indicator=r.ind.level3.text)
 
 
 #: Names of a change, which may well be negative: 人口增长 ≥0人 asks for no fall.
