@@ -10,6 +10,7 @@ from factory import default_info
 from model_factory import build_project
 
 from perf_xlsx.check import check_project
+from perf_xlsx.checks.amount_words import CLAUSE_CHARS, clause_end, clause_start
 from perf_xlsx.checks.goals import COPY_MAX_CHARS
 from perf_xlsx.report.check import check_report_text
 
@@ -19,6 +20,12 @@ LONG_TEXTS = {
     "a list": "资金1万元，其中培训0.5万元、" * 1200,
     "counts": "培训52人次，" * 3000,
     "claims": "各项指标" + "未全部完成，" * 3000,
+    # no comma or full stop anywhere: a clause is read at most CLAUSE_CHARS back from a figure
+    "digits": "1" * 30000,
+    "full-width digits": "１" * 30000,
+    "counts in one clause": "1个" * 15000,
+    "rates in one clause": "执行率1%" * 6000,
+    "amounts in one clause": "1万元" * 10000,
 }
 
 
@@ -45,3 +52,14 @@ def test_a_long_copy_is_told_by_its_first_characters() -> None:
     other = check_project(build_project({**default_info(), "goal_expected": "甲" + head,
                                          "goal_actual": "完成年度目标。" * 300 + head}))
     assert "PX330" not in [f.code for f in other.findings]
+
+
+def test_a_clause_is_read_a_bounded_way_from_its_figure() -> None:
+    """From the last comma before a figure to the first after it, but never further than
+    CLAUSE_CHARS: every figure of a run of thousands without a comma reads a short clause."""
+    text = "支出1万元，执行率95%。" + "1" * 1000
+    assert clause_start(text, text.index("执行率") + 3, "，。") == text.index("执行率")
+    assert clause_end(text, text.index("1万元"), "，。") == text.index("，")
+    assert clause_start(text, len(text), "，。") == len(text) - CLAUSE_CHARS
+    assert clause_end(text, text.index("。") + 1, "，。") == text.index("。") + 1 + CLAUSE_CHARS
+    assert clause_end("1万元", 1, "，") == 3                        # to the end of a short text

@@ -102,6 +102,27 @@ def funds_row(clause: str) -> str | None:
     return max(found)[1] if found else None
 
 
+#: The furthest a clause (or, with SENTENCE_CHARS, a sentence) is read from the figure it
+#: holds: a longer run without a comma or a full stop is no clause, and a hostile cell of
+#: 32,767 digits must be read in linear time, not once from every figure in it.
+CLAUSE_CHARS = 200
+SENTENCE_CHARS = 500
+
+
+def clause_start(text: str, pos: int, delims: str, limit: int = CLAUSE_CHARS) -> int:
+    """Where the clause ending at ``pos`` starts: after the last of ``delims`` before ``pos``,
+    at most ``limit`` characters back."""
+    lo = max(0, pos - limit)
+    return max(max(text.rfind(ch, lo, pos) for ch in delims) + 1, lo)
+
+
+def clause_end(text: str, pos: int, delims: str, limit: int = CLAUSE_CHARS) -> int:
+    """Where the clause going on from ``pos`` ends: at the first of ``delims`` from ``pos``, at
+    most ``limit`` characters on."""
+    hi = min(len(text), pos + limit)
+    return min((i for i in (text.find(ch, pos, hi) for ch in delims) if i >= 0), default=hi)
+
+
 #: How many clauses back a bare verb or rate looks for the row it goes on about: a row is named
 #: a clause or two before; a run of thousands of bare clauses must not cost thousands each.
 MAX_CLAUSES_BACK = 12
@@ -112,12 +133,11 @@ def row_of_clause(text: str, start: int, delims: str, stops: str) -> str | None:
     a verb or a rate, the row the clauses before it in the sentence name (at most
     MAX_CLAUSES_BACK of them)."""
     for _ in range(MAX_CLAUSES_BACK):
-        i = start
-        while i > 0 and text[i - 1] not in delims:
-            i -= 1
+        i = clause_start(text, start, delims)
         words = _FIGURE.sub("", QUOTED.sub("", text[i:start])).strip()
         row = funds_row(words)
-        if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops:
+        if row is not None or not _BARE.fullmatch(words) or i == 0 or text[i - 1] in stops \
+                or text[i - 1] not in delims:         # the start of the text, or too far back
             return row
         start = i - 1
     return None
@@ -172,5 +192,5 @@ def is_a_target(clause: str, after: str) -> bool:
 __all__ = ["TARGET_AFTER", "TARGET_BEFORE", "YEAR_ON_YEAR", "CHANGE", "UNMAPPED_PARTS", "compared",
            "names_an_expense", "names_a_part", "is_a_target", "NOT_THE_PROJECTS_RATE",
            "names_another_rate", "names_part_of_year", "names_another_year", "FUNDS_ROWS",
-           "funds_row", "row_of_clause", "a_rows_rate", "PLANS", "QUOTED", "SPENT",
-           "last_word"]
+           "funds_row", "row_of_clause", "clause_start", "clause_end", "a_rows_rate", "PLANS",
+           "QUOTED", "SPENT", "last_word"]

@@ -18,6 +18,7 @@ from ..catalogue.finding import Finding, at
 from ..indicator_rows import Row
 from ..model import Project, Value
 from ..targets import Comparison
+from .amount_words import clause_start
 from .goal_sums import NUMBER
 from .money import show
 
@@ -77,7 +78,7 @@ def _text(value: Value, rows: list[Row], which: str) -> Iterator[Finding]:
 def _counts(s: str) -> Iterator[tuple[Decimal, str, str, str]]:
     """(number, unit, the clause before it, the clause quoted) of each count in ``s``."""
     for m in _COUNT.finditer(s):
-        start = max(s.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        start = clause_start(s, m.start(), _CLAUSE_END)
         clause = _NUMBERING.sub("", s[start:m.start()])
         if any(w in clause for w in NOT_THE_COUNT) or re.search(r"\d", clause):
             continue                        # 其中女性20人, 较上年增加2处, 3处中的2处

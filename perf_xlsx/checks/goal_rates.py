@@ -12,10 +12,11 @@ from typing import Iterator
 from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num, percent, percent_text
-from .amount_words import (PLANS, a_rows_rate, is_a_target, names_another_rate,
-                           names_another_year)
+from .amount_words import (PLANS, a_rows_rate, clause_end, clause_start, is_a_target,
+                           names_another_rate, names_another_year)
 
-_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: A rate: a figure (from its first digit: a run of thousands of digits is scanned once) and %.
+_RATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _CLAUSE_END = "，,。；;：:、()\n"
 _RATE_WORDS = ("预算执行率", "资金执行率", "执行率", "支出进度")
 
@@ -25,7 +26,7 @@ def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]
     states."""
     text = unicodedata.normalize("NFKC", value.text)
     for m in _RATE.finditer(text):
-        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        start = clause_start(text, m.start(), _CLAUSE_END)
         clause = text[start:m.start()]
         if not any(w in clause for w in _RATE_WORDS) or any(w in clause for w in PLANS) or \
                 names_another_rate(clause) or names_another_year(clause, year) or \
@@ -37,8 +38,7 @@ def _stated(value: Value, year: int | None) -> Iterator[tuple[Decimal, int, str]
         except InvalidOperation:
             continue
         places = len(m.group(1).partition(".")[2])
-        ends = [i for i in (text.find(ch, m.end()) for ch in _CLAUSE_END) if i >= 0]
-        yield stated, places, text[start:min(ends, default=len(text))]
+        yield stated, places, text[start:clause_end(text, m.end(), _CLAUSE_END)]
 
 
 def check_goal_rates(project: Project) -> list[Finding]:

@@ -13,8 +13,8 @@ from ..catalogue.finding import Finding, at
 from ..model import Project, Value
 from ..numbers import num
 from ..template import contract
-from .amount_words import (SPENT, compared, is_a_target, last_word, names_a_part,
-                           names_an_expense, row_of_clause)
+from .amount_words import (SPENT, clause_end, clause_start, compared, is_a_target, last_word,
+                           names_a_part, names_an_expense, row_of_clause)
 from .goal_sums import NUMBER, check_goal_sums
 from .money import show, tolerance
 from .values import LEVEL_PHRASE
@@ -103,7 +103,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
     states."""
     text = unicodedata.normalize("NFKC", value.text)
     for m in _AMOUNT.finditer(text):
-        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        start = clause_start(text, m.start(), _CLAUSE_END)
         clause = text[start:m.start()]
         if is_a_target(clause, text[m.end():m.end() + 6]):
             continue                        # 0.1万元/人, 控制在1万元以内: a rate or a ceiling
@@ -116,8 +116,7 @@ def _amounts(value: Value) -> Iterator[tuple[str, str, Decimal, str]]:
             continue
         if m.group(2) == "元":
             amount = amount.scaleb(-4)
-        ends = [i for i in (text.find(ch, m.end()) for ch in _CLAUSE_END) if i >= 0]
-        yield reading[0], reading[1], amount, text[start:min(ends, default=len(text))]
+        yield reading[0], reading[1], amount, text[start:clause_end(text, m.end(), _CLAUSE_END)]
 
 
 def _figure_name(kind: str, row: str) -> tuple[str, str]:

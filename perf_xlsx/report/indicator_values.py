@@ -18,7 +18,7 @@ from typing import Iterator
 
 from .. import units
 from ..catalogue.finding import Finding, make
-from ..checks.amount_words import PLANS, QUOTED
+from ..checks.amount_words import PLANS, QUOTED, SENTENCE_CHARS, clause_start
 from ..checks.goal_counts import COUNT_UNITS, NOT_A_FIGURE, NOT_THE_COUNT, name_runs
 from ..checks.goal_sums import NUMBER
 from ..checks.money import show
@@ -89,11 +89,11 @@ def _figures(text: str, year: int | None) -> Iterator[tuple[Decimal, str, str, s
     """(number, unit, the clause before it, the sentence quoted) of each figure in ``text``."""
     s = unicodedata.normalize("NFKC", text)
     for m in _FIGURE.finditer(s):
-        start = max(s.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        start = clause_start(s, m.start(), _CLAUSE_END)
         clause = QUOTED.sub("", s[start:m.start()])
         if not clause or any(w in clause for w in _NOT_DONE) or re.search(r"\d", clause):
             continue
-        before = s[max(s.rfind(ch, 0, m.start()) for ch in STOPS) + 1:m.start()]
+        before = s[clause_start(s, m.start(), STOPS, SENTENCE_CHARS):m.start()]
         if any(w in before for w in _LATER) or any(int(y) != year for y in _YEAR.findall(before)):
             continue                    # a sentence about what comes next, or another year
         unit = units.normalise(m.group(2)) or m.group(2)

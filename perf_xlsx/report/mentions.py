@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..checks.amount_words import (PLANS, QUOTED, SPENT, a_rows_rate, compared, funds_row,
-                                   is_a_target, last_word, names_a_part, names_an_expense,
-                                   names_another_rate, names_another_year, names_part_of_year,
-                                   row_of_clause)
+from ..checks.amount_words import (PLANS, QUOTED, SENTENCE_CHARS, SPENT, a_rows_rate,
+                                   clause_end, clause_start, compared, funds_row, is_a_target,
+                                   last_word, names_a_part, names_an_expense, names_another_rate,
+                                   names_another_year, names_part_of_year, row_of_clause)
 from .figures import Figures, Stated, stated_amount, stated_number
 
 #: In order: a clause with 「实际收到预算资金」 talks about the received funds, not the budget.
@@ -67,7 +67,7 @@ _AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|�
 _PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 _MET = re.compile(r"(?:已完成|已达成|完成|达成|实现)(?:了|的)?三级指标\s*(\d+)\s*[个项]"
                   r"|其中(?:已)?(?:完成|达成|实现)(?:的)?\s*(\d+)\s*[个项]")
-_LEVEL = re.compile(r"([一二三])级指标\s*(\d+)\s*[个项]|(\d+)\s*[个项]([一二三])级指标")
+_LEVEL = re.compile(r"([一二三])级指标\s*(\d+)\s*[个项]|(?<!\d)(\d+)\s*[个项]([一二三])级指标")
 _TOTAL = re.compile(r"(自评总分|综合得分|总分|执行率得分|(?<!执行率)(?<!指标)自评得分)[为是：:]?\s*"
                     r"(\d+(?:\.\d+)?)\s*分")
 _GRADE = re.compile(r"(?:评价|自评)?等级[为是：:]\s*[「“\"]?(优秀|优|良好|良|中|合格|差|不合格)")
@@ -97,10 +97,7 @@ class Mention:
 
 
 def _clause_start(text: str, start: int) -> int:
-    i = start
-    while i > 0 and text[i - 1] not in _DELIM:
-        i -= 1
-    return i
+    return clause_start(text, start, _DELIM)
 
 
 def _clause(text: str, start: int) -> str:
@@ -108,12 +105,10 @@ def _clause(text: str, start: int) -> str:
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(c, 0, start) for c in STOPS)
-    stops = [i for i in (text.find(c, end) for c in STOPS) if i >= 0]
-    b = min(stops) if stops else len(text)
-    s = text[a + 1:b].strip()
+    a = clause_start(text, start, STOPS, SENTENCE_CHARS)
+    s = text[a:clause_end(text, end, STOPS, SENTENCE_CHARS)].strip()
     if len(s) > 90:
-        lo = max(0, start - a - 1 - 40)
+        lo = max(0, start - a - 40)
         s = ("…" if lo else "") + s[lo:lo + 80] + "…"
     return s
 
@@ -159,7 +154,7 @@ def _row_amount(text: str, start: int, clause: str) -> str | None:
     row = _row_of(text, start)
     if row is None:
         return None
-    begin = max(text.rfind(c, 0, start) for c in STOPS) + 1
+    begin = clause_start(text, start, STOPS, SENTENCE_CHARS)
     how = _last_verb(clause) or _last_verb(text[begin:_clause_start(text, start)])
     if how == "spent":
         return f"{row}_executed"
