@@ -1042,21 +1042,21 @@ def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
 
 
 def test_a_budget_systems_other_figure_is_no_misreading(tmp_path: Path) -> None:
-    """计算符号 定量（其他）: a figure no comparator says (师生比 1:5), not joined to the word
-    (定量（其他）1:5) nor reported as unreadable (PX301); 不适用 with no 指标值 stays 不适用."""
+    """计算符号 定量（其他）: a figure no comparator says (配比 1:2:3), not joined to the word
+    (定量（其他）1:2:3) nor reported as unreadable (PX301); 不适用 with no 指标值 stays 不适用."""
     from form_factory import save_rows
 
     rows = [*_GRID_HEAD, ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "权重",
                           "实际得分", "偏差原因及改进措施"],
             ["产出指标"], ["养护里程", "≥", 120, "125", "公里", 40, 40],
-            ["质量指标"], ["养护人员配比", "定量（其他）", "1:5", "1:5", None, 20, 20],
+            ["质量指标"], ["养护人员配比", "定量（其他）", "1:2:3", "1:2:3", None, 20, 20],
             ["效益指标"], ["群众出行条件", "定性", "明显改善", "出行时间缩短", None, 20, 20],
             ["生态效益指标"], ["植被恢复", "不适用", None, "不适用", "不适用", 10, 10],
             ["满意度指标"], ["沿线群众满意度", "≥", 90, "93", "%", 10, 10],
             ["总分", None, None, None, None, 100, 99.8]]
     report = check_file(save_rows(tmp_path / "grid.xlsx", rows), "auto")
     assert [i.target.text for i in report.project.indicators] == \
-        ["≥120公里", "1:5", "明显改善", "不适用", "≥90%"]
+        ["≥120公里", "1:2:3", "明显改善", "不适用", "≥90%"]
     assert report.project.form.sign_words == {11: "定量(其他)", 13: "定性", 15: "不适用"}
     assert not {"PX301", "PX302"} & set(codes(report)), codes(report)
     scored = [f for f in report.findings if f.code == "PX413"]   # scored as the staff did

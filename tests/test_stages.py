@@ -17,7 +17,7 @@ from perf_xlsx.stages.monitor import time_progress
 from perf_xlsx.template import contract
 
 D = Decimal
-TARGET_CODES = {"PX701", "PX702", "PX703", "PX704", "PX705", "PX706", "PX707", "PX708"}
+TARGET_CODES = {"PX701", "PX702", "PX703", "PX704", "PX705", "PX706", "PX707", "PX708", "PX709"}
 MONITOR_CODES = {"PX721", "PX722", "PX723", "PX724", "PX725", "PX726", "PX727", "PX728",
                  "PX729", "PX730", "PX731", "PX732", "PX733"}
 
@@ -165,6 +165,13 @@ def test_target_stage(name: str, make: Callable, expected: set[str]) -> None:
     found = codes(info, rows, "target")
     assert found & TARGET_CODES == expected
     assert not found & MONITOR_CODES and not {"PX140", "PX318", "PX414", "PX209"} & found
+
+
+def test_a_ratio_target_is_read_and_measurable() -> None:
+    """师生比 1:5 is a target a reviewer accepts: not unreadable (PX301), not unmeasurable."""
+    found = codes(target_info(), edit(target_rows(), 1, level3="师生比", target="1:5", unit=None),
+                  "target")
+    assert not {"PX301", "PX701", "PX702"} & found, found
 
 
 @pytest.mark.parametrize("last_actual,code", [("52本", "PX706"), ("50本", None), ("49本", None),

@@ -109,11 +109,13 @@ def _copied(r: Row) -> Iterator[Finding]:
     t, a = r.ind.target.text, r.ind.actual.text
     if not a or isinstance(r.actual, (NotApplicable, Unparsed)):
         return
-    # a bare number, a date or month typed as the target (2023年12月31日, 12月), or a target
-    # stating that something does not happen (无, 零事故): the actual may be the same words
+    # a bare number or ratio, a date or month typed as the target (2023年12月31日, 12月, 1:5),
+    # or a target stating that something does not happen (无, 零事故): the actual may be the
+    # same words
     bare = isinstance(r.target, Comparison) and not targets.has_comparator(t) or \
         isinstance(r.target, targets.Deadline) and r.target.op == "=" or \
-        isinstance(r.target, Qualitative) and targets.says_none(r.target.text)
+        isinstance(r.target, Qualitative) and targets.says_none(r.target.text) or \
+        targets.is_ratio(t) and not targets.has_comparator(t)
     fix = _COPY_FIX["qualitative" if isinstance(r.target, Qualitative) else "measure"]
     kw = dict(actual=a, indicator=r.name, fix_zh=fix[0], fix_en=fix[1])
     if targets.normalise_text(t) == targets.normalise_text(a) and not bare:

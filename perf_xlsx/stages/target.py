@@ -98,7 +98,8 @@ def _row(r: Row, budget: Decimal | None, sign: str) -> Iterator[Finding]:
     t = r.target
     if isinstance(t, targets.Qualitative) and t.level is None and \
             not any(w in t.text for w in GRADED_WORDS) and \
-            not targets.is_recurring_deadline(t.text) and not _other_figure(sign, t.text):
+            not targets.is_recurring_deadline(t.text) and not targets.is_ratio(t.text) and \
+            not _other_figure(sign, t.text):
         yield make("PX701", *ind_cell(ind, "target"), actual=ind.target.text, indicator=name)
     if not isinstance(t, targets.Comparison):
         return

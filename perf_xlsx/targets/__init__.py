@@ -30,11 +30,11 @@ from .kinds import (
 )
 from .deadlines import is_recurring_deadline
 from .levels import level_against
-from .parse import as_ceiling, as_time_limit, parse_actual, parse_target
+from .parse import as_ceiling, as_time_limit, is_ratio, parse_actual, parse_target
 from .text import has_comparator, is_approximate, level_word, normalise_text
 
 __all__ = ["POSITIVE_OPS", "REVERSE_OPS", "Comparison", "Deadline", "NotApplicable", "Outcome",
            "Parsed", "Qualitative", "Unparsed", "as_ceiling", "as_percent", "as_time_limit",
-           "compare", "has_comparator", "is_approximate", "is_recurring_deadline",
+           "compare", "has_comparator", "is_approximate", "is_ratio", "is_recurring_deadline",
            "level_against", "level_word", "normalise_text", "parse_actual", "parse_target",
            "says_none"]

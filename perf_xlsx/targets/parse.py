@@ -221,6 +221,8 @@ def _parse(text: Any, timeliness: bool, ranges: bool) -> Parsed:
         if SYM_RE.search(s) and not _BOUND_NAMED.search(s):
             return Unparsed(raw, "比较符后缺少数值", "≥50本")     # ≥, 满意度≥
         return Qualitative(s, level(s), raw)
+    if _RATIO.fullmatch(s):
+        return Qualitative(s, None, raw)          # 1:5: a ratio, not two numbers
     return _comparison(s, raw, direction, ranges)
 
 
@@ -270,6 +272,17 @@ def parse_actual(text: Any, *, timeliness: bool = False, target: Parsed | None =
 
 _RANGE_RE = re.compile(r"\d[-~至到]\d")
 #: A comparator before a named bound (≤预算, ≤合同金额): qualitative, like 控制在预算内.
+#: A ratio (1:5, 配套比例1:1, ≥1:1, 1:1.5以上), normalised: stated, not a figure compared — which
+#: side is better is the project's to tell (师生比 1:5, 配套 1:1) — so it is read as qualitative.
+_RATIO = re.compile(r"[^\d:∶]{0,20}?(?:>=|<=|>|<|=)?\d+(?:\.\d+)?[:∶]\d+(?:\.\d+)?"
+                    r"(?:以上|以下|以内)?")
+
+
+def is_ratio(text: Any) -> bool:
+    """True when a target or an actual value states a ratio (``1:5``, ``配套比例1：1``)."""
+    return bool(_RATIO.fullmatch(normalise_text(text)))
+
+
 _BOUND_NAMED = re.compile(r"(?:>=|<=|>|<|=)[\u4e00-\u9fff]{2,}")
 
 
