@@ -162,6 +162,45 @@ def test_workbook_changed_in_one_figure(generated, filled, change: dict, expecte
     assert kinds(check_report_text(paragraphs, other.project, other.score)) == expected
 
 
+def test_a_total_true_to_the_staffs_own_scores(filled) -> None:
+    """A point taken off a met target, with its reason: the tool scores 99.50, the staff's own
+    scores add up to 98.50. A report giving either is true to the workbook (no PX507); one
+    giving neither is not."""
+    from factory import default_indicators
+
+    rows = default_indicators()
+    rows[7] = {**rows[7], "self_score": 9, "deviation": "个别参与者对活动时间安排有意见"}
+    report = check_file(filled(indicators=rows))
+    assert report.score.total == Decimal("99.50")
+    for text, found in (("自评总分98.50分，自评等级为优。", set()),
+                        ("自评总分99.50分，自评等级为优。", set()),
+                        ("自评总分97.50分，自评等级为优。", {("PX507", "自评总分")})):
+        assert kinds(check_report_text(text, report.project, report.score)) == found, text
+
+
+def test_a_total_true_to_the_form_it_prints(tmp_path: Path) -> None:
+    """A published form prints its 总分 (98.58, a point taken off a met target with its reason),
+    the tool scores 99.58: a report giving the printed total is true to the workbook."""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "高标准农田建设项目"],
+            ["主管部门", "某县农业农村局", None, None, "实施单位", "某县农田建设服务中心"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 1200, 1200, 1150, 10, "95.83%", 9.58],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施"],
+            [None, "产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", "1.2万亩", 50, 50],
+            [None, "效益指标", "经济效益指标", "亩均粮食增产", "≥50公斤", "55公斤", 30, 30],
+            [None, "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "95%", 10, 9,
+             "个别农户对田间道路宽度有意见"],
+            ["总分", None, None, None, None, None, 100, 98.58, "优"]]
+    report = check_file(save_rows(tmp_path / "农田.xlsx", rows))
+    assert report.score.total == Decimal("99.58")
+    for text, found in (("预算执行率得分9.58分，自评总分98.58分，自评等级为优。", set()),
+                        ("自评总分98.00分。", {("PX507", "自评总分")})):
+        assert kinds(check_report_text(text, report.project, report.score)) == found, text
+
+
 def test_a_workbook_typed_in_yuan_under_a_wan_heading_is_named(filled) -> None:
     """PX501 says so when the workbook's figure is the report's times 10 000."""
     info = {**default_info(), **{f"funds_{row}_{col}": Decimal(10000) for row in ("total", "fiscal")

@@ -136,12 +136,14 @@ def _check(ctx: _Ctx, m: Mention) -> Finding | None:
         return _check_date(ctx, m)
     if m.kind in ("total", "execution_score"):
         wb = fig.total if m.kind == "total" else fig.execution_score
-        if wb is None or rate_agrees(m.value, wb / 100):
-            return None
+        own = fig.own_total if m.kind == "total" else fig.own_execution_score
+        if wb is None or rate_agrees(m.value, wb / 100) or \
+                (own is not None and rate_agrees(m.value, own / 100)):
+            return None                 # the tool's score, or the one the workbook gives
         what = "自评总分" if m.kind == "total" else "预算执行率得分"
         return ctx.finding("PX507", m, f"{wb:.2f}分", m.value.text, what=what)
     if m.kind == "grade":
-        if not fig.grade or m.value == fig.grade:
+        if not fig.grade or m.value in (fig.grade, fig.own_grade):
             return None
         return ctx.finding("PX507", m, fig.grade, m.value, what="自评等级")
     return None

@@ -155,6 +155,13 @@ class Figures:
     total: Decimal | None = None
     grade: str | None = None
     execution_score: Decimal | None = None
+    #: The scores the workbook itself gives, where the staff's differ from the tool's (a point
+    #: taken off a met target, with its reason): the 总分, 等级 and 预算执行率得分 a published
+    #: form prints, else the staff's 自评得分 added up. A report repeating them is true to the
+    #: workbook (PX507); the form's own checks judge the staff's scoring.
+    own_total: Decimal | None = None
+    own_grade: str | None = None
+    own_execution_score: Decimal | None = None
     expenses: list[tuple[str, Decimal]] = field(default_factory=list)
     locs: dict[str, str] = field(default_factory=dict)
 
@@ -228,4 +235,28 @@ def figures_of(project: Project, score: ScoreSummary | None) -> Figures:
     f.locs["indicators"] = "绩效指标"
     if score is not None:
         f.total, f.grade, f.execution_score = score.total, score.grade, score.execution_score
+        f.own_total, f.own_grade, f.own_execution_score = _own_scores(project, score)
     return f
+
+
+def _own_scores(project: Project, score: ScoreSummary
+                ) -> tuple[Decimal | None, str | None, Decimal | None]:
+    """(总分, 等级, 预算执行率得分) as the workbook gives them (``Figures.own_total``)."""
+    form = project.form
+    execution, total, grade = score.execution_score, None, None
+    if form is not None:
+        printed = _d(form.printed_funds.get("total", {}).get("score"))
+        execution = printed if printed is not None else execution
+        total = _d(form.printed_total.get("score"))
+        grade = form.grade.value if isinstance(form.grade.value, str) else None
+    judged = [s for s in score.indicators if s.status != NOT_APPLICABLE]
+    own = [_d(s.indicator.self_score) for s in judged]
+    if total is None and execution is not None and judged and None not in own and \
+            score.rescale_factor == 1:
+        total = execution + sum(own, ZERO)         # every 自评得分 typed: the staff's own total
+    if grade is None and total is not None:
+        from ..scoring.profiles import PROFILES
+
+        profile = PROFILES.get(score.profile)
+        grade = profile.grade(total) if profile is not None and profile.grades else None
+    return total, grade, execution
