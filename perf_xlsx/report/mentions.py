@@ -41,10 +41,11 @@ OTHER = ("计划", "拟", "预计", "力争", "争取", "确保", "下一步", "
 
 #: A sentence naming a later year with one of these is about what comes next (自评结果将作为2024年
 #: 预算安排的重要依据), an earlier year with one of _EARLIER compares with it (较2022年度提高5个
-#: 百分点; 2022年度执行率92%，本年度有所提高): neither states a wrong year.
+#: 百分点; 2022年度执行率92%，本年度有所提高) or speaks of its money carried over or of last year
+#: (2022年度结转资金已执行完毕，上年执行率98.5%): neither states a wrong year.
 _AHEAD = ("预算", "安排", "将", "依据", "参考")
 _EARLIER = ("相比", "对比", "同比", "本年", "今年", "提高", "增加", "下降", "减少", "增长", "持平",
-            "上升")
+            "上升", "结转", "上年")
 
 
 def _another_years(year: int, project_year: int | None, sentence: str, before: str) -> bool:
