@@ -158,6 +158,7 @@ def rows(project: Project) -> list[Row]:
             continue
         timely = is_timeliness(l2)
         target = targets.parse_target(cell_text(ind.target), timeliness=timely)
+        target = _in_unit(target, units.in_name(ind.level3.text))   # 培训人数（人）: ≥500人
         if is_cost(l1, l2):
             target = targets.as_ceiling(target)
         elif timely:
@@ -170,6 +171,14 @@ def rows(project: Project) -> list[Row]:
             target, actual = _pieces_as_people(target), _pieces_as_people(actual)
         out.append(Row(ind, l1, l2, target, actual))
     return out
+
+
+def _in_unit(value: Parsed, unit: str | None) -> Parsed:
+    """A bare target under a name that gives its unit in brackets, in that unit (a bare actual
+    is read in the target's unit, as always)."""
+    if unit and isinstance(value, targets.Comparison) and value.unit is None:
+        return replace(value, unit=unit)
+    return value
 
 
 def _pieces_as_people(value: Parsed) -> Parsed:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -66,6 +67,20 @@ _PEOPLE_WORDS = ("人数", "人员", "人次", "学生", "学员", "教师", "�
 _THING_WORDS = ("岗位", "班", "课程", "项目", "企业", "基地", "机构", "单位", "合作社", "村", "社区",
                 "学校", "站", "点", "平台", "场所", "场地", "活动", "宿舍", "食堂", "中心", "组织",
                 "小组", "团队", "工作室", "窗口", "案例", "课题", "教材", "档案", "设备")
+
+
+#: A unit in brackets ending an indicator's name: 培训人数（人）, 合格率(%), 人均成本（单位：万元）.
+_NAME_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^（）()]{1,8}?)\s*[）)]\s*$")
+
+
+def in_name(name: str | None) -> str | None:
+    """The unit an indicator's name ends with in brackets (培训人数（人） → 人, 合格率（%） → %),
+    when it is a known unit; the target may then be a bare number."""
+    m = _NAME_UNIT.search(unicodedata.normalize("NFKC", name or ""))
+    if m is None:
+        return None
+    unit = normalise(m.group(1))
+    return unit if unit in KNOWN_UNITS or unit == PERCENT else None
 
 
 def names_people(label: str) -> bool:

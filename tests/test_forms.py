@@ -1041,6 +1041,33 @@ def test_a_budget_systems_grid_with_its_tree_as_rows(tmp_path: Path) -> None:
     assert report.score.total == Decimal("99.8")
 
 
+def test_units_in_the_names_brackets(tmp_path: Path) -> None:
+    """Published tables often put the unit in the name (培训人数（人）, 合格率（%）) and type bare
+    figures: the unit is the target's, a bare actual is read in it (no PX323 for 520), and each
+    compares in its group (0.048万人 meets ≥450 人; 180元 is within ≤0.02 万元). A fraction typed
+    under (%) is still told (PX323). (They were three breaches, and the grade 差.)"""
+    from form_factory import save_rows
+
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "农民技能培训"],
+            ["主管部门", "某县农业农村局", None, None, "实施单位", "某县农技站"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [None, "年度资金总额", 12, 12, 12, 10, "100%", 10],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施"],
+            [None, "产出指标", "数量指标", "培训人数（人）", "≥500", "520", 20, 20],
+            [None, None, "质量指标", "培训合格率（%）", "≥95", "96%", 10, 10],
+            [None, None, "成本指标", "人均培训成本（万元）", "≤0.02", "180元", 20, 20],
+            [None, "效益指标", "社会效益指标", "技能掌握人数（人）", "≥450", "0.048万人", 30, 30],
+            [None, "满意度指标", "服务对象满意度指标", "参训人员满意度（%）", "≥90", "0.93", 10, 10],
+            ["总分", None, None, None, None, None, 100, 100]]
+    report = check_file(save_rows(tmp_path / "units.xlsx", rows), "auto")
+    assert [(s.indicator.level3.text, s.status) for s in report.score.indicators
+            if s.status != "met"] == []
+    assert report.score.total == 100 and report.score.grade == "优"
+    assert [(f.code, f.cell) for f in report.findings if f.code.startswith("PX3")] == \
+        [("PX315", "F10"), ("PX323", "F12")], codes(report)
+
+
 def test_a_budget_systems_other_figure_is_no_misreading(tmp_path: Path) -> None:
     """计算符号 定量（其他）: a figure no comparator says (配比 1:2:3), not joined to the word
     (定量（其他）1:2:3) nor reported as unreadable (PX301); 不适用 with no 指标值 stays 不适用."""

@@ -167,6 +167,15 @@ def test_target_stage(name: str, make: Callable, expected: set[str]) -> None:
     assert not found & MONITOR_CODES and not {"PX140", "PX318", "PX414", "PX209"} & found
 
 
+def test_a_unit_in_the_name_is_the_targets_unit() -> None:
+    """培训人数（人） ≥500: the unit is in the name's brackets (no PX702)."""
+    found = codes(target_info(), edit(target_rows(), 0, level3="宣传手册数量（本）", target="≥50",
+                                      unit=None), "target")
+    assert "PX702" not in found, found
+    found = codes(target_info(), edit(target_rows(), 0, target="≥50", unit=None), "target")
+    assert "PX702" in found, found
+
+
 def test_a_ratio_target_is_read_and_measurable() -> None:
     """师生比 1:5 is a target a reviewer accepts: not unreadable (PX301), not unmeasurable."""
     found = codes(target_info(), edit(target_rows(), 1, level3="师生比", target="1:5", unit=None),

@@ -184,7 +184,12 @@ def _unit_missing(r: Row, all_text: bool) -> Iterator[Finding]:
     # a number typed as a number carries no unit but the cell's format: it is read as the
     # target's unit (0.95 beside ≥90 % is 95 %); only a text value lost its unit, and 0 is 0
     # in any unit (差错率 0 beside ≤1%, a target of 0 beside 0%)
-    if t.unit and not a.unit and a.number != 0 and isinstance(r.ind.actual.value, str):
+    # the name giving the unit (培训人数（人）) gives it to both columns, though a fraction
+    # typed for a percentage (0.93 under 满意度（%）) is still one
+    named = units.in_name(r.ind.level3.text) == t.unit and \
+        not (t.unit == "%" and targets.as_percent(a.number, t.number) != a.number)
+    if t.unit and not a.unit and a.number != 0 and isinstance(r.ind.actual.value, str) and \
+            not named:
         yield _f("PX323", r, "actual", indicator=r.name, bare=at, with_unit=tt, unit=t.unit,
                  missing_zh="实际完成值", other_zh="年度指标值", missing_en="actual value",
                  other_en="target", example=f"{show(targets.as_percent(a.number, t.number) if t.unit == '%' else a.number)}"
