@@ -368,12 +368,23 @@ def test_form_samples_read_as_their_template_samples(name: str, layout: str, fmt
 def test_batch_takes_a_folder_of_mixed_forms(tmp_path: Path) -> None:
     from perf_xlsx.batch.pool import UNREADABLE, BatchOptions, collect_files, run_batch
 
-    for p in [*(ROOT / "samples" / "forms").iterdir(), *(ROOT / "samples").glob("*.xlsx")]:
-        shutil.copy(p, tmp_path / p.name)
+    for folder, paths in (("forms", (ROOT / "samples" / "forms").iterdir()),
+                          ("templates", (ROOT / "samples").glob("*.xlsx"))):
+        (tmp_path / folder).mkdir()
+        for p in paths:
+            shutil.copy(p, tmp_path / folder / p.name)
     files = collect_files([tmp_path]).files
     rows = [row for _, row in run_batch(files, BatchOptions(), jobs=1)]
-    assert len(rows) == 5
+    assert len(rows) == 5             # the .docx 自评报告 fits no workbook there: its 附表 is read
     assert all(r["status"] != UNREADABLE for r in rows), rows
+    # beside the same project's workbook, the report is checked with it (batch/pairs.py)
+    report = next((tmp_path / "forms").glob("*.docx"))
+    shutil.copy(report, tmp_path / "templates" / report.name)
+    collected = collect_files([tmp_path / "templates"], pair=True)
+    assert [p.name for p in collected.reports.values()] == [report.name]
+    rows = [row for _, row in run_batch(collected.files, BatchOptions(
+        reports={str(k): str(v) for k, v in collected.reports.items()}), jobs=1)]
+    assert len(rows) == 2 and [Path(r.get("report", "")).name for r in rows].count(report.name) == 1
 
 
 # ---- perf-xlsx import -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """batch — many workbooks at once: collect the files, check them in a process pool with a
-per-file time bound (``pool``), stream the reviewers' summary workbook (``summary``), and give
-the results as pandas DataFrames to programs (``frames``).
+per-file time bound (``pool``), each with the 自评报告 sent beside it (``pairs``), stream the
+reviewers' summary workbook (``summary``), and give the results as pandas DataFrames to
+programs (``frames``).
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..template import contract
+from .pairs import check_with_report, pair_reports
 
 if TYPE_CHECKING:
     from .scheduler import Worker
@@ -39,6 +40,8 @@ class BatchOptions:
     time_limit: float = contract.MAX_SECONDS_PER_FILE
     stage: str | None = None          # the year's stage; None infers it per workbook
     targets: Any = None               # the 申报表 of --targets (stages.approved_set.ApprovedSet)
+    #: workbook path → the 自评报告 checked with it (Collected.reports, as strings)
+    reports: Any = None
 
 
 @dataclass
@@ -50,6 +53,8 @@ class Collected:
     names: dict[Path, str] = field(default_factory=dict)
     skipped_locks: int = 0
     skipped_other: int = 0
+    #: a workbook found in a folder → the 自评报告 beside it, checked with it (batch/pairs.py)
+    reports: dict[Path, Path] = field(default_factory=dict)
 
 
 def is_lock_or_temp(name: str) -> bool:
@@ -67,12 +72,15 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(folder) / name
 
 
-def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Collected:
-    """Folders recursively (spreadsheet-like names only), files as given; deterministic order."""
+def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = (),
+                  pair: bool = False) -> Collected:
+    """Folders recursively (spreadsheet-like names only), files as given; deterministic order.
+    ``pair``: a 自评报告 found beside its workbook goes to ``reports`` instead of ``files``
+    (pass them on as ``BatchOptions.reports``)."""
     skip = {_key(Path(p)) for p in exclude}
     skip_dirs = [Path(p).absolute() for p in exclude if Path(p).is_dir()]
     out, seen = Collected(), set()
-
+    walked: list[Path] = []
     used: set[str] = set()
 
     def add(path: Path, name: str, prefix: str = "") -> None:
@@ -97,6 +105,10 @@ def collect_files(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = 
                 out.skipped_other += 1
             else:
                 add(path, path.relative_to(item).as_posix(), item.absolute().name)
+                walked.append(path)
+    out.reports = pair_reports([p for p in walked if p in out.names]) if pair else {}
+    paired = set(out.reports.values())
+    out.files = [p for p in out.files if p not in paired]
     return out
 
 
@@ -154,13 +166,13 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
     of several published forms gives one row per form: the first, with the others under
     ``"more"`` (the CLI lists them as rows of their own)."""
     from ..errors import PerfXlsxError
-    from ..run import check_and_write_all
 
     opts, start = _OPTIONS, time.monotonic()
+    narrative = (opts.reports or {}).get(str(path))
     try:
-        reports, _ = check_and_write_all(path, opts.profile, write=False, lang=opts.lang,
-                                         deadline=start + opts.time_limit, stage=opts.stage,
-                                         targets=opts.targets)
+        reports = check_with_report(path, narrative, opts.profile, lang=opts.lang,
+                                    deadline=start + opts.time_limit, stage=opts.stage,
+                                    targets=opts.targets)
     except PerfXlsxError as exc:
         status = TIMEOUT if exc.code == "PX018" else UNREADABLE
         return error_row(path, status, exc.code, exc.message(opts.lang), exc.hint(opts.lang),
@@ -169,6 +181,8 @@ def check_one(path: str, name: str | None = None) -> dict[str, Any]:
         return error_row(path, INTERNAL, "internal", f"{type(exc).__name__}: {exc}"[:300], "",
                          time.monotonic() - start)
     rows = [report_row(path, report, opts.lang) for report in reports]
+    if narrative is not None:
+        rows[0]["report"] = str(narrative)
     if opts.write:
         _write(rows, path, name, reports, opts, deadline=start + opts.time_limit)
     for row in rows:

@@ -87,14 +87,16 @@ def run_batch(files: Sequence[Path], *, profile: Any, lang: str = "zh", fmt: str
             raise click.BadParameter("批量检查时 -o 须为文件夹 / -o must be a folder in a batch "
                                      "run", param_hint="-o")
         out.mkdir(parents=True, exist_ok=True)
-    collected = collect_files(files, exclude=[p for p in (summary, out) if p is not None])
+    collected = collect_files(files, exclude=[p for p in (summary, out) if p is not None],
+                              pair=True)
     if not collected.files:
         raise UnusableInputError(t["none"].format(where=", ".join(map(str, files))))
     if collected.skipped_locks and not quiet and fmt == "text":
         click.echo(t["skipped"].format(n=collected.skipped_locks), err=True)
     options = BatchOptions(profile=profile, lang=lang, write=do_write,
                            out_dir=None if out is None else str(out), stage=stage,
-                           targets=targets)
+                           targets=targets,
+                           reports={str(k): str(v) for k, v in collected.reports.items()})
     run = _Run(fmt, quiet, fail_on, t)
     start = time.monotonic()
     stream = pool_run(collected.files, options, jobs=jobs, names=collected.names)

@@ -19,6 +19,7 @@ NEW, CHANGED, SEEN, CHECKING = "new", "changed", "seen", "checking"
 class Entry:
     path: Path
     digest: str = ""
+    report: Path | None = None   # the 自评报告 beside it, checked with it (batch/pairs.py)
     rows: list[dict[str, Any]] = field(default_factory=list)   # one per project (batch rows)
     status: str = NEW            # new / changed since last look / seen / checking
 
@@ -37,13 +38,15 @@ class Inbox:
         """Look at the folder again: new and changed files are (re)checked in the background."""
         from ..batch.pool import collect_files
 
-        files = collect_files([self.folder]).files if self.folder.is_dir() else []
+        found = collect_files([self.folder], pair=True) if self.folder.is_dir() else None
+        files = found.files if found is not None else []
         with self.lock:
             for gone in set(self.entries) - set(files):
                 del self.entries[gone]
             for path in files:
-                try:
-                    digest = _digest(path)
+                report = found.reports.get(path) if found is not None else None
+                try:       # a report changed is the workbook's result changed
+                    digest = _digest(path) + (":" + _digest(report) if report else "")
                 except OSError:
                     continue
                 entry = self.entries.get(path)
@@ -52,7 +55,7 @@ class Inbox:
                         entry.status = SEEN if entry.rows else entry.status
                     continue
                 status = NEW if entry is None else CHANGED
-                entry = Entry(path, digest, self.cache.get(digest, []), status)
+                entry = Entry(path, digest, report, self.cache.get(digest, []), status)
                 self.entries[path] = entry
                 if not entry.rows:
                     entry.status = CHECKING
@@ -60,14 +63,16 @@ class Inbox:
             return sorted(self.entries.values(), key=lambda e: str(e.path))
 
     def _check(self, entry: Entry, status: str) -> None:
+        from ..batch.pairs import check_with_report
         from ..batch.pool import error_row, report_row
         from ..errors import PerfXlsxError
-        from ..run import check_and_write_all
 
         try:
-            reports, _ = check_and_write_all(entry.path, self.profile, write=self.write,
-                                             lang=self.lang)
+            reports = check_with_report(entry.path, entry.report, self.profile,
+                                        write=self.write, lang=self.lang)
             rows = [report_row(str(entry.path), r, self.lang) for r in reports]
+            if entry.report is not None:
+                rows[0]["report"] = str(entry.report)
         except PerfXlsxError as exc:
             rows = [error_row(str(entry.path), "unreadable", exc.code, exc.message(self.lang),
                               exc.hint(self.lang))]
