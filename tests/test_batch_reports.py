@@ -74,6 +74,16 @@ def test_a_folder_batch_checks_the_report_with_its_workbook(tmp_path: Path) -> N
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
+def test_the_terminal_names_the_report_checked_with_the_workbook(tmp_path: Path) -> None:
+    shutil.copy(PUBLICITY, tmp_path / "网站宣传项目自评表.xlsx")
+    _report(tmp_path / "网站宣传项目自评报告.docx", "经自评，自评总分95.20分。")
+    for lang, said in (("zh", "（连同报告 网站宣传项目自评报告.docx）"),
+                       ("en", " (with report 网站宣传项目自评报告.docx)")):
+        r = CliRunner().invoke(cli, ["check", str(tmp_path), "--lang", lang, "-j", "1"])
+        lines = [line for line in r.stdout.splitlines() if "网站宣传项目自评表.xlsx" in line]
+        assert len(lines) == 1 and said in lines[0], r.stdout
+
+
 def test_a_report_that_cannot_be_read_is_a_finding_not_an_unchecked_workbook(
         tmp_path: Path) -> None:
     shutil.copy(SECURITY, tmp_path / "等保运维项目自评表.xlsx")

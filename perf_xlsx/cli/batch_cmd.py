@@ -33,7 +33,7 @@ _MSG = {
            "score": "得分 {score} {grade}", "counts": "错误 {e} 警告 {w}",
            "status": {"clean": "通过", "warnings": "有警告", "errors": "有错误",
                       "unreadable": "无法读取", "timeout": "超时", "internal": "内部错误"},
-           "written": "已写入", "not_written": "未能写入"},
+           "written": "已写入", "not_written": "未能写入", "report": "（连同报告 {name}）"},
     "en": {"none": "no workbooks to check found in: {where}",
            "skipped": "skipped {n} Office lock/temp file(s) (~$…)", "checking": "checking",
            "summary": "summary written: {path}",
@@ -43,7 +43,7 @@ _MSG = {
            "status": {"clean": "passed", "warnings": "warnings", "errors": "errors",
                       "unreadable": "unreadable", "timeout": "timed out",
                       "internal": "internal error"},
-           "written": "written", "not_written": "not written"},
+           "written": "written", "not_written": "not written", "report": " (with report {name})"},
 }
 
 
@@ -245,6 +245,8 @@ def _row_lines(r: dict[str, Any], t: dict[str, Any], quiet: bool) -> list[str]:
     if quiet and r["status"] == "clean":
         return []
     head = f"[{t['status'][r['status']]}] {r['file']}"
+    if r.get("report"):       # the 自评报告 checked with it (batch/pairs.py)
+        head += t["report"].format(name=Path(r["report"]).name)
     if r["error"]:
         return [f"{head}\n    [{r['error']['code']}] {r['error']['message']}"]
     score = t["score"].format(score=r["score"] or "—", grade=r["grade"] or "")
