@@ -96,9 +96,11 @@ def test_a_report_that_cannot_be_read_is_a_finding_not_an_unchecked_workbook(
 def test_the_inbox_checks_the_report_with_its_workbook(tmp_path: Path) -> None:
     from perf_xlsx.web.inbox import Inbox
 
-    shutil.copy(PUBLICITY, tmp_path / "网站宣传项目自评表.xlsx")
-    report = _report(tmp_path / "网站宣传项目自评报告.docx", "经自评，自评总分88.00分。")
-    box = Inbox(tmp_path)
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    shutil.copy(PUBLICITY, folder / "网站宣传项目自评表.xlsx")
+    report = _report(folder / "网站宣传项目自评报告.docx", "经自评，自评总分88.00分。")
+    box = Inbox(folder)
 
     def checked() -> list[dict]:
         box.refresh()
@@ -112,6 +114,19 @@ def test_the_inbox_checks_the_report_with_its_workbook(tmp_path: Path) -> None:
         rows = checked()
         assert len(rows) == 1 and rows[0]["report"] == str(report)
         assert "PX507" in {f["code"] for f in rows[0]["findings"]}
+        from perf_xlsx.web.app import create_app
+
+        app = create_app(inbox=folder, upload_root=tmp_path / "up")
+        client = app.test_client()
+        client.get("/inbox")
+        inbox = app.extensions["perf_xlsx"]["inbox"]
+        for _ in range(400):
+            if not inbox.busy():
+                break
+            time.sleep(0.05)
+        page = client.get("/inbox/0").data.decode()
+        assert "连同报告 网站宣传项目自评报告.docx 一起检查" in page and "PX507" in page
+        inbox.close()
         _report(report, "经自评，自评总分95.20分。")            # the report changed: checked again
         rows = checked()
         assert len(rows) == 1 and "PX507" not in {f["code"] for f in rows[0]["findings"]}

@@ -189,8 +189,11 @@ def create_app(*, inbox: Path | None = None, token: str | None = None, profile: 
             abort(404)
         w = words()
         entry, row = items[index]
+        with_report = (f'<p class="muted" id="report">'
+                       f'{escape(w["with_report"].format(name=entry.report.name))}</p>'
+                       if entry.report is not None else "")
         body = (f'<h1>{escape(entry.path.name)}</h1><p><a href="/inbox{q()}">{w["back"]}</a></p>'
-                + findings_html(row["findings"], w)
+                + with_report + findings_html(row["findings"], w)
                 + (f'<p class="error">{escape(row["error"]["message"])}</p>'
                    if row.get("error") else ""))
         return page(entry.path.name, body, lang())

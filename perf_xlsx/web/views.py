@@ -21,6 +21,7 @@ WORDS = {
            "back": "返回", "checking": "正在检查…", "clean": "未发现问题", "error": "错误",
            "warning": "警告", "info": "提示", "no_grade": "无等级", "new": "新", "changed": "有改动",
            "seen": "已看过", "wait": "还有文件正在检查，页面会自动刷新。",
+           "with_report": "连同报告 {name} 一起检查",
            "hint_drop": "自评表、绩效目标申报表、执行监控表都能查：.xlsx .xls .et .ods、附有表格的 "
                         ".docx 报告（装有 LibreOffice 时也可以是 .doc），以及系统导出的网页（.htm）"
                         "或 XML 表格。"},
@@ -35,6 +36,7 @@ WORDS = {
            "none": "none", "back": "Back", "checking": "checking…", "clean": "no problems found",
            "error": "Errors", "warning": "Warnings", "info": "Notes", "no_grade": "no grade",
            "new": "new", "changed": "changed", "seen": "seen",
+           "with_report": "checked with the report {name}",
            "wait": "Some files are still being checked; the page refreshes itself.",
            "hint_drop": "Reads the 自评表, the 申报表 and the 监控表: .xlsx .xls .et .ods, .docx "
                          "reports that hold the form (.doc too where LibreOffice is installed), "
