@@ -72,6 +72,7 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+@functools.lru_cache(maxsize=2048)
 def _squash(text: str) -> str:
     """A level name compared loosely: NFKC, no spaces, no wrapping brackets, no numbering
     before it (``一、`` ``1.`` ``（1）``) and no weight after it (``（50分）``, ``50分``)."""

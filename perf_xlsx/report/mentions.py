@@ -97,12 +97,8 @@ class Mention:
     para: int
 
 
-def _clause_start(text: str, start: int) -> int:
-    return clause_start(text, start, _DELIM)
-
-
 def _clause(text: str, start: int) -> str:
-    return QUOTED.sub("", text[_clause_start(text, start):start])
+    return QUOTED.sub("", text[clause_start(text, start, _DELIM):start])
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
@@ -156,7 +152,7 @@ def _row_amount(text: str, start: int, clause: str) -> str | None:
     if row is None:
         return None
     begin = clause_start(text, start, STOPS, SENTENCE_CHARS)
-    how = _last_verb(clause) or _last_verb(text[begin:_clause_start(text, start)])
+    how = _last_verb(clause) or _last_verb(text[begin:clause_start(text, start, _DELIM)])
     if how == "spent":
         return f"{row}_executed"
     return "" if how == "none" else row if funds_row(clause) == row else None
